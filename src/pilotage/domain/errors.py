@@ -1,0 +1,61 @@
+"""Errors the domain and the services raise for a person to read.
+
+Known errors carry sentences an analyst understands; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: the field it concerns and why."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class PilotageError(Exception):
+    """Base of every error that is the user's to fix, not a bug."""
+
+
+class ValidationError(PilotageError):
+    """Input refused before anything was written; lists every problem found."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("; ".join(str(p) for p in self.problems) or "invalid input")
+
+    def fields(self) -> set[str]:
+        return {p.field for p in self.problems}
+
+
+class NotFoundError(PilotageError):
+    """The record asked for does not exist (any more)."""
+
+    def __init__(self, entity: str, key: object) -> None:
+        self.entity = entity
+        self.key = key
+        super().__init__(f"{entity} {key!s} does not exist")
+
+
+class ConflictError(PilotageError):
+    """The record changed since it was read: the save is refused, never merged."""
+
+    def __init__(
+        self, entity: str, entity_id: int, changed_by: str | None, changed_at: str | None
+    ) -> None:
+        self.entity = entity
+        self.entity_id = entity_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        who = f" by {changed_by}" if changed_by else ""
+        when = f" at {changed_at}" if changed_at else ""
+        super().__init__(
+            f"{entity} {entity_id} was changed{who}{when} since you opened it; "
+            "reload it and apply your change again"
+        )
