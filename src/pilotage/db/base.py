@@ -38,7 +38,7 @@ class Versioned:
     version: Mapped[int] = mapped_column(Integer, nullable=False, sort_order=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - a class-level directive
         # The ORM adds "AND version = ?" to every UPDATE and DELETE and bumps it.
         return {"version_id_col": cls.version}
 

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from pilotage.db import migrate
 from pilotage.db.engine import create_db_engine, database_url, display_name, sqlite_path
 from pilotage.db.errors import DatabaseError, known_error
+from pilotage.domain.errors import ConflictError, Problem, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,14 @@ class Database:
         try:
             with self.sessions.begin() as session:
                 yield session
+        except StaleDataError as exc:
+            # Another session saved the row between our read and our write.
+            raise ConflictError("record", 0, None, None) from exc
+        except IntegrityError as exc:
+            # The services check first; this is the race they could not see.
+            raise ValidationError(
+                [Problem("", f"the change conflicts with data saved meanwhile ({exc.orig})")]
+            ) from exc
         except DBAPIError as exc:
             known = known_error(exc, self.name)
             if known is not None:
@@ -56,7 +66,11 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look: the transaction is always rolled back."""
+        """A read-only look: closing the session rolls its transaction back.
+
+        Objects read stay usable after it (closed, not expired), though
+        services still hand out plain rows only.
+        """
         session = self.sessions()
         try:
             yield session
@@ -66,7 +80,6 @@ class Database:
                 raise known from exc
             raise
         finally:
-            session.rollback()
             session.close()
 
     def close(self) -> None:

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -153,11 +154,10 @@ def upgrade(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> None:
     config = alembic_config(script_location)
     is_sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
+        raw: Any = connection.connection.driver_connection
         if is_sqlite:
             # Batch mode rebuilds tables; with foreign keys on, dropping the old
             # copy would cascade. The pragma only takes effect outside a transaction.
-            raw = connection.connection.driver_connection
-            assert raw is not None
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():

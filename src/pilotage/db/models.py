@@ -154,9 +154,7 @@ class Initiative(Versioned, Base):
             "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
             name="end_after_start",
         ),
-        CheckConstraint(
-            "planned_budget IS NULL OR planned_budget >= 0", name="budget_positive"
-        ),
+        CheckConstraint("planned_budget IS NULL OR planned_budget >= 0", name="budget_positive"),
     )
 
     pillar_id: Mapped[int] = mapped_column(ForeignKey("pillar.id", ondelete="CASCADE"))

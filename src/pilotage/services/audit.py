@@ -1,0 +1,112 @@
+"""Audit entries, written in the same transaction as the change they describe."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from pilotage.db.schema import AuditEntry
+from pilotage.domain.enums import AuditAction
+from pilotage.services.identity import current_user
+
+
+def render(value: Any) -> str | None:
+    """A stable text form of a field value, so the log reads the same on every engine."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, Decimal):
+        return format(value.normalize() + Decimal(0), "f")
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return json.dumps(sorted(render(v) or "" for v in value), ensure_ascii=False)
+    return str(value)
+
+
+def diff(
+    old: Mapping[str, Any], new: Mapping[str, Any]
+) -> dict[str, tuple[str | None, str | None]]:
+    """The fields whose rendered value changed, as {field: (old, new)}."""
+    changes: dict[str, tuple[str | None, str | None]] = {}
+    for field in new:
+        before, after = render(old.get(field)), render(new[field])
+        if before != after:
+            changes[field] = (before, after)
+    return changes
+
+
+def removed(old: Mapping[str, Any]) -> dict[str, tuple[str | None, str | None]]:
+    """Every field of a deleted record, as {field: (old, None)}."""
+    return {field: (render(value), None) for field, value in old.items() if value is not None}
+
+
+def record(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    action: AuditAction,
+    changes: Mapping[str, tuple[str | None, str | None]] | None = None,
+    reason: str = "",
+) -> AuditEntry:
+    entry = AuditEntry(
+        at=datetime.now(UTC),
+        who=current_user(),
+        entity=entity,
+        entity_id=entity_id,
+        action=action,
+        changes=json.dumps(
+            {k: list(v) for k, v in (changes or {}).items()}, ensure_ascii=False, sort_keys=True
+        ),
+        reason=reason,
+    )
+    session.add(entry)
+    return entry
+
+
+def record_created(
+    session: Session, entity: str, entity_id: int, fields: Mapping[str, Any], reason: str = ""
+) -> None:
+    record(session, entity, entity_id, AuditAction.CREATE, diff({}, fields), reason)
+
+
+def record_many(
+    session: Session,
+    entries: Iterable[tuple[str, int, AuditAction, Mapping[str, tuple[str | None, str | None]]]],
+    reason: str = "",
+) -> None:
+    """Many entries at once (imports, cascades): one executemany, not one per row."""
+    who, at = current_user(), datetime.now(UTC)
+    rows = [
+        {
+            "at": at,
+            "who": who,
+            "entity": entity,
+            "entity_id": entity_id,
+            "action": action,
+            "changes": json.dumps(
+                {k: list(v) for k, v in changes.items()}, ensure_ascii=False, sort_keys=True
+            ),
+            "reason": reason,
+        }
+        for entity, entity_id, action, changes in entries
+    ]
+    if rows:
+        session.execute(insert(AuditEntry), rows)
+
+
+def last_change(session: Session, entity: str, entity_id: int) -> AuditEntry | None:
+    return session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()

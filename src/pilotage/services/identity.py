@@ -1,0 +1,24 @@
+"""Who is acting: the OS user unless the settings name someone."""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+_override: str | None = None
+
+
+def set_user_name(name: str | None) -> None:
+    """Use `name` in audit entries instead of the OS user (None: back to the OS user)."""
+    global _override
+    _override = name.strip() or None if name else None
+
+
+def current_user() -> str:
+    if _override:
+        return _override
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        # No passwd entry (containers): the environment is the next best witness.
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"

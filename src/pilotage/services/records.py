@@ -1,0 +1,137 @@
+"""Loading, version-checking and cascading deletes shared by every service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.orm import Session
+
+from pilotage.db.base import Base
+from pilotage.db.schema import Pillar, metadata
+from pilotage.domain.errors import ConflictError, NotFoundError
+from pilotage.services import audit
+
+T = TypeVar("T", bound=Base)
+
+
+def load(session: Session, model: type[T], record_id: int) -> T:
+    row = session.get(model, record_id)
+    if row is None:
+        raise NotFoundError(entity_name(model), record_id)
+    return row
+
+
+def entity_name(model: type[Base]) -> str:
+    return str(model.__tablename__)
+
+
+def check_version(session: Session, row: Base, expected_version: int | None) -> None:
+    """Refuse a save made from a stale copy, naming who changed the record and when."""
+    if expected_version is None:
+        return
+    current = getattr(row, "version", None)
+    if current == expected_version:
+        return
+    name = entity_name(type(row))
+    record_id = int(getattr(row, "id"))  # noqa: B009 - every Versioned row has an id
+    last = audit.last_change(session, name, record_id)
+    raise ConflictError(
+        name,
+        record_id,
+        last.who if last else None,
+        last.at.isoformat(timespec="seconds") if last else None,
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every row a delete removes, parents first, so an undo can put them back."""
+
+    root_table: str
+    root_ids: tuple[int, ...]
+    tables: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+    def count(self, table: str) -> int:
+        return sum(len(rows) for name, rows in self.tables if name == table)
+
+    def summary(self) -> str:
+        """e.g. '3 initiative, 12 kpi, 240 measurement' for the audit reason."""
+        parts = [
+            f"{len(rows)} {name}" for name, rows in self.tables if rows and name != self.root_table
+        ]
+        return ", ".join(parts)
+
+
+def _cascading_children(table: Table) -> list[tuple[Table, str]]:
+    """Tables whose rows go when a row of `table` goes, with the column pointing at it."""
+    children: list[tuple[Table, str]] = []
+    for child in metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is table and (fk.ondelete or "").upper() == "CASCADE":
+                children.append((child, fk.parent.name))
+    return children
+
+
+def capture(session: Session, table_name: str, ids: Iterable[int]) -> Snapshot:
+    """Read the rows of `ids` and, one statement per table, all that cascades from them."""
+    root = metadata.tables[table_name]
+    found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    frontier: list[tuple[Table, list[int]]] = [(root, sorted(set(ids)))]
+    root_rows = session.execute(select(root).where(root.c.id.in_(frontier[0][1]))).mappings()
+    found[root.name] = {(row["id"],): dict(row) for row in root_rows}
+    while frontier:
+        table, parent_ids = frontier.pop()
+        if not parent_ids:
+            continue
+        for child, column in _cascading_children(table):
+            rows = session.execute(select(child).where(child.c[column].in_(parent_ids))).mappings()
+            bucket = found.setdefault(child.name, {})
+            new_ids: list[int] = []
+            pk = [c.name for c in child.primary_key.columns]
+            for row in rows:
+                key = tuple(row[c] for c in pk)
+                if key not in bucket:
+                    bucket[key] = dict(row)
+                    if "id" in child.c:
+                        new_ids.append(int(row["id"]))
+            if new_ids:
+                frontier.append((child, new_ids))
+    ordered = tuple(
+        (t.name, tuple(found[t.name].values())) for t in metadata.sorted_tables if found.get(t.name)
+    )
+    return Snapshot(root_table=table_name, root_ids=tuple(sorted(set(ids))), tables=ordered)
+
+
+def restore(session: Session, snapshot: Snapshot) -> None:
+    """Put back what `capture` read: one executemany per table, parents first."""
+    for name, rows in snapshot.tables:
+        if rows:
+            session.execute(metadata.tables[name].insert(), list(rows))
+
+
+def rows_of(snapshot: Snapshot, table: str) -> Sequence[dict[str, Any]]:
+    for name, rows in snapshot.tables:
+        if name == table:
+            return rows
+    return ()
+
+
+# Out of the way of any real position, and positive for the CHECK (position >= 1).
+_PARKING = 1_000_000
+
+
+def shift_positions(session: Session, program_id: int, from_position: int, delta: int) -> None:
+    """Move the pillars at or after `from_position` by `delta`, keeping positions unique.
+
+    The unique (program, position) constraint is checked row by row on SQLite,
+    so the rows are parked far away first and brought back shifted.
+    """
+    at_or_after = (Pillar.program_id == program_id) & (Pillar.position >= from_position)
+    session.execute(update(Pillar).where(at_or_after).values(position=Pillar.position + _PARKING))
+    parked = (Pillar.program_id == program_id) & (Pillar.position >= _PARKING)
+    session.execute(
+        update(Pillar).where(parked).values(position=Pillar.position - _PARKING + delta)
+    )

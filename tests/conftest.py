@@ -1,0 +1,41 @@
+"""Shared fixtures: a fresh database per test, the demo program, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+# Set before any Qt import: the tests never need a real screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from pilotage.db.database import Database, open_database
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated to head per run; each test gets its own copy of it."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    database = open_database(path, create=True)
+    with database.engine.connect() as connection:
+        # Fold the WAL into the main file so that copying the file copies everything.
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
+    """An empty database at the current schema, in a file of its own."""
+    shutil.copyfile(migrated_template, db_path)
+    database = open_database(db_path)
+    yield database
+    database.close()
