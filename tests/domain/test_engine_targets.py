@@ -20,8 +20,8 @@ from pilotage.domain.kpi_types import KpiSpec, TargetPoint
 D = Decimal
 
 # Baseline 0 on 2024-01-01, final target 1,000 on 2025-01-01: a span of 366 days (leap
-# year), so 2024-07-02, 183 days in, is the exact midpoint (Jan 31 + Feb 29 + Mar 31 +
-# Apr 30 + May 31 + Jun 30 = 182 days to 06-30, + 1 to 07-01 = 182 elapsed, 07-02 = 183).
+# year). 2024-07-02 is the exact midpoint: 01-01 to 07-01 is 31 + 29 + 31 + 30 + 31 + 30
+# = 182 days, so 07-02 is 183 days in, half of 366.
 ONE_YEAR = KpiSpec(
     measure=Measure.COUNT,
     direction=Direction.INCREASE,
@@ -36,9 +36,12 @@ MIDPOINT = date(2024, 7, 2)
 # Baseline 0 on 2024-01-01, final 1,000 on 2026-12-31: 366 + 365 + 364 = 1,095 days.
 THREE_YEARS = replace(ONE_YEAR, target_date=date(2026, 12, 31))
 UNEMPLOYMENT = replace(
-    ONE_YEAR, measure=Measure.PERCENTAGE, direction=Direction.DECREASE, baseline_value=D(20),
+    ONE_YEAR,
+    measure=Measure.PERCENTAGE,
+    direction=Direction.DECREASE,
+    baseline_value=D(20),
     target_value=D(10),
-)  # fmt: skip
+)
 
 Q4_PLAN = TargetPoint(date(2024, 12, 31), D(900))
 Q4_REVISED = TargetPoint(date(2024, 12, 31), D(800), date(2024, 9, 30), "pilot extended")
@@ -254,14 +257,18 @@ def test_per_period_target_applies_without_final_target() -> None:
             id="missing-baseline-is-zero",
         ),
         pytest.param(
-            replace(THREE_YEARS, measure=Measure.RATIO, baseline_value=D("0.5"), target_value=D("0.8")),
+            replace(
+                THREE_YEARS, measure=Measure.RATIO, baseline_value=D("0.5"), target_value=D("0.8")
+            ),
             D("0.734"),
             D("0.78"),  # (0.734 − 0.5) / (0.8 − 0.5) = 0.234 / 0.3
             "(73.4% − 50%) / (80% − 50%) = 78%",
             id="ratio",
         ),
         pytest.param(
-            replace(THREE_YEARS, measure=Measure.PERCENTAGE, baseline_value=D(60), target_value=D(80)),
+            replace(
+                THREE_YEARS, measure=Measure.PERCENTAGE, baseline_value=D(60), target_value=D(80)
+            ),
             D(72),
             D("0.6"),  # (72 − 60) / (80 − 60) = 12 / 20
             "(72% − 60%) / (80% − 60%) = 60%",
@@ -300,7 +307,7 @@ def test_per_period_target_applies_without_final_target() -> None:
         ),
         pytest.param(THREE_YEARS, None, None, "no actual value", id="no-actual"),
     ],
-)  # fmt: skip
+)
 def test_progress(
     spec: KpiSpec,
     actual_value: Decimal | None,

@@ -102,7 +102,11 @@ def test_format_points_is_already_in_percent() -> None:
             id="ratio-own-unit-3-decimals",
         ),
         pytest.param(
-            D("12.5"), Measure.RATIO, "learners per trainer", "12.5 learners per trainer", id="r"
+            D("12.5"),
+            Measure.RATIO,
+            "learners per trainer",
+            "12.5 learners per trainer",
+            id="ratio-own-unit",
         ),
         pytest.param(D(1), Measure.YES_NO, "", "yes", id="yes"),
         pytest.param(D(0), Measure.YES_NO, "", "no", id="no"),

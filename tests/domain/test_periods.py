@@ -28,7 +28,9 @@ M, Q, H, Y, ONE = (
     [
         pytest.param(M, date(2024, 2, 15), (date(2024, 2, 1), date(2024, 2, 29)), id="month-leap"),
         pytest.param(M, date(2023, 2, 15), (date(2023, 2, 1), date(2023, 2, 28)), id="month-feb"),
-        pytest.param(M, date(2024, 12, 31), (date(2024, 12, 1), date(2024, 12, 31)), id="month-dec"),
+        pytest.param(
+            M, date(2024, 12, 31), (date(2024, 12, 1), date(2024, 12, 31)), id="month-dec"
+        ),
         pytest.param(Q, date(2024, 1, 1), (date(2024, 1, 1), date(2024, 3, 31)), id="q1-first-day"),
         pytest.param(Q, date(2024, 5, 20), (date(2024, 4, 1), date(2024, 6, 30)), id="q2"),
         pytest.param(Q, date(2024, 9, 30), (date(2024, 7, 1), date(2024, 9, 30)), id="q3-last-day"),
@@ -68,9 +70,7 @@ def test_previous_period_end(frequency: Frequency, day: date, expected: date) ->
         pytest.param(date(2024, 1, 1), date(2024, 6, 30), "2024-H1", id="h1"),
         pytest.param(date(2024, 7, 1), date(2024, 12, 31), "2024-H2", id="h2"),
         pytest.param(date(2024, 1, 1), date(2024, 12, 31), "2024", id="year"),
-        pytest.param(
-            date(2024, 1, 5), date(2024, 2, 3), "2024-01-05 – 2024-02-03", id="free-span"
-        ),
+        pytest.param(date(2024, 1, 5), date(2024, 2, 3), "2024-01-05 – 2024-02-03", id="free-span"),
         pytest.param(date(2024, 5, 15), date(2024, 5, 15), "2024-05-15", id="single-day"),
         pytest.param(
             date(2024, 1, 1), date(2024, 3, 30), "2024-01-01 – 2024-03-30", id="quarter-less-a-day"

@@ -91,6 +91,7 @@ def open_database(
     *,
     create: bool = False,
     upgrade: bool = True,
+    migrations: Path = migrate.MIGRATIONS_DIR,
 ) -> Database:
     """Open (or with `create`, make) a database and bring its schema to head.
 
@@ -103,12 +104,12 @@ def open_database(
     path = sqlite_path(url)
     state = None
     if path is not None:
-        state = migrate.check_sqlite_file(path, create=create)
+        state = migrate.check_sqlite_file(path, create=create, script_location=migrations)
         if not state.exists:
             path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_db_engine(url)
     try:
-        _bring_to_head(engine, path, state, upgrade)
+        _bring_to_head(engine, path, state, upgrade, migrations)
     except DBAPIError as exc:
         engine.dispose()
         known = known_error(exc, display_name(url))
@@ -122,13 +123,17 @@ def open_database(
 
 
 def _bring_to_head(
-    engine: Engine, path: Path | None, state: migrate.FileState | None, upgrade: bool
+    engine: Engine,
+    path: Path | None,
+    state: migrate.FileState | None,
+    upgrade: bool,
+    migrations: Path,
 ) -> None:
     current = migrate.current_revision(engine)
-    head = migrate.head_revision()
+    head = migrate.head_revision(migrations)
     if current == head:
         return
-    migrate.check_revision_known(current, display_name(engine.url))
+    migrate.check_revision_known(current, display_name(engine.url), migrations)
     if not upgrade:
         raise DatabaseError(
             f"{display_name(engine.url)} needs an upgrade of its schema "
@@ -137,4 +142,4 @@ def _bring_to_head(
     if path is not None and state is not None and current is not None:
         backup = migrate.backup_sqlite(path, migrate.pre_migration_backup_path(path, current))
         log.info("backed up %s to %s before upgrading", path, backup)
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, migrations)

@@ -101,14 +101,16 @@ def check_revision_known(
         )
 
 
-def check_sqlite_file(path: Path, *, create: bool) -> FileState:
+def check_sqlite_file(
+    path: Path, *, create: bool, script_location: Path = MIGRATIONS_DIR
+) -> FileState:
     """Refuse, before any write, a file that is missing, foreign or too new."""
     state = inspect_sqlite_file(path)
     if not state.exists and not create:
         raise DatabaseMissingError(f"there is no database at {path}")
     if state.has_tables and state.revision is None:
         raise NotADatabaseError(f"{path} is a SQLite file but not a Pilotage database")
-    check_revision_known(state.revision, str(path))
+    check_revision_known(state.revision, str(path), script_location)
     return state
 
 
