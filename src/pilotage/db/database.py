@@ -54,9 +54,9 @@ class Database:
             # Another session saved the row between our read and our write.
             raise ConflictError("record", 0, None, None) from exc
         except IntegrityError as exc:
-            # The services check first; this is the race they could not see.
+            # The services check first; this is a race they could not see.
             raise ValidationError(
-                [Problem("", f"the change conflicts with data saved meanwhile ({exc.orig})")]
+                [Problem("", f"the database refused the change ({exc.orig})")]
             ) from exc
         except DBAPIError as exc:
             known = known_error(exc, self.name)
