@@ -20,6 +20,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 APP_NAME = "pilotage"
 DEFAULT_FILE_NAME = "pilotage.sqlite"
 BUSY_TIMEOUT_MS = 5000
+# Tests shorten the wait for a lock held by another program.
+BUSY_TIMEOUT_VARIABLE = "PILOTAGE_BUSY_TIMEOUT_MS"
 
 # File systems on which SQLite's WAL (shared memory) is unsafe.
 _NETWORK_FILE_SYSTEMS = frozenset(
@@ -81,7 +83,12 @@ class ForeignKeysOffError(RuntimeError):
     """A pooled SQLite connection came up without foreign keys: a bug, never ignored."""
 
 
-def _set_up_sqlite(engine: Engine, wal: bool) -> None:
+def busy_timeout_ms() -> int:
+    text = os.environ.get(BUSY_TIMEOUT_VARIABLE, "")
+    return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
+
+
+def _set_up_sqlite(engine: Engine, wal: bool, timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # Autocommit at the driver level; SQLAlchemy's "begin" below opens transactions.
@@ -89,7 +96,7 @@ def _set_up_sqlite(engine: Engine, wal: bool) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={timeout_ms}")
             cursor.execute("PRAGMA synchronous=FULL")
             if wal:
                 cursor.execute("PRAGMA journal_mode=WAL")
@@ -108,8 +115,9 @@ def create_db_engine(url: URL, **kwargs: Any) -> Engine:
     """An engine for `url`; SQLite files get foreign keys, WAL, FULL sync and a busy timeout."""
     path = sqlite_path(url)
     if url.get_backend_name() == "sqlite":
-        connect_args = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        timeout_ms = busy_timeout_ms()
+        connect_args = {"timeout": timeout_ms / 1000, "check_same_thread": False}
         engine = create_engine(url, connect_args=connect_args, **kwargs)
-        _set_up_sqlite(engine, wal=path is not None and is_local_disk(path))
+        _set_up_sqlite(engine, wal=path is not None and is_local_disk(path), timeout_ms=timeout_ms)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)

@@ -1,0 +1,121 @@
+"""`pilotage`: the GUI with no sub-command; headless sub-commands otherwise.
+
+Every known problem (missing file, not a database, newer schema, locked
+file, bad date) ends in one line on stderr and a non-zero exit code; only a
+bug shows a traceback, and that goes to the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from pilotage import __version__
+from pilotage.domain.errors import PilotageError
+
+log = logging.getLogger("pilotage")
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        # Accepted before or after the sub-command; the innermost wins.
+        default=None if top else argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: pilotage.sqlite in the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pilotage",
+        description="Follow public contract-programs: pillars, initiatives and their KPIs.",
+    )
+    parser.add_argument("--version", action="version", version=f"pilotage {__version__}")
+    _db_option(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = commands.add_parser("db", help="look after the database file")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("info", "where the database is, its schema revision and what it holds"),
+        ("upgrade", "create the database or bring its schema to the current revision"),
+        ("check", "check the file's integrity, its foreign keys and its schema"),
+    ):
+        _db_option(db_commands.add_parser(name, help=text), top=False)
+    backup = db_commands.add_parser("backup", help="write a consistent copy of a SQLite database")
+    _db_option(backup, top=False)
+    backup.add_argument("--out", required=True, type=Path, help="file to write the copy to")
+
+    demo = commands.add_parser("demo", help="load the demo contract-program (ministry and MNC)")
+    _db_option(demo, top=False)
+
+    portfolio = commands.add_parser(
+        "portfolio", help="print every program's tree with its KPI statuses as of a date"
+    )
+    _db_option(portfolio, top=False)
+    portfolio.add_argument(
+        "--as-of", type=iso_date, default=None, metavar="DATE", help="YYYY-MM-DD (default: today)"
+    )
+    portfolio.add_argument("--program", metavar="REF", help="only the program with this reference")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = _handler(args)
+    try:
+        return handler(args)
+    except PilotageError as exc:
+        print(f"pilotage: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("pilotage: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: a bug, logged in full
+        where = _log_crash()
+        print(f"pilotage: unexpected error: {exc!r} (details in {where})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
+    from pilotage import commands
+
+    if args.command is None:
+        return commands.start
+    if args.command == "db":
+        handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+            "info": commands.db_info,
+            "upgrade": commands.db_upgrade,
+            "check": commands.db_check,
+            "backup": commands.db_backup,
+        }
+        return handlers[args.db_command]
+    return {"demo": commands.demo, "portfolio": commands.portfolio}[args.command]
+
+
+def _log_crash() -> Path:
+    from platformdirs import user_log_path
+
+    folder = user_log_path("pilotage", appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "pilotage.log"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(traceback.format_exc())
+    return path

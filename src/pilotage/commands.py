@@ -1,0 +1,143 @@
+"""What each `pilotage` sub-command does, on top of the services."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import TextIO
+
+from sqlalchemy import func, select
+
+from pilotage.db import migrate
+from pilotage.db.database import Database, open_database
+from pilotage.db.engine import database_url, display_name, sqlite_path
+from pilotage.db.errors import DatabaseError
+from pilotage.db.schema import ContractProgram, Kpi, Measurement, metadata
+from pilotage.services.demo import load_demo
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    return open_database(args.db, create=create)
+
+
+def start(args: argparse.Namespace) -> int:
+    """No sub-command: the program on the default database (text until the GUI exists)."""
+    database = _open(args, create=True)
+    try:
+        return _print_portfolio(database, date.today(), None, sys.stdout)
+    finally:
+        database.close()
+
+
+def db_info(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        with database.reading() as session:
+            programs = session.scalar(select(func.count()).select_from(ContractProgram)) or 0
+            kpis = session.scalar(select(func.count()).select_from(Kpi)) or 0
+            measurements = session.scalar(select(func.count()).select_from(Measurement)) or 0
+        revision = migrate.current_revision(database.engine)
+        lines = [
+            ("database", database.name),
+            ("engine", database.engine.dialect.name),
+            ("schema", f"{revision} (current: {migrate.head_revision()})"),
+        ]
+        path = database.path
+        if path is not None:
+            lines.append(("size", f"{path.stat().st_size:,} bytes"))
+        lines += [
+            ("programs", f"{programs:,}"),
+            ("KPIs", f"{kpis:,}"),
+            ("measurements", f"{measurements:,}"),
+        ]
+        width = max(len(k) for k, _ in lines)
+        for key, value in lines:
+            print(f"{key:<{width}}  {value}")
+        return 0
+    finally:
+        database.close()
+
+
+def db_upgrade(args: argparse.Namespace) -> int:
+    before = None
+    path = sqlite_path(database_url(args.db))
+    if path is not None and path.exists():
+        before = migrate.inspect_sqlite_file(path).revision
+    database = _open(args, create=True)
+    try:
+        after = migrate.current_revision(database.engine)
+        if before == after:
+            print(f"{database.name} is up to date (schema {after})")
+        else:
+            print(f"{database.name}: schema {before or 'empty'} -> {after}")
+        return 0
+    finally:
+        database.close()
+
+
+def db_check(args: argparse.Namespace) -> int:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    database = _open(args)
+    problems: list[str] = []
+    try:
+        with database.engine.connect() as connection:
+            if database.engine.dialect.name == "sqlite":
+                verdict = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+                if verdict != ["ok"]:
+                    problems += [f"integrity: {line}" for line in verdict[:20]]
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                problems += [f"foreign key: {row}" for row in broken[:20]]
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            problems += [f"schema differs: {d}" for d in compare_metadata(context, metadata)]
+    finally:
+        database.close()
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"{database.name}: {len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(f"{database.name}: no problem found")
+    return 0
+
+
+def db_backup(args: argparse.Namespace) -> int:
+    url = database_url(args.db)
+    path = sqlite_path(url)
+    if path is None:
+        raise DatabaseError(
+            f"{display_name(url)} is a server database: back it up with the server's tools"
+        )
+    # Opening first refuses a missing, foreign or too-new file with its own message.
+    open_database(url).close()
+    copy = migrate.backup_sqlite(path, args.out.expanduser().resolve())
+    print(f"backup written to {copy}")
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    database = _open(args, create=True)
+    try:
+        program = load_demo(database)
+        print(f"demo program {program.reference} loaded into {database.name}")
+        return 0
+    finally:
+        database.close()
+
+
+def portfolio(args: argparse.Namespace) -> int:
+    database = _open(args)
+    try:
+        return _print_portfolio(database, args.as_of or date.today(), args.program, sys.stdout)
+    finally:
+        database.close()
+
+
+def _print_portfolio(database: Database, as_of: date, reference: str | None, out: TextIO) -> int:
+    from pilotage.portfolio_text import render_portfolio
+
+    text = render_portfolio(database, as_of, reference)
+    out.write(text)
+    return 0

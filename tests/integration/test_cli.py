@@ -1,0 +1,135 @@
+"""The command line: its happy paths and one clear line for every known problem."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pilotage.cli import main
+from pilotage.db import migrate
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse's own errors
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_clear_line(err: str, *fragments: str) -> None:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_upgrade_creates_then_info_describes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "team.sqlite"
+    code, out, _ = run(capsys, "db", "upgrade", "--db", str(path))
+    assert code == 0
+    assert f"schema empty -> {migrate.head_revision()}" in out
+    code, out, _ = run(capsys, "db", "upgrade", "--db", str(path))
+    assert code == 0
+    assert out.endswith(f"is up to date (schema {migrate.head_revision()})\n")
+    code, out, _ = run(capsys, "--db", str(path), "db", "info")
+    assert code == 0
+    assert "programs      0" in out
+    assert f"schema        {migrate.head_revision()}" in out
+
+
+def test_demo_then_check_then_backup(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite"
+    assert run(capsys, "demo", "--db", str(path))[0] == 0
+    code, out, _ = run(capsys, "db", "info", "--db", str(path))
+    assert "programs      1" in out
+    assert run(capsys, "db", "check", "--db", str(path))[1].endswith("no problem found\n")
+    copy = tmp_path / "copy.sqlite"
+    code, out, _ = run(capsys, "db", "backup", "--db", str(path), "--out", str(copy))
+    assert code == 0
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("SELECT reference FROM contract_program").fetchall() == [
+            ("CP-MTNRA-MNC",)
+        ]
+    code, _, err = run(capsys, "db", "backup", "--db", str(path), "--out", str(copy))
+    assert code == 1
+    assert_one_clear_line(err, "already exists")
+
+
+def test_demo_twice_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite"
+    run(capsys, "demo", "--db", str(path))
+    code, _, err = run(capsys, "demo", "--db", str(path))
+    assert code == 1
+    assert_one_clear_line(err, "already in this database")
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "db", "info", "--db", str(tmp_path / "nowhere.sqlite"))
+    assert code == 1
+    assert_one_clear_line(err, "no database at", "nowhere.sqlite")
+    assert not (tmp_path / "nowhere.sqlite").exists()
+
+
+def test_not_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_text("Compte rendu de la réunion\n", encoding="utf-8")
+    code, _, err = run(capsys, "portfolio", "--db", str(path))
+    assert code == 1
+    assert_one_clear_line(err, "not a Pilotage database")
+
+
+def test_database_from_a_newer_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    run(capsys, "db", "upgrade", "--db", str(path))
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0999_future'")
+    before = path.read_bytes()
+    code, _, err = run(capsys, "db", "info", "--db", str(path))
+    assert code == 1
+    assert_one_clear_line(err, "newer version of Pilotage")
+    assert path.read_bytes() == before
+
+
+def test_locked_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "busy.sqlite"
+    run(capsys, "db", "upgrade", "--db", str(path))
+    monkeypatch.setenv("PILOTAGE_BUSY_TIMEOUT_MS", "50")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, _, err = run(capsys, "demo", "--db", str(path))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1
+    assert_one_clear_line(err, "locked")
+
+
+@pytest.mark.parametrize("bad", ["2024-13-01", "31/12/2024", "yesterday"])
+def test_bad_date(capsys: pytest.CaptureFixture[str], tmp_path: Path, bad: str) -> None:
+    code, _, err = run(capsys, "portfolio", "--db", str(tmp_path / "x.sqlite"), "--as-of", bad)
+    assert code == 2
+    assert "is not a date (expected YYYY-MM-DD)" in err
+    assert "Traceback" not in err
+
+
+def test_python_dash_m_runs_the_same_program(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pilotage", "db", "info", "--db", str(tmp_path / "none.sqlite")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("pilotage: there is no database at")
