@@ -14,6 +14,7 @@ from pilotage.db.database import Database, open_database
 from pilotage.db.engine import database_url, display_name, sqlite_path
 from pilotage.db.errors import DatabaseError
 from pilotage.db.schema import ContractProgram, Kpi, Measurement, metadata
+from pilotage.services.clock import local_today
 from pilotage.services.demo import load_demo
 
 
@@ -25,7 +26,7 @@ def start(args: argparse.Namespace) -> int:
     """No sub-command: the program on the default database (text until the GUI exists)."""
     database = _open(args, create=True)
     try:
-        return _print_portfolio(database, date.today(), None, sys.stdout)
+        return _print_portfolio(database, local_today(), None, sys.stdout)
     finally:
         database.close()
 
@@ -130,7 +131,7 @@ def demo(args: argparse.Namespace) -> int:
 def portfolio(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
-        return _print_portfolio(database, args.as_of or date.today(), args.program, sys.stdout)
+        return _print_portfolio(database, args.as_of or local_today(), args.program, sys.stdout)
     finally:
         database.close()
 
