@@ -114,9 +114,7 @@ def test_a_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
-def test_a_database_from_a_newer_version_is_refused_untouched(
-    db: Database, db_path: Path
-) -> None:
+def test_a_database_from_a_newer_version_is_refused_untouched(db: Database, db_path: Path) -> None:
     with db.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
     db.close()  # the last connection to close folds the WAL into the file
@@ -126,3 +124,20 @@ def test_a_database_from_a_newer_version_is_refused_untouched(
         open_database(db_path)
     assert digest(db_path) == before
     assert not list(db_path.parent.glob("*.before-upgrade-*"))
+
+
+@pytest.mark.parametrize(
+    "statement", ["UPDATE audit_entry SET who = 'someone else'", "DELETE FROM audit_entry"]
+)
+def test_the_audit_log_cannot_be_changed(db: Database, statement: str) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_entry (at, who, entity, entity_id, action, changes, reason)"
+                " VALUES ('2024-01-01 00:00:00', 'analyst', 'kpi', 1, 'create', '{}', '')"
+            )
+        )
+    with pytest.raises(Exception, match="audit log cannot be changed"), db.engine.begin() as c:
+        c.execute(text(statement))
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT who FROM audit_entry")).scalar() == "analyst"

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from pilotage.db import migrate
 from pilotage.db.database import Database, open_database
 
-GOOD_REVISION = '''
+GOOD_REVISION = """
 from alembic import op
 import sqlalchemy as sa
 
@@ -30,9 +30,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     pass
-'''
+"""
 
-FAILING_REVISION = '''
+FAILING_REVISION = """
 from alembic import op
 import sqlalchemy as sa
 
@@ -52,7 +52,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     pass
-'''
+"""
 
 
 def scripts_with(tmp_path: Path, body: str) -> Path:

@@ -527,6 +527,27 @@ def upgrade() -> None:
         ),
     )
 
+    _protect_audit_log()
+
+
+def _protect_audit_log() -> None:
+    """The audit log is written once and never edited: the database itself refuses."""
+    if op.get_bind().dialect.name == "sqlite":
+        for event in ("UPDATE", "DELETE"):
+            op.execute(
+                f"CREATE TRIGGER audit_entry_no_{event.lower()} BEFORE {event} ON audit_entry"
+                " BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END"
+            )
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION audit_entry_read_only() RETURNS trigger LANGUAGE plpgsql AS"
+            " $$ BEGIN RAISE EXCEPTION 'the audit log cannot be changed'; END $$"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_entry_read_only BEFORE UPDATE OR DELETE ON audit_entry"
+            " FOR EACH ROW EXECUTE FUNCTION audit_entry_read_only()"
+        )
+
 
 def downgrade() -> None:
 
