@@ -93,7 +93,9 @@ def test_update_without_change_writes_nothing(db: Database) -> None:
 
 def test_stale_version_is_refused_naming_who_changed_it(db: Database) -> None:
     row = create_organization(db, MNC)
-    update_organization(db, row.id, row.version, OrganizationInput(**{**MNC.__dict__, "notes": "a"}))
+    update_organization(
+        db, row.id, row.version, OrganizationInput(**{**MNC.__dict__, "notes": "a"})
+    )
     with pytest.raises(ConflictError) as caught:
         update_organization(
             db, row.id, row.version, OrganizationInput(**{**MNC.__dict__, "notes": "b"})

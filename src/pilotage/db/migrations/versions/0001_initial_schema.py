@@ -550,6 +550,9 @@ def _protect_audit_log() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS audit_entry_read_only ON audit_entry")
+        op.execute("DROP FUNCTION IF EXISTS audit_entry_read_only()")
 
     op.drop_table("disaggregation")
     with op.batch_alter_table("measurement", schema=None) as batch_op:
