@@ -120,7 +120,7 @@ def rows_of(snapshot: Snapshot, table: str) -> Sequence[dict[str, Any]]:
 
 
 # Out of the way of any real position, and positive for the CHECK (position >= 1).
-_PARKING = 1_000_000
+POSITION_PARKING = 1_000_000
 
 
 def shift_positions(session: Session, program_id: int, from_position: int, delta: int) -> None:
@@ -130,8 +130,10 @@ def shift_positions(session: Session, program_id: int, from_position: int, delta
     so the rows are parked far away first and brought back shifted.
     """
     at_or_after = (Pillar.program_id == program_id) & (Pillar.position >= from_position)
-    session.execute(update(Pillar).where(at_or_after).values(position=Pillar.position + _PARKING))
-    parked = (Pillar.program_id == program_id) & (Pillar.position >= _PARKING)
     session.execute(
-        update(Pillar).where(parked).values(position=Pillar.position - _PARKING + delta)
+        update(Pillar).where(at_or_after).values(position=Pillar.position + POSITION_PARKING)
+    )
+    parked = (Pillar.program_id == program_id) & (Pillar.position >= POSITION_PARKING)
+    session.execute(
+        update(Pillar).where(parked).values(position=Pillar.position - POSITION_PARKING + delta)
     )

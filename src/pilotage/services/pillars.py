@@ -1,0 +1,259 @@
+"""Pillars of a program: codes unique in the program, positions always 1..n."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from pilotage.db.base import CODE_LENGTH, NAME_LENGTH
+from pilotage.db.database import Database
+from pilotage.db.schema import ContractProgram, Pillar, metadata
+from pilotage.domain.enums import AuditAction
+from pilotage.services import audit
+from pilotage.services.records import (
+    POSITION_PARKING,
+    Snapshot,
+    capture,
+    check_version,
+    load,
+    shift_positions,
+)
+from pilotage.services.validation import Checker
+
+ENTITY = "pillar"
+
+
+@dataclass(frozen=True)
+class PillarInput:
+    code: str
+    title: str
+    objective: str = ""
+
+
+@dataclass(frozen=True)
+class PillarRow:
+    id: int
+    version: int
+    program_id: int
+    position: int
+    code: str
+    title: str
+    objective: str
+
+
+def _row(pillar: Pillar) -> PillarRow:
+    return PillarRow(
+        id=pillar.id,
+        version=pillar.version,
+        program_id=pillar.program_id,
+        position=pillar.position,
+        code=pillar.code,
+        title=pillar.title,
+        objective=pillar.objective,
+    )
+
+
+def _clean(
+    session: Session, program_id: int, data: PillarInput, exclude_id: int | None
+) -> dict[str, object]:
+    check = Checker()
+    code = check.code("code", data.code, max_length=CODE_LENGTH)
+    values: dict[str, object] = {
+        "code": code,
+        "title": check.text("title", data.title, max_length=NAME_LENGTH, required=True),
+        "objective": (data.objective or "").strip(),
+    }
+    if code:
+        others = select(Pillar.code).where(Pillar.program_id == program_id)
+        if exclude_id is not None:
+            others = others.where(Pillar.id != exclude_id)
+        # "p1" next to "P1" would only confuse: codes are compared without case.
+        if code.casefold() in {c.casefold() for c in session.scalars(others)}:
+            check.add("code", f"{code} is already the code of another pillar of this program")
+    check.raise_if_any()
+    return values
+
+
+def create_pillar(db: Database, program_id: int, data: PillarInput) -> PillarRow:
+    """Add a pillar after the program's last one."""
+    with db.transaction() as session:
+        load(session, ContractProgram, program_id)
+        values = _clean(session, program_id, data, None)
+        last = session.scalar(
+            select(func.max(Pillar.position)).where(Pillar.program_id == program_id)
+        )
+        position = (last or 0) + 1
+        pillar = Pillar(program_id=program_id, position=position, **values)
+        session.add(pillar)
+        session.flush()
+        audit.record_created(
+            session, ENTITY, pillar.id, {"program_id": program_id, "position": position, **values}
+        )
+        return _row(pillar)
+
+
+def update_pillar(
+    db: Database, pillar_id: int, version: int | None, data: PillarInput
+) -> PillarRow:
+    with db.transaction() as session:
+        pillar = load(session, Pillar, pillar_id)
+        check_version(session, pillar, version)
+        values = _clean(session, pillar.program_id, data, pillar_id)
+        changes = audit.diff(asdict(_row(pillar)), values)
+        if changes:
+            for key, value in values.items():
+                setattr(pillar, key, value)
+            session.flush()
+            audit.record(session, ENTITY, pillar.id, AuditAction.UPDATE, changes)
+        return _row(pillar)
+
+
+def delete_pillar(db: Database, pillar_id: int, version: int | None) -> Snapshot:
+    """Delete a pillar with its initiatives, KPIs and all below; the next pillars move up."""
+    with db.transaction() as session:
+        pillar = load(session, Pillar, pillar_id)
+        check_version(session, pillar, version)
+        snapshot = capture(session, ENTITY, [pillar_id])
+        values = asdict(_row(pillar))
+        program_id, position, code = pillar.program_id, pillar.position, pillar.code
+        followers = session.execute(
+            select(Pillar.id, Pillar.position)
+            .where(Pillar.program_id == program_id, Pillar.position > position)
+            .order_by(Pillar.position)
+        ).all()
+        session.delete(pillar)
+        session.flush()
+        shift_positions(session, program_id, position + 1, -1)
+        audit.record(
+            session,
+            ENTITY,
+            pillar_id,
+            AuditAction.DELETE,
+            audit.removed(values),
+            reason=f"with {snapshot.summary()}" if snapshot.summary() else "",
+        )
+        audit.record_many(
+            session,
+            [
+                (ENTITY, other_id, AuditAction.UPDATE, {"position": (str(old), str(old - 1))})
+                for other_id, old in followers
+            ],
+            reason=f"pillar {code} deleted",
+        )
+        return snapshot
+
+
+def _apply_order(
+    session: Session, program_id: int, ordered_ids: Sequence[int], reason: str
+) -> list[PillarRow]:
+    """Give the pillars positions 1..n in `ordered_ids` order; audit each one that moved."""
+    current = dict(
+        session.execute(
+            select(Pillar.id, Pillar.position).where(Pillar.program_id == program_id)
+        ).all()
+    )
+    moves = [
+        (pillar_id, current[pillar_id], new)
+        for new, pillar_id in enumerate(ordered_ids, start=1)
+        if current[pillar_id] != new
+    ]
+    if moves:
+        table = metadata.tables[ENTITY]
+        # Positions are unique and SQLite checks them row by row: park the movers first.
+        session.execute(
+            update(table)
+            .where(table.c.id.in_([pillar_id for pillar_id, _, _ in moves]))
+            .values(position=table.c.position + POSITION_PARKING)
+        )
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("pillar_id"))
+            .values(position=bindparam("new_position")),
+            [{"pillar_id": pillar_id, "new_position": new} for pillar_id, _, new in moves],
+        )
+        audit.record_many(
+            session,
+            [
+                (ENTITY, pillar_id, AuditAction.UPDATE, {"position": (str(old), str(new))})
+                for pillar_id, old, new in moves
+            ],
+            reason=reason,
+        )
+        # The Core updates bypassed the identity map: reread what was loaded.
+        session.expire_all()
+    pillars = session.scalars(
+        select(Pillar).where(Pillar.program_id == program_id).order_by(Pillar.position)
+    )
+    return [_row(p) for p in pillars]
+
+
+def move_pillar(
+    db: Database, pillar_id: int, new_position: int, *, version: int | None = None
+) -> list[PillarRow]:
+    """Move one pillar to `new_position` (1..n); returns the program's pillars in order."""
+    with db.transaction() as session:
+        pillar = load(session, Pillar, pillar_id)
+        check_version(session, pillar, version)
+        order = list(
+            session.scalars(
+                select(Pillar.id)
+                .where(Pillar.program_id == pillar.program_id)
+                .order_by(Pillar.position)
+            )
+        )
+        if not 1 <= new_position <= len(order):
+            check = Checker()
+            check.add("new_position", f"must be between 1 and {len(order)}")
+            check.raise_if_any()
+        order.remove(pillar_id)
+        order.insert(new_position - 1, pillar_id)
+        return _apply_order(
+            session,
+            pillar.program_id,
+            order,
+            reason=f"pillar {pillar.code} moved to position {new_position}",
+        )
+
+
+def reorder_pillars(db: Database, program_id: int, ordered_ids: Sequence[int]) -> list[PillarRow]:
+    """Set the order of all of a program's pillars at once (e.g. after a drag and drop)."""
+    with db.transaction() as session:
+        load(session, ContractProgram, program_id)
+        codes = dict(
+            session.execute(
+                select(Pillar.id, Pillar.code)
+                .where(Pillar.program_id == program_id)
+                .order_by(Pillar.position)
+            ).all()
+        )
+        check = Checker()
+        repeated = sorted(i for i, n in Counter(ordered_ids).items() if n > 1)
+        unknown = sorted(set(ordered_ids) - set(codes))
+        missing = [code for pillar_id, code in codes.items() if pillar_id not in ordered_ids]
+        if repeated:
+            listed = ", ".join(codes.get(i, str(i)) for i in repeated)
+            check.add("ordered_ids", f"lists {listed} more than once")
+        if unknown:
+            listed = ", ".join(str(i) for i in unknown)
+            check.add("ordered_ids", f"pillars {listed} are not pillars of this program")
+        if missing:
+            check.add("ordered_ids", f"leaves out {', '.join(missing)}")
+        check.raise_if_any()
+        return _apply_order(session, program_id, ordered_ids, reason="pillars reordered")
+
+
+def list_pillars(db: Database, program_id: int) -> list[PillarRow]:
+    with db.reading() as session:
+        pillars = session.scalars(
+            select(Pillar).where(Pillar.program_id == program_id).order_by(Pillar.position)
+        )
+        return [_row(p) for p in pillars]
+
+
+def get_pillar(db: Database, pillar_id: int) -> PillarRow:
+    with db.reading() as session:
+        return _row(load(session, Pillar, pillar_id))
