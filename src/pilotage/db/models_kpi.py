@@ -55,11 +55,13 @@ class Kpi(Versioned, Base):
             "target_date IS NULL OR baseline_date IS NULL OR target_date >= baseline_date",
             name="target_after_baseline",
         ),
+        # Only comparisons that hold whatever the storage scale: SQLite stores these
+        # decimals as scaled integers, so "green <= 1" would compare 9000 with 1.
+        # The services check the upper bound.
         CheckConstraint(
-            "(green IS NULL OR (green > 0 AND green <= 1))"
-            " AND (amber IS NULL OR (amber > 0 AND amber <= 1))"
+            "(green IS NULL OR green > 0) AND (amber IS NULL OR amber > 0)"
             " AND (green IS NULL OR amber IS NULL OR amber <= green)",
-            name="thresholds_range",
+            name="thresholds_order",
         ),
     )
 

@@ -364,8 +364,8 @@ def upgrade() -> None:
             name=op.f("ck_kpi_exactly_one_owner"),
         ),
         sa.CheckConstraint(
-            "(green IS NULL OR (green > 0 AND green <= 1)) AND (amber IS NULL OR (amber > 0 AND amber <= 1)) AND (green IS NULL OR amber IS NULL OR amber <= green)",
-            name=op.f("ck_kpi_thresholds_range"),
+            "(green IS NULL OR green > 0) AND (amber IS NULL OR amber > 0) AND (green IS NULL OR amber IS NULL OR amber <= green)",
+            name=op.f("ck_kpi_thresholds_order"),
         ),
         sa.CheckConstraint(
             "target_date IS NULL OR baseline_date IS NULL OR target_date >= baseline_date",

@@ -1,0 +1,137 @@
+"""Rules every KPI figure obeys, shared by KPIs, their targets and their measurements.
+
+A figure is checked against the KPI's measure (a percentage lies in 0..100, a
+yes/no is 0 or 1...) and a period against the KPI's calendar frequency.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pilotage.domain.enums import Frequency, Measure
+from pilotage.domain.periods import period_bounds
+from pilotage.services.validation import Checker
+
+QUANTITY_PLACES = 6
+THRESHOLD_PLACES = 4
+# quantity() columns hold 24 digits, but SQLite stores them as a 64-bit integer
+# scaled by 10**6, which overflows past about 9.2e12: stay below 10**12.
+QUANTITY_DIGITS = 18
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_HUNDRED = Decimal(100)
+
+PERIOD_NAMES: dict[Frequency, str] = {
+    Frequency.MONTHLY: "month",
+    Frequency.QUARTERLY: "quarter",
+    Frequency.HALF_YEARLY: "half-year",
+    Frequency.YEARLY: "year",
+}
+
+
+def is_share(unit: str) -> bool:
+    """Whether a ratio KPI is shown as a percentage, so its fraction cannot pass 1."""
+    return unit.strip() == "%"
+
+
+def quantity(
+    check: Checker, field: str, value: Decimal | int | str | None, *, required: bool = False
+) -> Decimal | None:
+    """A KPI quantity: at most 6 decimal places and small enough to store."""
+    return check.decimal(
+        field, value, places=QUANTITY_PLACES, required=required, maximum_digits=QUANTITY_DIGITS
+    )
+
+
+def measure_problem(measure: Measure, unit: str, value: Decimal, *, measured: bool) -> str | None:
+    """What is wrong with `value` for a KPI of `measure`, or None.
+
+    `measured` is True for a measured value (a count is then a whole number);
+    baselines and targets may be fractional counts (an average per month).
+    For a ratio, `value` is the fraction numerator / denominator (0.734).
+    """
+    if measure is Measure.COUNT:
+        if value < _ZERO:
+            return "must not be negative: it is a count"
+        if measured and value != value.to_integral_value():
+            return "must be a whole number: it is a count"
+    elif measure is Measure.PERCENTAGE:
+        if not _ZERO <= value <= _HUNDRED:
+            return "must be between 0 and 100: it is a percentage"
+    elif measure is Measure.YES_NO:
+        if value not in (_ZERO, _ONE):
+            return "must be 0 (no) or 1 (yes)"
+    elif measure is Measure.RATIO:
+        if value < _ZERO:
+            return "must not be negative: a ratio is a fraction such as 0.734"
+        if is_share(unit) and value > _ONE:
+            return "must be at most 1: a share is stored as a fraction (0.734 for 73.4%)"
+    return None
+
+
+def check_figure(
+    check: Checker,
+    field: str,
+    value: Decimal | None,
+    *,
+    measure: Measure,
+    unit: str,
+    measured: bool,
+    required: bool = False,
+) -> Decimal | None:
+    """A quantity checked for places, size and the rules of the KPI's measure."""
+    number = quantity(check, field, value, required=required)
+    if number is not None:
+        problem = measure_problem(measure, unit, number, measured=measured)
+        if problem:
+            check.add(field, problem)
+    return number
+
+
+def is_period_end(frequency: Frequency, day: date) -> bool:
+    """Whether `day` closes a calendar period of `frequency` (any day for a one-off KPI)."""
+    return frequency is Frequency.ONE_OFF or period_bounds(frequency, day)[1] == day
+
+
+def check_period_end(check: Checker, field: str, frequency: Frequency, day: date | None) -> None:
+    if day is None:
+        check.add(field, "is required")
+    elif not is_period_end(frequency, day):
+        name = PERIOD_NAMES[frequency]
+        check.add(
+            field,
+            f"must be the last day of a {name} for a {frequency.value.replace('_', '-')} KPI "
+            f"(the {name} holding {day.isoformat()} ends on "
+            f"{period_bounds(frequency, day)[1].isoformat()})",
+        )
+
+
+def check_period(
+    check: Checker, frequency: Frequency, start: date | None, end: date | None
+) -> None:
+    """[start, end] must be one whole calendar period of `frequency` (any span if one-off)."""
+    check.require("period_start", start)
+    check.require("period_end", end)
+    if start is None or end is None:
+        return
+    if end < start:
+        check.add("period_end", "must not be before the start of the period")
+        return
+    if frequency is Frequency.ONE_OFF:
+        return
+    name = PERIOD_NAMES[frequency]
+    first, last = period_bounds(frequency, start)
+    if start != first:
+        check.add(
+            "period_start",
+            f"must be the first day of a {name}: the KPI is reported per calendar {name} "
+            f"({start.isoformat()} falls in the {name} starting {first.isoformat()})",
+        )
+    elif end != last:
+        check.add(
+            "period_end",
+            f"must be {last.isoformat()}, the last day of the {name} starting "
+            f"{start.isoformat()}: the KPI is reported per calendar {name}",
+        )

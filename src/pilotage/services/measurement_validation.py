@@ -1,0 +1,217 @@
+"""Checking a measurement before it is written, and the warnings it may carry.
+
+Problems block the save; warnings (disaggregations that do not add up to the
+total) are kept with the row for the analyst to look at, as DESIGN.md asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pilotage.db.base import SHORT_LENGTH, URL_LENGTH
+from pilotage.db.schema import Kpi, Measurement
+from pilotage.domain.enums import Measure, MeasurementStatus
+from pilotage.domain.errors import Problem
+from pilotage.domain.periods import period_label
+from pilotage.services import audit
+from pilotage.services.kpi_values import (
+    check_figure,
+    check_period,
+    is_share,
+    measure_problem,
+    quantity,
+)
+from pilotage.services.validation import Checker
+
+_ZERO = Decimal(0)
+# Measures whose disaggregated categories add up to the total (a rate or a
+# yes/no does not: 60% of women and 80% of men is not 140%).
+_ADDITIVE = frozenset({Measure.COUNT, Measure.AMOUNT})
+_LINK_SCHEMES = frozenset({"http", "https", "file"})
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_FILE_NAME = re.compile(r"\.\w{1,8}$")
+
+
+@dataclass(frozen=True)
+class DisaggregationInput:
+    dimension: str
+    category: str
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class MeasurementInput:
+    period_start: date
+    period_end: date
+    value: Decimal | None = None
+    numerator: Decimal | None = None  # ratio KPIs only
+    denominator: Decimal | None = None  # ratio KPIs only
+    status: MeasurementStatus = MeasurementStatus.DRAFT
+    comment: str = ""
+    evidence_link: str = ""
+    disaggregations: tuple[DisaggregationInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleanMeasurement:
+    """A checked input: the measurement's columns and its disaggregations."""
+
+    values: dict[str, object]
+    parts: tuple[tuple[str, str, Decimal], ...]
+
+
+def describe_parts(parts: Iterable[tuple[str, str, Decimal]]) -> tuple[str, ...]:
+    """Disaggregations as the audit log shows them: "sex / women: 400"."""
+    return tuple(f"{dim} / {cat}: {audit.render(value)}" for dim, cat, value in parts)
+
+
+def clean_measurement(
+    session: Session, kpi: Kpi, data: MeasurementInput, exclude_id: int | None
+) -> CleanMeasurement:
+    check = Checker()
+    try:
+        status: MeasurementStatus | None = MeasurementStatus(str(data.status))
+    except ValueError:
+        check.add("status", f"{data.status!r} is not a measurement status")
+        status = None
+    check_period(check, kpi.frequency, data.period_start, data.period_end)
+    values: dict[str, object] = {
+        "period_start": data.period_start,
+        "period_end": data.period_end,
+        **_figures(check, kpi, data),
+        "status": status,
+        "comment": (data.comment or "").strip(),
+        "evidence_link": _link(check, data.evidence_link),
+    }
+    parts = _parts(check, kpi.measure, data.disaggregations)
+    if data.period_start is not None and data.period_end is not None:
+        clash = select(Measurement.id).where(
+            Measurement.kpi_id == kpi.id,
+            Measurement.period_start == data.period_start,
+            Measurement.period_end == data.period_end,
+        )
+        if exclude_id is not None:
+            clash = clash.where(Measurement.id != exclude_id)
+        if session.scalar(clash) is not None:
+            check.add(
+                "period_start",
+                f"{period_label(data.period_start, data.period_end)} already has a measurement "
+                "of this KPI: edit that one instead",
+            )
+    check.raise_if_any()
+    return CleanMeasurement(values, parts)
+
+
+def _figures(check: Checker, kpi: Kpi, data: MeasurementInput) -> dict[str, Decimal | None]:
+    """A value, or for a ratio KPI a numerator and a denominator, never both."""
+    if kpi.measure is Measure.RATIO:
+        if data.value is not None:
+            check.add("value", "must be empty for a ratio KPI: give the numerator and denominator")
+        numerator = quantity(check, "numerator", data.numerator, required=True)
+        denominator = quantity(check, "denominator", data.denominator, required=True)
+        if numerator is not None and numerator < _ZERO:
+            check.add("numerator", "must not be negative")
+        if denominator is not None and denominator <= _ZERO:
+            check.add("denominator", "must be more than 0")
+        elif (
+            is_share(kpi.unit)
+            and numerator is not None
+            and denominator is not None
+            and numerator > denominator
+        ):
+            check.add("numerator", "must not exceed the denominator: a share cannot pass 100%")
+        return {"value": None, "numerator": numerator, "denominator": denominator}
+    for field in ("numerator", "denominator"):
+        if getattr(data, field) is not None:
+            check.add(field, "must be empty: only a ratio KPI has a numerator and denominator")
+    value = check_figure(
+        check, "value", data.value, measure=kpi.measure, unit=kpi.unit, measured=True, required=True
+    )
+    return {"value": value, "numerator": None, "denominator": None}
+
+
+def _link(check: Checker, link: str | None) -> str:
+    cleaned = check.text("evidence_link", link, max_length=URL_LENGTH)
+    problem = link_problem(cleaned) if cleaned else None
+    if problem:
+        check.add("evidence_link", problem)
+    return cleaned
+
+
+def link_problem(link: str) -> str | None:
+    """Why `link` is neither a web address, a file:// link nor a file path, or None."""
+    if any(ord(c) < 32 for c in link):
+        return "must be on one line, without control characters"
+    if _DRIVE.match(link) or link.startswith(("/", "\\", "./", "../", "~")):
+        return None  # an absolute or relative path
+    scheme = _SCHEME.match(link)
+    if scheme:
+        name = scheme.group(1).lower()
+        if name not in _LINK_SCHEMES:
+            return f"{name}: links are not accepted; give an http(s) address or a file path"
+        parts = urlsplit(link)
+        if name != "file" and not parts.netloc:
+            return "must be a whole web address, such as https://example.org/report.pdf"
+        if name == "file" and not parts.path:
+            return "must name a file, such as file:///C:/reports/2024.pdf"
+        return None
+    if "/" in link or "\\" in link or _FILE_NAME.search(link):
+        return None  # a relative path or a file name
+    return "must be a web address (https://...), a file:// link or a file path"
+
+
+def _parts(
+    check: Checker, measure: Measure, given: Sequence[DisaggregationInput]
+) -> tuple[tuple[str, str, Decimal], ...]:
+    field = "disaggregations"
+    seen: set[tuple[str, str]] = set()
+    parts: list[tuple[str, str, Decimal]] = []
+    for number, part in enumerate(given, start=1):
+        sub = Checker()
+        dimension = sub.text("dimension", part.dimension, max_length=SHORT_LENGTH, required=True)
+        category = sub.text("category", part.category, max_length=SHORT_LENGTH, required=True)
+        value = quantity(sub, "value", part.value, required=True)
+        if value is not None and measure is not Measure.RATIO:
+            wrong = measure_problem(measure, "", value, measured=True)
+            if wrong:
+                sub.add("value", wrong)
+        name = f"{dimension} / {category}" if dimension and category else f"line {number}"
+        for found in sub.problems:
+            check.add(field, f"{name}: {found.field} {found.message}")
+        key = (dimension.casefold(), category.casefold())
+        if dimension and category and key in seen:
+            check.add(field, f"{name} is given twice; each category of a dimension comes once")
+        seen.add(key)
+        if value is not None and not sub.problems:
+            parts.append((dimension, category, value))
+    return tuple(parts)
+
+
+def disaggregation_warnings(
+    measure: Measure, total: Decimal | None, parts: Iterable[tuple[str, str, Decimal]]
+) -> tuple[Problem, ...]:
+    """Dimensions whose categories do not add up to the total (counts and amounts)."""
+    if measure not in _ADDITIVE or total is None:
+        return ()
+    sums: dict[str, tuple[str, Decimal]] = {}
+    for dimension, _category, value in parts:
+        name, running = sums.get(dimension.casefold(), (dimension, _ZERO))
+        sums[dimension.casefold()] = (name, running + value)
+    return tuple(
+        Problem(
+            "disaggregations",
+            f"the {name} categories add up to {audit.render(added)}, "
+            f"not to the total {audit.render(total)}",
+        )
+        for name, added in sums.values()
+        if added != total
+    )

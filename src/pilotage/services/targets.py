@@ -1,0 +1,214 @@
+"""Per-period targets of a KPI: the original plan and its dated revisions.
+
+Revision 0 of a period is the original plan. Revising adds a row (revision
+1, 2...) with its date and reason and never touches older rows, so that the
+"against original targets" views keep what was first agreed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pilotage.db.database import Database
+from pilotage.db.schema import Kpi, KpiTarget
+from pilotage.domain.enums import AuditAction
+from pilotage.domain.kpi_types import TargetPoint
+from pilotage.services import audit
+from pilotage.services.kpi_values import check_figure, check_period_end
+from pilotage.services.records import Snapshot, capture, check_version, load
+from pilotage.services.validation import Checker
+
+ENTITY = "kpi_target"
+
+ORIGINAL = 0
+"""The revision number of the original plan."""
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    id: int
+    version: int
+    kpi_id: int
+    period_end: date
+    value: Decimal
+    revision: int
+    revised_on: date | None
+    reason: str
+    is_original: bool
+
+
+def _row(target: KpiTarget) -> TargetRow:
+    return TargetRow(
+        id=target.id,
+        version=target.version,
+        kpi_id=target.kpi_id,
+        period_end=target.period_end,
+        value=target.value,
+        revision=target.revision,
+        revised_on=target.revised_on,
+        reason=target.reason,
+        is_original=target.revision == ORIGINAL,
+    )
+
+
+def _audited(row: TargetRow) -> dict[str, object]:
+    return {
+        key: value
+        for key, value in asdict(row).items()
+        if key in ("kpi_id", "period_end", "value", "revision", "revised_on", "reason")
+    }
+
+
+def _check(
+    check: Checker, kpi: Kpi, period_end: date | None, value: Decimal | None
+) -> Decimal | None:
+    check_period_end(check, "period_end", kpi.frequency, period_end)
+    return check_figure(
+        check, "value", value, measure=kpi.measure, unit=kpi.unit, measured=False, required=True
+    )
+
+
+def _revisions(session: Session, kpi_id: int, period_end: date) -> list[KpiTarget]:
+    return list(
+        session.scalars(
+            select(KpiTarget)
+            .where(KpiTarget.kpi_id == kpi_id, KpiTarget.period_end == period_end)
+            .order_by(KpiTarget.revision)
+        )
+    )
+
+
+def set_target(
+    db: Database,
+    kpi_id: int,
+    period_end: date,
+    value: Decimal,
+    *,
+    version: int | None = None,
+) -> TargetRow:
+    """Set the original planned target of a period (create it or change it).
+
+    `version` is the version of the original target as read, when it existed.
+    """
+    with db.transaction() as session:
+        kpi = load(session, Kpi, kpi_id)
+        check = Checker()
+        number = _check(check, kpi, period_end, value)
+        check.raise_if_any()
+        assert number is not None  # required: the checker refused None
+        original = session.scalars(
+            select(KpiTarget).where(
+                KpiTarget.kpi_id == kpi_id,
+                KpiTarget.period_end == period_end,
+                KpiTarget.revision == ORIGINAL,
+            )
+        ).first()
+        if original is None:
+            original = KpiTarget(
+                kpi_id=kpi_id, period_end=period_end, value=number, revision=ORIGINAL, reason=""
+            )
+            session.add(original)
+            session.flush()
+            audit.record_created(session, ENTITY, original.id, _audited(_row(original)))
+            return _row(original)
+        check_version(session, original, version)
+        changes = audit.diff({"value": original.value}, {"value": number})
+        if changes:
+            original.value = number
+            session.flush()
+            audit.record(session, ENTITY, original.id, AuditAction.UPDATE, changes)
+        return _row(original)
+
+
+def revise_target(
+    db: Database,
+    kpi_id: int,
+    period_end: date,
+    value: Decimal,
+    reason: str,
+    revised_on: date | None = None,
+) -> TargetRow:
+    """Add a revision of a period's target, dated (today by default) and explained."""
+    if revised_on is None:
+        # The analyst's own calendar day, not UTC's: a revision made at 00:30 in Rabat
+        # is dated that day.
+        revised_on = datetime.now().astimezone().date()
+    with db.transaction() as session:
+        kpi = load(session, Kpi, kpi_id)
+        check = Checker()
+        number = _check(check, kpi, period_end, value)
+        why = check.text("reason", reason, max_length=None, required=True)
+        earlier = _revisions(session, kpi_id, period_end)
+        dated = [t.revised_on for t in earlier if t.revised_on is not None]
+        # The engine takes the latest-dated revision: a later revision may not predate one.
+        if dated and revised_on < max(dated):
+            check.add(
+                "revised_on",
+                f"must not be before the last revision of this target ({max(dated).isoformat()})",
+            )
+        check.raise_if_any()
+        assert number is not None  # required: the checker refused None
+        revision = KpiTarget(
+            kpi_id=kpi_id,
+            period_end=period_end,
+            value=number,
+            revision=max((t.revision for t in earlier), default=ORIGINAL) + 1,
+            revised_on=revised_on,
+            reason=why,
+        )
+        session.add(revision)
+        session.flush()
+        audit.record_created(session, ENTITY, revision.id, _audited(_row(revision)), reason=why)
+        return _row(revision)
+
+
+def remove_target(db: Database, target_id: int, version: int | None) -> Snapshot:
+    """Remove one target row, the original or a revision; the others stay."""
+    with db.transaction() as session:
+        target = load(session, KpiTarget, target_id)
+        check_version(session, target, version)
+        snapshot = capture(session, ENTITY, [target_id])
+        values = _audited(_row(target))
+        session.delete(target)
+        session.flush()
+        audit.record(session, ENTITY, target_id, AuditAction.DELETE, audit.removed(values))
+        return snapshot
+
+
+def list_targets(db: Database, kpi_id: int) -> list[TargetRow]:
+    """Every target of a KPI, by period, the original first and then its revisions."""
+    with db.reading() as session:
+        load(session, Kpi, kpi_id)
+        targets = session.scalars(
+            select(KpiTarget)
+            .where(KpiTarget.kpi_id == kpi_id)
+            .order_by(KpiTarget.period_end, KpiTarget.revision)
+        )
+        return [_row(t) for t in targets]
+
+
+def target_points(rows: Iterable[TargetRow]) -> list[TargetPoint]:
+    """What the engine reads: per period, the original and the latest revision.
+
+    Older revisions are left out: the engine only ever uses the latest one (or
+    the original for "against original targets"), and two revisions made the
+    same day would otherwise be a tie it cannot break.
+    """
+    latest: dict[date, TargetRow] = {}
+    points: list[TargetPoint] = []
+    for row in sorted(rows, key=lambda r: (r.period_end, r.revision)):
+        if row.is_original:
+            points.append(TargetPoint(row.period_end, row.value))
+        else:
+            latest[row.period_end] = row
+    points += [
+        TargetPoint(row.period_end, row.value, row.revised_on, row.reason)
+        for row in latest.values()
+    ]
+    return sorted(points, key=lambda p: (p.period_end, p.revised_on or date.min))

@@ -1,0 +1,397 @@
+"""Measurement validation: every rule on its own field, edge values, evidence links."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from kpi_fixtures import (
+    LEARNERS,
+    PLACEMENT,
+    Q1,
+    Tree,
+    audit_entries,
+    by_sex,
+    count_rows,
+    make_kpi,
+    make_tree,
+)
+
+from pilotage.db.database import Database
+from pilotage.db.schema import Disaggregation, Measurement
+from pilotage.domain.enums import Aggregation, Frequency, Measure, MeasurementStatus
+from pilotage.domain.errors import NotFoundError, Problem, ValidationError
+from pilotage.services.kpis import KpiRow
+from pilotage.services.measurements import (
+    DisaggregationInput,
+    MeasurementInput,
+    get_measurement,
+    list_measurements,
+    record_measurement,
+)
+
+D = Decimal
+
+
+@pytest.fixture
+def tree(db: Database) -> Tree:
+    return make_tree(db)
+
+
+@pytest.fixture
+def learners(db: Database, tree: Tree) -> KpiRow:
+    """Quarterly count of learners trained (JobIntech)."""
+    return make_kpi(db, tree.initiative, LEARNERS)
+
+
+@pytest.fixture
+def placement(db: Database, tree: Tree) -> KpiRow:
+    """Quarterly placement rate: graduates in a job over graduates, shown in %."""
+    return make_kpi(db, tree.initiative, PLACEMENT)
+
+
+# --- validation, one problem at a time ----------------------------------------
+
+COUNT_Q1 = MeasurementInput(*Q1, value=D(240))
+RATIO_Q1 = MeasurementInput(*Q1, numerator=D(734), denominator=D(1000))
+
+REFUSED: list[Any] = [
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, period_end=date(2023, 12, 31)),
+        "period_end",
+        "must not be before the start",
+        id="end-before-start",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, period_start=date(2024, 1, 2)),
+        "period_start",
+        "must be the first day of a quarter",
+        id="start-inside-a-quarter",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, period_end=date(2024, 1, 31)),
+        "period_end",
+        "must be 2024-03-31, the last day of the quarter",
+        id="a-month-for-a-quarterly-kpi",
+    ),
+    pytest.param(
+        replace(LEARNERS, frequency=Frequency.MONTHLY),
+        replace(COUNT_Q1, period_end=date(2024, 1, 30)),
+        "period_end",
+        "must be 2024-01-31, the last day of the month",
+        id="monthly-not-a-whole-month",
+    ),
+    pytest.param(
+        replace(LEARNERS, frequency=Frequency.YEARLY),
+        COUNT_Q1,
+        "period_end",
+        "the last day of the year",
+        id="a-quarter-for-a-yearly-kpi",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, numerator=None),
+        "numerator",
+        "is required",
+        id="ratio-without-numerator",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, denominator=None),
+        "denominator",
+        "is required",
+        id="ratio-without-denominator",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, numerator=D(0), denominator=D(0)),
+        "denominator",
+        "must be more than 0",
+        id="ratio-denominator-zero",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, numerator=D(-1)),
+        "numerator",
+        "must not be negative",
+        id="ratio-numerator-negative",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, numerator=D(1001)),
+        "numerator",
+        "a share cannot pass 100%",
+        id="share-over-100-percent",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, value=D("0.734")),
+        "value",
+        "must be empty for a ratio KPI",
+        id="ratio-with-a-value",
+    ),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, denominator=D("1000.0000001")),
+        "denominator",
+        "more than 6 decimal places",
+        id="ratio-seven-places",
+    ),
+    pytest.param(LEARNERS, replace(COUNT_Q1, value=None), "value", "is required", id="no-value"),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, numerator=D(3)),
+        "numerator",
+        "only a ratio KPI has",
+        id="count-with-numerator",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, denominator=D(3)),
+        "denominator",
+        "only a ratio KPI has",
+        id="count-with-denominator",
+    ),
+    pytest.param(
+        LEARNERS, replace(COUNT_Q1, value=D(-1)), "value", "not be negative", id="count-negative"
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, value=D("240.5")),
+        "value",
+        "must be a whole number",
+        id="count-fractional",
+    ),
+    pytest.param(
+        replace(LEARNERS, measure=Measure.PERCENTAGE, target_value=D(72)),
+        replace(COUNT_Q1, value=D("100.01")),
+        "value",
+        "between 0 and 100",
+        id="percentage-over-100",
+    ),
+    pytest.param(
+        replace(LEARNERS, measure=Measure.YES_NO, target_value=D(1)),
+        replace(COUNT_Q1, value=D(2)),
+        "value",
+        "0 (no) or 1 (yes)",
+        id="yes-no-2",
+    ),
+    pytest.param(
+        replace(LEARNERS, measure=Measure.AMOUNT),
+        replace(COUNT_Q1, value=D("1.1234567")),
+        "value",
+        "more than 6 decimal places",
+        id="amount-seven-places",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, status="approved"),  # type: ignore[arg-type]
+        "status",
+        "not a measurement status",
+        id="unknown-status",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, evidence_link="javascript:alert(1)"),
+        "evidence_link",
+        "javascript: links are not accepted",
+        id="link-javascript",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, evidence_link="see the e-mail of March"),
+        "evidence_link",
+        "a web address",
+        id="link-plain-words",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, evidence_link="https:report.pdf"),
+        "evidence_link",
+        "a whole web address",
+        id="link-without-host",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, evidence_link="https://mnc.ma/a\nb"),
+        "evidence_link",
+        "on one line",
+        id="link-two-lines",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, evidence_link="https://mnc.ma/" + "x" * 1000),
+        "evidence_link",
+        "at most 1000 fit",
+        id="link-too-long",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(
+            COUNT_Q1,
+            disaggregations=(*by_sex(100, 140), DisaggregationInput("Sexe", "Femmes", D(1))),
+        ),
+        "disaggregations",
+        "Sexe / Femmes is given twice",
+        id="category-twice",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, disaggregations=(DisaggregationInput(" ", "femmes", D(100)),)),
+        "disaggregations",
+        "line 1: dimension is required",
+        id="category-without-dimension",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, disaggregations=(DisaggregationInput("region", "Rabat", D(-4)),)),
+        "disaggregations",
+        "region / Rabat: value must not be negative",
+        id="category-negative-count",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, disaggregations=(DisaggregationInput("region", "Rabat", D("0.5")),)),
+        "disaggregations",
+        "region / Rabat: value must be a whole number",
+        id="category-fractional-count",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kpi", "data", "field", "message"), REFUSED)
+def test_each_problem_is_refused_on_its_field(
+    db: Database, tree: Tree, kpi: Any, data: MeasurementInput, field: str, message: str
+) -> None:
+    row = make_kpi(db, tree.initiative, kpi)
+    with pytest.raises(ValidationError) as caught:
+        record_measurement(db, row.id, data)
+    [problem] = caught.value.problems
+    assert problem.field == field
+    assert message in problem.message
+    assert (count_rows(db, Measurement), count_rows(db, Disaggregation)) == (0, 0)
+
+
+ACCEPTED: list[Any] = [
+    pytest.param(
+        replace(PLACEMENT, unit="learners per trainer", aggregation=Aggregation.LATEST),
+        replace(RATIO_Q1, numerator=D(1200), denominator=D(40)),
+        id="ratio-over-one-without-percent",
+    ),
+    pytest.param(PLACEMENT, replace(RATIO_Q1, numerator=D(1000)), id="share-of-exactly-100"),
+    pytest.param(
+        PLACEMENT,
+        replace(RATIO_Q1, numerator=D("0.123456"), denominator=D("0.5")),
+        id="ratio-six-places",
+    ),
+    pytest.param(LEARNERS, replace(COUNT_Q1, value=D(0)), id="count-zero"),
+    pytest.param(LEARNERS, replace(COUNT_Q1, value=D("240.000")), id="count-written-240.000"),
+    pytest.param(
+        replace(LEARNERS, measure=Measure.AMOUNT),
+        replace(COUNT_Q1, value=D("-1500.25")),
+        id="amount-negative",
+    ),
+    pytest.param(
+        replace(LEARNERS, measure=Measure.PERCENTAGE, target_value=D(72)),
+        replace(COUNT_Q1, value=D(100)),
+        id="percentage-100",
+    ),
+    pytest.param(
+        replace(LEARNERS, frequency=Frequency.HALF_YEARLY),
+        MeasurementInput(date(2024, 7, 1), date(2024, 12, 31), value=D(3)),
+        id="half-year-h2",
+    ),
+    pytest.param(
+        replace(LEARNERS, frequency=Frequency.MONTHLY),
+        MeasurementInput(date(2024, 2, 1), date(2024, 2, 29), value=D(3)),
+        id="leap-february",
+    ),
+    pytest.param(LEARNERS, replace(COUNT_Q1, status="submitted"), id="status-as-text"),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("kpi", "data"), ACCEPTED)
+def test_edge_values_are_accepted(
+    db: Database, tree: Tree, kpi: Any, data: MeasurementInput
+) -> None:
+    row = record_measurement(db, make_kpi(db, tree.initiative, kpi).id, data)
+    assert get_measurement(db, row.id) == row
+    assert isinstance(row.status, MeasurementStatus)
+
+
+LINKS = [
+    "https://www.mnc.ma/rapports/jobintech-t1.pdf",
+    "http://intranet/rapport",
+    "file:///C:/Rapports/T1.xlsx",
+    r"C:\Rapports\JobIntech T1.xlsx",
+    r"\\serveur\partage\t1.pdf",
+    "/srv/pilotage/preuves/t1.pdf",
+    "preuves/t1.pdf",
+    "Rapport trimestriel T1.pdf",
+    "تقرير.pdf",
+]
+
+
+@pytest.mark.parametrize("link", LINKS)
+def test_evidence_may_be_a_web_address_or_a_path(db: Database, learners: KpiRow, link: str) -> None:
+    row = record_measurement(db, learners.id, replace(COUNT_Q1, evidence_link=f" {link} "))
+    assert row.evidence_link == link
+
+
+def test_every_problem_at_once_and_nothing_written(db: Database, placement: KpiRow) -> None:
+    with pytest.raises(ValidationError) as caught:
+        record_measurement(
+            db,
+            placement.id,
+            MeasurementInput(
+                date(2024, 1, 1),
+                date(2024, 2, 29),
+                value=D(1),
+                numerator=D(5),
+                evidence_link="ftp://x/y",
+                disaggregations=(DisaggregationInput("", "", D(1)),),
+            ),
+        )
+    assert caught.value.fields() == {
+        "period_end",
+        "value",
+        "denominator",
+        "evidence_link",
+        "disaggregations",
+    }
+    assert len(caught.value.problems) == 6  # the nameless category lacks both its names
+    assert count_rows(db, Measurement) == 0
+    assert audit_entries(db, "measurement") == []
+
+
+def test_the_same_period_twice_is_refused_before_the_database(
+    db: Database, learners: KpiRow
+) -> None:
+    record_measurement(db, learners.id, COUNT_Q1)
+    with pytest.raises(ValidationError) as caught:
+        record_measurement(db, learners.id, replace(COUNT_Q1, value=D(1)))
+    [problem] = caught.value.problems
+    assert problem == Problem(
+        "period_start", "2024-Q1 already has a measurement of this KPI: edit that one instead"
+    )
+
+
+def test_the_same_period_of_another_kpi_is_fine(
+    db: Database, learners: KpiRow, placement: KpiRow
+) -> None:
+    record_measurement(db, learners.id, COUNT_Q1)
+    record_measurement(db, placement.id, RATIO_Q1)
+    assert count_rows(db, Measurement) == 2
+
+
+def test_unknown_kpi(db: Database) -> None:
+    with pytest.raises(NotFoundError):
+        record_measurement(db, 999, COUNT_Q1)
+    with pytest.raises(NotFoundError):
+        list_measurements(db, 999)
