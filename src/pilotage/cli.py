@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", type=iso_date, default=None, metavar="DATE", help="YYYY-MM-DD (default: today)"
     )
     portfolio.add_argument("--program", metavar="REF", help="only the program with this reference")
+    portfolio.add_argument(
+        "--trace", action="store_true", help="explain each KPI's figures under its line"
+    )
     return parser
 
 

@@ -26,7 +26,7 @@ def start(args: argparse.Namespace) -> int:
     """No sub-command: the program on the default database (text until the GUI exists)."""
     database = _open(args, create=True)
     try:
-        return _print_portfolio(database, local_today(), None, sys.stdout)
+        return _print_portfolio(database, local_today(), None, False, sys.stdout)
     finally:
         database.close()
 
@@ -131,14 +131,17 @@ def demo(args: argparse.Namespace) -> int:
 def portfolio(args: argparse.Namespace) -> int:
     database = _open(args)
     try:
-        return _print_portfolio(database, args.as_of or local_today(), args.program, sys.stdout)
+        as_of = args.as_of or local_today()
+        return _print_portfolio(database, as_of, args.program, args.trace, sys.stdout)
     finally:
         database.close()
 
 
-def _print_portfolio(database: Database, as_of: date, reference: str | None, out: TextIO) -> int:
+def _print_portfolio(
+    database: Database, as_of: date, reference: str | None, traces: bool, out: TextIO
+) -> int:
     from pilotage.portfolio_text import render_portfolio
 
-    text = render_portfolio(database, as_of, reference)
+    text = render_portfolio(database, as_of, reference, traces=traces)
     out.write(text)
     return 0

@@ -133,3 +133,49 @@ def test_python_dash_m_runs_the_same_program(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.startswith("pilotage: there is no database at")
+
+
+def test_portfolio_of_the_demo_at_the_end_of_the_pilot(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "x.sqlite"
+    assert run(capsys, "demo", "--db", str(path))[0] == 0
+    code, out, err = run(capsys, "portfolio", "--db", str(path), "--as-of", "2024-12-31")
+    assert (code, err) == (0, "")
+    assert out.startswith("Portfolio as of 2024-12-31")
+    assert "CP-MTNRA-MNC  Contrat-programme" in out
+    for pillar in ("P1  Compétences numériques", "P2  Écosystème", "P3  Veille"):
+        assert pillar in out
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert "P1-JIT" in rows
+    # value, target, progress, status worked out by hand from the article's figures:
+    # 330 + 350 + 320 learners; 240 + 260 + 234 graduates against 800 (734 / 800 = 91.75%);
+    # 734 / 1,000 graduates per learner against 0.8; 72% placed against 75% by mid-2025.
+    assert rows["JIT-APP"][-4:] == ["1,000", "1,000", "100%", "achieved"]
+    assert rows["JIT-DIP"][-5:] == ["734", "800", "91.8%", "on", "track"]
+    assert rows["JIT-TXD"][-5:] == ["73.4%", "80%", "91.8%", "on", "track"]
+    assert rows["JIT-INS"][-5:-2] == ["72%", "50.1%", "96%"]
+
+
+def test_portfolio_with_traces_and_one_program(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "x.sqlite"
+    run(capsys, "demo", "--db", str(path))
+    args = ("portfolio", "--db", str(path), "--as-of", "2024-12-31", "--trace")
+    code, out, _ = run(capsys, *args, "--program", "CP-MTNRA-MNC")
+    assert code == 0
+    assert "sum of 3 periods" in out
+    code, _, err = run(capsys, *args, "--program", "NOPE")
+    assert code == 1
+    assert_one_clear_line(err, "program NOPE does not exist")
+
+
+def test_start_on_an_empty_default_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert "pilotage demo" in out
+    assert (tmp_path / "data" / "pilotage" / "pilotage.sqlite").exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from pilotage.domain import engine_trace as tr
 from pilotage.domain.enums import Aggregation, Direction, Frequency, KpiStatus, Measure, QualityFlag
@@ -25,7 +26,9 @@ from pilotage.domain.kpi_types import (
     RollUp,
     TargetPoint,
 )
-from pilotage.domain.periods import period_bounds, period_label, previous_period_end
+from pilotage.domain.periods import period_bounds as _period_bounds
+from pilotage.domain.periods import period_label
+from pilotage.domain.periods import previous_period_end as _previous_period_end
 
 REPORTING_GRACE_DAYS = 30
 """Days a partner has after a period ends to report it before it is overdue."""
@@ -33,6 +36,10 @@ REPORTING_GRACE_DAYS = 30
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _NO_BASELINE_NOTE = " (no baseline value, taken as 0)"
+
+# A portfolio's KPIs share a handful of (frequency, day) pairs: compute each once.
+period_bounds = lru_cache(maxsize=4096)(_period_bounds)
+previous_period_end = lru_cache(maxsize=4096)(_previous_period_end)
 
 
 # --- actual -------------------------------------------------------------------
@@ -281,7 +288,27 @@ def evaluate(
     use_revisions: bool = True,
 ) -> Evaluation:
     """Everything the engine says about one KPI as of one date."""
-    actual_fig = actual(spec, observations, as_of)
+    return conclude(
+        spec,
+        actual(spec, observations, as_of),
+        last_reported(spec, observations, as_of),
+        targets,
+        as_of,
+        use_revisions=use_revisions,
+    )
+
+
+def conclude(
+    spec: KpiSpec,
+    actual_fig: Figure,
+    last_period_end: date | None,
+    targets: Sequence[TargetPoint],
+    as_of: date,
+    *,
+    use_revisions: bool = True,
+) -> Evaluation:
+    """The evaluation from the actual and the end of the last usable period: shared by
+    `evaluate` and `engine_summary.evaluate_summary`, so both judge a KPI alike."""
     target_fig = target(spec, targets, as_of, use_revisions=use_revisions)
     progress_fig = progress(spec, actual_fig.value)
     expected_fig = expected_progress(spec, target_fig.value)
@@ -294,18 +321,23 @@ def evaluate(
         expected=expected_fig,
         status=status,
         status_trace=status_trace,
-        flags=quality_flags(spec, observations, as_of),
+        flags=flags_given_last(spec, last_period_end, as_of),
     )
 
 
 # --- quality flags and roll-ups -----------------------------------------------
 
 
-def _overdue(spec: KpiSpec, observations: Sequence[Observation], as_of: date) -> bool:
+def last_reported(spec: KpiSpec, observations: Sequence[Observation], as_of: date) -> date | None:
+    """The end of the last usable period up to `as_of`, None when nothing is measured."""
+    return max((o.period_end for o in _measured(spec, observations, as_of)), default=None)
+
+
+def _overdue(spec: KpiSpec, last_period_end: date | None, as_of: date) -> bool:
     grace = timedelta(days=REPORTING_GRACE_DAYS)
-    reported = [o.period_end for o in _measured(spec, observations, as_of)]
     if spec.frequency is Frequency.ONE_OFF:
-        return spec.target_date is not None and as_of > spec.target_date + grace and not reported
+        late = spec.target_date is not None and as_of > spec.target_date + grace
+        return late and last_period_end is None
     # The last period whose reporting grace has run out by the as-of date.
     due_end = previous_period_end(spec.frequency, as_of - grace)
     if spec.target_date is not None:
@@ -313,13 +345,20 @@ def _overdue(spec: KpiSpec, observations: Sequence[Observation], as_of: date) ->
         due_end = min(due_end, period_bounds(spec.frequency, spec.target_date)[1])
     if spec.baseline_date is not None and spec.baseline_date > due_end:
         return False  # no period has been due yet
-    return not any(end >= due_end for end in reported)
+    return last_period_end is None or last_period_end < due_end
 
 
 def quality_flags(
     spec: KpiSpec, observations: Sequence[Observation], as_of: date
 ) -> frozenset[QualityFlag]:
     """What is missing or late in a KPI's definition and data, as of `as_of`."""
+    return flags_given_last(spec, last_reported(spec, observations, as_of), as_of)
+
+
+def flags_given_last(
+    spec: KpiSpec, last_period_end: date | None, as_of: date
+) -> frozenset[QualityFlag]:
+    """`quality_flags` when only the end of the last usable period up to `as_of` is known."""
     flags: set[QualityFlag] = set()
     if spec.baseline_value is None:
         flags.add(QualityFlag.NO_BASELINE)
@@ -329,7 +368,7 @@ def quality_flags(
         flags.add(QualityFlag.NO_DEFINITION)
     if not spec.data_source.strip():
         flags.add(QualityFlag.NO_DATA_SOURCE)
-    if _overdue(spec, observations, as_of):
+    if _overdue(spec, last_period_end, as_of):
         flags.add(QualityFlag.OVERDUE_MEASUREMENT)
     return frozenset(flags)
 
@@ -337,12 +376,17 @@ def quality_flags(
 def roll_up(evaluations: Iterable[Evaluation]) -> RollUp:
     """KPI counts per status and the mean of their progress, each capped to 0–100% first,
     so that one over-achiever cannot hide a laggard. Raw values are never averaged."""
+    return roll_up_judged((e.status, e.progress.value) for e in evaluations)
+
+
+def roll_up_judged(judged: Iterable[tuple[KpiStatus, Decimal | None]]) -> RollUp:
+    """`roll_up` from (status, progress) pairs: for KPIs judged without traces."""
     counts = dict.fromkeys(KpiStatus, 0)
     capped: list[Decimal] = []
-    for evaluation in evaluations:
-        counts[evaluation.status] += 1
-        if evaluation.progress.value is not None:
-            capped.append(min(max(evaluation.progress.value, _ZERO), _ONE))
+    for status, progress_value in judged:
+        counts[status] += 1
+        if progress_value is not None:
+            capped.append(min(max(progress_value, _ZERO), _ONE))
     kpi_count = sum(counts.values())
     if not capped:
         return RollUp(counts, None, kpi_count, "no KPI has a progress value")

@@ -102,3 +102,34 @@ class RollUp:
     mean_progress: Decimal | None
     kpi_count: int
     trace: str
+
+
+@dataclass(frozen=True)
+class MeasuredSummary:
+    """What a KPI's usable measurements up to a date add up to, as SQL can aggregate it.
+
+    "Usable" is what the engine counts: numerator and denominator both set for a
+    ratio KPI, a value for any other. The engine judges a KPI from this alone
+    (`engine_summary.evaluate_summary`), so that a whole portfolio is evaluated
+    from one GROUP BY instead of every measurement row. `latest_*` is the period
+    with the last end (the last start among equal ends); `max_*` is the earliest
+    period holding the maximum value. Empty: `count == 0`, every other field None.
+    """
+
+    count: int = 0
+    value_sum: Decimal | None = None
+    numerator_sum: Decimal | None = None
+    denominator_sum: Decimal | None = None
+    max_value: Decimal | None = None
+    max_start: date | None = None
+    max_end: date | None = None
+    latest_start: date | None = None
+    latest_end: date | None = None
+    latest_value: Decimal | None = None
+    latest_numerator: Decimal | None = None
+    latest_denominator: Decimal | None = None
+
+    @property
+    def last_period_end(self) -> date | None:
+        """The end of the last usable period (what the overdue flag looks at)."""
+        return self.latest_end
