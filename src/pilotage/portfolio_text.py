@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pilotage.db.database import Database
-from pilotage.domain.enums import KpiStatus
+from pilotage.domain.enums import KpiStatus, QualityFlag
 from pilotage.domain.errors import NotFoundError
 from pilotage.domain.formatting import NO_VALUE, format_number, format_percent, format_value
 from pilotage.services.overview import KpiNode, ProgramTree, program_tree
@@ -21,7 +21,14 @@ STATUS_LABELS = {
     KpiStatus.NO_DATA: "no data",
     KpiStatus.NOT_STARTED: "not started",
 }
-HEADERS = ("item", "unit", "value", "target", "progress", "status")
+FLAG_LABELS = {
+    QualityFlag.NO_BASELINE: "no baseline",
+    QualityFlag.NO_TARGET: "no target",
+    QualityFlag.NO_DEFINITION: "no definition",
+    QualityFlag.NO_DATA_SOURCE: "no data source",
+    QualityFlag.OVERDUE_MEASUREMENT: "overdue",
+}
+HEADERS = ("item", "unit", "value", "target", "progress", "status", "flags")
 NAME_WIDTH = 58
 INDENT = "  "
 
@@ -34,6 +41,7 @@ class Line:
     target: str = ""
     progress: str = ""
     status: str = ""
+    flags: str = ""
     trace: str = ""
 
 
@@ -101,6 +109,7 @@ def _kpi(node: KpiNode, depth: int) -> Line:
         target=format_value(evaluation.target.value, node.measure, node.unit, show_unit=False),
         progress=format_percent(progress) if progress is not None else NO_VALUE,
         status=STATUS_LABELS[evaluation.status],
+        flags=", ".join(FLAG_LABELS[f] for f in QualityFlag if f in evaluation.flags),
         trace=evaluation.trace,
     )
 
@@ -110,7 +119,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def _table(lines: list[Line], traces: bool) -> list[str]:
-    rows = [(_clip(x.item, NAME_WIDTH), x.unit, x.value, x.target, x.progress, x.status)
+    rows = [(_clip(x.item, NAME_WIDTH), x.unit, x.value, x.target, x.progress, x.status, x.flags)
             for x in lines]  # fmt: skip
     widths = [max(len(r[i]) for r in [HEADERS, *rows]) for i in range(len(HEADERS))]
     right = {2, 3, 4}  # numbers line up on the right

@@ -157,6 +157,17 @@ def test_portfolio_of_the_demo_at_the_end_of_the_pilot(
     assert rows["JIT-INS"][-5:-2] == ["72%", "50.1%", "96%"]
 
 
+def test_portfolio_shows_quality_flags(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite"
+    run(capsys, "demo", "--db", str(path))
+    _, out, _ = run(capsys, "portfolio", "--db", str(path), "--as-of", "2025-12-31")
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    # Half-yearly placement rate last reported for 2024-H2: 2025-H1 is overdue by then.
+    assert rows["JIT-INS"].endswith("on track   overdue")
+    # The graduation rate's last quarter (2024-Q4) holds its target date: not overdue.
+    assert rows["JIT-TXD"].endswith("on track")
+
+
 def test_portfolio_with_traces_and_one_program(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
