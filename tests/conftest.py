@@ -20,10 +20,20 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database migrated to head per run; each test gets its own copy of it."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
     database = open_database(path, create=True)
-    with database.engine.connect() as connection:
-        # Fold the WAL into the main file so that copying the file copies everything.
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
+    database.close()  # the last connection folds the WAL into the file
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo contract-program, loaded once per run and copied for each test."""
+    from pilotage.services.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    shutil.copyfile(migrated_template, path)
+    database = open_database(path)
+    load_demo(database)
+    database.close()  # the last connection folds the WAL into the file
     return path
 
 
@@ -36,6 +46,15 @@ def db_path(tmp_path: Path) -> Path:
 def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
     """An empty database at the current schema, in a file of its own."""
     shutil.copyfile(migrated_template, db_path)
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db_path: Path, demo_template: Path) -> Iterator[Database]:
+    """A database holding the demo contract-program (ministry and MNC), of its own."""
+    shutil.copyfile(demo_template, db_path)
     database = open_database(db_path)
     yield database
     database.close()
