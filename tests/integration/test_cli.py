@@ -190,3 +190,17 @@ def test_start_on_an_empty_default_database(
     assert code == 0
     assert "pilotage demo" in out
     assert (tmp_path / "data" / "pilotage" / "pilotage.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("nosuch://somewhere/db", "cannot be used"),
+        # Port 1 on the loopback: nothing listens there, the connection is refused at once.
+        ("postgresql+psycopg://analyst@127.0.0.1:1/pilotage", "cannot reach"),
+    ],
+)
+def test_an_unusable_url(capsys: pytest.CaptureFixture[str], url: str, fragment: str) -> None:
+    code, _, err = run(capsys, "db", "info", "--db", url)
+    assert code == 1
+    assert_one_clear_line(err, fragment, url.split("://")[0])

@@ -16,7 +16,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -107,7 +113,10 @@ def open_database(
         state = migrate.check_sqlite_file(path, create=create, script_location=migrations)
         if not state.exists:
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_db_engine(url)
+    try:
+        engine = create_db_engine(url)
+    except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+        raise DatabaseError(f"{display_name(url)} cannot be used: {exc}") from exc
     try:
         _bring_to_head(engine, path, state, upgrade, migrations)
     except DBAPIError as exc:
@@ -115,6 +124,10 @@ def open_database(
         known = known_error(exc, display_name(url))
         if known is not None:
             raise known from exc
+        if path is None and isinstance(exc, OperationalError):
+            # A server that is down, refuses us or does not know the database.
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseError(f"cannot reach {display_name(url)}: {reason}") from exc
         raise
     except BaseException:
         engine.dispose()
