@@ -257,3 +257,96 @@ def test_evaluation_carries_figures_flags_and_one_line_trace() -> None:
         "Target: interpolated between baseline 0 on 2024-01-01 and target 1,000 on "
         "2025-01-01: 500 on 2024-07-02."
     )
+
+
+# "The exchange platform is online" (yes/no): no until 2025-06-30, yes from that day on.
+# Its target steps rather than slopes, so expected is 0% before the date and 100% from it.
+PLATFORM = KpiSpec(
+    measure=Measure.YES_NO,
+    direction=Direction.INCREASE,
+    aggregation=Aggregation.LATEST,
+    frequency=Frequency.ONE_OFF,
+    baseline_value=D(0),
+    baseline_date=date(2024, 6, 1),
+    target_value=D(1),
+    target_date=date(2025, 6, 30),
+    definition="The exchange platform is open to members",
+    data_source="MNC",
+)
+
+
+def online(day: date, value: int) -> list[Observation]:
+    return [Observation(day, day, D(value))]
+
+
+@pytest.mark.parametrize(
+    ("spec", "observations", "as_of", "status", "status_trace"),
+    [
+        pytest.param(
+            PLATFORM,
+            online(date(2025, 3, 31), 0),  # not online yet, and not due: 0% ≥ 0.9 × 0%
+            date(2025, 3, 31),
+            KpiStatus.ON_TRACK,
+            "on track: progress 0% ≥ 0.9 × expected 0% = 0%",
+            id="not-online-before-the-date",
+        ),
+        pytest.param(
+            PLATFORM,
+            online(date(2025, 3, 31), 0),  # a line would expect 393 / 394 = 99.7% here
+            date(2025, 6, 29),
+            KpiStatus.ON_TRACK,
+            "on track: progress 0% ≥ 0.9 × expected 0% = 0%",
+            id="not-online-the-day-before",
+        ),
+        pytest.param(
+            PLATFORM,
+            online(date(2025, 3, 31), 0),
+            date(2025, 6, 30),
+            KpiStatus.OFF_TRACK,
+            "off track: progress 0% < 0.7 × expected 100% = 70%",
+            id="not-online-on-the-date",
+        ),
+        pytest.param(
+            PLATFORM,
+            online(date(2025, 7, 31), 0),
+            date(2025, 9, 30),
+            KpiStatus.OFF_TRACK,
+            "off track: progress 0% < 0.7 × expected 100% = 70%",
+            id="not-online-after-the-date",
+        ),
+        pytest.param(
+            replace(PLATFORM, baseline_value=None),  # taken as 0: the same judgement
+            online(date(2025, 3, 31), 0),
+            date(2025, 3, 31),
+            KpiStatus.ON_TRACK,
+            "on track: progress 0% ≥ 0.9 × expected 0% = 0%",
+            id="no-baseline-before-the-date",
+        ),
+        pytest.param(
+            replace(PLATFORM, baseline_value=None),
+            online(date(2025, 3, 31), 0),
+            date(2025, 9, 30),
+            KpiStatus.OFF_TRACK,
+            "off track: progress 0% < 0.7 × expected 100% = 70%",
+            id="no-baseline-after-the-date",
+        ),
+        pytest.param(
+            PLATFORM,
+            online(date(2025, 5, 20), 1),  # online early: (1 − 0) / (1 − 0) = 100%
+            date(2025, 5, 31),
+            KpiStatus.ACHIEVED,
+            "achieved: progress 100% ≥ 100%",
+            id="online-early",
+        ),
+    ],
+)
+def test_yes_no_status(
+    spec: KpiSpec,
+    observations: Sequence[Observation],
+    as_of: date,
+    status: KpiStatus,
+    status_trace: str,
+) -> None:
+    evaluation = evaluate(spec, observations, [], as_of)
+    assert evaluation.status is status
+    assert evaluation.status_trace == status_trace

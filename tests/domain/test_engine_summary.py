@@ -1,8 +1,10 @@
 """The engine on aggregated figures must judge a KPI exactly as the engine on observations.
 
-Every case compares the two paths on the same data: `evaluate` on the
-observations, and `evaluate_summary` on `summarize` of the same observations.
-The expected traces of the short forms are written out by hand.
+The rules are written once (`engine_rules`), but they are reached from two
+input shapes: the observations themselves (`evaluate`), or a summary of them
+as the database aggregates it (`evaluate_summary`, and `judge_summary`
+without traces). Every case feeds both shapes the same data and compares the
+results. The expected traces of the short forms are written out by hand.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pilotage.domain.engine import evaluate, roll_up, roll_up_judged, target
-from pilotage.domain.engine_judge import Judgement, judge_summary
+from pilotage.domain.engine_rules import Judgement, judge_summary
 from pilotage.domain.engine_summary import (
     EMPTY_SUMMARY,
     actual_from_summary,
@@ -89,7 +91,8 @@ def both(
     *,
     use_revisions: bool = True,
 ) -> tuple[Evaluation, Evaluation]:
-    """The engine on the observations, and on their summary (with and without traces)."""
+    """The engine on the observations, and on their summary (with and without traces);
+    the trace-free numbers must be those of the traced evaluation."""
     full = evaluate(kpi, observations, targets, as_of, use_revisions=use_revisions)
     summary = summarize(kpi, observations, as_of)
     short = evaluate_summary(kpi, summary, targets, as_of, use_revisions=use_revisions)
@@ -313,7 +316,7 @@ def test_running_summaries_match_summaries_as_of_each_end() -> None:
     assert points[0][1].latest_start == date(2024, 4, 1)  # the later start among equal ends
 
 
-# --- property-style: any data, both paths --------------------------------------------
+# --- property-style: any data, both input shapes ---------------------------------------
 
 _DAY0 = date(2023, 1, 1)
 _days = st.integers(min_value=0, max_value=4 * 366).map(lambda n: _DAY0 + timedelta(days=n))

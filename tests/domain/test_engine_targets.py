@@ -352,3 +352,116 @@ def test_expected_progress(
     figure = expected_progress(spec, target_value)
     assert figure.value == expected_value
     assert figure.trace == expected_trace
+
+
+# --- yes/no KPIs: a step on the target date, never a slope ------------------------------
+
+# "The exchange platform is online": no (0) until 2025-06-30, yes (1) from that day on.
+# A line from 2024-06-01 would ask for 393 / 394 = 99.7% of a platform on 2025-06-29
+# (2024-06-01 to 2025-06-01 is 365 days, then 29 more), which means nothing.
+PLATFORM = KpiSpec(
+    measure=Measure.YES_NO,
+    direction=Direction.INCREASE,
+    aggregation=Aggregation.LATEST,
+    frequency=Frequency.ONE_OFF,
+    baseline_value=D(0),
+    baseline_date=date(2024, 6, 1),
+    target_value=D(1),
+    target_date=date(2025, 6, 30),
+)
+PLATFORM_DUE = date(2025, 6, 30)
+_NOT_YET = "yes/no: baseline no until the target date 2025-06-30, then yes: no on"
+_DUE = "yes/no: baseline no until the target date 2025-06-30, then yes: yes on"
+_NO_BASELINE = "yes/no: baseline no (no baseline value, taken as 0) until the target date"
+
+
+@pytest.mark.parametrize(
+    ("spec", "as_of", "expected_value", "expected_trace"),
+    [
+        pytest.param(PLATFORM, date(2025, 3, 31), D(0), f"{_NOT_YET} 2025-03-31", id="before"),
+        pytest.param(
+            PLATFORM, date(2025, 6, 29), D(0), f"{_NOT_YET} 2025-06-29", id="the-day-before"
+        ),
+        pytest.param(PLATFORM, PLATFORM_DUE, D(1), f"{_DUE} 2025-06-30", id="on-the-date"),
+        pytest.param(PLATFORM, date(2026, 1, 15), D(1), f"{_DUE} 2026-01-15", id="after"),
+        pytest.param(
+            PLATFORM,
+            date(2024, 3, 1),  # before the baseline date too: still the baseline
+            D(0),
+            f"{_NOT_YET} 2024-03-01",
+            id="before-the-baseline-date",
+        ),
+        pytest.param(
+            replace(PLATFORM, baseline_value=None),
+            date(2025, 3, 31),
+            D(0),
+            f"{_NO_BASELINE} 2025-06-30, then yes: no on 2025-03-31",
+            id="no-baseline-before",
+        ),
+        pytest.param(
+            replace(PLATFORM, baseline_value=None),
+            date(2025, 7, 1),
+            D(1),
+            f"{_NO_BASELINE} 2025-06-30, then yes: yes on 2025-07-01",
+            id="no-baseline-after",
+        ),
+        pytest.param(
+            replace(PLATFORM, baseline_date=None),  # a step needs no start date
+            date(2025, 3, 31),
+            D(0),
+            f"{_NOT_YET} 2025-03-31",
+            id="no-baseline-date-before",
+        ),
+        pytest.param(
+            # "Paper forms are still in use": yes until the date, then no.
+            replace(PLATFORM, direction=Direction.DECREASE, baseline_value=D(1), target_value=D(0)),
+            date(2025, 3, 31),
+            D(1),
+            "yes/no: baseline yes until the target date 2025-06-30, then no: yes on 2025-03-31",
+            id="decreasing-before",
+        ),
+        pytest.param(
+            replace(PLATFORM, target_date=None),
+            date(2025, 3, 31),
+            D(1),
+            "final target (no target date to interpolate to): yes",
+            id="no-target-date",
+        ),
+        pytest.param(
+            replace(PLATFORM, target_value=None),
+            date(2025, 3, 31),
+            None,
+            "no target set",
+            id="no-target",
+        ),
+    ],
+)
+def test_yes_no_target_steps_on_the_target_date(
+    spec: KpiSpec, as_of: date, expected_value: Decimal | None, expected_trace: str
+) -> None:
+    figure = target(spec, [], as_of)
+    assert figure.value == expected_value
+    assert figure.trace == expected_trace
+
+
+def test_yes_no_per_period_target_still_wins() -> None:
+    quarterly = replace(PLATFORM, frequency=Frequency.QUARTERLY)
+    early = [TargetPoint(date(2025, 3, 31), D(1))]  # the plan asks for it in Q1 already
+    figure = target(quarterly, early, date(2025, 2, 15))
+    assert figure.value == D(1)
+    assert figure.trace == "planned target for 2025-Q1: yes"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected_value", "expected_trace"),
+    [
+        pytest.param(date(2025, 3, 31), D(0), "(0 − 0) / (1 − 0) = 0%", id="before"),
+        pytest.param(PLATFORM_DUE, D(1), "(1 − 0) / (1 − 0) = 100%", id="on-the-date"),
+    ],
+)
+def test_yes_no_expected_progress(
+    as_of: date, expected_value: Decimal, expected_trace: str
+) -> None:
+    figure = expected_progress(PLATFORM, target(PLATFORM, [], as_of).value)
+    assert figure.value == expected_value
+    assert figure.trace == expected_trace

@@ -1,17 +1,21 @@
-"""Shared test data for the service tests, built through the services themselves.
+"""Shared test data for the service tests, built through the services themselves,
+and helper fixtures (row counts, the audit log, the SQL statements sent).
 
 KPIs, targets, measurements and disaggregations are inserted directly (see
 `add_kpi`) only to give the structure's cascading deletes something to cascade to.
+The fixtures' types are in service_support.py, for the tests to import.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from kpi_fixtures import LEARNERS, PLACEMENT, Tree, make_kpi, make_tree
+from service_support import AuditLog, Count, Statements
 from sqlalchemy import event, func, select
 
 from pilotage.db.database import Database
@@ -32,7 +36,9 @@ from pilotage.domain.enums import (
     MeasurementStatus,
     OrganizationKind,
 )
+from pilotage.services.demo import load_demo
 from pilotage.services.initiatives import InitiativeInput, InitiativeRow, create_initiative
+from pilotage.services.kpis import KpiRow
 from pilotage.services.organizations import (
     OrganizationInput,
     OrganizationRow,
@@ -121,7 +127,30 @@ def initiative(
 
 
 @pytest.fixture
-def count(db: Database) -> Callable[[str], int]:
+def demo(db: Database) -> ProgramRow:
+    """The demo contract-program, CP-MTNRA-MNC (ministry and MNC), with its KPIs' history."""
+    return load_demo(db)
+
+
+@pytest.fixture
+def tree(db: Database) -> Tree:
+    return make_tree(db)
+
+
+@pytest.fixture
+def learners(db: Database, tree: Tree) -> KpiRow:
+    """Quarterly count of learners trained (JobIntech): 0 on 2024-01-01, 1,000 by 2025's end."""
+    return make_kpi(db, tree.initiative, LEARNERS)
+
+
+@pytest.fixture
+def placement(db: Database, tree: Tree) -> KpiRow:
+    """Quarterly placement rate: graduates in a job over graduates, shown in %."""
+    return make_kpi(db, tree.initiative, PLACEMENT)
+
+
+@pytest.fixture
+def count(db: Database) -> Count:
     """count("pillar") -> the number of rows in that table now."""
 
     def counter(table_name: str) -> int:
@@ -133,12 +162,15 @@ def count(db: Database) -> Callable[[str], int]:
 
 
 @pytest.fixture
-def audit_log(db: Database) -> Callable[[], list[AuditEntry]]:
-    """audit_log() -> every audit entry so far, oldest first."""
+def audit_log(db: Database) -> AuditLog:
+    """audit_log() -> every audit entry so far, oldest first; audit_log("kpi"): of KPIs only."""
 
-    def entries() -> list[AuditEntry]:
+    def entries(entity: str | None = None) -> list[AuditEntry]:
+        query = select(AuditEntry).order_by(AuditEntry.id)
+        if entity is not None:
+            query = query.where(AuditEntry.entity == entity)
         with db.reading() as session:
-            return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+            return list(session.scalars(query))
 
     return entries
 
@@ -189,15 +221,17 @@ def add_kpi(db: Database) -> Callable[..., int]:
 
 
 @pytest.fixture
-def statements(db: Database) -> Callable[[], AbstractContextManager[list[str]]]:
-    """with statements() as sql: ... -> the SQL statements run inside the block."""
+def statements(db: Database) -> Statements:
+    """with statements() as sql: ... -> the SQL statements sent inside the block, in
+    order, without the BEGIN that opens each transaction."""
 
     @contextmanager
     def recording() -> Iterator[list[str]]:
         seen: list[str] = []
 
-        def remember(*args: object) -> None:
-            seen.append(str(args[2]))
+        def remember(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
+            if sql.strip().upper() != "BEGIN":
+                seen.append(sql)
 
         event.listen(db.engine, "before_cursor_execute", remember)
         try:

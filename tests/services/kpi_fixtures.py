@@ -6,18 +6,13 @@ about KPIs, not about the services that manage the program's structure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, func, select
-
-from pilotage.db.base import Base
 from pilotage.db.database import Database
-from pilotage.db.schema import AuditEntry, Initiative, Pillar
+from pilotage.db.schema import Initiative, Pillar
 from pilotage.domain.enums import Aggregation, Frequency, InitiativeStatus, Measure, OwnerKind
 from pilotage.services.kpis import KpiInput, KpiOwner, KpiRow, create_kpi
 from pilotage.services.measurements import DisaggregationInput
@@ -128,35 +123,6 @@ def kpi_input(base: KpiInput = LEARNERS, **changes: Any) -> KpiInput:
 
 def make_kpi(db: Database, owner: KpiOwner, base: KpiInput = LEARNERS, **changes: Any) -> KpiRow:
     return create_kpi(db, owner, kpi_input(base, **changes))
-
-
-def count_rows(db: Database, model: type[Base]) -> int:
-    with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(model)) or 0
-
-
-def audit_entries(db: Database, entity: str | None = None) -> list[AuditEntry]:
-    with db.reading() as session:
-        query = select(AuditEntry).order_by(AuditEntry.id)
-        if entity is not None:
-            query = query.where(AuditEntry.entity == entity)
-        return list(session.scalars(query))
-
-
-@contextmanager
-def counting_selects(db: Database) -> Iterator[list[str]]:
-    """The SELECT statements run inside the block (BEGIN and PRAGMAs left out)."""
-    statements: list[str] = []
-
-    def seen(_conn: object, _cursor: object, sql: str, *_args: object) -> None:
-        if sql.lstrip().upper().startswith("SELECT"):
-            statements.append(sql)
-
-    event.listen(db.engine, "before_cursor_execute", seen)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
 
 
 def by_sex(women: int, men: int) -> tuple[DisaggregationInput, ...]:

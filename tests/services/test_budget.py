@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from service_support import AuditLog, Count, Statements
 
 from pilotage.db.database import Database
-from pilotage.db.schema import AuditEntry
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import ConflictError, NotFoundError, ValidationError
 from pilotage.services.budget import (
@@ -24,10 +22,6 @@ from pilotage.services.initiatives import InitiativeInput, InitiativeRow, create
 from pilotage.services.pillars import PillarInput, PillarRow, create_pillar
 from pilotage.services.programs import ProgramInput, ProgramRow, create_program
 from pilotage.services.undo import restore_deleted
-
-Count = Callable[[str], int]
-AuditLog = Callable[[], list[AuditEntry]]
-Statements = Callable[[], AbstractContextManager[list[str]]]
 
 D = Decimal
 LINE_2024 = BudgetLineInput(2024, planned=D("500000.00"), committed=D("350000.5"), disbursed=D(0))
@@ -207,7 +201,7 @@ def test_summary_per_initiative_and_program_in_one_query(
 
     with statements() as sql:
         summary = budget_summary(db, program.id)
-    assert sum(s.lstrip().upper().startswith("SELECT") for s in sql) == 1
+    assert len(sql) == 1
     # Pillar order first (P1 then P2), then code within a pillar.
     assert [
         (b.initiative_code, b.pillar_code, b.planned_budget, b.planned, b.committed, b.disbursed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from overview_support import count_statements, queries
+from service_support import Statements
 from sqlalchemy import select
 
 from pilotage.db.database import Database
@@ -65,10 +65,10 @@ def test_unknown_record_has_no_history(db: Database, graduates: int) -> None:
     assert len(record_history(db, "pillar", pillar)) == 1
 
 
-def test_one_statement(db: Database, graduates: int) -> None:
-    with count_statements(db.engine) as statements:
+def test_one_statement(db: Database, graduates: int, statements: Statements) -> None:
+    with statements() as sql:
         record_history(db, "kpi", graduates)
-    assert len(queries(statements)) == 1
+    assert len(sql) == 1
 
 
 @pytest.mark.parametrize(

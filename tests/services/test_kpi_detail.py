@@ -6,24 +6,26 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from overview_support import count_statements, generator, queries
+from service_support import Statements, generator
 from sqlalchemy import func, select
 
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Kpi, Measurement, Pillar
 from pilotage.domain.enums import Aggregation, KpiStatus, Measure, MeasurementStatus, OwnerKind
 from pilotage.domain.errors import NotFoundError
-from pilotage.services.demo import load_demo
-from pilotage.services.kpi_detail import DisaggregationRow, OwnerPath, SeriesPoint, kpi_detail
+from pilotage.services.kpi_detail import OwnerPath, SeriesPoint, kpi_detail
+from pilotage.services.kpis import KpiRow, get_kpi
+from pilotage.services.measurements import (
+    DisaggregationRow,
+    MeasurementInput,
+    list_measurements,
+    record_measurement,
+)
 from pilotage.services.programs import ProgramRow
+from pilotage.services.targets import list_targets, revise_target, set_target
 
 D = Decimal
 END_2024 = date(2024, 12, 31)
-
-
-@pytest.fixture
-def demo(db: Database) -> ProgramRow:
-    return load_demo(db)
 
 
 @pytest.fixture
@@ -37,9 +39,12 @@ def test_graduates_page(db: Database, demo: ProgramRow, kpi_ids: dict[str, int])
     assert (page.kpi.code, page.kpi.name, page.kpi.unit) == ("JIT-DIP", "Diplômés", "diplômés")
     assert (page.kpi.measure, page.kpi.aggregation) == (Measure.COUNT, Aggregation.SUM)
     assert (page.kpi.target_value, page.kpi.target_date) == (D(800), END_2024)
+    assert (page.kpi.owner_kind, page.kpi.program_id) == (OwnerKind.INITIATIVE, demo.id)
+    assert page.kpi == get_kpi(db, page.kpi.id)  # the KPI service's own row
     assert page.owner.kind is OwnerKind.INITIATIVE
     assert str(page.owner) == "CP-MTNRA-MNC / P1 / P1-JIT"
     assert page.owner.program_id == demo.id
+    assert page.owner.initiative_id == page.kpi.owner_id
     assert page.as_of == END_2024
     assert page.targets == ()  # no per-period target: the line from baseline to target
     assert [(m.period_end, m.value) for m in page.measurements] == [
@@ -55,6 +60,9 @@ def test_graduates_page(db: Database, demo: ProgramRow, kpi_ids: dict[str, int])
     ]
     assert all(isinstance(d, DisaggregationRow) for d in first.disaggregations)
     assert sum(d.value for d in page.measurements[2].disaggregations) == 234  # 110 + 124
+    assert all(m.warnings == () for m in page.measurements)  # the parts add up
+    # The measurement service's own rows (its order too: these periods do not overlap).
+    assert list(page.measurements) == list_measurements(db, page.kpi.id)
     evaluation = page.evaluation
     assert evaluation.actual.trace == "sum of 3 periods: 240 + 260 + 234 = 734 diplômés"
     assert evaluation.status is KpiStatus.ON_TRACK
@@ -94,6 +102,7 @@ def test_revised_target_and_original(db: Database, kpi_ids: dict[str, int]) -> N
         (0, D(60), None, ""),
         (1, D(40), date(2025, 6, 30), "Calendrier resserré après la revue à mi-parcours"),
     ]
+    assert list(page.targets) == list_targets(db, page.kpi.id)  # the target service's own rows
     assert len(page.measurements) == 23  # January 2024 to November 2025
     # 42 events; revised target 40 for 2025-12 -> expected 40 / 60: 70% ≥ 0.9 × 66.7% = 60%.
     assert page.evaluation.actual.value == 42
@@ -112,6 +121,21 @@ def test_revised_target_and_original(db: Database, kpi_ids: dict[str, int]) -> N
     assert last.target == last.original_target == D(60) * 699 / 1095
 
 
+def test_of_two_revisions_made_the_same_day_the_later_counts(
+    db: Database, learners: KpiRow
+) -> None:
+    set_target(db, learners.id, END_2024, D(400))
+    revise_target(db, learners.id, END_2024, D(350), "First revision", date(2024, 10, 1))
+    revise_target(db, learners.id, END_2024, D(300), "Second thoughts", date(2024, 10, 1))
+    record_measurement(db, learners.id, MeasurementInput(date(2024, 10, 1), END_2024, D(280)))
+    page = kpi_detail(db, learners.id, END_2024)
+    assert [(t.revision, t.value) for t in page.targets] == [(0, D(400)), (1, D(350)), (2, D(300))]
+    assert page.evaluation.target.value == 300  # revision 2, not the first of the tie
+    assert page.original.target.value == 400
+    assert page.series[-1].target == 300
+    assert page.series[-1].original_target == 400
+
+
 def test_program_level_kpi(db: Database, demo: ProgramRow, kpi_ids: dict[str, int]) -> None:
     page = kpi_detail(db, kpi_ids["CP-PART"], END_2024)
     assert page.owner == OwnerPath(OwnerKind.PROGRAM, demo.id, "CP-MTNRA-MNC")
@@ -125,9 +149,9 @@ def test_missing_kpi(db: Database) -> None:
 
 
 def test_four_statements_whatever_the_history(
-    db: Database, demo: ProgramRow, kpi_ids: dict[str, int]
+    db: Database, demo: ProgramRow, kpi_ids: dict[str, int], statements: Statements
 ) -> None:
-    with count_statements(db.engine) as small:
+    with statements() as small:
         kpi_detail(db, kpi_ids["JIT-DIP"], END_2024)
     generator().generate(db, programs=1, initiatives=5, kpis=60, measurements=2000, seed=1)
     with db.reading() as session:
@@ -137,11 +161,11 @@ def test_four_statements_whatever_the_history(
             .order_by(func.count().desc())
         ).first() or (0, 0)
     assert measured >= 10 * 3
-    with count_statements(db.engine) as large:
+    with statements() as large:
         page = kpi_detail(db, busiest, date(2025, 12, 31))
     assert len(page.measurements) == measured
     # KPI with its owner path, targets, measurements, disaggregations.
-    assert len(queries(small)) == len(queries(large)) == 4
+    assert len(small) == len(large) == 4
 
 
 def test_pillar_level_kpi(db: Database) -> None:

@@ -7,27 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from kpi_fixtures import (
-    Tree,
-    add_initiative,
-    audit_entries,
-    count_rows,
-    make_kpi,
-    make_tree,
-)
+from kpi_fixtures import Tree, add_initiative, make_kpi, make_tree
+from service_support import AuditLog, Count
 
 from pilotage.db.database import Database
-from pilotage.db.schema import Kpi
 from pilotage.domain.enums import Aggregation, Measure, OwnerKind
 from pilotage.domain.errors import ValidationError
 from pilotage.services.kpis import KpiOwner, get_kpi
 
 D = Decimal
-
-
-@pytest.fixture
-def tree(db: Database) -> Tree:
-    return make_tree(db)
 
 
 REFUSED: list[Any] = [
@@ -136,14 +124,14 @@ REFUSED: list[Any] = [
 
 @pytest.mark.parametrize(("changes", "field", "message"), REFUSED)
 def test_each_problem_is_refused_on_its_field(
-    db: Database, tree: Tree, changes: dict[str, Any], field: str, message: str
+    db: Database, tree: Tree, changes: dict[str, Any], field: str, message: str, count: Count
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         make_kpi(db, tree.pillar, **changes)
     [problem] = caught.value.problems
     assert problem.field == field
     assert message in problem.message
-    assert count_rows(db, Kpi) == 0
+    assert count("kpi") == 0
 
 
 ACCEPTED: list[Any] = [
@@ -195,8 +183,10 @@ def test_edge_values_are_accepted(db: Database, tree: Tree, changes: dict[str, A
     assert isinstance(row.aggregation, Aggregation)
 
 
-def test_every_problem_is_listed_at_once_and_nothing_is_written(db: Database, tree: Tree) -> None:
-    before = len(audit_entries(db))
+def test_every_problem_is_listed_at_once_and_nothing_is_written(
+    db: Database, tree: Tree, count: Count, audit_log: AuditLog
+) -> None:
+    before = len(audit_log())
     with pytest.raises(ValidationError) as caught:
         make_kpi(
             db,
@@ -220,11 +210,11 @@ def test_every_problem_is_listed_at_once_and_nothing_is_written(db: Database, tr
         "green",
         "responsible_organization_id",
     }
-    assert count_rows(db, Kpi) == 0
-    assert len(audit_entries(db)) == before
+    assert count("kpi") == 0
+    assert len(audit_log()) == before
 
 
-def test_code_is_unique_across_the_whole_program(db: Database, tree: Tree) -> None:
+def test_code_is_unique_across_the_whole_program(db: Database, tree: Tree, count: Count) -> None:
     make_kpi(db, tree.program, code="K1")
     other_initiative = add_initiative(db, tree.pillar_id, "NEXT")
     for owner in (
@@ -237,7 +227,7 @@ def test_code_is_unique_across_the_whole_program(db: Database, tree: Tree) -> No
             make_kpi(db, owner, code="k1")
         assert caught.value.problems[0].field == "code"
         assert "already the code of another KPI" in caught.value.problems[0].message
-    assert count_rows(db, Kpi) == 1
+    assert count("kpi") == 1
 
 
 def test_another_program_may_use_the_same_code(db: Database, tree: Tree) -> None:

@@ -16,16 +16,13 @@ from kpi_fixtures import (
     Q2,
     Tree,
     add_initiative,
-    audit_entries,
-    count_rows,
-    counting_selects,
     kpi_input,
     make_kpi,
     make_tree,
 )
+from service_support import AuditLog, Count, Statements
 
 from pilotage.db.database import Database
-from pilotage.db.schema import Disaggregation, Kpi, KpiTarget, Measurement
 from pilotage.domain.enums import (
     Aggregation,
     AuditAction,
@@ -58,11 +55,6 @@ from pilotage.services.undo import restore_deleted
 D = Decimal
 
 
-@pytest.fixture
-def tree(db: Database) -> Tree:
-    return make_tree(db)
-
-
 def owner_of(tree: Tree, kind: OwnerKind) -> KpiOwner:
     return {
         OwnerKind.PROGRAM: tree.program,
@@ -75,13 +67,15 @@ def owner_of(tree: Tree, kind: OwnerKind) -> KpiOwner:
 
 
 @pytest.mark.parametrize("kind", list(OwnerKind), ids=str)
-def test_create_for_each_kind_of_owner(db: Database, tree: Tree, kind: OwnerKind) -> None:
+def test_create_for_each_kind_of_owner(
+    db: Database, tree: Tree, kind: OwnerKind, audit_log: AuditLog
+) -> None:
     owner = owner_of(tree, kind)
     row = make_kpi(db, owner)
     assert (row.owner_kind, row.owner_id, row.program_id) == (kind, owner.id, tree.program_id)
     assert row.owner == owner
     assert row.version == 1
-    [entry] = audit_entries(db, "kpi")
+    [entry] = audit_log("kpi")
     assert (entry.entity_id, entry.action) == (row.id, AuditAction.CREATE)
     changes = json.loads(entry.changes)
     assert changes[f"{kind.value}_id"] == [None, str(owner.id)]
@@ -123,11 +117,11 @@ def test_text_is_trimmed(db: Database, tree: Tree) -> None:
     assert (row.code, row.name, row.unit) == ("K9", "Apprenants", "%")
 
 
-def test_unknown_owner_is_not_found(db: Database, tree: Tree) -> None:
+def test_unknown_owner_is_not_found(db: Database, tree: Tree, count: Count) -> None:
     for kind in OwnerKind:
         with pytest.raises(NotFoundError):
             make_kpi(db, KpiOwner(kind, 999))
-    assert count_rows(db, Kpi) == 0
+    assert count("kpi") == 0
 
 
 def test_an_owner_kind_outside_the_list_is_refused(db: Database, tree: Tree) -> None:
@@ -139,13 +133,13 @@ def test_an_owner_kind_outside_the_list_is_refused(db: Database, tree: Tree) -> 
 # --- update -------------------------------------------------------------------
 
 
-def test_update_audits_only_what_changed(db: Database, tree: Tree) -> None:
+def test_update_audits_only_what_changed(db: Database, tree: Tree, audit_log: AuditLog) -> None:
     row = make_kpi(db, tree.initiative)
     changed = update_kpi(
         db, row.id, row.version, kpi_input(target_value=D(1200), data_source="MNC")
     )
     assert (changed.version, changed.target_value, changed.data_source) == (2, D(1200), "MNC")
-    entry = audit_entries(db, "kpi")[-1]
+    entry = audit_log("kpi")[-1]
     assert (entry.entity_id, entry.action) == (row.id, AuditAction.UPDATE)
     assert json.loads(entry.changes) == {
         "target_value": ["1000", "1200"],
@@ -153,11 +147,13 @@ def test_update_audits_only_what_changed(db: Database, tree: Tree) -> None:
     }
 
 
-def test_update_without_change_writes_nothing(db: Database, tree: Tree) -> None:
+def test_update_without_change_writes_nothing(
+    db: Database, tree: Tree, audit_log: AuditLog
+) -> None:
     row = make_kpi(db, tree.initiative)
     same = update_kpi(db, row.id, row.version, LEARNERS)
     assert same == row
-    assert len(audit_entries(db, "kpi")) == 1
+    assert len(audit_log("kpi")) == 1
 
 
 def test_update_keeps_its_own_code(db: Database, tree: Tree) -> None:
@@ -169,12 +165,14 @@ def test_update_keeps_its_own_code(db: Database, tree: Tree) -> None:
     assert caught.value.fields() == {"code"}
 
 
-def test_stale_version_is_refused_naming_who_changed_it(db: Database, tree: Tree) -> None:
+def test_stale_version_is_refused_naming_who_changed_it(
+    db: Database, tree: Tree, audit_log: AuditLog
+) -> None:
     row = make_kpi(db, tree.initiative)
     update_kpi(db, row.id, row.version, kpi_input(name="First edit"))
     with pytest.raises(ConflictError) as caught:
         update_kpi(db, row.id, row.version, kpi_input(name="Second edit"))
-    assert caught.value.changed_by == audit_entries(db)[-1].who
+    assert caught.value.changed_by == audit_log()[-1].who
     with pytest.raises(ConflictError):
         delete_kpi(db, row.id, row.version)
     assert get_kpi(db, row.id).name == "First edit"
@@ -234,7 +232,7 @@ def test_measure_may_change_between_non_ratio_kinds_when_measured(db: Database, 
 
 
 def test_delete_cascades_to_targets_measurements_and_disaggregations_and_undoes(
-    db: Database, tree: Tree
+    db: Database, tree: Tree, count: Count, audit_log: AuditLog
 ) -> None:
     row = make_kpi(db, tree.initiative)
     kept = make_kpi(db, tree.program, code="K-KEPT")
@@ -254,13 +252,13 @@ def test_delete_cascades_to_targets_measurements_and_disaggregations_and_undoes(
     assert (snapshot.count("kpi_target"), snapshot.count("measurement")) == (2, 2)
     assert snapshot.count("disaggregation") == 3
     # Only the kept KPI's rows are left.
-    assert [count_rows(db, m) for m in (Kpi, KpiTarget, Measurement, Disaggregation)] == [
+    assert [count(t) for t in ("kpi", "kpi_target", "measurement", "disaggregation")] == [
         1,
         1,
         1,
         0,
     ]
-    entry = audit_entries(db, "kpi")[-1]
+    entry = audit_log("kpi")[-1]
     assert (entry.entity_id, entry.action) == (row.id, AuditAction.DELETE)
     assert entry.reason == "with 2 kpi_target, 2 measurement, 3 disaggregation"
     assert json.loads(entry.changes)["code"] == ["K1", None]
@@ -270,19 +268,21 @@ def test_delete_cascades_to_targets_measurements_and_disaggregations_and_undoes(
     restore_deleted(db, snapshot)
 
     assert get_kpi(db, row.id) == row
-    assert [count_rows(db, m) for m in (Kpi, KpiTarget, Measurement, Disaggregation)] == [
+    assert [count(t) for t in ("kpi", "kpi_target", "measurement", "disaggregation")] == [
         2,
         3,
         3,
         3,
     ]
-    assert audit_entries(db, "kpi")[-1].action == AuditAction.CREATE
+    assert audit_log("kpi")[-1].action == AuditAction.CREATE
 
 
 # --- reading ------------------------------------------------------------------
 
 
-def test_list_gives_every_kpi_of_the_program_in_tree_order(db: Database) -> None:
+def test_list_gives_every_kpi_of_the_program_in_tree_order(
+    db: Database, statements: Statements
+) -> None:
     tree = make_tree(db, pillars=2)
     other = make_tree(db, reference="CP-OTHER")
     second_pillar = tree.pillar_ids[1]
@@ -301,7 +301,7 @@ def test_list_gives_every_kpi_of_the_program_in_tree_order(db: Database) -> None
         make_kpi(db, owner, code=code)
     make_kpi(db, other.initiative, code="ELSEWHERE")
 
-    with counting_selects(db) as selects:
+    with statements() as selects:
         rows = list_kpis(db, tree.program_id)
 
     assert [r.code for r in rows] == [

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from overview_support import generator
+from service_support import generator
 from sqlalchemy import select, text
 
 from pilotage.db.database import Database, open_database

@@ -8,20 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from kpi_fixtures import (
-    LEARNERS,
-    PLACEMENT,
-    Q1,
-    Tree,
-    audit_entries,
-    by_sex,
-    count_rows,
-    make_kpi,
-    make_tree,
-)
+from kpi_fixtures import LEARNERS, PLACEMENT, Q1, Tree, by_sex, make_kpi
+from service_support import AuditLog, Count
 
 from pilotage.db.database import Database
-from pilotage.db.schema import Disaggregation, Measurement
 from pilotage.domain.enums import Aggregation, Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import NotFoundError, Problem, ValidationError
 from pilotage.services.kpis import KpiRow
@@ -34,23 +24,6 @@ from pilotage.services.measurements import (
 )
 
 D = Decimal
-
-
-@pytest.fixture
-def tree(db: Database) -> Tree:
-    return make_tree(db)
-
-
-@pytest.fixture
-def learners(db: Database, tree: Tree) -> KpiRow:
-    """Quarterly count of learners trained (JobIntech)."""
-    return make_kpi(db, tree.initiative, LEARNERS)
-
-
-@pytest.fixture
-def placement(db: Database, tree: Tree) -> KpiRow:
-    """Quarterly placement rate: graduates in a job over graduates, shown in %."""
-    return make_kpi(db, tree.initiative, PLACEMENT)
 
 
 # --- validation, one problem at a time ----------------------------------------
@@ -267,7 +240,13 @@ REFUSED: list[Any] = [
 
 @pytest.mark.parametrize(("kpi", "data", "field", "message"), REFUSED)
 def test_each_problem_is_refused_on_its_field(
-    db: Database, tree: Tree, kpi: Any, data: MeasurementInput, field: str, message: str
+    db: Database,
+    tree: Tree,
+    kpi: Any,
+    data: MeasurementInput,
+    field: str,
+    message: str,
+    count: Count,
 ) -> None:
     row = make_kpi(db, tree.initiative, kpi)
     with pytest.raises(ValidationError) as caught:
@@ -275,7 +254,7 @@ def test_each_problem_is_refused_on_its_field(
     [problem] = caught.value.problems
     assert problem.field == field
     assert message in problem.message
-    assert (count_rows(db, Measurement), count_rows(db, Disaggregation)) == (0, 0)
+    assert (count("measurement"), count("disaggregation")) == (0, 0)
 
 
 ACCEPTED: list[Any] = [
@@ -344,7 +323,9 @@ def test_evidence_may_be_a_web_address_or_a_path(db: Database, learners: KpiRow,
     assert row.evidence_link == link
 
 
-def test_every_problem_at_once_and_nothing_written(db: Database, placement: KpiRow) -> None:
+def test_every_problem_at_once_and_nothing_written(
+    db: Database, placement: KpiRow, count: Count, audit_log: AuditLog
+) -> None:
     with pytest.raises(ValidationError) as caught:
         record_measurement(
             db,
@@ -366,8 +347,8 @@ def test_every_problem_at_once_and_nothing_written(db: Database, placement: KpiR
         "disaggregations",
     }
     assert len(caught.value.problems) == 6  # the nameless category lacks both its names
-    assert count_rows(db, Measurement) == 0
-    assert audit_entries(db, "measurement") == []
+    assert count("measurement") == 0
+    assert audit_log("measurement") == []
 
 
 def test_the_same_period_twice_is_refused_before_the_database(
@@ -383,11 +364,11 @@ def test_the_same_period_twice_is_refused_before_the_database(
 
 
 def test_the_same_period_of_another_kpi_is_fine(
-    db: Database, learners: KpiRow, placement: KpiRow
+    db: Database, learners: KpiRow, placement: KpiRow, count: Count
 ) -> None:
     record_measurement(db, learners.id, COUNT_Q1)
     record_measurement(db, placement.id, RATIO_Q1)
-    assert count_rows(db, Measurement) == 2
+    assert count("measurement") == 2
 
 
 def test_unknown_kpi(db: Database) -> None:

@@ -9,26 +9,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from kpi_fixtures import (
-    LEARNERS,
-    PLACEMENT,
-    Q1,
-    Q2,
-    Q3,
-    Tree,
-    audit_entries,
-    by_sex,
-    count_rows,
-    counting_selects,
-    make_kpi,
-    make_tree,
-)
+from kpi_fixtures import Q1, Q2, Q3, Tree, by_sex, make_kpi
+from service_support import AuditLog, Count, Statements
+from sqlalchemy import insert
 
 from pilotage.db.database import Database
-from pilotage.db.schema import Disaggregation
+from pilotage.db.schema import Disaggregation, Measurement
 from pilotage.domain.engine import actual
 from pilotage.domain.enums import AuditAction, Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import ConflictError, Problem, ValidationError
+from pilotage.domain.periods import period_bounds
 from pilotage.services.identity import set_user_name
 from pilotage.services.kpis import KpiRow, kpi_spec
 from pilotage.services.measurements import (
@@ -50,23 +40,6 @@ DRAFT, SUBMITTED, VALIDATED = (
     MeasurementStatus.SUBMITTED,
     MeasurementStatus.VALIDATED,
 )
-
-
-@pytest.fixture
-def tree(db: Database) -> Tree:
-    return make_tree(db)
-
-
-@pytest.fixture
-def learners(db: Database, tree: Tree) -> KpiRow:
-    """Quarterly count of learners trained (JobIntech)."""
-    return make_kpi(db, tree.initiative, LEARNERS)
-
-
-@pytest.fixture
-def placement(db: Database, tree: Tree) -> KpiRow:
-    """Quarterly placement rate: graduates in a job over graduates, shown in %."""
-    return make_kpi(db, tree.initiative, PLACEMENT)
 
 
 @pytest.fixture
@@ -125,11 +98,13 @@ def test_record_returns_a_plain_row_with_who_and_when(
     assert get_measurement(db, row.id) == row
 
 
-def test_record_is_audited_with_its_disaggregations(db: Database, learners: KpiRow) -> None:
+def test_record_is_audited_with_its_disaggregations(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     row = record_measurement(
         db, learners.id, MeasurementInput(*Q1, value=D(240), disaggregations=by_sex(100, 140))
     )
-    [entry] = audit_entries(db, "measurement")
+    [entry] = audit_log("measurement")
     assert (entry.entity_id, entry.action) == (row.id, AuditAction.CREATE)
     changes = json.loads(entry.changes)
     assert changes["value"] == [None, "240"]
@@ -156,14 +131,16 @@ COUNT_Q1 = MeasurementInput(*Q1, value=D(240))
 # --- warnings -----------------------------------------------------------------
 
 
-def test_categories_that_do_not_add_up_warn_but_are_saved(db: Database, learners: KpiRow) -> None:
+def test_categories_that_do_not_add_up_warn_but_are_saved(
+    db: Database, learners: KpiRow, count: Count
+) -> None:
     parts = (*by_sex(100, 130), DisaggregationInput("region", "Casablanca", D(240)))
     row = record_measurement(db, learners.id, replace(COUNT_Q1, disaggregations=parts))
     # 100 + 130 = 230, not 240; the region dimension adds up.
     assert row.warnings == (
         Problem("disaggregations", "the sexe categories add up to 230, not to the total 240"),
     )
-    assert count_rows(db, Disaggregation) == 3
+    assert count("disaggregation") == 3
     assert list_measurements(db, learners.id)[0].warnings == row.warnings
 
 
@@ -190,7 +167,7 @@ def test_rates_are_not_expected_to_add_up(db: Database, tree: Tree) -> None:
 
 
 def test_update_replaces_the_disaggregations_and_audits_old_and_new(
-    db: Database, learners: KpiRow
+    db: Database, learners: KpiRow, count: Count, audit_log: AuditLog
 ) -> None:
     row = record_measurement(db, learners.id, replace(COUNT_Q1, disaggregations=by_sex(100, 140)))
     # "femmes" is kept across the edit: the old row must go before the new one comes.
@@ -206,8 +183,8 @@ def test_update_replaces_the_disaggregations_and_audits_old_and_new(
         ("region", "Rabat", D(250)),
         ("sexe", "femmes", D(110)),
     ]
-    assert count_rows(db, Disaggregation) == 2
-    entry = audit_entries(db, "measurement")[-1]
+    assert count("disaggregation") == 2
+    entry = audit_log("measurement")[-1]
     assert (entry.entity_id, entry.action) == (row.id, AuditAction.UPDATE)
     changes = json.loads(entry.changes)
     assert set(changes) == {"value", "disaggregations"}
@@ -221,13 +198,15 @@ def test_update_replaces_the_disaggregations_and_audits_old_and_new(
     ]
 
 
-def test_update_without_change_writes_nothing(db: Database, learners: KpiRow) -> None:
+def test_update_without_change_writes_nothing(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     row = record_measurement(db, learners.id, replace(COUNT_Q1, disaggregations=by_sex(100, 140)))
     same = update_measurement(
         db, row.id, row.version, replace(COUNT_Q1, disaggregations=by_sex(100, 140))
     )
     assert same == row
-    assert len(audit_entries(db, "measurement")) == 1
+    assert len(audit_log("measurement")) == 1
 
 
 def test_update_refreshes_who_entered_it(db: Database, learners: KpiRow, analyst: str) -> None:
@@ -251,12 +230,12 @@ def test_update_may_keep_its_own_period_but_not_take_another(
     assert moved.label == "2024-Q3"
 
 
-def test_stale_version_is_a_conflict(db: Database, learners: KpiRow) -> None:
+def test_stale_version_is_a_conflict(db: Database, learners: KpiRow, audit_log: AuditLog) -> None:
     row = record_measurement(db, learners.id, COUNT_Q1)
     update_measurement(db, row.id, row.version, replace(COUNT_Q1, value=D(241)))
     with pytest.raises(ConflictError) as caught:
         update_measurement(db, row.id, row.version, replace(COUNT_Q1, value=D(242)))
-    assert caught.value.changed_by == audit_entries(db)[-1].who
+    assert caught.value.changed_by == audit_log()[-1].who
     with pytest.raises(ConflictError):
         set_measurement_status(db, row.id, row.version, SUBMITTED)
     with pytest.raises(ConflictError):
@@ -268,13 +247,13 @@ def test_stale_version_is_a_conflict(db: Database, learners: KpiRow) -> None:
 
 
 def test_status_goes_draft_submitted_validated_and_is_audited(
-    db: Database, learners: KpiRow
+    db: Database, learners: KpiRow, audit_log: AuditLog
 ) -> None:
     row = record_measurement(db, learners.id, COUNT_Q1)
     submitted = set_measurement_status(db, row.id, row.version, SUBMITTED)
     validated = set_measurement_status(db, row.id, submitted.version, VALIDATED, "Checked")
     assert (validated.status, validated.is_locked, validated.version) == (VALIDATED, True, 3)
-    first, second = audit_entries(db, "measurement")[-2:]
+    first, second = audit_log("measurement")[-2:]
     assert json.loads(first.changes) == {"status": ["draft", "submitted"]}
     assert (json.loads(second.changes), second.reason) == (
         {"status": ["submitted", "validated"]},
@@ -282,13 +261,15 @@ def test_status_goes_draft_submitted_validated_and_is_audited(
     )
 
 
-def test_setting_the_same_status_writes_nothing(db: Database, learners: KpiRow) -> None:
+def test_setting_the_same_status_writes_nothing(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     row = record_measurement(db, learners.id, COUNT_Q1)
     assert set_measurement_status(db, row.id, row.version, DRAFT) == row
-    assert len(audit_entries(db, "measurement")) == 1
+    assert len(audit_log("measurement")) == 1
 
 
-def test_a_validated_period_is_locked(db: Database, learners: KpiRow) -> None:
+def test_a_validated_period_is_locked(db: Database, learners: KpiRow, count: Count) -> None:
     row = record_measurement(
         db, learners.id, replace(COUNT_Q1, status=VALIDATED, disaggregations=by_sex(100, 140))
     )
@@ -304,7 +285,7 @@ def test_a_validated_period_is_locked(db: Database, learners: KpiRow) -> None:
         set_measurement_status(db, row.id, row.version, DRAFT, "Wrong figure")
     assert caught.value.fields() == {"status"}
     assert get_measurement(db, row.id) == row
-    assert count_rows(db, Disaggregation) == 2
+    assert count("disaggregation") == 2
 
 
 @pytest.mark.parametrize("reason", ["", "  "], ids=["empty", "blanks"])
@@ -317,12 +298,14 @@ def test_unlocking_needs_a_reason(db: Database, learners: KpiRow, reason: str) -
     assert get_measurement(db, row.id).status is VALIDATED
 
 
-def test_unlock_with_a_reason_then_edit(db: Database, learners: KpiRow) -> None:
+def test_unlock_with_a_reason_then_edit(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     row = record_measurement(db, learners.id, replace(COUNT_Q1, status=VALIDATED))
     unlocked = set_measurement_status(
         db, row.id, row.version, SUBMITTED, " Partner corrected the Q1 count "
     )
-    entry = audit_entries(db, "measurement")[-1]
+    entry = audit_log("measurement")[-1]
     assert (entry.reason, json.loads(entry.changes)) == (
         "Partner corrected the Q1 count",
         {"status": ["validated", "submitted"]},
@@ -337,7 +320,7 @@ def test_unlock_with_a_reason_then_edit(db: Database, learners: KpiRow) -> None:
 
 
 def test_delete_takes_the_disaggregations_and_undo_restores_them(
-    db: Database, learners: KpiRow
+    db: Database, learners: KpiRow, count: Count, audit_log: AuditLog
 ) -> None:
     row = record_measurement(db, learners.id, replace(COUNT_Q1, disaggregations=by_sex(100, 140)))
     kept = record_measurement(
@@ -346,8 +329,8 @@ def test_delete_takes_the_disaggregations_and_undo_restores_them(
     snapshot = delete_measurement(db, row.id, row.version)
     assert (snapshot.count("measurement"), snapshot.count("disaggregation")) == (1, 2)
     assert list_measurements(db, learners.id) == [kept]
-    assert count_rows(db, Disaggregation) == 2
-    entry = audit_entries(db, "measurement")[-1]
+    assert count("disaggregation") == 2
+    entry = audit_log("measurement")[-1]
     assert (entry.entity_id, entry.action, entry.reason) == (
         row.id,
         AuditAction.DELETE,
@@ -361,8 +344,8 @@ def test_delete_takes_the_disaggregations_and_undo_restores_them(
 # --- reading ------------------------------------------------------------------
 
 
-def test_list_reads_any_number_of_measurements_in_two_statements(
-    db: Database, learners: KpiRow
+def test_list_reads_any_number_of_measurements_in_three_statements(
+    db: Database, learners: KpiRow, statements: Statements
 ) -> None:
     quarters = [
         Q3,
@@ -379,15 +362,46 @@ def test_list_reads_any_number_of_measurements_in_two_statements(
                 *period, value=D(number * 10), disaggregations=by_sex(number, number * 9)
             ),
         )
-    with counting_selects(db) as selects:
+    with statements() as selects:
         rows = list_measurements(db, learners.id)
-    assert len(selects) == 2
+    assert len(selects) == 3  # the KPI, its measurements, their disaggregations
     assert [r.label for r in rows] == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1"]
     assert [len(r.disaggregations) for r in rows] == [2] * 5
     assert all(r.warnings == () for r in rows)
 
 
-def test_list_of_a_kpi_without_measurements(db: Database, learners: KpiRow) -> None:
-    with counting_selects(db) as selects:
+def test_list_stays_at_three_statements_past_an_eager_load_batch(
+    db: Database, learners: KpiRow, statements: Statements
+) -> None:
+    """An eager load splits its IN list every 500 rows; 600 measurements must not."""
+    periods = [period_bounds(Frequency.QUARTERLY, date(2000 + n // 4, 3 * (n % 4) + 1, 1))
+               for n in range(600)]  # fmt: skip
+    with db.transaction() as session:
+        ids = session.scalars(
+            insert(Measurement).returning(Measurement.id, sort_by_parameter_order=True),
+            [
+                {"kpi_id": learners.id, "period_start": start, "period_end": end,
+                 "value": D(n), "status": MeasurementStatus.DRAFT, "comment": "",
+                 "evidence_link": "", "entered_by": "test",
+                 "entered_at": datetime(2024, 1, 1, tzinfo=UTC), "version": 1}
+                for n, (start, end) in enumerate(periods)
+            ],
+        ).all()  # fmt: skip
+        session.execute(
+            insert(Disaggregation),
+            [{"measurement_id": i, "dimension": "sexe", "category": "femmes", "value": D(0),
+              "version": 1} for i in ids],
+        )  # fmt: skip
+    with statements() as selects:
+        rows = list_measurements(db, learners.id)
+    assert len(selects) == 3
+    assert len(rows) == 600
+    assert all(len(r.disaggregations) == 1 for r in rows)
+
+
+def test_list_of_a_kpi_without_measurements(
+    db: Database, learners: KpiRow, statements: Statements
+) -> None:
+    with statements() as selects:
         assert list_measurements(db, learners.id) == []
-    assert len(selects) == 1
+    assert len(selects) == 3

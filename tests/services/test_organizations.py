@@ -3,10 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, select
+from service_support import AuditLog, Count
 
 from pilotage.db.database import Database
-from pilotage.db.schema import AuditEntry, Organization
 from pilotage.domain.enums import AuditAction, OrganizationKind
 from pilotage.domain.errors import ConflictError, NotFoundError, ValidationError
 from pilotage.services.organizations import (
@@ -26,17 +25,7 @@ MNC = OrganizationInput(
 )
 
 
-def audit_entries(db: Database) -> list[AuditEntry]:
-    with db.reading() as session:
-        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
-
-
-def count_organizations(db: Database) -> int:
-    with db.reading() as session:
-        return session.scalar(select(func.count()).select_from(Organization)) or 0
-
-
-def test_create_returns_a_plain_row_and_audits_it(db: Database) -> None:
+def test_create_returns_a_plain_row_and_audits_it(db: Database, audit_log: AuditLog) -> None:
     row = create_organization(db, MNC)
     assert (row.name, row.acronym, row.founded_year, row.version) == (
         "Maroc Numeric Cluster",
@@ -45,7 +34,7 @@ def test_create_returns_a_plain_row_and_audits_it(db: Database) -> None:
         1,
     )
     assert row.label == "Maroc Numeric Cluster (MNC)"
-    [entry] = audit_entries(db)
+    [entry] = audit_log()
     assert (entry.entity, entry.entity_id, entry.action) == ("organization", row.id, "create")
     assert json.loads(entry.changes)["acronym"] == [None, "MNC"]
     assert entry.who
@@ -63,35 +52,37 @@ def test_unicode_names_are_kept(db: Database) -> None:
     assert list_organizations(db)[0].name == row.name
 
 
-def test_every_problem_is_listed_and_nothing_is_written(db: Database) -> None:
+def test_every_problem_is_listed_and_nothing_is_written(
+    db: Database, count: Count, audit_log: AuditLog
+) -> None:
     create_organization(db, MNC)
     bad = OrganizationInput(name="  ", acronym="mnc", kind=OrganizationKind.OTHER, founded_year=99)
     with pytest.raises(ValidationError) as caught:
         create_organization(db, bad)
     assert caught.value.fields() == {"name", "acronym", "founded_year"}
-    assert count_organizations(db) == 1
-    assert len(audit_entries(db)) == 1
+    assert count("organization") == 1
+    assert len(audit_log()) == 1
 
 
-def test_update_records_old_and_new_values(db: Database) -> None:
+def test_update_records_old_and_new_values(db: Database, audit_log: AuditLog) -> None:
     row = create_organization(db, MNC)
     changed = update_organization(
         db, row.id, row.version, OrganizationInput(**{**MNC.__dict__, "website": "mnc.ma"})
     )
     assert changed.version == 2
-    entry = audit_entries(db)[-1]
+    entry = audit_log()[-1]
     assert entry.action == AuditAction.UPDATE
     assert json.loads(entry.changes) == {"website": ["", "mnc.ma"]}
 
 
-def test_update_without_change_writes_nothing(db: Database) -> None:
+def test_update_without_change_writes_nothing(db: Database, audit_log: AuditLog) -> None:
     row = create_organization(db, MNC)
     same = update_organization(db, row.id, row.version, MNC)
     assert same.version == row.version
-    assert len(audit_entries(db)) == 1
+    assert len(audit_log()) == 1
 
 
-def test_stale_version_is_refused_naming_who_changed_it(db: Database) -> None:
+def test_stale_version_is_refused_naming_who_changed_it(db: Database, audit_log: AuditLog) -> None:
     row = create_organization(db, MNC)
     update_organization(
         db, row.id, row.version, OrganizationInput(**{**MNC.__dict__, "notes": "a"})
@@ -100,15 +91,15 @@ def test_stale_version_is_refused_naming_who_changed_it(db: Database) -> None:
         update_organization(
             db, row.id, row.version, OrganizationInput(**{**MNC.__dict__, "notes": "b"})
         )
-    assert caught.value.changed_by == audit_entries(db)[-1].who
+    assert caught.value.changed_by == audit_log()[-1].who
     assert caught.value.changed_at is not None
 
 
-def test_delete_then_restore(db: Database) -> None:
+def test_delete_then_restore(db: Database, count: Count, audit_log: AuditLog) -> None:
     row = create_organization(db, MNC)
     snapshot = delete_organization(db, row.id, row.version)
-    assert count_organizations(db) == 0
-    assert audit_entries(db)[-1].action == AuditAction.DELETE
+    assert count("organization") == 0
+    assert audit_log()[-1].action == AuditAction.DELETE
     restore_deleted(db, snapshot)
     [back] = list_organizations(db)
     assert back == row

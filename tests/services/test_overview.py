@@ -10,12 +10,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from overview_support import count_statements, generator, queries
+from service_support import Statements, generator
 
 from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus, OwnerKind
 from pilotage.domain.errors import NotFoundError
-from pilotage.services.demo import load_demo
 from pilotage.services.kpi_detail import kpi_detail
 from pilotage.services.overview import (
     KpiNode,
@@ -32,11 +31,6 @@ S = KpiStatus
 # Small enough to generate in a test, and ten times the demo's 13 KPIs and 83
 # measurements within its largest program (which holds 4/6 of the initiatives).
 GROWN = {"programs": 3, "initiatives": 30, "kpis": 300, "measurements": 3000}
-
-
-@pytest.fixture
-def demo(db: Database) -> ProgramRow:
-    return load_demo(db)
 
 
 @pytest.fixture
@@ -232,24 +226,24 @@ def test_portfolio_agrees_with_every_tree(db: Database, demo: ProgramRow) -> Non
 # --- bounded statements ---------------------------------------------------------------
 
 
-def test_statement_counts_do_not_grow_with_the_data(db: Database, demo: ProgramRow) -> None:
-    with count_statements(db.engine) as tree_small:
+def test_statement_counts_do_not_grow_with_the_data(
+    db: Database, demo: ProgramRow, statements: Statements
+) -> None:
+    with statements() as tree_small:
         program_tree(db, demo.id, END_2024)
-    with count_statements(db.engine) as portfolio_small:
+    with statements() as portfolio_small:
         portfolio_overview(db, END_2024)
 
     generator().generate(db, **GROWN, seed=11)
     as_of = date(2025, 12, 31)
     largest = max(portfolio_overview(db, as_of), key=lambda s: s.rollup.kpi_count)
     assert largest.rollup.kpi_count >= 10 * 13
-    with count_statements(db.engine) as tree_large:
+    with statements() as tree_large:
         grown = program_tree(db, largest.program.id, as_of)
     assert sum(1 for _ in grown.all_kpis()) == largest.rollup.kpi_count
-    with count_statements(db.engine) as portfolio_large:
+    with statements() as portfolio_large:
         portfolio_overview(db, as_of)
 
     # Program, pillars, initiatives, KPIs, targets, measurement summaries.
-    assert len(queries(tree_small)) == len(queries(tree_large)) == 6
-    assert len(queries(portfolio_small)) == len(queries(portfolio_large)) == 6
-    assert len(tree_small) == len(tree_large)
-    assert len(portfolio_small) == len(portfolio_large)
+    assert len(tree_small) == len(tree_large) == 6
+    assert len(portfolio_small) == len(portfolio_large) == 6

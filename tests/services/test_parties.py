@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import pytest
+from service_support import AuditLog, Count
 
 from pilotage.db.database import Database
-from pilotage.db.schema import AuditEntry
 from pilotage.domain.enums import AuditAction, PartyRole
 from pilotage.domain.errors import ConflictError, NotFoundError, ValidationError
 from pilotage.services.organizations import OrganizationRow, list_organizations
@@ -19,9 +18,6 @@ from pilotage.services.parties import (
 )
 from pilotage.services.programs import ProgramRow, delete_program
 from pilotage.services.undo import restore_deleted
-
-Count = Callable[[str], int]
-AuditLog = Callable[[], list[AuditEntry]]
 
 
 def contractor(org: OrganizationRow, name: str = "", title: str = "") -> PartyInput:

@@ -4,6 +4,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+from service_support import AuditLog, Count
 
 from pilotage.db.database import Database
 from pilotage.db.schema import AuditEntry
@@ -24,9 +25,6 @@ from pilotage.services.pillars import (
 )
 from pilotage.services.programs import ProgramInput, ProgramRow, create_program
 from pilotage.services.undo import restore_deleted
-
-Count = Callable[[str], int]
-AuditLog = Callable[[], list[AuditEntry]]
 
 
 def make_pillars(db: Database, program_id: int, *codes: str) -> list[PillarRow]:

@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from kpi_fixtures import PLACEMENT, Tree, audit_entries, count_rows, make_kpi, make_tree
+from kpi_fixtures import PLACEMENT, Tree, make_kpi
+from service_support import AuditLog, Count
 
 from pilotage.db.database import Database
-from pilotage.db.schema import KpiTarget
 from pilotage.domain.engine import target
 from pilotage.domain.enums import AuditAction, Frequency, Measure
 from pilotage.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -31,25 +31,16 @@ END_Q1 = date(2024, 3, 31)
 END_Q2 = date(2024, 6, 30)
 
 
-@pytest.fixture
-def tree(db: Database) -> Tree:
-    return make_tree(db)
-
-
-@pytest.fixture
-def learners(db: Database, tree: Tree) -> KpiRow:
-    """A quarterly count KPI: 0 learners on 2024-01-01, 1,000 by the end of 2025."""
-    return make_kpi(db, tree.initiative)
-
-
 # --- the original plan --------------------------------------------------------
 
 
-def test_set_target_creates_the_original_and_audits_it(db: Database, learners: KpiRow) -> None:
+def test_set_target_creates_the_original_and_audits_it(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     row = set_target(db, learners.id, END_Q1, D(250))
     assert (row.kpi_id, row.period_end, row.value) == (learners.id, END_Q1, D(250))
     assert (row.revision, row.revised_on, row.reason, row.is_original) == (0, None, "", True)
-    [entry] = audit_entries(db, "kpi_target")
+    [entry] = audit_log("kpi_target")
     assert (entry.entity_id, entry.action) == (row.id, AuditAction.CREATE)
     assert json.loads(entry.changes) == {
         "kpi_id": [None, str(learners.id)],
@@ -60,22 +51,26 @@ def test_set_target_creates_the_original_and_audits_it(db: Database, learners: K
     }
 
 
-def test_set_target_again_changes_the_original(db: Database, learners: KpiRow) -> None:
+def test_set_target_again_changes_the_original(
+    db: Database, learners: KpiRow, count: Count, audit_log: AuditLog
+) -> None:
     first = set_target(db, learners.id, END_Q1, D(250))
     second = set_target(db, learners.id, END_Q1, D(300), version=first.version)
     assert (second.id, second.value, second.version, second.revision) == (first.id, D(300), 2, 0)
-    assert count_rows(db, KpiTarget) == 1
-    entry = audit_entries(db, "kpi_target")[-1]
+    assert count("kpi_target") == 1
+    entry = audit_log("kpi_target")[-1]
     assert (entry.action, json.loads(entry.changes)) == (
         AuditAction.UPDATE,
         {"value": ["250", "300"]},
     )
 
 
-def test_setting_the_same_value_writes_nothing(db: Database, learners: KpiRow) -> None:
+def test_setting_the_same_value_writes_nothing(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     first = set_target(db, learners.id, END_Q1, D(250))
     assert set_target(db, learners.id, END_Q1, D("250.000")) == first
-    assert len(audit_entries(db, "kpi_target")) == 1
+    assert len(audit_log("kpi_target")) == 1
 
 
 def test_set_target_with_a_stale_version_is_a_conflict(db: Database, learners: KpiRow) -> None:
@@ -101,7 +96,7 @@ PERIOD_ENDS: list[Any] = [
 
 @pytest.mark.parametrize(("frequency", "period_end", "accepted"), PERIOD_ENDS)
 def test_period_end_must_close_a_period_of_the_frequency(
-    db: Database, tree: Tree, frequency: Frequency, period_end: date, accepted: bool
+    db: Database, tree: Tree, frequency: Frequency, period_end: date, accepted: bool, count: Count
 ) -> None:
     kpi = make_kpi(db, tree.pillar, frequency=frequency)
     if accepted:
@@ -112,7 +107,7 @@ def test_period_end_must_close_a_period_of_the_frequency(
     [problem] = caught.value.problems
     assert problem.field == "period_end"
     assert "must be the last day of a" in problem.message
-    assert count_rows(db, KpiTarget) == 0
+    assert count("kpi_target") == 0
 
 
 def test_the_period_problem_names_the_right_end(db: Database, learners: KpiRow) -> None:
@@ -157,11 +152,11 @@ def test_a_share_target_is_a_fraction(db: Database, tree: Tree) -> None:
     assert "a share is stored as a fraction" in caught.value.problems[0].message
 
 
-def test_every_problem_at_once(db: Database, learners: KpiRow) -> None:
+def test_every_problem_at_once(db: Database, learners: KpiRow, count: Count) -> None:
     with pytest.raises(ValidationError) as caught:
         revise_target(db, learners.id, date(2024, 4, 1), D(-3), "   ")
     assert caught.value.fields() == {"period_end", "value", "reason"}
-    assert count_rows(db, KpiTarget) == 0
+    assert count("kpi_target") == 0
 
 
 def test_unknown_kpi(db: Database) -> None:
@@ -174,7 +169,9 @@ def test_unknown_kpi(db: Database) -> None:
 # --- revisions ----------------------------------------------------------------
 
 
-def test_revising_keeps_the_original_and_older_revisions(db: Database, learners: KpiRow) -> None:
+def test_revising_keeps_the_original_and_older_revisions(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
     original = set_target(db, learners.id, END_Q1, D(250))
     first = revise_target(
         db, learners.id, END_Q1, D(200), "Cohort started late", revised_on=date(2024, 2, 10)
@@ -191,7 +188,7 @@ def test_revising_keeps_the_original_and_older_revisions(db: Database, learners:
     assert (second.revision, second.reason) == (2, "Extra cohort opened")
     listed = list_targets(db, learners.id)
     assert listed == [original, first, second]  # the original untouched, version included
-    entry = audit_entries(db, "kpi_target")[-1]
+    entry = audit_log("kpi_target")[-1]
     assert (entry.entity_id, entry.action, entry.reason) == (
         second.id,
         AuditAction.CREATE,
@@ -212,13 +209,15 @@ def test_a_revision_is_dated_today_by_default(db: Database, learners: KpiRow) ->
 
 
 @pytest.mark.parametrize("reason", ["", "   ", "\n"], ids=["empty", "blanks", "newline"])
-def test_a_revision_needs_a_reason(db: Database, learners: KpiRow, reason: str) -> None:
+def test_a_revision_needs_a_reason(
+    db: Database, learners: KpiRow, reason: str, count: Count
+) -> None:
     set_target(db, learners.id, END_Q1, D(250))
     with pytest.raises(ValidationError) as caught:
         revise_target(db, learners.id, END_Q1, D(200), reason)
     [problem] = caught.value.problems
     assert (problem.field, problem.message) == ("reason", "is required")
-    assert count_rows(db, KpiTarget) == 1
+    assert count("kpi_target") == 1
 
 
 def test_a_revision_may_not_predate_the_last_one(db: Database, learners: KpiRow) -> None:
@@ -242,25 +241,27 @@ def test_revisions_of_another_period_do_not_count(db: Database, learners: KpiRow
 # --- removing -----------------------------------------------------------------
 
 
-def test_remove_one_target_then_undo(db: Database, learners: KpiRow) -> None:
+def test_remove_one_target_then_undo(db: Database, learners: KpiRow, audit_log: AuditLog) -> None:
     original = set_target(db, learners.id, END_Q1, D(250))
     revision = revise_target(db, learners.id, END_Q1, D(200), "Late", date(2024, 2, 1))
     snapshot = remove_target(db, revision.id, revision.version)
     assert snapshot.count("kpi_target") == 1
     assert list_targets(db, learners.id) == [original]
-    entry = audit_entries(db, "kpi_target")[-1]
+    entry = audit_log("kpi_target")[-1]
     assert (entry.entity_id, entry.action) == (revision.id, AuditAction.DELETE)
     assert json.loads(entry.changes)["value"] == ["200", None]
     restore_deleted(db, snapshot)
     assert list_targets(db, learners.id) == [original, revision]
 
 
-def test_remove_with_a_stale_version_is_a_conflict(db: Database, learners: KpiRow) -> None:
+def test_remove_with_a_stale_version_is_a_conflict(
+    db: Database, learners: KpiRow, count: Count
+) -> None:
     first = set_target(db, learners.id, END_Q1, D(250))
     set_target(db, learners.id, END_Q1, D(260))
     with pytest.raises(ConflictError):
         remove_target(db, first.id, first.version)
-    assert count_rows(db, KpiTarget) == 1
+    assert count("kpi_target") == 1
 
 
 # --- what the engine reads ----------------------------------------------------

@@ -1,136 +1,147 @@
 """The KPI engine (DESIGN.md §2): actual, target, progress, status, flags, roll-ups.
 
-Pure functions over the plain values of `kpi_types`: no Qt, no database, no
-clock (the as-of date is always given). Values stay exact `Decimal`s; only
-the traces round, for reading. Every figure carries the sentence that
-explains it.
+Every figure carries the sentence that explains it. The numbers and the
+decisions come from `engine_rules`, the one place the rules are written; this
+module only writes the traces around them, so that a traced evaluation and a
+trace-free judgement (`engine_rules.judge_summary`) cannot disagree. Values stay
+exact `Decimal`s; only the traces round, for reading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
+from pilotage.domain import engine_rules as rules
 from pilotage.domain import engine_trace as tr
-from pilotage.domain.enums import Aggregation, Direction, Frequency, KpiStatus, Measure, QualityFlag
+from pilotage.domain.engine_rules import (
+    REPORTING_GRACE_DAYS,
+    Line,
+    Share,
+    flags_given_last,
+    last_reported,
+    quality_flags,
+)
+from pilotage.domain.enums import Aggregation, KpiStatus, Measure
 from pilotage.domain.formatting import format_number, format_percent
 from pilotage.domain.kpi_types import (
-    DEFAULT_AMBER,
-    DEFAULT_GREEN,
     Evaluation,
     Figure,
     KpiSpec,
+    MeasuredSummary,
     Observation,
     RollUp,
     TargetPoint,
 )
-from pilotage.domain.periods import period_bounds as _period_bounds
-from pilotage.domain.periods import period_label
-from pilotage.domain.periods import previous_period_end as _previous_period_end
 
-REPORTING_GRACE_DAYS = 30
-"""Days a partner has after a period ends to report it before it is overdue."""
+__all__ = [
+    "REPORTING_GRACE_DAYS",
+    "actual",
+    "actual_figure",
+    "conclude",
+    "evaluate",
+    "expected_progress",
+    "flags_given_last",
+    "last_reported",
+    "progress",
+    "quality_flags",
+    "roll_up",
+    "roll_up_judged",
+    "target",
+]
 
-_ZERO = Decimal(0)
-_ONE = Decimal(1)
 _NO_BASELINE_NOTE = " (no baseline value, taken as 0)"
-
-# A portfolio's KPIs share a handful of (frequency, day) pairs: compute each once.
-period_bounds = lru_cache(maxsize=4096)(_period_bounds)
-previous_period_end = lru_cache(maxsize=4096)(_previous_period_end)
 
 
 # --- actual -------------------------------------------------------------------
 
 
-def _has_value(spec: KpiSpec, observation: Observation) -> bool:
-    """Whether an observation carries a number the engine can use."""
-    if spec.measure is Measure.RATIO:
-        return observation.numerator is not None and observation.denominator is not None
-    return observation.value is not None
-
-
-def _measured(spec: KpiSpec, observations: Sequence[Observation], as_of: date) -> list[Observation]:
-    """Usable observations up to `as_of`, oldest first (traces read in time order)."""
-    kept = [o for o in observations if o.period_end <= as_of and _has_value(spec, o)]
-    return sorted(kept, key=lambda o: (o.period_end, o.period_start))
-
-
 def actual(spec: KpiSpec, observations: Sequence[Observation], as_of: date) -> Figure:
     """The KPI's actual value as of `as_of`, by its aggregation; None when nothing is measured."""
-    measured = _measured(spec, observations, as_of)
-    if not measured:
+    kept = rules.measured(spec, observations, as_of)
+    return actual_figure(spec, rules.summary_of(kept), as_of, kept)
+
+
+def actual_figure(
+    spec: KpiSpec,
+    summary: MeasuredSummary,
+    as_of: date,
+    kept: Sequence[Observation] | None = None,
+) -> Figure:
+    """The actual of a summary of the usable measurements up to `as_of`, with its trace.
+
+    `kept`, the observations summarised, lets a sum or average of several periods
+    list its terms ("240 + 260 + 234 = 734"); without them the trace gives only the
+    total ("sum of 3 periods = 734"). Every other trace is the same either way.
+    """
+    count = summary.count
+    if count == 0:
         return Figure(None, f"no measurement up to {tr.day(as_of)}")
+    value = rules.actual_value(spec, summary)
+    latest = tr.period(summary.latest_start, summary.latest_end)
     if spec.measure is Measure.RATIO:
-        return _ratio(spec, measured)
-    points = [(o, o.value) for o in measured if o.value is not None]
-    values = [v for _, v in points]
-    count = len(values)
+        return Figure(value, _ratio_trace(spec, summary, value, latest, kept))
+    assert value is not None  # only a ratio can lack a value once something is measured
+    shown = tr.shown(spec, value)
     if spec.aggregation is Aggregation.LATEST:
-        last, value = points[-1]
-        return Figure(value, f"latest value, period {tr.label(last)}: {tr.shown(spec, value)}")
+        return Figure(value, f"latest value, period {latest}: {shown}")
     if spec.aggregation is Aggregation.MAXIMUM:
-        best, value = max(points, key=lambda p: p[1])  # first of equal maxima: the earliest
-        return Figure(
-            value,
-            f"maximum of {tr.periods(count)}: {tr.shown(spec, value)} (period {tr.label(best)})",
-        )
-    total = sum(values, _ZERO)
-    listed = tr.terms([tr.term(spec, v) for v in values])
+        where = tr.period(summary.max_start, summary.max_end)
+        return Figure(value, f"maximum of {tr.periods(count)}: {shown} (period {where})")
+    verb = "average" if spec.aggregation is Aggregation.AVERAGE else "sum"
+    if count == 1:
+        return Figure(value, f"{verb} of 1 period ({latest}): {shown}")
+    head = f"{verb} of {tr.periods(count)}"
+    if kept is None:
+        if spec.aggregation is Aggregation.AVERAGE:
+            assert summary.value_sum is not None  # rules.actual_value divided it
+            total = tr.term(spec, summary.value_sum)
+            return Figure(value, f"{head}: {total} / {count} = {shown}")
+        return Figure(value, f"{head} = {shown}")
+    listed = tr.terms([tr.term(spec, o.value) for o in kept if o.value is not None])
     if spec.aggregation is Aggregation.AVERAGE:
-        mean = total / count
-        if count == 1:
-            text = f"average of 1 period ({tr.label(measured[0])}): {tr.shown(spec, mean)}"
-        else:
-            text = f"average of {tr.periods(count)}: ({listed}) / {count} = {tr.shown(spec, mean)}"
-        return Figure(mean, text)
-    if count == 1:
-        return Figure(total, f"sum of 1 period ({tr.label(measured[0])}): {tr.shown(spec, total)}")
-    return Figure(total, f"sum of {tr.periods(count)}: {listed} = {tr.shown(spec, total)}")
+        return Figure(value, f"{head}: ({listed}) / {count} = {shown}")
+    return Figure(value, f"{head}: {listed} = {shown}")
 
 
-def _ratio(spec: KpiSpec, measured: list[Observation]) -> Figure:
-    """Numerators and denominators are summed apart, then divided: never a mean of ratios."""
-    pairs = [
-        (o, o.numerator, o.denominator)
-        for o in measured
-        if o.numerator is not None and o.denominator is not None
-    ]
+def _ratio_trace(
+    spec: KpiSpec,
+    summary: MeasuredSummary,
+    value: Decimal | None,
+    latest: str,
+    kept: Sequence[Observation] | None,
+) -> str:
+    """Numerators and denominators summed apart, then divided: never a mean of ratios."""
     if spec.aggregation is Aggregation.LATEST:
-        last, num, den = pairs[-1]
-        head = f"latest ratio, period {tr.label(last)}"
-        if den == 0:
-            return Figure(None, f"{head}: the denominator is zero, so there is no ratio")
-        value = num / den
-        text = f"{head}: {format_number(num)} / {format_number(den)} = {tr.shown(spec, value)}"
-        return Figure(value, text)
-    count = len(pairs)
-    numerator = sum((n for _, n, _ in pairs), _ZERO)
-    denominator = sum((d for _, _, d in pairs), _ZERO)
-    head = f"ratio of sums over {tr.periods(count)}"
-    if denominator == 0:
-        return Figure(None, f"{head}: the denominators add up to zero, so there is no ratio")
-    value = numerator / denominator
-    if count == 1:
-        head = f"{head} ({tr.label(pairs[0][0])})"
-        formula = f"{format_number(numerator)} / {format_number(denominator)}"
+        head = f"latest ratio, period {latest}"
+        if value is None:
+            return f"{head}: the denominator is zero, so there is no ratio"
+        num, den = summary.latest_numerator, summary.latest_denominator
     else:
-        nums = tr.terms([format_number(n) for _, n, _ in pairs])
-        dens = tr.terms([format_number(d) for _, _, d in pairs])
+        head = f"ratio of sums over {tr.periods(summary.count)}"
+        if value is None:
+            return f"{head}: the denominators add up to zero, so there is no ratio"
+        num, den = summary.numerator_sum, summary.denominator_sum
+        if summary.count == 1:
+            head = f"{head} ({latest})"
+    # rules.actual_value checked both terms.
+    assert num is not None
+    assert den is not None
+    formula = f"{format_number(num)} / {format_number(den)}"
+    if kept is not None and summary.count > 1 and spec.aggregation is not Aggregation.LATEST:
+        nums = tr.terms([format_number(o.numerator) for o in kept if o.numerator is not None])
+        dens = tr.terms([format_number(o.denominator) for o in kept if o.denominator is not None])
         formula = f"({nums}) / ({dens})"
-    return Figure(value, f"{head}: {formula} = {tr.shown(spec, value)}")
+    return f"{head}: {formula} = {tr.shown(spec, value)}"
 
 
 # --- target -------------------------------------------------------------------
 
 
-def _baseline(spec: KpiSpec) -> tuple[Decimal, str]:
-    """The baseline value (0 when none is set) and the note a trace adds when it is missing."""
-    if spec.baseline_value is None:
-        return _ZERO, _NO_BASELINE_NOTE
-    return spec.baseline_value, ""
+def _note(spec: KpiSpec) -> str:
+    """What a trace adds after the baseline when it is missing (and taken as 0)."""
+    return _NO_BASELINE_NOTE if spec.baseline_value is None else ""
 
 
 def target(
@@ -139,143 +150,140 @@ def target(
     """The target as of `as_of`: the per-period target of the period containing it, else
     the line from the baseline to the final target. `use_revisions=False` reads the
     original plan only ("against original targets" views)."""
-    start, end = period_bounds(spec.frequency, as_of)
-    candidates = [t for t in targets if start <= t.period_end <= end]
-    if not use_revisions:
-        candidates = [t for t in candidates if t.revised_on is None]
-    if candidates:
-        # Latest period end first, then the latest revision (the original counts as oldest).
-        chosen = max(candidates, key=lambda t: (t.period_end, t.revised_on or date.min))
-        name = period_label(start, end)
-        value_text = tr.shown(spec, chosen.value)
-        if chosen.revised_on is None:
-            return Figure(chosen.value, f"planned target for {name}: {value_text}")
-        why = f": {chosen.reason}" if chosen.reason.strip() else ""
-        return Figure(
-            chosen.value,
-            f"revised target for {name} (revised on {tr.day(chosen.revised_on)}{why}): "
-            f"{value_text}",
-        )
-    return _interpolated(spec, as_of)
-
-
-def _interpolated(spec: KpiSpec, as_of: date) -> Figure:
-    final = spec.target_value
-    if final is None:
-        return Figure(None, "no target set")
-    final_text = tr.shown(spec, final)
-    if spec.baseline_date is None:
-        return Figure(final, f"final target (no baseline date to interpolate from): {final_text}")
-    if spec.target_date is None:
-        return Figure(final, f"final target (no target date to interpolate to): {final_text}")
-    baseline, note = _baseline(spec)
-    start, finish = spec.baseline_date, spec.target_date
-    if as_of < start:
-        return Figure(
-            baseline,
-            f"baseline {tr.shown(spec, baseline)}{note}: the as-of date {tr.day(as_of)} "
-            f"is before the baseline date {tr.day(start)}",
-        )
-    if as_of >= finish:
-        return Figure(final, f"final target, due {tr.day(finish)}: {final_text}")
-    # Here start <= as_of < finish, so the span is at least one day.
-    elapsed, span = (as_of - start).days, (finish - start).days
-    value = baseline + (final - baseline) * elapsed / span
+    chosen = rules.period_target(spec, targets, as_of, use_revisions=use_revisions)
+    if chosen is None:
+        value, line = rules.planned_target(spec, as_of)
+        return Figure(value, _line_trace(spec, as_of, value, line))
+    name = tr.period(*rules.period_bounds(spec.frequency, as_of))
+    value_text = tr.shown(spec, chosen.value)
+    if chosen.revised_on is None:
+        return Figure(chosen.value, f"planned target for {name}: {value_text}")
+    why = f": {chosen.reason}" if chosen.reason.strip() else ""
     return Figure(
-        value,
-        f"interpolated between baseline {tr.shown(spec, baseline)}{note} on {tr.day(start)} "
-        f"and target {final_text} on {tr.day(finish)}: {tr.shown(spec, value)} on {tr.day(as_of)}",
+        chosen.value,
+        f"revised target for {name} (revised on {tr.day(chosen.revised_on)}{why}): {value_text}",
+    )
+
+
+def _line_trace(spec: KpiSpec, as_of: date, value: Decimal | None, line: Line) -> str:
+    """The sentence for the part of the planned line that gave the target."""
+    if line is Line.NO_TARGET:
+        return "no target set"
+    final = spec.target_value
+    # Every other part of the line has a final target, hence a value.
+    assert final is not None
+    assert value is not None
+    final_text = tr.shown(spec, final)
+    if line is Line.NO_BASELINE_DATE:
+        return f"final target (no baseline date to interpolate from): {final_text}"
+    if line is Line.NO_TARGET_DATE:
+        return f"final target (no target date to interpolate to): {final_text}"
+    # The remaining parts of the line all end on the target date.
+    assert spec.target_date is not None
+    due = tr.day(spec.target_date)
+    base = f"baseline {tr.shown(spec, rules.baseline(spec))}{_note(spec)}"
+    if line is Line.STEP:
+        return (
+            f"yes/no: {base} until the target date {due}, then {final_text}: "
+            f"{tr.shown(spec, value)} on {tr.day(as_of)}"
+        )
+    if line is Line.DUE:
+        return f"final target, due {due}: {final_text}"
+    assert spec.baseline_date is not None  # the two parts left start on the baseline date
+    start = tr.day(spec.baseline_date)
+    if line is Line.BEFORE_BASELINE:
+        return f"{base}: the as-of date {tr.day(as_of)} is before the baseline date {start}"
+    return (
+        f"interpolated between {base} on {start} and target {final_text} on {due}: "
+        f"{tr.shown(spec, value)} on {tr.day(as_of)}"
     )
 
 
 # --- progress and status ------------------------------------------------------
 
 
-def _share(spec: KpiSpec, value: Decimal, final: Decimal) -> Figure:
-    """(value − baseline) / (final − baseline), with its formula; final ≠ baseline."""
-    baseline, note = _baseline(spec)
-    share = (value - baseline) / (final - baseline)
-    base = tr.term(spec, baseline)
-    return Figure(
-        share,
-        f"({tr.term(spec, value)} − {base}) / ({tr.term(spec, final)} − {base}) = "
-        f"{format_percent(share)}{note}",
+def _share_trace(spec: KpiSpec, value: Decimal, share: Decimal) -> str:
+    """The formula (value − baseline) / (final − baseline) = share, spelled out."""
+    assert spec.target_value is not None  # a share is only measured against a final target
+    base = tr.term(spec, rules.baseline(spec))
+    return (
+        f"({tr.term(spec, value)} − {base}) / ({tr.term(spec, spec.target_value)} − {base}) = "
+        f"{format_percent(share)}{_note(spec)}"
     )
 
 
 def progress(spec: KpiSpec, actual_value: Decimal | None) -> Figure:
-    """How far the actual has gone from the baseline to the final target (1 = all the way).
-
-    The same formula serves decreasing KPIs: both differences are negative. It may
-    exceed 1 or be negative. When the final target equals the baseline, progress is
-    1 if the actual is at the target or beyond it in the KPI's direction, else 0.
-    """
-    if actual_value is None:
+    """How far the actual has gone from the baseline to the final target (1 = all the way);
+    `engine_rules.progress_share` says how it is measured."""
+    value, share = rules.progress_share(spec, actual_value)
+    if share is Share.NO_VALUE:
         return Figure(None, "no actual value")
-    final = spec.target_value
-    if final is None:
+    if share is Share.NO_FINAL:
         return Figure(None, "no final target")
-    baseline, _ = _baseline(spec)
-    if final == baseline:
-        if spec.direction is Direction.DECREASE:
-            reached = actual_value <= final
-        else:
-            reached = actual_value >= final
-        value = _ONE if reached else _ZERO
-        verb = "reaches" if reached else "does not reach"
+    assert actual_value is not None
+    assert value is not None
+    assert spec.target_value is not None
+    if share is Share.FLAT:
+        verb = "reaches" if value == 1 else "does not reach"
         return Figure(
             value,
-            f"final target equals the baseline ({tr.shown(spec, final)}): actual "
+            f"final target equals the baseline ({tr.shown(spec, spec.target_value)}): actual "
             f"{tr.shown(spec, actual_value)} {verb} it, so {format_percent(value)}",
         )
-    return _share(spec, actual_value, final)
+    return Figure(value, _share_trace(spec, actual_value, value))
 
 
 def expected_progress(spec: KpiSpec, target_value: Decimal | None) -> Figure:
     """The progress the target to date asks for: (target − baseline) / (final − baseline)."""
-    if target_value is None:
+    value, share = rules.expected_share(spec, target_value)
+    if share is Share.NO_VALUE:
         return Figure(None, "no target to date")
-    final = spec.target_value
-    if final is None:
+    if share is Share.NO_FINAL:
         return Figure(None, "no final target")
-    baseline, _ = _baseline(spec)
-    if final == baseline:
-        return Figure(_ONE, "final target equals the baseline: expected 100%")
-    return _share(spec, target_value, final)
+    assert target_value is not None
+    assert value is not None
+    if share is Share.FLAT:
+        return Figure(value, "final target equals the baseline: expected 100%")
+    return Figure(value, _share_trace(spec, target_value, value))
 
 
 def _status(
     spec: KpiSpec, as_of: date, actual_fig: Figure, progress_fig: Figure, expected_fig: Figure
 ) -> tuple[KpiStatus, str]:
-    if spec.baseline_date is not None and as_of < spec.baseline_date:
-        return KpiStatus.NOT_STARTED, (
+    """The status of `engine_rules.status_of`, and the sentence that says why."""
+    status = rules.status_of(spec, as_of, actual_fig.value, progress_fig.value, expected_fig.value)
+    if status is KpiStatus.NOT_STARTED:
+        assert spec.baseline_date is not None
+        return status, (
             f"not started: as-of date {tr.day(as_of)} is before the baseline date "
             f"{tr.day(spec.baseline_date)}"
         )
-    if actual_fig.value is None:
-        return KpiStatus.NO_DATA, f"no data: {actual_fig.trace}"
+    if status is KpiStatus.NO_DATA:
+        # No actual, or an actual but no final target to measure it against.
+        missing = actual_fig if actual_fig.value is None else progress_fig
+        return status, f"no data: {missing.trace}"
     done = progress_fig.value
-    if done is None:  # an actual but no final target to measure it against
-        return KpiStatus.NO_DATA, f"no data: {progress_fig.trace}"
-    if done >= 1:
-        return KpiStatus.ACHIEVED, f"achieved: progress {format_percent(done)} ≥ 100%"
-    # With a final target, target() always returns a value; 0 only guards the types.
-    expected = expected_fig.value if expected_fig.value is not None else _ZERO
-    green = spec.green if spec.green is not None else DEFAULT_GREEN
-    amber = spec.amber if spec.amber is not None else DEFAULT_AMBER
-    green_bar, amber_bar = green * expected, amber * expected
-    done_text, expected_text = format_percent(done), format_percent(expected)
-    green_text = f"{format_number(green)} × expected {expected_text} = {format_percent(green_bar)}"
-    if done >= green_bar:
-        return KpiStatus.ON_TRACK, f"on track: progress {done_text} ≥ {green_text}"
-    if done >= amber_bar:
-        return KpiStatus.AT_RISK, (
-            f"at risk: progress {done_text} < {green_text} but ≥ {format_number(amber)} "
-            f"× expected = {format_percent(amber_bar)}"
+    assert done is not None  # every other status measures a progress
+    done_text = format_percent(done)
+    if status is KpiStatus.ACHIEVED:
+        return status, f"achieved: progress {done_text} ≥ 100%"
+    held_to = rules.bars(spec, expected_fig.value)
+    expected_text = format_percent(held_to.expected)
+    # Only the bars a sentence names are formatted: a portfolio writes thousands.
+    if status is KpiStatus.OFF_TRACK:
+        return status, (
+            f"off track: progress {done_text} < {format_number(held_to.amber)} × expected "
+            f"{expected_text} = {format_percent(held_to.amber_bar)}"
         )
-    return KpiStatus.OFF_TRACK, (
-        f"off track: progress {done_text} < {format_number(amber)} × expected "
-        f"{expected_text} = {format_percent(amber_bar)}"
+    green_text = (
+        f"{format_number(held_to.green)} × expected {expected_text} = "
+        f"{format_percent(held_to.green_bar)}"
+    )
+    if status is KpiStatus.ON_TRACK:
+        return status, f"on track: progress {done_text} ≥ {green_text}"
+    return status, (
+        f"at risk: progress {done_text} < {green_text} but ≥ {format_number(held_to.amber)} "
+        f"× expected = {format_percent(held_to.amber_bar)}"
     )
 
 
@@ -325,52 +333,7 @@ def conclude(
     )
 
 
-# --- quality flags and roll-ups -----------------------------------------------
-
-
-def last_reported(spec: KpiSpec, observations: Sequence[Observation], as_of: date) -> date | None:
-    """The end of the last usable period up to `as_of`, None when nothing is measured."""
-    return max((o.period_end for o in _measured(spec, observations, as_of)), default=None)
-
-
-def _overdue(spec: KpiSpec, last_period_end: date | None, as_of: date) -> bool:
-    grace = timedelta(days=REPORTING_GRACE_DAYS)
-    if spec.frequency is Frequency.ONE_OFF:
-        late = spec.target_date is not None and as_of > spec.target_date + grace
-        return late and last_period_end is None
-    # The last period whose reporting grace has run out by the as-of date.
-    due_end = previous_period_end(spec.frequency, as_of - grace)
-    if spec.target_date is not None:
-        # Nothing is due after the period of the final target: a closed KPI is not late.
-        due_end = min(due_end, period_bounds(spec.frequency, spec.target_date)[1])
-    if spec.baseline_date is not None and spec.baseline_date > due_end:
-        return False  # no period has been due yet
-    return last_period_end is None or last_period_end < due_end
-
-
-def quality_flags(
-    spec: KpiSpec, observations: Sequence[Observation], as_of: date
-) -> frozenset[QualityFlag]:
-    """What is missing or late in a KPI's definition and data, as of `as_of`."""
-    return flags_given_last(spec, last_reported(spec, observations, as_of), as_of)
-
-
-def flags_given_last(
-    spec: KpiSpec, last_period_end: date | None, as_of: date
-) -> frozenset[QualityFlag]:
-    """`quality_flags` when only the end of the last usable period up to `as_of` is known."""
-    flags: set[QualityFlag] = set()
-    if spec.baseline_value is None:
-        flags.add(QualityFlag.NO_BASELINE)
-    if spec.target_value is None:
-        flags.add(QualityFlag.NO_TARGET)
-    if not spec.definition.strip():
-        flags.add(QualityFlag.NO_DEFINITION)
-    if not spec.data_source.strip():
-        flags.add(QualityFlag.NO_DATA_SOURCE)
-    if _overdue(spec, last_period_end, as_of):
-        flags.add(QualityFlag.OVERDUE_MEASUREMENT)
-    return frozenset(flags)
+# --- roll-ups -----------------------------------------------------------------
 
 
 def roll_up(evaluations: Iterable[Evaluation]) -> RollUp:
@@ -381,20 +344,14 @@ def roll_up(evaluations: Iterable[Evaluation]) -> RollUp:
 
 def roll_up_judged(judged: Iterable[tuple[KpiStatus, Decimal | None]]) -> RollUp:
     """`roll_up` from (status, progress) pairs: for KPIs judged without traces."""
-    counts = dict.fromkeys(KpiStatus, 0)
-    capped: list[Decimal] = []
-    for status, progress_value in judged:
-        counts[status] += 1
-        if progress_value is not None:
-            capped.append(min(max(progress_value, _ZERO), _ONE))
+    counts, measured_count, mean = rules.tally(judged)
     kpi_count = sum(counts.values())
-    if not capped:
+    if mean is None:
         return RollUp(counts, None, kpi_count, "no KPI has a progress value")
-    mean = sum(capped, _ZERO) / len(capped)
-    noun = "value" if len(capped) == 1 else "values"
+    noun = "value" if measured_count == 1 else "values"
     return RollUp(
         counts,
         mean,
         kpi_count,
-        f"mean of {len(capped)} progress {noun} (each capped at 0–100%): {format_percent(mean)}",
+        f"mean of {measured_count} progress {noun} (each capped at 0–100%): {format_percent(mean)}",
     )

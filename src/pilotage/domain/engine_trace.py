@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from pilotage.domain.enums import Measure
 from pilotage.domain.formatting import format_number, format_value
@@ -17,6 +18,10 @@ from pilotage.domain.periods import period_label
 
 MAX_TERMS = 6
 """Longer lists of terms are shortened to the first two, "…" and the last one."""
+
+# Naming a period tries up to four calendars; a portfolio's KPIs share a few hundred
+# periods, so each name is worked out once.
+_period_label = lru_cache(maxsize=4096)(period_label)
 
 
 def terms(values: Sequence[str], operator: str = "+") -> str:
@@ -34,7 +39,7 @@ def periods(count: int) -> str:
 
 def label(observation: Observation) -> str:
     """The observation's period as "2024-Q4", "2024-03", …"""
-    return period_label(observation.period_start, observation.period_end)
+    return _period_label(observation.period_start, observation.period_end)
 
 
 def shown(spec: KpiSpec, value: Decimal) -> str:
@@ -51,3 +56,10 @@ def term(spec: KpiSpec, value: Decimal) -> str:
 
 def day(value: date) -> str:
     return value.isoformat()
+
+
+def period(start: date | None, end: date | None) -> str:
+    """A period as "2024-Q4", …; a summary whose named period lacks a bound is corrupt."""
+    if start is None or end is None:
+        raise ValueError("inconsistent measured summary: a period is missing")
+    return _period_label(start, end)

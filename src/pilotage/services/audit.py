@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session
 from pilotage.db.schema import AuditEntry
 from pilotage.domain.enums import AuditAction
 from pilotage.services.identity import current_user
+
+if TYPE_CHECKING:  # records imports this module
+    from pilotage.services.records import Snapshot
 
 
 def render(value: Any) -> str | None:
@@ -76,6 +79,22 @@ def record_created(
     session: Session, entity: str, entity_id: int, fields: Mapping[str, Any], reason: str = ""
 ) -> None:
     record(session, entity, entity_id, AuditAction.CREATE, diff({}, fields), reason)
+
+
+def record_deleted(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    fields: Mapping[str, Any],
+    cascade: Snapshot | None = None,
+    reason: str = "",
+) -> None:
+    """A delete's entry: every field the record had. The reason, unless given, names
+    what went with it: "with 2 kpi_target, 5 measurement" from `cascade`, the
+    snapshot taken before the delete."""
+    if not reason and cascade is not None and cascade.summary():
+        reason = f"with {cascade.summary()}"
+    record(session, entity, entity_id, AuditAction.DELETE, removed(fields), reason)
 
 
 def record_many(

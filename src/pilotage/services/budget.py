@@ -160,7 +160,7 @@ def delete_budget_line(db: Database, line_id: int, version: int | None) -> Snaps
         del values["warnings"]
         session.delete(line)
         session.flush()
-        audit.record(session, ENTITY, line_id, AuditAction.DELETE, audit.removed(values))
+        audit.record_deleted(session, ENTITY, line_id, values)
         return snapshot
 
 

@@ -208,14 +208,7 @@ def delete_initiative(db: Database, initiative_id: int, version: int | None) -> 
         del values["warnings"]
         session.delete(initiative)
         session.flush()
-        audit.record(
-            session,
-            ENTITY,
-            initiative_id,
-            AuditAction.DELETE,
-            audit.removed(values),
-            reason=f"with {snapshot.summary()}" if snapshot.summary() else "",
-        )
+        audit.record_deleted(session, ENTITY, initiative_id, values, snapshot)
         return snapshot
 
 

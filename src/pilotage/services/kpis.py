@@ -228,14 +228,7 @@ def delete_kpi(db: Database, kpi_id: int, version: int | None) -> Snapshot:
         values = {key: row[key] for key in (*_OWNER_FIELDS, *(f.name for f in fields(KpiInput)))}
         session.delete(kpi)
         session.flush()
-        audit.record(
-            session,
-            ENTITY,
-            kpi_id,
-            AuditAction.DELETE,
-            audit.removed(values),
-            reason=f"with {snapshot.summary()}" if snapshot.summary() else "",
-        )
+        audit.record_deleted(session, ENTITY, kpi_id, values, snapshot)
         return snapshot
 
 

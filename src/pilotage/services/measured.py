@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Date, and_, case, func, null, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from pilotage.db.schema import Initiative, Kpi, KpiTarget, Measurement, Pillar
-from pilotage.domain.engine_judge import Judgement, judge_summary
+from pilotage.domain.engine_rules import Judgement, judge_summary
 from pilotage.domain.engine_summary import EMPTY_SUMMARY, evaluate_summary, target_window
 from pilotage.domain.enums import Aggregation, Measure, OwnerKind
 from pilotage.domain.kpi_types import Evaluation, KpiSpec, MeasuredSummary, TargetPoint
@@ -166,7 +166,7 @@ def load_summaries(
     `periods=False` leaves out what only the traces read, and the two lookups
     that find it: the period of the maximum, the latest period's start, and the
     latest figures of KPIs not aggregated by their latest value (all None). What
-    is left is all that `engine_judge.judge_summary` reads, not enough for
+    is left is all that `engine_rules.judge_summary` reads, not enough for
     `engine_summary.evaluate_summary`.
     """
     quantity = Measurement.value.type

@@ -7,13 +7,14 @@ back to submitted, with a reason that goes to the audit log).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Disaggregation, Kpi, Measurement
@@ -42,6 +43,7 @@ __all__ = [
     "get_measurement",
     "list_measurements",
     "observation",
+    "read_measurements",
     "record_measurement",
     "set_measurement_status",
     "update_measurement",
@@ -92,7 +94,15 @@ def _parts(rows: Iterable[Disaggregation]) -> list[tuple[str, str, Decimal]]:
 
 
 def _row(measurement: Measurement, measure: Measure) -> MeasurementRow:
-    parts = sorted(measurement.disaggregations, key=lambda d: (d.dimension, d.category))
+    return _row_of(measurement, measure, measurement.disaggregations)
+
+
+def _row_of(
+    measurement: Measurement, measure: Measure, disaggregations: Iterable[Disaggregation]
+) -> MeasurementRow:
+    """The read model of a measurement and its disaggregations, both already loaded
+    (`measure`: its KPI's), so that reading it runs no statement."""
+    parts = sorted(disaggregations, key=lambda d: (d.dimension, d.category))
     return MeasurementRow(
         id=measurement.id,
         version=measurement.version,
@@ -265,14 +275,7 @@ def delete_measurement(db: Database, measurement_id: int, version: int | None) -
         values = {"kpi_id": measurement.kpi_id, **_audited(measurement)}
         session.delete(measurement)
         session.flush()
-        audit.record(
-            session,
-            ENTITY,
-            measurement_id,
-            AuditAction.DELETE,
-            audit.removed(values),
-            reason=f"with {snapshot.summary()}" if snapshot.summary() else "",
-        )
+        audit.record_deleted(session, ENTITY, measurement_id, values, snapshot)
         return snapshot
 
 
@@ -283,20 +286,31 @@ def get_measurement(db: Database, measurement_id: int) -> MeasurementRow:
 
 
 def list_measurements(db: Database, kpi_id: int) -> list[MeasurementRow]:
-    """A KPI's measurements by period, with disaggregations, in two statements.
-
-    The KPI is outer-joined so that a KPI without measurements still answers
-    (and a missing KPI is told apart from an empty one).
-    """
+    """A KPI's measurements by period, with disaggregations, in three statements
+    (the KPI, its measurements, their disaggregations) whatever their number."""
     with db.reading() as session:
-        rows = session.execute(
-            select(Kpi.measure, Measurement)
-            .select_from(Kpi)
-            .outerjoin(Measurement, Measurement.kpi_id == Kpi.id)
-            .where(Kpi.id == kpi_id)
-            .order_by(Measurement.period_start, Measurement.period_end)
-            .options(selectinload(Measurement.disaggregations))
-        ).all()
-        if not rows:
+        measure = session.scalar(select(Kpi.measure).where(Kpi.id == kpi_id))
+        if measure is None:
             raise NotFoundError("kpi", kpi_id)
-        return [_row(m, measure) for measure, m in rows if m is not None]
+        return read_measurements(session, kpi_id, measure)
+
+
+def read_measurements(session: Session, kpi_id: int, measure: Measure) -> list[MeasurementRow]:
+    """A KPI's measurements by period end (then start), with their disaggregations, in
+    two statements whatever their number; `measure`: the KPI's, read by the caller.
+
+    The disaggregations are read with a subquery on the KPI rather than an eager
+    load, whose IN list would be split into a statement per 500 measurements.
+    """
+    measurements = session.scalars(
+        select(Measurement)
+        .where(Measurement.kpi_id == kpi_id)
+        .order_by(Measurement.period_end, Measurement.period_start)
+    ).all()
+    of_this_kpi = select(Measurement.id).where(Measurement.kpi_id == kpi_id).scalar_subquery()
+    parts: dict[int, list[Disaggregation]] = defaultdict(list)
+    for d in session.scalars(
+        select(Disaggregation).where(Disaggregation.measurement_id.in_(of_this_kpi))
+    ):
+        parts[d.measurement_id].append(d)
+    return [_row_of(m, measure, parts[m.id]) for m in measurements]

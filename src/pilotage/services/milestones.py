@@ -125,7 +125,7 @@ def delete_milestone(db: Database, milestone_id: int, version: int | None) -> Sn
         values = asdict(_row(milestone))
         session.delete(milestone)
         session.flush()
-        audit.record(session, ENTITY, milestone_id, AuditAction.DELETE, audit.removed(values))
+        audit.record_deleted(session, ENTITY, milestone_id, values)
         return snapshot
 
 

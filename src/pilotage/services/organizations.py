@@ -140,7 +140,7 @@ def delete_organization(db: Database, organization_id: int, version: int | None)
         values = asdict(_row(org))
         session.delete(org)
         session.flush()
-        audit.record(session, ENTITY, organization_id, AuditAction.DELETE, audit.removed(values))
+        audit.record_deleted(session, ENTITY, organization_id, values)
         return snapshot
 
 

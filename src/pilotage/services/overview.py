@@ -228,8 +228,8 @@ def portfolio_overview(db: Database, as_of: date) -> list[ProgramSummary]:
 
     Six statements for the whole database, whatever its size: programs, pillars,
     initiatives, KPIs, targets and measurement summaries. KPIs are judged without
-    traces (`engine_judge`), and rolled up in the tree's order, so that the figures
-    are exactly those of each program's `program_tree`.
+    traces (`engine_rules.judge_summary`), and rolled up in the tree's order, so
+    that the figures are exactly those of each program's `program_tree`.
     """
     with db.reading() as session:
         programs = [

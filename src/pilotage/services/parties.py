@@ -147,12 +147,11 @@ def remove_party(db: Database, party_id: int, version: int | None) -> Snapshot:
         organization, role = party.organization.name, party.role
         session.delete(party)
         session.flush()
-        audit.record(
+        audit.record_deleted(
             session,
             ENTITY,
             party_id,
-            AuditAction.DELETE,
-            audit.removed(values),
+            values,
             reason=f"{organization} removed as {role_label(role)}",
         )
         return snapshot

@@ -128,14 +128,7 @@ def delete_pillar(db: Database, pillar_id: int, version: int | None) -> Snapshot
         session.delete(pillar)
         session.flush()
         shift_positions(session, program_id, position + 1, -1)
-        audit.record(
-            session,
-            ENTITY,
-            pillar_id,
-            AuditAction.DELETE,
-            audit.removed(values),
-            reason=f"with {snapshot.summary()}" if snapshot.summary() else "",
-        )
+        audit.record_deleted(session, ENTITY, pillar_id, values, snapshot)
         audit.record_many(
             session,
             [

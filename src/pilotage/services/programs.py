@@ -136,14 +136,7 @@ def delete_program(db: Database, program_id: int, version: int | None) -> Snapsh
         values = asdict(program_row(program))
         session.delete(program)
         session.flush()
-        audit.record(
-            session,
-            ENTITY,
-            program_id,
-            AuditAction.DELETE,
-            audit.removed(values),
-            reason=f"with {snapshot.summary()}" if snapshot.summary() else "",
-        )
+        audit.record_deleted(session, ENTITY, program_id, values, snapshot)
         return snapshot
 
 

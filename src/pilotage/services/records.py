@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import ColumnElement, Table, select, update
 from sqlalchemy.orm import Session
 
 from pilotage.db.base import Base
@@ -76,33 +76,35 @@ def _cascading_children(table: Table) -> list[tuple[Table, str]]:
 
 
 def capture(session: Session, table_name: str, ids: Iterable[int]) -> Snapshot:
-    """Read the rows of `ids` and, one statement per table, all that cascades from them."""
+    """Read the rows of `ids` and, one statement per table, all that cascades from them.
+
+    Children are selected through subqueries on their parents' condition, not
+    through lists of ids, so that a program with hundreds of thousands of
+    measurements stays within the engine's limit on bound parameters.
+    """
     root = metadata.tables[table_name]
+    root_ids = sorted(set(ids))
     found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
-    frontier: list[tuple[Table, list[int]]] = [(root, sorted(set(ids)))]
-    root_rows = session.execute(select(root).where(root.c.id.in_(frontier[0][1]))).mappings()
-    found[root.name] = {(row["id"],): dict(row) for row in root_rows}
+    frontier: list[tuple[Table, ColumnElement[bool]]] = [(root, root.c.id.in_(root_ids))]
     while frontier:
-        table, parent_ids = frontier.pop()
-        if not parent_ids:
+        table, condition = frontier.pop()
+        rows = session.execute(select(table).where(condition)).mappings().all()
+        if not rows:
             continue
-        for child, column in _cascading_children(table):
-            rows = session.execute(select(child).where(child.c[column].in_(parent_ids))).mappings()
-            bucket = found.setdefault(child.name, {})
-            new_ids: list[int] = []
-            pk = [c.name for c in child.primary_key.columns]
-            for row in rows:
-                key = tuple(row[c] for c in pk)
-                if key not in bucket:
-                    bucket[key] = dict(row)
-                    if "id" in child.c:
-                        new_ids.append(int(row["id"]))
-            if new_ids:
-                frontier.append((child, new_ids))
+        bucket = found.setdefault(table.name, {})
+        pk = [c.name for c in table.primary_key.columns]
+        for row in rows:
+            bucket.setdefault(tuple(row[c] for c in pk), dict(row))
+        if "id" in table.c:
+            parent_ids = select(table.c.id).where(condition)
+            frontier += [
+                (child, child.c[column].in_(parent_ids))
+                for child, column in _cascading_children(table)
+            ]
     ordered = tuple(
         (t.name, tuple(found[t.name].values())) for t in metadata.sorted_tables if found.get(t.name)
     )
-    return Snapshot(root_table=table_name, root_ids=tuple(sorted(set(ids))), tables=ordered)
+    return Snapshot(root_table=table_name, root_ids=tuple(root_ids), tables=ordered)
 
 
 def restore(session: Session, snapshot: Snapshot) -> None:

@@ -177,7 +177,7 @@ def remove_target(db: Database, target_id: int, version: int | None) -> Snapshot
         values = _audited(_row(target))
         session.delete(target)
         session.flush()
-        audit.record(session, ENTITY, target_id, AuditAction.DELETE, audit.removed(values))
+        audit.record_deleted(session, ENTITY, target_id, values)
         return snapshot
 
 
@@ -185,12 +185,17 @@ def list_targets(db: Database, kpi_id: int) -> list[TargetRow]:
     """Every target of a KPI, by period, the original first and then its revisions."""
     with db.reading() as session:
         load(session, Kpi, kpi_id)
-        targets = session.scalars(
-            select(KpiTarget)
-            .where(KpiTarget.kpi_id == kpi_id)
-            .order_by(KpiTarget.period_end, KpiTarget.revision)
-        )
-        return [_row(t) for t in targets]
+        return read_targets(session, kpi_id)
+
+
+def read_targets(session: Session, kpi_id: int) -> list[TargetRow]:
+    """`list_targets` within an open session, without checking the KPI exists: one statement."""
+    targets = session.scalars(
+        select(KpiTarget)
+        .where(KpiTarget.kpi_id == kpi_id)
+        .order_by(KpiTarget.period_end, KpiTarget.revision)
+    )
+    return [_row(t) for t in targets]
 
 
 def target_points(rows: Iterable[TargetRow]) -> list[TargetPoint]:

@@ -1,4 +1,5 @@
-"""Helpers shared by the read-side query tests: statement counting and the generator.
+"""What the service tests import by name: the types of the helper fixtures of
+conftest.py, and the portfolio generator.
 
 Not a test module (no test_ prefix): pytest puts this folder on sys.path, so the
 tests import it by name.
@@ -8,35 +9,27 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Protocol
 
-from sqlalchemy import Engine, event
+from pilotage.db.schema import AuditEntry
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate_portfolio.py"
 
+Count = Callable[[str], int]
+"""The `count` fixture: count("pillar") -> the number of rows in that table now."""
 
-@contextmanager
-def count_statements(engine: Engine) -> Iterator[list[str]]:
-    """Every SQL statement sent to the database inside the block (BEGIN included)."""
-    statements: list[str] = []
-
-    def seen(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
+Statements = Callable[[], AbstractContextManager[list[str]]]
+"""The `statements` fixture: with statements() as sql: ... -> the statements run inside."""
 
 
-def queries(statements: list[str]) -> list[str]:
-    """The statements without the BEGIN that opens each transaction."""
-    return [s for s in statements if s.strip().upper() != "BEGIN"]
+class AuditLog(Protocol):
+    """The `audit_log` fixture: every audit entry so far (of one entity), oldest first."""
+
+    def __call__(self, entity: str | None = None) -> list[AuditEntry]: ...
 
 
 def generator() -> ModuleType:
