@@ -21,6 +21,7 @@ from pilotage.services.measurements import (
     list_measurements,
     record_measurement,
 )
+from pilotage.services.overview import KpiNode, ProgramTree, program_tree
 from pilotage.services.programs import ProgramRow
 from pilotage.services.targets import list_targets, revise_target, set_target
 
@@ -134,6 +135,19 @@ def test_of_two_revisions_made_the_same_day_the_later_counts(
     assert page.original.target.value == 400
     assert page.series[-1].target == 300
     assert page.series[-1].original_target == 400
+    # The tree reads its targets in bulk; it must judge by the same revision.
+    tree = program_tree(db, learners.program_id, END_2024)
+    [node] = [k for k in _all_kpis(tree) if k.id == learners.id]
+    assert node.evaluation.target.value == 300
+
+
+def _all_kpis(tree: ProgramTree) -> list[KpiNode]:
+    found = list(tree.kpis)
+    for pillar in tree.pillars:
+        found += pillar.kpis
+        for initiative in pillar.initiatives:
+            found += initiative.kpis
+    return found
 
 
 def test_program_level_kpi(db: Database, demo: ProgramRow, kpi_ids: dict[str, int]) -> None:

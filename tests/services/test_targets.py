@@ -267,9 +267,7 @@ def test_remove_with_a_stale_version_is_a_conflict(
 # --- what the engine reads ----------------------------------------------------
 
 
-def test_target_points_give_the_original_and_the_latest_revision(
-    db: Database, learners: KpiRow
-) -> None:
+def test_target_points_keep_every_revision_in_order(db: Database, learners: KpiRow) -> None:
     set_target(db, learners.id, END_Q1, D(250))
     revise_target(db, learners.id, END_Q1, D(200), "Late start", date(2024, 2, 1))
     revise_target(db, learners.id, END_Q1, D(230), "Catching up", date(2024, 2, 1))
@@ -277,10 +275,12 @@ def test_target_points_give_the_original_and_the_latest_revision(
     points = target_points(list_targets(db, learners.id))
     assert points == [
         TargetPoint(END_Q1, D(250)),
-        TargetPoint(END_Q1, D(230), date(2024, 2, 1), "Catching up"),
+        TargetPoint(END_Q1, D(200), date(2024, 2, 1), "Late start", revision=1),
+        TargetPoint(END_Q1, D(230), date(2024, 2, 1), "Catching up", revision=2),
         TargetPoint(END_Q2, D(500)),
     ]
     spec = kpi_spec(learners)
+    # Two revisions the same day: the later one (revision 2) is the one in force.
     assert target(spec, points, date(2024, 3, 15)).value == D(230)
     assert target(spec, points, date(2024, 3, 15), use_revisions=False).value == D(250)
     assert target(spec, points, date(2024, 5, 1)).value == D(500)

@@ -224,7 +224,7 @@ def period_target(
     ]
     if not candidates:
         return None
-    return max(candidates, key=lambda t: (t.period_end, t.revised_on or date.min))
+    return max(candidates, key=lambda t: (t.period_end, t.revision, t.revised_on or date.min))
 
 
 def planned_target(spec: KpiSpec, as_of: date) -> tuple[Decimal | None, Line]:

@@ -59,12 +59,14 @@ class Observation:
 
 @dataclass(frozen=True)
 class TargetPoint:
-    """A per-period target. `revised_on` is None for the original plan."""
+    """A per-period target. `revised_on` is None for the original plan (revision 0);
+    revisions are numbered 1, 2... so that two made the same day still have an order."""
 
     period_end: date
     value: Decimal
     revised_on: date | None = None
     reason: str = ""
+    revision: int = 0
 
 
 @dataclass(frozen=True)

@@ -124,14 +124,15 @@ def load_targets(
         KpiTarget.value,
         KpiTarget.revised_on,
         KpiTarget.reason,
+        KpiTarget.revision,
     ).where(KpiTarget.period_end >= first, KpiTarget.period_end <= last)
     if scope is not None:
         statement = statement.join(Kpi, Kpi.id == KpiTarget.kpi_id).where(scope)
     targets: dict[int, list[TargetPoint]] = defaultdict(list)
-    for kpi_id, period_end, value, revised_on, reason in (
+    for kpi_id, period_end, value, revised_on, reason, revision in (
         session.connection().execute(statement).all()
     ):
-        targets[kpi_id].append(TargetPoint(period_end, value, revised_on, reason or ""))
+        targets[kpi_id].append(TargetPoint(period_end, value, revised_on, reason or "", revision))
     return targets
 
 

@@ -199,21 +199,8 @@ def read_targets(session: Session, kpi_id: int) -> list[TargetRow]:
 
 
 def target_points(rows: Iterable[TargetRow]) -> list[TargetPoint]:
-    """What the engine reads: per period, the original and the latest revision.
-
-    Older revisions are left out: the engine only ever uses the latest one (or
-    the original for "against original targets"), and two revisions made the
-    same day would otherwise be a tie it cannot break.
-    """
-    latest: dict[date, TargetRow] = {}
-    points: list[TargetPoint] = []
-    for row in sorted(rows, key=lambda r: (r.period_end, r.revision)):
-        if row.is_original:
-            points.append(TargetPoint(row.period_end, row.value))
-        else:
-            latest[row.period_end] = row
-    points += [
-        TargetPoint(row.period_end, row.value, row.revised_on, row.reason)
-        for row in latest.values()
+    """What the engine reads: every original and revision, in period and revision order."""
+    return [
+        TargetPoint(row.period_end, row.value, row.revised_on, row.reason, row.revision)
+        for row in sorted(rows, key=lambda r: (r.period_end, r.revision))
     ]
-    return sorted(points, key=lambda p: (p.period_end, p.revised_on or date.min))
