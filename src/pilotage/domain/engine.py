@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
+from pilotage.domain import engine_actual as actual_rules
 from pilotage.domain import engine_rules as rules
 from pilotage.domain import engine_trace as tr
 from pilotage.domain.engine_rules import (
@@ -59,8 +60,8 @@ _NO_BASELINE_NOTE = " (no baseline value, taken as 0)"
 
 def actual(spec: KpiSpec, observations: Sequence[Observation], as_of: date) -> Figure:
     """The KPI's actual value as of `as_of`, by its aggregation; None when nothing is measured."""
-    kept = rules.measured(spec, observations, as_of)
-    return actual_figure(spec, rules.summary_of(kept), as_of, kept)
+    kept = actual_rules.measured(spec, observations, as_of)
+    return actual_figure(spec, actual_rules.summary_of(kept), as_of, kept)
 
 
 def actual_figure(
@@ -78,7 +79,7 @@ def actual_figure(
     count = summary.count
     if count == 0:
         return Figure(None, f"no measurement up to {tr.day(as_of)}")
-    value = rules.actual_value(spec, summary)
+    value = actual_rules.actual_value(spec, summary)
     latest = tr.period(summary.latest_start, summary.latest_end)
     if spec.measure is Measure.RATIO:
         return Figure(value, _ratio_trace(spec, summary, value, latest, kept))
@@ -95,7 +96,7 @@ def actual_figure(
     head = f"{verb} of {tr.periods(count)}"
     if kept is None:
         if spec.aggregation is Aggregation.AVERAGE:
-            assert summary.value_sum is not None  # rules.actual_value divided it
+            assert summary.value_sum is not None  # actual_rules.actual_value divided it
             total = tr.term(spec, summary.value_sum)
             return Figure(value, f"{head}: {total} / {count} = {shown}")
         return Figure(value, f"{head} = {shown}")
@@ -125,7 +126,7 @@ def _ratio_trace(
         num, den = summary.numerator_sum, summary.denominator_sum
         if summary.count == 1:
             head = f"{head} ({latest})"
-    # rules.actual_value checked both terms.
+    # actual_rules.actual_value checked both terms.
     assert num is not None
     assert den is not None
     formula = f"{format_number(num)} / {format_number(den)}"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from pilotage.domain.engine import actual_figure, conclude
-from pilotage.domain.engine_rules import EMPTY_SUMMARY, running_summaries, summarize
+from pilotage.domain.engine_actual import EMPTY_SUMMARY, running_summaries, summarize
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.kpi_types import (
     Evaluation,

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Initiative, Kpi, Pillar
 from pilotage.domain.engine import evaluate
-from pilotage.domain.engine_rules import actual_value, target_value
+from pilotage.domain.engine_actual import actual_value
+from pilotage.domain.engine_rules import target_value
 from pilotage.domain.engine_summary import running_summaries
 from pilotage.domain.enums import OwnerKind
 from pilotage.domain.errors import NotFoundError
