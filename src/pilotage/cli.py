@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from pilotage import __version__
 from pilotage.domain.errors import PilotageError
@@ -22,6 +23,13 @@ log = logging.getLogger("pilotage")
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit code 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
 
 
 def iso_date(text: str) -> date:
@@ -42,7 +50,7 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pilotage",
         description="Follow public contract-programs: pillars, initiatives and their KPIs.",
     )

@@ -10,8 +10,8 @@ from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus, QualityFlag
 from pilotage.domain.errors import NotFoundError
 from pilotage.domain.formatting import NO_VALUE, format_number, format_percent, format_value
-from pilotage.services.overview import KpiNode, ProgramTree, program_tree
-from pilotage.services.programs import find_program, list_programs
+from pilotage.services.overview import KpiNode, ProgramTree, program_tree, program_trees
+from pilotage.services.programs import find_program
 
 STATUS_LABELS = {
     KpiStatus.ACHIEVED: "achieved",
@@ -52,14 +52,14 @@ def render_portfolio(
         found = find_program(db, reference)
         if found is None:
             raise NotFoundError("program", reference)
-        program_ids = [found.id]
+        trees = [program_tree(db, found.id, as_of)]
     else:
-        program_ids = [p.id for p in list_programs(db)]
+        trees = program_trees(db, as_of)  # a fixed number of statements for all
     out = [f"Portfolio as of {as_of.isoformat()} · {db.name}", ""]
-    if not program_ids:
+    if not trees:
         out.append("No program yet. `pilotage demo` loads the demo contract-program.")
-    for program_id in program_ids:
-        out += _program(program_tree(db, program_id, as_of), traces)
+    for tree in trees:
+        out += _program(tree, traces)
     return "\n".join(out).rstrip() + "\n"
 
 

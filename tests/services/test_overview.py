@@ -21,6 +21,7 @@ from pilotage.services.overview import (
     ProgramTree,
     portfolio_overview,
     program_tree,
+    program_trees,
 )
 from pilotage.services.programs import ProgramRow
 
@@ -221,6 +222,8 @@ def test_portfolio_agrees_with_every_tree(db: Database, demo: ProgramRow) -> Non
             (p.id, p.rollup, p.headline) for p in tree.pillars
         ]
     assert sum(s.rollup.kpi_count for s in summaries) == 13 + GROWN["kpis"]
+    # All the trees at once are each program's tree.
+    assert program_trees(db, as_of) == [program_tree(db, s.program.id, as_of) for s in summaries]
 
 
 # --- bounded statements ---------------------------------------------------------------
@@ -233,6 +236,8 @@ def test_statement_counts_do_not_grow_with_the_data(
         program_tree(db, demo.id, END_2024)
     with statements() as portfolio_small:
         portfolio_overview(db, END_2024)
+    with statements() as trees_small:
+        program_trees(db, END_2024)
 
     generator().generate(db, **GROWN, seed=11)
     as_of = date(2025, 12, 31)
@@ -243,7 +248,10 @@ def test_statement_counts_do_not_grow_with_the_data(
     assert sum(1 for _ in grown.all_kpis()) == largest.rollup.kpi_count
     with statements() as portfolio_large:
         portfolio_overview(db, as_of)
+    with statements() as trees_large:
+        assert len(program_trees(db, as_of)) == 4
 
     # Program, pillars, initiatives, KPIs, targets, measurement summaries.
     assert len(tree_small) == len(tree_large) == 6
     assert len(portfolio_small) == len(portfolio_large) == 6
+    assert len(trees_small) == len(trees_large) == 6

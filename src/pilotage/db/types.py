@@ -26,6 +26,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
         self.precision = precision
         self.scale = scale
         self._factor = Decimal(10) ** scale
+        self._quantum = Decimal(1).scaleb(-scale)
 
     def __repr__(self) -> str:
         # Alembic writes this into migrations: it must rebuild the same type.
@@ -40,12 +41,14 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if value is None:
             return None
         value = Decimal(value)
-        if value.as_tuple().exponent < -self.scale:  # type: ignore[operator]
+        # Trailing zeros are not places: "3.0000000" fits six places exactly.
+        fitted = value.quantize(self._quantum)
+        if fitted != value:
             # The services validate places first; reaching here is a bug.
             raise ValueError(f"{value} has more than {self.scale} decimal places")
         if dialect.name == "sqlite":
-            return int(value * self._factor)
-        return value
+            return int(fitted * self._factor)
+        return fitted
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
