@@ -8,18 +8,19 @@ from datetime import date
 from typing import TextIO
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import URL
 
 from pilotage.db import migrate
 from pilotage.db.database import Database, open_database
-from pilotage.db.engine import database_url, display_name, sqlite_path
+from pilotage.db.engine import create_db_engine, database_url, display_name, sqlite_path
 from pilotage.db.errors import DatabaseError
 from pilotage.db.schema import ContractProgram, Kpi, Measurement, metadata
 from pilotage.services.clock import local_today
 from pilotage.services.demo import load_demo
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return open_database(args.db, create=create)
+def _open(args: argparse.Namespace, *, create: bool = False, upgrade: bool = True) -> Database:
+    return open_database(args.db, create=create, upgrade=upgrade)
 
 
 def start(args: argparse.Namespace) -> int:
@@ -32,7 +33,8 @@ def start(args: argparse.Namespace) -> int:
 
 
 def db_info(args: argparse.Namespace) -> int:
-    database = _open(args)
+    # Looking never changes the file: a schema to upgrade is reported, not upgraded.
+    database = _open(args, upgrade=False)
     try:
         with database.reading() as session:
             programs = session.scalar(select(func.count()).select_from(ContractProgram)) or 0
@@ -61,10 +63,12 @@ def db_info(args: argparse.Namespace) -> int:
 
 
 def db_upgrade(args: argparse.Namespace) -> int:
-    before = None
-    path = sqlite_path(database_url(args.db))
-    if path is not None and path.exists():
-        before = migrate.inspect_sqlite_file(path).revision
+    url = database_url(args.db)
+    path = sqlite_path(url)
+    if path is not None:
+        before = migrate.inspect_sqlite_file(path).revision if path.exists() else None
+    else:
+        before = _server_revision(url)
     database = _open(args, create=True)
     try:
         after = migrate.current_revision(database.engine)
@@ -77,11 +81,22 @@ def db_upgrade(args: argparse.Namespace) -> int:
         database.close()
 
 
+def _server_revision(url: URL) -> str | None:
+    """The schema revision of a server database before it is touched (None: empty)."""
+    engine = create_db_engine(url)
+    try:
+        return migrate.current_revision(engine)
+    except Exception:  # unreachable server: open_database will say why, in one line
+        return None
+    finally:
+        engine.dispose()
+
+
 def db_check(args: argparse.Namespace) -> int:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    database = _open(args)
+    database = _open(args, upgrade=False)
     problems: list[str] = []
     try:
         with database.engine.connect() as connection:
@@ -111,8 +126,8 @@ def db_backup(args: argparse.Namespace) -> int:
         raise DatabaseError(
             f"{display_name(url)} is a server database: back it up with the server's tools"
         )
-    # Opening first refuses a missing, foreign or too-new file with its own message.
-    open_database(url).close()
+    # Opening first refuses a missing, foreign, too-new or outdated file with its own message.
+    open_database(url, upgrade=False).close()
     copy = migrate.backup_sqlite(path, args.out.expanduser().resolve())
     print(f"backup written to {copy}")
     return 0

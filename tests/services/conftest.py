@@ -230,7 +230,7 @@ def statements(db: Database) -> Statements:
         seen: list[str] = []
 
         def remember(_conn: object, _cursor: object, sql: str, *_rest: object) -> None:
-            if sql.strip().upper() != "BEGIN":
+            if not sql.strip().upper().startswith("BEGIN"):
                 seen.append(sql)
 
         event.listen(db.engine, "before_cursor_execute", remember)

@@ -165,7 +165,7 @@ def test_deleting_the_program_takes_its_parties(
     db: Database, program: ProgramRow, mnc: OrganizationRow, count: Count
 ) -> None:
     add_party(db, program.id, contractor(mnc))
-    snapshot = delete_program(db, program.id, None)
+    snapshot = delete_program(db, program.id, program.version)
     assert snapshot.count("program_party") == 1
     assert count("program_party") == 0
     assert count("organization") == 1

@@ -201,7 +201,7 @@ def test_deleting_the_last_pillar_shifts_nothing(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
     _, p2 = make_pillars(db, program.id, "P1", "P2")
-    snapshot = delete_pillar(db, p2.id, None)
+    snapshot = delete_pillar(db, p2.id, p2.version)
     assert audit_log()[-1].action == AuditAction.DELETE
     assert audit_log()[-1].reason == ""
     restore_deleted(db, snapshot)
@@ -212,18 +212,20 @@ def test_move_down_and_up_audits_only_the_pillars_that_moved(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
     p1, p2, p3, p4 = make_pillars(db, program.id, "P1", "P2", "P3", "P4")
-    rows = move_pillar(db, p1.id, 3)
+    rows = move_pillar(db, p1.id, 3, p1.version)
     assert [(r.position, r.code) for r in rows] == [(1, "P2"), (2, "P3"), (3, "P1"), (4, "P4")]
+    # Every pillar that moved has a new version; P4 stayed put.
+    assert [(r.code, r.version) for r in rows] == [("P2", 2), ("P3", 2), ("P1", 2), ("P4", 1)]
     assert order(db, program.id) == [(1, "P2"), (2, "P3"), (3, "P1"), (4, "P4")]
     moved = audit_log()[-3:]
     assert {e.action for e in moved} == {AuditAction.UPDATE}
     assert position_changes(moved) == {p1.id: ["1", "3"], p2.id: ["2", "1"], p3.id: ["3", "2"]}
     assert moved[0].reason == "pillar P1 moved to position 3"
 
-    rows = move_pillar(db, p4.id, 1)
-    assert [r.code for r in rows] == ["P4", "P2", "P3", "P1"]
+    rows = move_pillar(db, p4.id, 1, p4.version)
+    assert [(r.code, r.version) for r in rows] == [("P4", 2), ("P2", 3), ("P3", 3), ("P1", 3)]
     entries = len(audit_log())
-    assert move_pillar(db, p4.id, 1) == rows  # already there: nothing written
+    assert move_pillar(db, p4.id, 1, rows[0].version) == rows  # already there: nothing written
     assert len(audit_log()) == entries
 
 
@@ -231,32 +233,90 @@ def test_move_to_a_position_out_of_range(db: Database, program: ProgramRow) -> N
     p1, _ = make_pillars(db, program.id, "P1", "P2")
     for position in (0, 3):
         with pytest.raises(ValidationError) as caught:
-            move_pillar(db, p1.id, position)
+            move_pillar(db, p1.id, position, p1.version)
         assert str(caught.value) == "new_position: must be between 1 and 2"
     assert order(db, program.id) == [(1, "P1"), (2, "P2")]
 
 
-def test_move_checks_the_version_when_given(db: Database, program: ProgramRow) -> None:
+def test_move_checks_the_version(db: Database, program: ProgramRow) -> None:
     p1, _ = make_pillars(db, program.id, "P1", "P2")
     update_pillar(db, p1.id, p1.version, PillarInput("P1", "Changed"))
     with pytest.raises(ConflictError):
-        move_pillar(db, p1.id, 2, version=p1.version)
+        move_pillar(db, p1.id, 2, p1.version)
+
+
+def test_a_move_made_from_the_old_order_is_refused(
+    db: Database, program: ProgramRow, audit_log: AuditLog
+) -> None:
+    """A moves P3 to 1; B, still seeing P3 at 3 in version 1, must not undo it silently."""
+    p1, p2, p3 = make_pillars(db, program.id, "P1", "P2", "P3")
+    move_pillar(db, p3.id, 1, p3.version)  # user A
+    entries = len(audit_log())
+    with pytest.raises(ConflictError) as caught:
+        move_pillar(db, p3.id, 3, p3.version)  # user B, from the order before A's move
+    assert (caught.value.entity, caught.value.entity_id) == ("pillar", p3.id)
+    assert caught.value.changed_by == audit_log()[-1].who
+    # Moving a pillar A's move pushed aside is refused the same way.
+    with pytest.raises(ConflictError):
+        move_pillar(db, p1.id, 3, p1.version)
+    with pytest.raises(ConflictError):
+        update_pillar(db, p2.id, p2.version, PillarInput("P2", "Edited from the old form"))
+    assert order(db, program.id) == [(1, "P3"), (2, "P1"), (3, "P2")]
+    assert len(audit_log()) == entries
+
+
+def test_closing_and_reopening_a_gap_gives_the_shifted_pillars_new_versions(
+    db: Database, program: ProgramRow
+) -> None:
+    p1, p2, _ = make_pillars(db, program.id, "P1", "P2", "P3")
+    snapshot = delete_pillar(db, p1.id, p1.version)
+    assert [(p.code, p.version) for p in list_pillars(db, program.id)] == [("P2", 2), ("P3", 2)]
+    with pytest.raises(ConflictError):
+        move_pillar(db, p2.id, 2, p2.version)  # from the order before the delete
+    restore_deleted(db, snapshot)
+    assert [(p.code, p.version) for p in list_pillars(db, program.id)] == [
+        ("P1", 1),  # back as it was
+        ("P2", 3),
+        ("P3", 3),
+    ]
 
 
 def test_reorder_sets_positions_one_to_n(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
-    p1, p2, p3 = make_pillars(db, program.id, "P1", "P2", "P3")
-    rows = reorder_pillars(db, program.id, [p3.id, p1.id, p2.id])
-    assert [(r.position, r.code) for r in rows] == [(1, "P3"), (2, "P1"), (3, "P2")]
+    p1, p2, p3, p4 = make_pillars(db, program.id, "P1", "P2", "P3", "P4")
+    rows = reorder_pillars(
+        db, program.id, [(p3.id, 1), (p1.id, 1), (p2.id, 1), (p4.id, p4.version)]
+    )
+    assert [(r.position, r.code) for r in rows] == [(1, "P3"), (2, "P1"), (3, "P2"), (4, "P4")]
     assert position_changes(audit_log()[-3:]) == {
         p3.id: ["3", "1"],
         p1.id: ["1", "2"],
         p2.id: ["2", "3"],
     }
     assert audit_log()[-1].reason == "pillars reordered"
-    # The pillar rows themselves are untouched: an open edit form stays valid.
-    assert [r.version for r in rows] == [1, 1, 1]
+    # The moved pillars have a new version; P4 did not move.
+    assert [r.version for r in rows] == [2, 2, 2, 1]
+
+
+def test_a_reorder_from_a_stale_order_is_refused(
+    db: Database, program: ProgramRow, audit_log: AuditLog
+) -> None:
+    p1, p2, p3 = make_pillars(db, program.id, "P1", "P2", "P3")
+    seen = [(p.id, p.version) for p in (p1, p2, p3)]
+    move_pillar(db, p3.id, 1, p3.version)  # someone else, meanwhile
+    entries = len(audit_log())
+    with pytest.raises(ConflictError) as caught:
+        reorder_pillars(db, program.id, [seen[1], seen[0], seen[2]])
+    assert (caught.value.entity, caught.value.entity_id) == ("pillar", p2.id)
+    assert order(db, program.id) == [(1, "P3"), (2, "P1"), (3, "P2")]
+    assert len(audit_log()) == entries
+    # An edit of one pillar (not a move) also makes the order the user saw stale.
+    current = list_pillars(db, program.id)
+    update_pillar(db, p1.id, current[1].version, PillarInput("P1", "Renamed"))
+    with pytest.raises(ConflictError):
+        reorder_pillars(db, program.id, [(p.id, p.version) for p in reversed(current)])
+    assert order(db, program.id) == [(1, "P3"), (2, "P1"), (3, "P2")]
 
 
 def test_reorder_must_list_exactly_the_programs_pillars(
@@ -267,16 +327,16 @@ def test_reorder_must_list_exactly_the_programs_pillars(
     p1, p2, _ = make_pillars(db, program.id, "P1", "P2", "P3")
     before = len(audit_log())
     with pytest.raises(ValidationError) as caught:
-        reorder_pillars(db, program.id, [p1.id, p1.id, foreign.id, 12345])
+        reorder_pillars(db, program.id, [(p1.id, 1), (p1.id, 1), (foreign.id, 1), (12345, 1)])
     messages = [p.message for p in caught.value.problems]
-    assert caught.value.fields() == {"ordered_ids"}
+    assert caught.value.fields() == {"ordered"}
     assert messages == [
         "lists P1 more than once",
         f"pillars {foreign.id}, 12345 are not pillars of this program",
         "leaves out P2, P3",
     ]
     with pytest.raises(ValidationError):
-        reorder_pillars(db, program.id, [p2.id, p1.id])
+        reorder_pillars(db, program.id, [(p2.id, p2.version), (p1.id, p1.version)])
     assert order(db, program.id) == [(1, "P1"), (2, "P2"), (3, "P3")]
     assert len(audit_log()) == before
     with pytest.raises(NotFoundError):

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import (
     ArgumentError,
@@ -27,11 +28,58 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pilotage.db import migrate
-from pilotage.db.engine import create_db_engine, database_url, display_name, sqlite_path
+from pilotage.db.base import Versioned
+from pilotage.db.engine import (
+    WRITE_OPTION,
+    create_db_engine,
+    database_url,
+    display_name,
+    sqlite_path,
+)
 from pilotage.db.errors import DatabaseError, known_error
+from pilotage.db.schema import AuditEntry, metadata
 from pilotage.domain.errors import ConflictError, Problem, ValidationError
 
 log = logging.getLogger(__name__)
+
+# StaleDataError names the table only in its message.
+_STALE_TABLE = re.compile(r"on table '([^']+)'")
+
+
+@dataclass(frozen=True)
+class _Saving:
+    """A versioned row a flush updates or deletes, with the version it expects to find."""
+
+    table: str
+    id: int
+    version: int
+
+
+def conflict_error(session: Session, entity: str, entity_id: int) -> ConflictError:
+    """The refusal of a stale save, naming who last changed the record and when."""
+    last = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    return ConflictError(
+        entity,
+        entity_id,
+        last.who if last else None,
+        last.at.isoformat(timespec="seconds") if last else None,
+    )
+
+
+def _versioned_in_flush(session: Session) -> list[_Saving]:
+    saving = []
+    for obj in (*session.dirty, *session.deleted):
+        state = inspect(obj)
+        # Read without loading: the version as held is the one the UPDATE will expect.
+        version = state.dict.get("version")
+        if isinstance(obj, Versioned) and state.identity and isinstance(version, int):
+            saving.append(_Saving(str(state.mapper.local_table.name), state.identity[0], version))
+    return saving
 
 
 @dataclass
@@ -52,13 +100,29 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back on any error."""
+        """One user action: commit on success, roll back on any error.
+
+        On SQLite it begins with BEGIN IMMEDIATE: the write lock is taken (or
+        waited for) before the first read, so what the action reads stays true
+        until it commits.
+        """
+        saving: list[_Saving] = []
+
+        def remember(session: Session, _context: object, _instances: object) -> None:
+            # Only the last flush can lose a race: the earlier ones were written.
+            saving[:] = _versioned_in_flush(session)
+
         try:
             with self.sessions.begin() as session:
+                event.listen(session, "before_flush", remember)
+                session.connection(execution_options={WRITE_OPTION: True})
                 yield session
         except StaleDataError as exc:
-            # Another session saved the row between our read and our write.
-            raise ConflictError("record", 0, None, None) from exc
+            # Another session saved or deleted the row between our read and our write.
+            conflict = self._lost_race(str(exc), saving)
+            if conflict is None:
+                raise
+            raise conflict from exc
         except IntegrityError as exc:
             # The services check first; this is a race they could not see.
             raise ValidationError(
@@ -91,6 +155,21 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def _lost_race(self, message: str, saving: Sequence[_Saving]) -> ConflictError | None:
+        """Which row of the failed flush changed meanwhile, read after the rollback."""
+        match = _STALE_TABLE.search(message)
+        candidates = [s for s in saving if match is None or s.table == match.group(1)]
+        with self.reading() as session:
+            for name in dict.fromkeys(s.table for s in candidates):
+                table = metadata.tables[name]
+                ids = [s.id for s in candidates if s.table == name]
+                query = select(table.c.id, table.c.version).where(table.c.id.in_(ids))
+                current = dict(session.execute(query).all())
+                for stale in candidates:
+                    if stale.table == name and current.get(stale.id) != stale.version:
+                        return conflict_error(session, name, stale.id)
+        return None
+
 
 def open_database(
     target: str | os.PathLike[str] | URL | None = None,
@@ -111,6 +190,9 @@ def open_database(
     state = None
     if path is not None:
         state = migrate.check_sqlite_file(path, create=create, script_location=migrations)
+        if not upgrade and state.revision != migrate.head_revision(migrations):
+            # Refused before an engine touches the file (even the WAL switch writes).
+            raise _needs_upgrade(display_name(url), state.revision, migrations)
         if not state.exists:
             path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -148,11 +230,15 @@ def _bring_to_head(
         return
     migrate.check_revision_known(current, display_name(engine.url), migrations)
     if not upgrade:
-        raise DatabaseError(
-            f"{display_name(engine.url)} needs an upgrade of its schema "
-            f"(from {current or 'empty'} to {head}); run `pilotage db upgrade`"
-        )
+        raise _needs_upgrade(display_name(engine.url), current, migrations)
     if path is not None and state is not None and current is not None:
         backup = migrate.backup_sqlite(path, migrate.pre_migration_backup_path(path, current))
         log.info("backed up %s to %s before upgrading", path, backup)
     migrate.upgrade(engine, migrations)
+
+
+def _needs_upgrade(name: str, current: str | None, migrations: Path) -> DatabaseError:
+    return DatabaseError(
+        f"{name} needs an upgrade of its schema (from {current or 'empty'} to "
+        f"{migrate.head_revision(migrations)}); run `pilotage db upgrade`"
+    )

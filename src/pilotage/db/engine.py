@@ -3,6 +3,12 @@
 Python's sqlite3 driver neither emits BEGIN before DDL nor before SAVEPOINT,
 so the driver's own transaction handling is switched off and SQLAlchemy's
 "begin" event emits BEGIN itself (the recipe of SQLAlchemy's SQLite notes).
+
+A connection carrying the WRITE_OPTION execution option begins with BEGIN
+IMMEDIATE: it takes the write lock up front, waiting up to the busy timeout.
+A deferred BEGIN that reads and then writes after another connection has
+committed fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT),
+which the busy timeout cannot help.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ DEFAULT_FILE_NAME = "pilotage.sqlite"
 BUSY_TIMEOUT_MS = 5000
 # Tests shorten the wait for a lock held by another program.
 BUSY_TIMEOUT_VARIABLE = "PILOTAGE_BUSY_TIMEOUT_MS"
+# Execution option of a connection about to write (Database.transaction sets it).
+WRITE_OPTION = "pilotage_write"
 
 # File systems on which SQLite's WAL (shared memory) is unsafe.
 _NETWORK_FILE_SYSTEMS = frozenset(
@@ -108,7 +116,9 @@ def _set_up_sqlite(engine: Engine, wal: bool, timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # The options are already on the connection: a Session applies them before begin().
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_db_engine(url: URL, **kwargs: Any) -> Engine:

@@ -136,7 +136,7 @@ def create_budget_line(db: Database, initiative_id: int, data: BudgetLineInput) 
 
 
 def update_budget_line(
-    db: Database, line_id: int, version: int | None, data: BudgetLineInput
+    db: Database, line_id: int, version: int, data: BudgetLineInput
 ) -> BudgetLineRow:
     with db.transaction() as session:
         line = load(session, BudgetLine, line_id)
@@ -151,7 +151,7 @@ def update_budget_line(
         return _row(line)
 
 
-def delete_budget_line(db: Database, line_id: int, version: int | None) -> Snapshot:
+def delete_budget_line(db: Database, line_id: int, version: int) -> Snapshot:
     with db.transaction() as session:
         line = load(session, BudgetLine, line_id)
         check_version(session, line, version)

@@ -102,7 +102,7 @@ def create_milestone(db: Database, initiative_id: int, data: MilestoneInput) -> 
 
 
 def update_milestone(
-    db: Database, milestone_id: int, version: int | None, data: MilestoneInput
+    db: Database, milestone_id: int, version: int, data: MilestoneInput
 ) -> MilestoneRow:
     with db.transaction() as session:
         milestone = load(session, Milestone, milestone_id)
@@ -117,7 +117,7 @@ def update_milestone(
         return _row(milestone)
 
 
-def delete_milestone(db: Database, milestone_id: int, version: int | None) -> Snapshot:
+def delete_milestone(db: Database, milestone_id: int, version: int) -> Snapshot:
     with db.transaction() as session:
         milestone = load(session, Milestone, milestone_id)
         check_version(session, milestone, version)

@@ -96,7 +96,7 @@ def create_organization(db: Database, data: OrganizationInput) -> OrganizationRo
 
 
 def update_organization(
-    db: Database, organization_id: int, version: int | None, data: OrganizationInput
+    db: Database, organization_id: int, version: int, data: OrganizationInput
 ) -> OrganizationRow:
     with db.transaction() as session:
         org = load(session, Organization, organization_id)
@@ -111,7 +111,7 @@ def update_organization(
         return _row(org)
 
 
-def delete_organization(db: Database, organization_id: int, version: int | None) -> Snapshot:
+def delete_organization(db: Database, organization_id: int, version: int) -> Snapshot:
     """Delete an organization nobody refers to; otherwise say who refers to it."""
     with db.transaction() as session:
         org = load(session, Organization, organization_id)

@@ -119,7 +119,7 @@ def add_party(db: Database, program_id: int, data: PartyInput) -> PartyRow:
         return _row(party, organization.name, organization.acronym)
 
 
-def update_party(db: Database, party_id: int, version: int | None, data: PartyInput) -> PartyRow:
+def update_party(db: Database, party_id: int, version: int, data: PartyInput) -> PartyRow:
     with db.transaction() as session:
         party = load(session, ProgramParty, party_id)
         check_version(session, party, version)
@@ -137,7 +137,7 @@ def update_party(db: Database, party_id: int, version: int | None, data: PartyIn
         return _row(party, organization.name, organization.acronym)
 
 
-def remove_party(db: Database, party_id: int, version: int | None) -> Snapshot:
+def remove_party(db: Database, party_id: int, version: int) -> Snapshot:
     """Take an organization off a program; the organization itself stays."""
     with db.transaction() as session:
         party = load(session, ProgramParty, party_id)

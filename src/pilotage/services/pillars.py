@@ -96,9 +96,7 @@ def create_pillar(db: Database, program_id: int, data: PillarInput) -> PillarRow
         return _row(pillar)
 
 
-def update_pillar(
-    db: Database, pillar_id: int, version: int | None, data: PillarInput
-) -> PillarRow:
+def update_pillar(db: Database, pillar_id: int, version: int, data: PillarInput) -> PillarRow:
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
         check_version(session, pillar, version)
@@ -112,7 +110,7 @@ def update_pillar(
         return _row(pillar)
 
 
-def delete_pillar(db: Database, pillar_id: int, version: int | None) -> Snapshot:
+def delete_pillar(db: Database, pillar_id: int, version: int) -> Snapshot:
     """Delete a pillar with its initiatives, KPIs and all below; the next pillars move up."""
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
@@ -143,7 +141,11 @@ def delete_pillar(db: Database, pillar_id: int, version: int | None) -> Snapshot
 def _apply_order(
     session: Session, program_id: int, ordered_ids: Sequence[int], reason: str
 ) -> list[PillarRow]:
-    """Give the pillars positions 1..n in `ordered_ids` order; audit each one that moved."""
+    """Give the pillars positions 1..n in `ordered_ids` order; audit each one that moved.
+
+    Each pillar that moves gets a new version, so that an order decided from
+    the old positions is refused instead of silently undoing this one.
+    """
     current = dict(
         session.execute(
             select(Pillar.id, Pillar.position).where(Pillar.program_id == program_id)
@@ -165,7 +167,7 @@ def _apply_order(
         session.execute(
             update(table)
             .where(table.c.id == bindparam("pillar_id"))
-            .values(position=bindparam("new_position")),
+            .values(position=bindparam("new_position"), version=table.c.version + 1),
             [{"pillar_id": pillar_id, "new_position": new} for pillar_id, _, new in moves],
         )
         audit.record_many(
@@ -184,10 +186,12 @@ def _apply_order(
     return [_row(p) for p in pillars]
 
 
-def move_pillar(
-    db: Database, pillar_id: int, new_position: int, *, version: int | None = None
-) -> list[PillarRow]:
-    """Move one pillar to `new_position` (1..n); returns the program's pillars in order."""
+def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -> list[PillarRow]:
+    """Move one pillar to `new_position` (1..n); returns the program's pillars in order.
+
+    `version` is the moved pillar's version as the user saw it; the pillars it
+    pushes aside get new versions too.
+    """
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
         check_version(session, pillar, version)
@@ -212,30 +216,38 @@ def move_pillar(
         )
 
 
-def reorder_pillars(db: Database, program_id: int, ordered_ids: Sequence[int]) -> list[PillarRow]:
-    """Set the order of all of a program's pillars at once (e.g. after a drag and drop)."""
+def reorder_pillars(
+    db: Database, program_id: int, ordered: Sequence[tuple[int, int]]
+) -> list[PillarRow]:
+    """Set the order of all of a program's pillars at once (e.g. after a drag and drop).
+
+    `ordered` lists (id, version) pairs as the user saw them: if any pillar
+    changed since (moved, edited), the whole order is refused.
+    """
     with db.transaction() as session:
         load(session, ContractProgram, program_id)
-        codes = dict(
-            session.execute(
-                select(Pillar.id, Pillar.code)
-                .where(Pillar.program_id == program_id)
-                .order_by(Pillar.position)
-            ).all()
-        )
+        pillars = {
+            p.id: p
+            for p in session.scalars(
+                select(Pillar).where(Pillar.program_id == program_id).order_by(Pillar.position)
+            )
+        }
+        ordered_ids = [pillar_id for pillar_id, _ in ordered]
         check = Checker()
         repeated = sorted(i for i, n in Counter(ordered_ids).items() if n > 1)
-        unknown = sorted(set(ordered_ids) - set(codes))
-        missing = [code for pillar_id, code in codes.items() if pillar_id not in ordered_ids]
+        unknown = sorted(set(ordered_ids) - set(pillars))
+        missing = [p.code for pillar_id, p in pillars.items() if pillar_id not in ordered_ids]
         if repeated:
-            listed = ", ".join(codes.get(i, str(i)) for i in repeated)
-            check.add("ordered_ids", f"lists {listed} more than once")
+            listed = ", ".join(pillars[i].code if i in pillars else str(i) for i in repeated)
+            check.add("ordered", f"lists {listed} more than once")
         if unknown:
             listed = ", ".join(str(i) for i in unknown)
-            check.add("ordered_ids", f"pillars {listed} are not pillars of this program")
+            check.add("ordered", f"pillars {listed} are not pillars of this program")
         if missing:
-            check.add("ordered_ids", f"leaves out {', '.join(missing)}")
+            check.add("ordered", f"leaves out {', '.join(missing)}")
         check.raise_if_any()
+        for pillar_id, version in ordered:
+            check_version(session, pillars[pillar_id], version)
         return _apply_order(session, program_id, ordered_ids, reason="pillars reordered")
 
 

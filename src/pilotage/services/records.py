@@ -10,9 +10,9 @@ from sqlalchemy import ColumnElement, Table, select, update
 from sqlalchemy.orm import Session
 
 from pilotage.db.base import Base
+from pilotage.db.database import conflict_error
 from pilotage.db.schema import Pillar, metadata
-from pilotage.domain.errors import ConflictError, NotFoundError
-from pilotage.services import audit
+from pilotage.domain.errors import NotFoundError
 
 T = TypeVar("T", bound=Base)
 
@@ -35,15 +35,8 @@ def check_version(session: Session, row: Base, expected_version: int | None) -> 
     current = getattr(row, "version", None)
     if current == expected_version:
         return
-    name = entity_name(type(row))
     record_id = int(getattr(row, "id"))  # noqa: B009 - every Versioned row has an id
-    last = audit.last_change(session, name, record_id)
-    raise ConflictError(
-        name,
-        record_id,
-        last.who if last else None,
-        last.at.isoformat(timespec="seconds") if last else None,
-    )
+    raise conflict_error(session, entity_name(type(row)), record_id)
 
 
 @dataclass(frozen=True)
@@ -129,7 +122,8 @@ def shift_positions(session: Session, program_id: int, from_position: int, delta
     """Move the pillars at or after `from_position` by `delta`, keeping positions unique.
 
     The unique (program, position) constraint is checked row by row on SQLite,
-    so the rows are parked far away first and brought back shifted.
+    so the rows are parked far away first and brought back shifted. Each moved
+    pillar gets a new version: a move made from the old order is then refused.
     """
     at_or_after = (Pillar.program_id == program_id) & (Pillar.position >= from_position)
     session.execute(
@@ -137,5 +131,7 @@ def shift_positions(session: Session, program_id: int, from_position: int, delta
     )
     parked = (Pillar.program_id == program_id) & (Pillar.position >= POSITION_PARKING)
     session.execute(
-        update(Pillar).where(parked).values(position=Pillar.position - POSITION_PARKING + delta)
+        update(Pillar)
+        .where(parked)
+        .values(position=Pillar.position - POSITION_PARKING + delta, version=Pillar.version + 1)
     )
