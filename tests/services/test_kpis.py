@@ -221,9 +221,17 @@ def test_measure_may_switch_before_anything_is_recorded(db: Database, tree: Tree
     assert update_kpi(db, row.id, row.version, PLACEMENT).measure is Measure.RATIO
 
 
-def test_measure_may_change_between_non_ratio_kinds_when_measured(db: Database, tree: Tree) -> None:
+def test_measure_may_change_between_non_ratio_kinds_only_while_the_figures_fit(
+    db: Database, tree: Tree
+) -> None:
     row = make_kpi(db, tree.initiative)
     _measure_once(db, row.id, value=D(240))
+    yes_no = kpi_input(measure=Measure.YES_NO, baseline_value=D(0), target_value=D(1))
+    with pytest.raises(ValidationError) as caught:
+        update_kpi(db, row.id, row.version, yes_no)
+    [problem] = caught.value.problems
+    assert problem.field == "measure"
+    assert "measurement 2024-Q1: 240 must be 0 (no) or 1 (yes)" in problem.message
     changed = update_kpi(db, row.id, row.version, kpi_input(measure=Measure.AMOUNT))
     assert changed.measure is Measure.AMOUNT
 

@@ -21,6 +21,7 @@ from pilotage.services.measurements import (
     get_measurement,
     list_measurements,
     record_measurement,
+    update_measurement,
 )
 
 D = Decimal
@@ -361,6 +362,53 @@ def test_the_same_period_twice_is_refused_before_the_database(
     assert problem == Problem(
         "period_start", "2024-Q1 already has a measurement of this KPI: edit that one instead"
     )
+
+
+def _one_off(db: Database, tree: Tree) -> KpiRow:
+    return make_kpi(db, tree.program, frequency=Frequency.ONE_OFF)
+
+
+def test_a_period_overlapping_another_is_refused(db: Database, tree: Tree, count: Count) -> None:
+    kpi = _one_off(db, tree)
+    record_measurement(db, kpi.id, MeasurementInput(date(2025, 5, 20), date(2025, 5, 20), D(3)))
+    with pytest.raises(ValidationError) as caught:
+        record_measurement(
+            db, kpi.id, MeasurementInput(date(2025, 1, 1), date(2025, 12, 31), value=D(40))
+        )
+    assert list(caught.value.problems) == [
+        Problem(
+            "period_start",
+            "2025 overlaps the measurement of 2025-05-20 of this KPI: "
+            "periods of a KPI must not overlap",
+        )
+    ]
+    assert count("measurement") == 1
+
+
+def test_periods_that_only_touch_do_not_overlap(db: Database, tree: Tree, count: Count) -> None:
+    kpi = _one_off(db, tree)
+    record_measurement(db, kpi.id, MeasurementInput(date(2025, 1, 1), date(2025, 1, 10), D(1)))
+    record_measurement(db, kpi.id, MeasurementInput(date(2025, 1, 11), date(2025, 1, 20), D(2)))
+    assert count("measurement") == 2
+
+
+def test_an_edit_may_not_stretch_a_period_over_another(db: Database, tree: Tree) -> None:
+    kpi = _one_off(db, tree)
+    first = record_measurement(
+        db, kpi.id, MeasurementInput(date(2025, 1, 1), date(2025, 1, 10), D(1))
+    )
+    record_measurement(db, kpi.id, MeasurementInput(date(2025, 2, 1), date(2025, 2, 10), D(2)))
+    # Over itself only: fine.
+    first = update_measurement(
+        db, first.id, first.version, MeasurementInput(date(2024, 12, 25), date(2025, 1, 31), D(1))
+    )
+    with pytest.raises(ValidationError) as caught:
+        update_measurement(
+            db, first.id, first.version, MeasurementInput(date(2025, 1, 1), date(2025, 2, 1), D(1))
+        )
+    [problem] = caught.value.problems
+    assert problem.field == "period_start"
+    assert "overlaps the measurement of 2025-02-01 – 2025-02-10" in problem.message
 
 
 def test_the_same_period_of_another_kpi_is_fine(

@@ -337,6 +337,12 @@ def test_delete_takes_the_disaggregations_and_undo_restores_them(
         "with 2 disaggregation",
     )
     assert json.loads(entry.changes)["value"] == ["240", None]
+    parts = audit_log("disaggregation")
+    assert [(p.action, p.reason) for p in parts] == [
+        (AuditAction.DELETE, "deleted with measurement 2024-Q1")
+    ] * 2
+    assert {p.entity_id for p in parts} == {d.id for d in row.disaggregations}
+    assert json.loads(parts[0].changes)["category"] == ["femmes", None]
     restore_deleted(db, snapshot)
     assert list_measurements(db, learners.id) == [row, kept]
 

@@ -254,6 +254,30 @@ def test_remove_one_target_then_undo(db: Database, learners: KpiRow, audit_log: 
     assert list_targets(db, learners.id) == [original, revision]
 
 
+def test_the_original_stays_while_its_revisions_do(
+    db: Database, learners: KpiRow, count: Count, audit_log: AuditLog
+) -> None:
+    original = set_target(db, learners.id, END_Q1, D(250))
+    first = revise_target(db, learners.id, END_Q1, D(200), "Late", date(2024, 2, 1))
+    second = revise_target(db, learners.id, END_Q1, D(230), "Catching up", date(2024, 3, 1))
+    set_target(db, learners.id, END_Q2, D(500))
+    logged = len(audit_log())
+    with pytest.raises(ValidationError) as caught:
+        remove_target(db, original.id, original.version)
+    [problem] = caught.value.problems
+    assert problem.field == "revision"
+    assert problem.message == (
+        "the original target of 2024-03-31 cannot be removed while its 2 revisions remain: "
+        "remove the revisions first"
+    )
+    assert (count("kpi_target"), len(audit_log())) == (4, logged)
+    # Revisions go one by one, then the original may go.
+    remove_target(db, second.id, second.version)
+    remove_target(db, first.id, first.version)
+    remove_target(db, original.id, original.version)
+    assert [t.period_end for t in list_targets(db, learners.id)] == [END_Q2]
+
+
 def test_remove_with_a_stale_version_is_a_conflict(
     db: Database, learners: KpiRow, count: Count
 ) -> None:

@@ -122,6 +122,31 @@ def record_many(
         session.execute(insert(AuditEntry), rows)
 
 
+def record_cascade(
+    session: Session,
+    snapshot: Snapshot,
+    reason: str,
+    action: AuditAction = AuditAction.DELETE,
+) -> int:
+    """A delete entry for every row a delete took along with its root (the rows of
+    `snapshot` but the root's own), so that the history of a KPI deleted with its
+    initiative says so. `reason` names the root: "deleted with initiative P1-JIT".
+    With CREATE, the entries of the same rows put back by an undo.
+
+    One executemany whatever the number of rows. Rows without an id (the links of
+    initiative_partner) have no history to write to. Returns the entries written.
+    """
+    roots = set(snapshot.root_ids)
+    entries = [
+        (table, row["id"], action, removed(row) if action is AuditAction.DELETE else diff({}, row))
+        for table, rows in snapshot.tables
+        for row in rows
+        if "id" in row and not (table == snapshot.root_table and row["id"] in roots)
+    ]
+    record_many(session, entries, reason)
+    return len(entries)
+
+
 def last_change(session: Session, entity: str, entity_id: int) -> AuditEntry | None:
     return session.scalars(
         select(AuditEntry)

@@ -16,6 +16,7 @@ from pilotage.db.schema import ContractProgram, Initiative, Organization, Pillar
 from pilotage.domain.enums import AuditAction, InitiativeStatus
 from pilotage.domain.errors import NotFoundError
 from pilotage.services import audit
+from pilotage.services.input_types import check_types, enum_value
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import Checker
 
@@ -98,6 +99,7 @@ def _clean(
     session: Session, program_id: int, data: InitiativeInput, exclude_id: int | None
 ) -> tuple[dict[str, object], list[Organization]]:
     """The values to store and the partner organizations, or every problem at once."""
+    check_types(data)
     check = Checker()
     code = check.code("code", data.code, max_length=CODE_LENGTH)
     values: dict[str, object] = {
@@ -107,16 +109,14 @@ def _clean(
         "lead_organization_id": data.lead_organization_id,
         "start_date": data.start_date,
         "end_date": data.end_date,
-        "status": data.status,
+        "status": enum_value(
+            check, "status", data.status, InitiativeStatus, "a status of an initiative"
+        ),
         "planned_budget": check.decimal(
             "planned_budget", data.planned_budget, places=2, minimum=Decimal(0), maximum_digits=18
         ),
     }
     check.date_order("end_date", data.start_date, data.end_date, "must not be before the start")
-    if data.status in set(InitiativeStatus):
-        values["status"] = InitiativeStatus(data.status)
-    else:
-        check.add("status", f"{data.status!r} is not a status of an initiative")
     partner_ids = tuple(sorted(set(data.partner_ids)))
     lead = data.lead_organization_id
     wanted = set(partner_ids) | ({lead} if lead is not None else set())
@@ -208,6 +208,7 @@ def delete_initiative(db: Database, initiative_id: int, version: int | None) -> 
         del values["warnings"]
         session.delete(initiative)
         session.flush()
+        audit.record_cascade(session, snapshot, f"deleted with initiative {values['code']}")
         audit.record_deleted(session, ENTITY, initiative_id, values, snapshot)
         return snapshot
 

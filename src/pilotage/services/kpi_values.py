@@ -15,9 +15,19 @@ from pilotage.services.validation import Checker
 
 QUANTITY_PLACES = 6
 THRESHOLD_PLACES = 4
-# quantity() columns hold 24 digits, but SQLite stores them as a 64-bit integer
-# scaled by 10**6, which overflows past about 9.2e12: stay below 10**12.
-QUANTITY_DIGITS = 18
+# SQLite stores a quantity as a 64-bit integer scaled by 10**6 (db/types.py), so
+# a stored value, and any SUM() the read queries take of a KPI's measurements
+# over its periods, must stay below 2**63 / 10**6, about 9.2e12. Values below a
+# billion keep the sum of 9,223 periods exact (over 750 years of monthly
+# figures); below 10**12, ten periods could already overflow ("integer
+# overflow" from SQLite). A billion is plenty for counts, and an amount in money
+# is entered in thousands or millions (its unit says which).
+QUANTITY_LIMIT = Decimal(10) ** 9
+_TOO_LARGE = (
+    "is too large: a KPI figure stays below 1,000,000,000 (a billion), so that sums over "
+    "its periods stay exact; give larger amounts in thousands or millions (and say so in "
+    "the unit)"
+)
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -39,10 +49,11 @@ def is_share(unit: str) -> bool:
 def quantity(
     check: Checker, field: str, value: Decimal | int | str | None, *, required: bool = False
 ) -> Decimal | None:
-    """A KPI quantity: at most 6 decimal places and small enough to store."""
-    return check.decimal(
-        field, value, places=QUANTITY_PLACES, required=required, maximum_digits=QUANTITY_DIGITS
-    )
+    """A KPI quantity: at most 6 decimal places, and below a billion either way."""
+    number = check.decimal(field, value, places=QUANTITY_PLACES, required=required)
+    if number is not None and abs(number) >= QUANTITY_LIMIT:
+        check.add(field, _TOO_LARGE)
+    return number
 
 
 def measure_problem(measure: Measure, unit: str, value: Decimal, *, measured: bool) -> str | None:

@@ -26,6 +26,7 @@ from pilotage.domain.enums import (
 from pilotage.domain.errors import NotFoundError
 from pilotage.domain.kpi_types import KpiSpec
 from pilotage.services import audit
+from pilotage.services.input_types import wrong_type
 from pilotage.services.kpi_validation import clean_kpi
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import refuse
@@ -188,6 +189,8 @@ _OWNER_FIELDS = ("owner_kind", "owner_id")
 def create_kpi(db: Database, owner: KpiOwner, data: KpiInput) -> KpiRow:
     """Define a KPI of a program, a pillar or an initiative (NotFoundError: no such owner)."""
     with db.transaction() as session:
+        if not isinstance(owner, KpiOwner) or wrong_type(owner.id, int):
+            refuse("owner", f"must be a program, pillar or initiative, not {owner!r}")
         try:
             owner = KpiOwner(OwnerKind(str(owner.kind)), owner.id)
         except ValueError:
@@ -228,6 +231,7 @@ def delete_kpi(db: Database, kpi_id: int, version: int | None) -> Snapshot:
         values = {key: row[key] for key in (*_OWNER_FIELDS, *(f.name for f in fields(KpiInput)))}
         session.delete(kpi)
         session.flush()
+        audit.record_cascade(session, snapshot, f"deleted with KPI {values['code']}")
         audit.record_deleted(session, ENTITY, kpi_id, values, snapshot)
         return snapshot
 

@@ -22,6 +22,7 @@ from pilotage.domain.enums import Measure, MeasurementStatus
 from pilotage.domain.errors import Problem
 from pilotage.domain.periods import period_label
 from pilotage.services import audit
+from pilotage.services.input_types import check_types, enum_value
 from pilotage.services.kpi_values import (
     check_figure,
     check_period,
@@ -77,12 +78,9 @@ def describe_parts(parts: Iterable[tuple[str, str, Decimal]]) -> tuple[str, ...]
 def clean_measurement(
     session: Session, kpi: Kpi, data: MeasurementInput, exclude_id: int | None
 ) -> CleanMeasurement:
+    check_types(data)
     check = Checker()
-    try:
-        status: MeasurementStatus | None = MeasurementStatus(str(data.status))
-    except ValueError:
-        check.add("status", f"{data.status!r} is not a measurement status")
-        status = None
+    status = enum_value(check, "status", data.status, MeasurementStatus, "a measurement status")
     check_period(check, kpi.frequency, data.period_start, data.period_end)
     values: dict[str, object] = {
         "period_start": data.period_start,
@@ -94,21 +92,45 @@ def clean_measurement(
     }
     parts = _parts(check, kpi.measure, data.disaggregations)
     if data.period_start is not None and data.period_end is not None:
-        clash = select(Measurement.id).where(
-            Measurement.kpi_id == kpi.id,
-            Measurement.period_start == data.period_start,
-            Measurement.period_end == data.period_end,
-        )
-        if exclude_id is not None:
-            clash = clash.where(Measurement.id != exclude_id)
-        if session.scalar(clash) is not None:
-            check.add(
-                "period_start",
-                f"{period_label(data.period_start, data.period_end)} already has a measurement "
-                "of this KPI: edit that one instead",
-            )
+        _check_no_overlap(session, check, kpi.id, data.period_start, data.period_end, exclude_id)
     check.raise_if_any()
     return CleanMeasurement(values, parts)
+
+
+def _check_no_overlap(
+    session: Session, check: Checker, kpi_id: int, start: date, end: date, exclude_id: int | None
+) -> None:
+    """A KPI's periods never overlap: a day counted twice would be summed twice."""
+    if end < start:
+        return  # check_period has said so
+    clash = (
+        select(Measurement.period_start, Measurement.period_end)
+        .where(
+            Measurement.kpi_id == kpi_id,
+            Measurement.period_start <= end,
+            Measurement.period_end >= start,
+        )
+        .order_by(Measurement.period_start)
+        .limit(1)
+    )
+    if exclude_id is not None:
+        clash = clash.where(Measurement.id != exclude_id)
+    found = session.execute(clash).first()
+    if found is None:
+        return
+    label = period_label(start, end)
+    if (found.period_start, found.period_end) == (start, end):
+        check.add(
+            "period_start",
+            f"{label} already has a measurement of this KPI: edit that one instead",
+        )
+    else:
+        check.add(
+            "period_start",
+            f"{label} overlaps the measurement of "
+            f"{period_label(found.period_start, found.period_end)} of this KPI: "
+            "periods of a KPI must not overlap",
+        )
 
 
 def _figures(check: Checker, kpi: Kpi, data: MeasurementInput) -> dict[str, Decimal | None]:

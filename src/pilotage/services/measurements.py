@@ -24,6 +24,7 @@ from pilotage.domain.kpi_types import Observation
 from pilotage.domain.periods import period_label
 from pilotage.services import audit
 from pilotage.services.identity import current_user
+from pilotage.services.input_types import check_value
 from pilotage.services.measurement_validation import (
     DisaggregationInput,
     MeasurementInput,
@@ -240,7 +241,9 @@ def set_measurement_status(
         measurement, kpi = _load_with_kpi(session, measurement_id)
         check_version(session, measurement, version)
         check = Checker()
-        why = check.text("reason", reason, max_length=None)
+        why = ""
+        if check_value(check, "reason", reason, str):
+            why = check.text("reason", reason, max_length=None)
         try:
             new = MeasurementStatus(str(status))
         except ValueError:
@@ -273,8 +276,10 @@ def delete_measurement(db: Database, measurement_id: int, version: int | None) -
         _refuse_if_locked(measurement, "deleted")
         snapshot = capture(session, ENTITY, [measurement_id])
         values = {"kpi_id": measurement.kpi_id, **_audited(measurement)}
+        label = period_label(measurement.period_start, measurement.period_end)
         session.delete(measurement)
         session.flush()
+        audit.record_cascade(session, snapshot, f"deleted with measurement {label}")
         audit.record_deleted(session, ENTITY, measurement_id, values, snapshot)
         return snapshot
 

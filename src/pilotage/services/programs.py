@@ -14,6 +14,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram
 from pilotage.domain.enums import AuditAction, ProgramStatus
 from pilotage.services import audit
+from pilotage.services.input_types import check_types, enum_value
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import Checker
 
@@ -65,6 +66,7 @@ def program_row(program: ContractProgram) -> ProgramRow:
 
 
 def _clean(session: Session, data: ProgramInput, exclude_id: int | None) -> dict[str, object]:
+    check_types(data)
     check = Checker()
     reference = check.code("reference", data.reference, max_length=CODE_LENGTH)
     currency = check.text("currency", data.currency, max_length=CURRENCY_LENGTH, required=True)
@@ -77,7 +79,7 @@ def _clean(session: Session, data: ProgramInput, exclude_id: int | None) -> dict
         "signed_on": data.signed_on,
         "start_date": data.start_date,
         "end_date": data.end_date,
-        "status": data.status,
+        "status": enum_value(check, "status", data.status, ProgramStatus, "a program status"),
         "currency": currency.upper(),
         "total_budget": check.decimal(
             "total_budget", data.total_budget, places=2, minimum=Decimal(0), maximum_digits=18
@@ -86,8 +88,6 @@ def _clean(session: Session, data: ProgramInput, exclude_id: int | None) -> dict
     check.require("start_date", data.start_date)
     check.require("end_date", data.end_date)
     check.date_order("end_date", data.start_date, data.end_date, "must not be before the start")
-    if data.status not in set(ProgramStatus):
-        check.add("status", f"{data.status!r} is not a program status")
     if reference:
         clash = select(ContractProgram.id).where(ContractProgram.reference == reference)
         if exclude_id is not None:
@@ -136,6 +136,7 @@ def delete_program(db: Database, program_id: int, version: int | None) -> Snapsh
         values = asdict(program_row(program))
         session.delete(program)
         session.flush()
+        audit.record_cascade(session, snapshot, f"deleted with program {values['reference']}")
         audit.record_deleted(session, ENTITY, program_id, values, snapshot)
         return snapshot
 

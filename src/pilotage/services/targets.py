@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pilotage.db.database import Database
@@ -20,9 +20,10 @@ from pilotage.db.schema import Kpi, KpiTarget
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.kpi_types import TargetPoint
 from pilotage.services import audit
+from pilotage.services.input_types import check_value, is_date
 from pilotage.services.kpi_values import check_figure, check_period_end
 from pilotage.services.records import Snapshot, capture, check_version, load
-from pilotage.services.validation import Checker
+from pilotage.services.validation import Checker, refuse
 
 ENTITY = "kpi_target"
 
@@ -68,7 +69,10 @@ def _audited(row: TargetRow) -> dict[str, object]:
 def _check(
     check: Checker, kpi: Kpi, period_end: date | None, value: Decimal | None
 ) -> Decimal | None:
-    check_period_end(check, "period_end", kpi.frequency, period_end)
+    if check_value(check, "period_end", period_end, date):
+        check_period_end(check, "period_end", kpi.frequency, period_end)
+    if not check_value(check, "value", value, Decimal):
+        return None
     return check_figure(
         check, "value", value, measure=kpi.measure, unit=kpi.unit, measured=False, required=True
     )
@@ -143,11 +147,15 @@ def revise_target(
         kpi = load(session, Kpi, kpi_id)
         check = Checker()
         number = _check(check, kpi, period_end, value)
-        why = check.text("reason", reason, max_length=None, required=True)
-        earlier = _revisions(session, kpi_id, period_end)
+        why = ""
+        if check_value(check, "reason", reason, str):
+            why = check.text("reason", reason, max_length=None, required=True)
+        dated_ok = check_value(check, "revised_on", revised_on, date)
+        # The revisions of a period end that is not a date cannot be looked up.
+        earlier = _revisions(session, kpi_id, period_end) if is_date(period_end) else []
         dated = [t.revised_on for t in earlier if t.revised_on is not None]
         # The engine takes the latest-dated revision: a later revision may not predate one.
-        if dated and revised_on < max(dated):
+        if dated_ok and dated and revised_on < max(dated):
             check.add(
                 "revised_on",
                 f"must not be before the last revision of this target ({max(dated).isoformat()})",
@@ -169,14 +177,37 @@ def revise_target(
 
 
 def remove_target(db: Database, target_id: int, version: int | None) -> Snapshot:
-    """Remove one target row, the original or a revision; the others stay."""
+    """Remove one target row, a revision or the original; the others stay.
+
+    The original goes only once its period has no revision left: a revision
+    without the original it revised would lose what was first agreed.
+    """
     with db.transaction() as session:
         target = load(session, KpiTarget, target_id)
         check_version(session, target, version)
+        if target.revision == ORIGINAL:
+            revisions = session.scalar(
+                select(func.count())
+                .select_from(KpiTarget)
+                .where(
+                    KpiTarget.kpi_id == target.kpi_id,
+                    KpiTarget.period_end == target.period_end,
+                    KpiTarget.revision > ORIGINAL,
+                )
+            )
+            if revisions:
+                refuse(
+                    "revision",
+                    f"the original target of {target.period_end.isoformat()} cannot be removed "
+                    f"while its {revisions} revision{'s' if revisions > 1 else ''} remain"
+                    f"{'' if revisions > 1 else 's'}: remove the revisions first",
+                )
         snapshot = capture(session, ENTITY, [target_id])
         values = _audited(_row(target))
         session.delete(target)
         session.flush()
+        # Nothing cascades from a target today; should that change, its rows are logged too.
+        audit.record_cascade(session, snapshot, f"deleted with target {target_id}")
         audit.record_deleted(session, ENTITY, target_id, values)
         return snapshot
 
