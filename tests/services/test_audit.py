@@ -15,7 +15,9 @@ from pilotage.services import audit
 from pilotage.services.history import record_history
 from pilotage.services.initiatives import delete_initiative, get_initiative
 from pilotage.services.kpis import delete_kpi, get_kpi
+from pilotage.services.pillars import delete_pillar, list_pillars
 from pilotage.services.programs import ProgramRow, delete_program, find_program
+from pilotage.services.undo import restore_deleted
 
 
 def _ids(db: Database) -> tuple[int, int]:
@@ -130,3 +132,16 @@ def test_the_rows_an_undo_puts_back_may_be_logged_as_created(demo_db: Database) 
     assert Counter(e.entity for e in entries) == {"measurement": 3, "disaggregation": 6}
     values = {tuple(json.loads(e.changes)["value"]) for e in entries if e.entity == "measurement"}
     assert values == {(None, "240"), (None, "260"), (None, "234")}
+
+
+def test_a_pillar_delete_and_its_undo_are_in_each_kpi_history(
+    db: Database, demo: ProgramRow
+) -> None:
+    [p1] = [p for p in list_pillars(db, demo.id) if p.code == "P1"]
+    with db.reading() as session:
+        jit_dip = session.scalars(select(Kpi.id).where(Kpi.code == "JIT-DIP")).one()
+    snapshot = delete_pillar(db, p1.id, p1.version)
+    assert record_history(db, "kpi", jit_dip)[0].reason == "deleted with pillar P1"
+    restore_deleted(db, snapshot)
+    back = record_history(db, "kpi", jit_dip)[0]
+    assert (back.action, back.reason) == (AuditAction.CREATE, "restored with pillar")

@@ -126,6 +126,7 @@ def delete_pillar(db: Database, pillar_id: int, version: int) -> Snapshot:
         session.delete(pillar)
         session.flush()
         shift_positions(session, program_id, position + 1, -1)
+        audit.record_cascade(session, snapshot, f"deleted with pillar {code}")
         audit.record_deleted(session, ENTITY, pillar_id, values, snapshot)
         audit.record_many(
             session,

@@ -16,6 +16,10 @@ def restore_deleted(db: Database, snapshot: Snapshot) -> None:
             shift_positions(session, pillar["program_id"], pillar["position"], +1)
         restore(session, snapshot)
         cascade = snapshot.summary()
+        # The rows that came back with the root get their own history line too.
+        audit.record_cascade(
+            session, snapshot, f"restored with {snapshot.root_table}", AuditAction.CREATE
+        )
         for root_id in snapshot.root_ids:
             audit.record(
                 session,
