@@ -80,8 +80,9 @@ def test_the_cascade_entries_are_one_insert(
     db: Database, demo: ProgramRow, statements: Statements, audit_log: AuditLog
 ) -> None:
     initiative_id, _ = _ids(db)
+    version = get_initiative(db, initiative_id).version
     with statements() as sql:
-        delete_initiative(db, initiative_id, None)
+        delete_initiative(db, initiative_id, version)
     inserts = [s for s in sql if s.lstrip().upper().startswith("INSERT INTO AUDIT_ENTRY")]
     assert len(inserts) == 2  # every cascaded row at once, then the initiative itself
     root = audit_log()[-1]
@@ -118,7 +119,7 @@ def test_a_deleted_program_logs_every_row_it_took(demo_db: Database) -> None:
 
 def test_the_rows_an_undo_puts_back_may_be_logged_as_created(demo_db: Database) -> None:
     _, graduates = _ids(demo_db)
-    snapshot = delete_kpi(demo_db, graduates, None)
+    snapshot = delete_kpi(demo_db, graduates, get_kpi(demo_db, graduates).version)
     with demo_db.transaction() as session:
         written = audit.record_cascade(
             session, snapshot, "restored with KPI JIT-DIP", AuditAction.CREATE

@@ -221,7 +221,10 @@ def test_update_fields_warnings_and_no_op(
     assert update_initiative(db, initiative.id, changed.version, form(changed)) == changed
     assert len(audit_log()) == entries
     # Keeping its own code is not a clash with itself.
-    assert update_initiative(db, initiative.id, None, form(changed, code="jit")).code == "jit"
+    assert (
+        update_initiative(db, initiative.id, changed.version, form(changed, code="jit")).code
+        == "jit"
+    )
 
 
 def test_stale_version_is_refused(db: Database, initiative: InitiativeRow) -> None:

@@ -159,9 +159,10 @@ def test_update_without_change_writes_nothing(
 def test_update_keeps_its_own_code(db: Database, tree: Tree) -> None:
     row = make_kpi(db, tree.initiative, code="K1")
     make_kpi(db, tree.program, code="K2")
-    assert update_kpi(db, row.id, row.version, kpi_input(name="Renamed")).code == "K1"
+    renamed = update_kpi(db, row.id, row.version, kpi_input(name="Renamed"))
+    assert renamed.code == "K1"
     with pytest.raises(ValidationError) as caught:
-        update_kpi(db, row.id, None, kpi_input(code="K2"))
+        update_kpi(db, row.id, renamed.version, kpi_input(code="K2"))
     assert caught.value.fields() == {"code"}
 
 

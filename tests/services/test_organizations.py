@@ -107,4 +107,4 @@ def test_delete_then_restore(db: Database, count: Count, audit_log: AuditLog) ->
 
 def test_missing_record(db: Database) -> None:
     with pytest.raises(NotFoundError):
-        update_organization(db, 999, None, MNC)
+        update_organization(db, 999, 1, MNC)

@@ -69,7 +69,7 @@ def test_setting_the_same_value_writes_nothing(
     db: Database, learners: KpiRow, audit_log: AuditLog
 ) -> None:
     first = set_target(db, learners.id, END_Q1, D(250))
-    assert set_target(db, learners.id, END_Q1, D("250.000")) == first
+    assert set_target(db, learners.id, END_Q1, D("250.000"), version=first.version) == first
     assert len(audit_log("kpi_target")) == 1
 
 
@@ -79,6 +79,33 @@ def test_set_target_with_a_stale_version_is_a_conflict(db: Database, learners: K
     with pytest.raises(ConflictError):
         set_target(db, learners.id, END_Q1, D(270), version=first.version)
     assert list_targets(db, learners.id)[0].value == D(260)
+
+
+def test_set_target_without_version_over_an_existing_one_is_a_conflict(
+    db: Database, learners: KpiRow, audit_log: AuditLog
+) -> None:
+    """The user saw no target for the period; someone set one since: naming who beats
+    overwriting it blind."""
+    first = set_target(db, learners.id, END_Q1, D(250))
+    logged = audit_log()
+    with pytest.raises(ConflictError) as caught:
+        set_target(db, learners.id, END_Q1, D(300))
+    assert (caught.value.entity, caught.value.entity_id) == ("kpi_target", first.id)
+    assert caught.value.changed_by == logged[-1].who
+    assert caught.value.changed_by is not None
+    # Even the same value is refused: the save was made without seeing the target.
+    with pytest.raises(ConflictError):
+        set_target(db, learners.id, END_Q1, D(250))
+    assert list_targets(db, learners.id) == [first]
+    assert len(audit_log()) == len(logged)
+
+
+def test_set_target_refuses_a_version_that_is_not_a_number(db: Database, learners: KpiRow) -> None:
+    first = set_target(db, learners.id, END_Q1, D(250))
+    with pytest.raises(ValidationError) as caught:
+        set_target(db, learners.id, END_Q1, D(300), version=str(first.version))  # type: ignore[arg-type]
+    assert caught.value.fields() == {"version"}
+    assert list_targets(db, learners.id) == [first]
 
 
 PERIOD_ENDS: list[Any] = [
@@ -282,7 +309,7 @@ def test_remove_with_a_stale_version_is_a_conflict(
     db: Database, learners: KpiRow, count: Count
 ) -> None:
     first = set_target(db, learners.id, END_Q1, D(250))
-    set_target(db, learners.id, END_Q1, D(260))
+    set_target(db, learners.id, END_Q1, D(260), version=first.version)
     with pytest.raises(ConflictError):
         remove_target(db, first.id, first.version)
     assert count("kpi_target") == 1

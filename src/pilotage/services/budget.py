@@ -12,6 +12,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import BudgetLine, Initiative, Pillar
 from pilotage.domain.enums import AuditAction
 from pilotage.services import audit
+from pilotage.services.input_types import check_types
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import Checker
 
@@ -95,6 +96,7 @@ def _row(line: BudgetLine) -> BudgetLineRow:
 def _clean(
     session: Session, initiative_id: int, data: BudgetLineInput, exclude_id: int | None
 ) -> dict[str, object]:
+    check_types(data)
     check = Checker()
     values: dict[str, object] = {"year": data.year}
     for field in _AMOUNTS:
@@ -106,11 +108,8 @@ def _clean(
             minimum=ZERO,
             maximum_digits=18,
         )
-    # A form may send no year at all, whatever the annotation says.
-    year: object = data.year
-    if not isinstance(year, int):
-        check.add("year", "is required")
-    elif not FIRST_YEAR <= year <= LAST_YEAR:
+    year = data.year  # a whole number: check_types refused anything else, None included
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         check.add("year", f"must be a year between {FIRST_YEAR} and {LAST_YEAR}")
     else:
         clash = select(BudgetLine.id).where(

@@ -16,9 +16,9 @@ from pilotage.db.schema import ContractProgram, Initiative, Organization, Pillar
 from pilotage.domain.enums import AuditAction, InitiativeStatus
 from pilotage.domain.errors import NotFoundError
 from pilotage.services import audit
-from pilotage.services.input_types import check_types, enum_value
+from pilotage.services.input_types import check_types, enum_value, wrong_type
 from pilotage.services.records import Snapshot, capture, check_version, load
-from pilotage.services.validation import Checker
+from pilotage.services.validation import Checker, refuse
 
 ENTITY = "initiative"
 
@@ -176,7 +176,7 @@ def create_initiative(db: Database, pillar_id: int, data: InitiativeInput) -> In
 
 
 def update_initiative(
-    db: Database, initiative_id: int, version: int | None, data: InitiativeInput
+    db: Database, initiative_id: int, version: int, data: InitiativeInput
 ) -> InitiativeRow:
     """Save the form; partners are replaced as a set (the audit lists old and new)."""
     with db.transaction() as session:
@@ -195,7 +195,7 @@ def update_initiative(
         return _row_in(session, initiative)
 
 
-def delete_initiative(db: Database, initiative_id: int, version: int | None) -> Snapshot:
+def delete_initiative(db: Database, initiative_id: int, version: int) -> Snapshot:
     """Delete an initiative with its milestones, budget lines and KPIs (and all below).
 
     Its partner links go; the organizations stay.
@@ -214,9 +214,12 @@ def delete_initiative(db: Database, initiative_id: int, version: int | None) -> 
 
 
 def move_initiative(
-    db: Database, initiative_id: int, version: int | None, target_pillar_id: int
+    db: Database, initiative_id: int, version: int, target_pillar_id: int
 ) -> InitiativeRow:
     """Move an initiative, with everything it owns, to another pillar of its program."""
+    problem = wrong_type(target_pillar_id, int)
+    if problem:
+        refuse("target_pillar_id", problem)
     with db.transaction() as session:
         initiative = load(session, Initiative, initiative_id)
         check_version(session, initiative, version)

@@ -205,7 +205,7 @@ def create_kpi(db: Database, owner: KpiOwner, data: KpiInput) -> KpiRow:
         return kpi_row(kpi, program_id)
 
 
-def update_kpi(db: Database, kpi_id: int, version: int | None, data: KpiInput) -> KpiRow:
+def update_kpi(db: Database, kpi_id: int, version: int, data: KpiInput) -> KpiRow:
     """Edit a KPI's definition; its owner stays."""
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
@@ -221,7 +221,7 @@ def update_kpi(db: Database, kpi_id: int, version: int | None, data: KpiInput) -
         return kpi_row(kpi, program_id)
 
 
-def delete_kpi(db: Database, kpi_id: int, version: int | None) -> Snapshot:
+def delete_kpi(db: Database, kpi_id: int, version: int) -> Snapshot:
     """Delete a KPI with its targets, measurements and their disaggregations."""
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)

@@ -195,7 +195,7 @@ def record_measurement(db: Database, kpi_id: int, data: MeasurementInput) -> Mea
 
 
 def update_measurement(
-    db: Database, measurement_id: int, version: int | None, data: MeasurementInput
+    db: Database, measurement_id: int, version: int, data: MeasurementInput
 ) -> MeasurementRow:
     """Change a measurement that is not validated; its disaggregations are replaced whole."""
     with db.transaction() as session:
@@ -228,7 +228,7 @@ def update_measurement(
 def set_measurement_status(
     db: Database,
     measurement_id: int,
-    version: int | None,
+    version: int,
     status: MeasurementStatus,
     reason: str = "",
 ) -> MeasurementRow:
@@ -268,7 +268,7 @@ def set_measurement_status(
         return _row(measurement, kpi.measure)
 
 
-def delete_measurement(db: Database, measurement_id: int, version: int | None) -> Snapshot:
+def delete_measurement(db: Database, measurement_id: int, version: int) -> Snapshot:
     """Delete a measurement that is not validated, with its disaggregations."""
     with db.transaction() as session:
         measurement = load(session, Measurement, measurement_id)

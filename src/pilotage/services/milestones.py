@@ -12,6 +12,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Milestone, Pillar
 from pilotage.domain.enums import AuditAction
 from pilotage.services import audit
+from pilotage.services.input_types import type_problems
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import Checker
 
@@ -77,13 +78,19 @@ def _row(milestone: Milestone) -> MilestoneRow:
 
 def _clean(data: MilestoneInput) -> dict[str, object]:
     check = Checker()
+    # Wrong types are listed with the other problems rather than alone, so that a form
+    # left without title and due date hears of both; a wrong-typed field skips its rules.
+    wrong = type_problems(data)
+    check.problems.extend(wrong)
+    skipped = {problem.field for problem in wrong}
     values: dict[str, object] = {
-        "title": check.text("title", data.title, max_length=NAME_LENGTH, required=True),
+        "title": ""
+        if "title" in skipped
+        else check.text("title", data.title, max_length=NAME_LENGTH, required=True),
         "due_date": data.due_date,
         "done_date": data.done_date,
-        "note": (data.note or "").strip(),
+        "note": "" if "note" in skipped else (data.note or "").strip(),
     }
-    check.require("due_date", data.due_date)
     check.raise_if_any()
     return values
 

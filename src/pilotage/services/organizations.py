@@ -12,6 +12,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi, Organization, ProgramParty, initiative_partner
 from pilotage.domain.enums import AuditAction, OrganizationKind
 from pilotage.services import audit
+from pilotage.services.input_types import check_types, enum_value
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import Checker
 
@@ -58,17 +59,16 @@ def _row(org: Organization) -> OrganizationRow:
 
 
 def _clean(taken_acronyms: set[str], data: OrganizationInput) -> dict[str, object]:
+    check_types(data)
     check = Checker()
     values: dict[str, object] = {
         "name": check.text("name", data.name, max_length=NAME_LENGTH, required=True),
         "acronym": check.text("acronym", data.acronym, max_length=CODE_LENGTH) or None,
-        "kind": data.kind,
+        "kind": enum_value(check, "kind", data.kind, OrganizationKind, "a kind of organization"),
         "founded_year": data.founded_year,
         "website": check.text("website", data.website, max_length=URL_LENGTH),
         "notes": (data.notes or "").strip(),
     }
-    if data.kind not in set(OrganizationKind):
-        check.add("kind", f"{data.kind!r} is not a kind of organization")
     if data.founded_year is not None and not 1000 <= data.founded_year <= 9999:
         check.add("founded_year", "must be a four-digit year")
     acronym = values["acronym"]

@@ -12,6 +12,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Organization, ProgramParty
 from pilotage.domain.enums import AuditAction, PartyRole
 from pilotage.services import audit
+from pilotage.services.input_types import check_types, enum_value
 from pilotage.services.records import Snapshot, capture, check_version, load
 from pilotage.services.validation import Checker
 
@@ -77,19 +78,17 @@ def role_label(role: PartyRole) -> str:
 def _clean(
     session: Session, program_id: int, data: PartyInput, exclude_id: int | None
 ) -> tuple[dict[str, object], Organization | None]:
+    check_types(data)
     check = Checker()
+    role = enum_value(check, "role", data.role, PartyRole, "a role in a program")
     values: dict[str, object] = {
         "organization_id": data.organization_id,
-        "role": data.role,
+        "role": role,
         "signatory_name": check.text("signatory_name", data.signatory_name, max_length=NAME_LENGTH),
         "signatory_title": check.text(
             "signatory_title", data.signatory_title, max_length=NAME_LENGTH
         ),
     }
-    role = PartyRole(data.role) if data.role in set(PartyRole) else None
-    if role is None:
-        check.add("role", f"{data.role!r} is not a role in a program")
-    values["role"] = role
     organization = session.get(Organization, data.organization_id)
     if organization is None:
         check.add("organization_id", f"organization {data.organization_id} does not exist")

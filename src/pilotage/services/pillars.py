@@ -14,6 +14,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Pillar, metadata
 from pilotage.domain.enums import AuditAction
 from pilotage.services import audit
+from pilotage.services.input_types import check_types, wrong_type
 from pilotage.services.records import (
     POSITION_PARKING,
     Snapshot,
@@ -22,7 +23,7 @@ from pilotage.services.records import (
     load,
     shift_positions,
 )
-from pilotage.services.validation import Checker
+from pilotage.services.validation import Checker, refuse
 
 ENTITY = "pillar"
 
@@ -60,6 +61,7 @@ def _row(pillar: Pillar) -> PillarRow:
 def _clean(
     session: Session, program_id: int, data: PillarInput, exclude_id: int | None
 ) -> dict[str, object]:
+    check_types(data)
     check = Checker()
     code = check.code("code", data.code, max_length=CODE_LENGTH)
     values: dict[str, object] = {
@@ -193,6 +195,9 @@ def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -
     `version` is the moved pillar's version as the user saw it; the pillars it
     pushes aside get new versions too.
     """
+    problem = wrong_type(new_position, int)
+    if problem:
+        refuse("new_position", problem)
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
         check_version(session, pillar, version)
@@ -217,6 +222,25 @@ def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -
         )
 
 
+def _check_pairs(ordered: object) -> None:
+    """Refuse, on "ordered", what is not a list of (pillar id, version) pairs of whole
+    numbers, before any of it is read."""
+    if not isinstance(ordered, list | tuple):
+        refuse("ordered", f"must be a list of (pillar id, version) pairs, not {ordered!r}")
+    check = Checker()
+    for number, pair in enumerate(ordered, start=1):
+        if (
+            not isinstance(pair, list | tuple)
+            or len(pair) != 2
+            or any(wrong_type(value, int) for value in pair)
+        ):
+            check.add(
+                "ordered",
+                f"line {number}: must be a pillar id and its version (whole numbers), not {pair!r}",
+            )
+    check.raise_if_any()
+
+
 def reorder_pillars(
     db: Database, program_id: int, ordered: Sequence[tuple[int, int]]
 ) -> list[PillarRow]:
@@ -225,6 +249,7 @@ def reorder_pillars(
     `ordered` lists (id, version) pairs as the user saw them: if any pillar
     changed since (moved, edited), the whole order is refused.
     """
+    _check_pairs(ordered)
     with db.transaction() as session:
         load(session, ContractProgram, program_id)
         pillars = {

@@ -108,9 +108,7 @@ def create_program(db: Database, data: ProgramInput) -> ProgramRow:
         return program_row(program)
 
 
-def update_program(
-    db: Database, program_id: int, version: int | None, data: ProgramInput
-) -> ProgramRow:
+def update_program(db: Database, program_id: int, version: int, data: ProgramInput) -> ProgramRow:
     with db.transaction() as session:
         program = load(session, ContractProgram, program_id)
         check_version(session, program, version)
@@ -124,7 +122,7 @@ def update_program(
         return program_row(program)
 
 
-def delete_program(db: Database, program_id: int, version: int | None) -> Snapshot:
+def delete_program(db: Database, program_id: int, version: int) -> Snapshot:
     """Delete a program with its parties, pillars, initiatives, KPIs and measurements.
 
     Organizations stay: they are referenced, not owned.

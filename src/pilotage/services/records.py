@@ -13,6 +13,8 @@ from pilotage.db.base import Base
 from pilotage.db.database import conflict_error
 from pilotage.db.schema import Pillar, metadata
 from pilotage.domain.errors import NotFoundError
+from pilotage.services.input_types import wrong_type
+from pilotage.services.validation import refuse
 
 T = TypeVar("T", bound=Base)
 
@@ -28,10 +30,15 @@ def entity_name(model: type[Base]) -> str:
     return str(model.__tablename__)
 
 
-def check_version(session: Session, row: Base, expected_version: int | None) -> None:
-    """Refuse a save made from a stale copy, naming who changed the record and when."""
-    if expected_version is None:
-        return
+def check_version(session: Session, row: Base, expected_version: int) -> None:
+    """Refuse a save made from a stale copy, naming who changed the record and when.
+
+    The version is required: a caller without one (None, as older callers passed
+    to skip the check) is refused on the field "version", not waved through.
+    """
+    problem = wrong_type(expected_version, int)
+    if problem:
+        refuse("version", problem)
     current = getattr(row, "version", None)
     if current == expected_version:
         return

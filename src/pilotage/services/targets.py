@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pilotage.db.database import Database
+from pilotage.db.database import Database, conflict_error
 from pilotage.db.schema import Kpi, KpiTarget
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.kpi_types import TargetPoint
@@ -98,7 +98,10 @@ def set_target(
 ) -> TargetRow:
     """Set the original planned target of a period (create it or change it).
 
-    `version` is the version of the original target as read, when it existed.
+    `version` is the version of the original target as the user read it. It is
+    left out only to create the period's first target: when that target exists
+    already and no version comes, someone set it since the user looked, and the
+    save is refused (ConflictError naming who) rather than overwriting it blind.
     """
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
@@ -121,6 +124,8 @@ def set_target(
             session.flush()
             audit.record_created(session, ENTITY, original.id, _audited(_row(original)))
             return _row(original)
+        if version is None:
+            raise conflict_error(session, ENTITY, original.id)
         check_version(session, original, version)
         changes = audit.diff({"value": original.value}, {"value": number})
         if changes:
@@ -176,7 +181,7 @@ def revise_target(
         return _row(revision)
 
 
-def remove_target(db: Database, target_id: int, version: int | None) -> Snapshot:
+def remove_target(db: Database, target_id: int, version: int) -> Snapshot:
     """Remove one target row, a revision or the original; the others stay.
 
     The original goes only once its period has no revision left: a revision
