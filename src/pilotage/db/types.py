@@ -27,6 +27,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
         self.scale = scale
         self._factor = Decimal(10) ** scale
         self._quantum = Decimal(1).scaleb(-scale)
+        self._units = 10**scale
 
     def __repr__(self) -> str:
         # Alembic writes this into migrations: it must rebuild the same type.
@@ -54,7 +55,12 @@ class ExactDecimal(TypeDecorator[Decimal]):
         if value is None:
             return None
         if dialect.name == "sqlite":
-            return (Decimal(int(value)) / self._factor).normalize() + Decimal(0)
+            # Hot path (a portfolio reads hundreds of thousands): whole numbers,
+            # most counts and amounts, skip the decimal arithmetic.
+            whole, part = divmod(value, self._units)
+            if not part:
+                return Decimal(whole)
+            return Decimal(value).scaleb(-self.scale).normalize()
         return Decimal(value).normalize() + Decimal(0)
 
 
