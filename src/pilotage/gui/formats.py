@@ -1,0 +1,111 @@
+"""Numbers, money, percentages and dates as the analyst's locale writes them.
+
+Rounding stays the domain's (`domain.formatting`: exact decimals, half-even);
+only the separators and date patterns come from the locale.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pilotage.domain.enums import Measure
+from pilotage.domain.formatting import (
+    NO_VALUE,
+    format_number,
+    format_percent,
+    format_value,
+)
+from pilotage.gui.qt import QT_TRANSLATE_NOOP, QDate, QLocale, translate
+
+__all__ = [
+    "NO_VALUE",
+    "date_format",
+    "date_text",
+    "from_qdate",
+    "kpi_value",
+    "money",
+    "number",
+    "percent",
+    "to_qdate",
+]
+
+_CONTEXT = "Formats"
+_YES = QT_TRANSLATE_NOOP("Formats", "yes")
+_NO = QT_TRANSLATE_NOOP("Formats", "no")
+_ISO_DATE = "yyyy-MM-dd"
+
+
+def _localized(english: str) -> str:
+    """Swap the English separators of a formatted number for the locale's.
+
+    `english` holds only digits, "-", ",", "." and "%" (what the domain's
+    formatters return without a unit), so a character swap is exact.
+    """
+    locale = QLocale()
+    group, point = locale.groupSeparator(), locale.decimalPoint()
+    if (group, point) == (",", "."):
+        return english
+    return english.translate({ord(","): group, ord("."): point})
+
+
+def number(value: Decimal | int, places: int | None = None) -> str:
+    """1000 -> "1,000" (en), "1 000" (fr); `places` as `format_number`."""
+    return _localized(format_number(Decimal(value), places))
+
+
+def percent(fraction: Decimal | None) -> str:
+    """0.734 -> "73.4%"; None -> the no-value dash."""
+    if fraction is None:
+        return NO_VALUE
+    return _localized(format_percent(fraction))
+
+
+def money(value: Decimal | None, currency: str) -> str:
+    """30000000 -> "30,000,000.00 MAD"."""
+    if value is None:
+        return NO_VALUE
+    return f"{number(value, 2)} {currency}"
+
+
+def kpi_value(
+    value: Decimal | None, measure: Measure, unit: str = "", *, show_unit: bool = True
+) -> str:
+    """A KPI figure as `domain.formatting.format_value` shows it, in the locale's digits."""
+    if value is None:
+        return NO_VALUE
+    if measure is Measure.YES_NO and value in (0, 1):
+        return translate(_CONTEXT, _YES if value == 1 else _NO)
+    bare = format_value(value, measure, unit, show_unit=False)
+    full = format_value(value, measure, unit, show_unit=show_unit)
+    # The unit, when shown, is what format_value puts after the bare number.
+    suffix = full[len(bare) :] if full.startswith(bare) else ""
+    return _localized(bare) + suffix
+
+
+def date_format() -> str:
+    """The locale's short date pattern, always with a four-digit year.
+
+    The C locale's pattern ("d MM yyyy") reads poorly: ISO dates there.
+    """
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return _ISO_DATE
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
+
+
+def date_text(day: date | None) -> str:
+    if day is None:
+        return NO_VALUE
+    return QLocale().toString(to_qdate(day), date_format())
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())

@@ -1,0 +1,232 @@
+"""The read-only tables of the pages: parties, pillars, initiatives, KPIs, milestones,
+budget lines and targets. Each holds plain rows from the services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from pilotage.gui import formats
+from pilotage.gui.labels import label
+from pilotage.gui.models.rows_model import Column, RowsModel
+from pilotage.gui.qt import QObject
+from pilotage.gui.status import status_icon, status_label
+from pilotage.services.budget import BudgetLineRow
+from pilotage.services.clock import local_today
+from pilotage.services.milestones import MilestoneRow
+from pilotage.services.overview import InitiativeNode, KpiNode, PillarNode
+from pilotage.services.parties import PartyRow
+from pilotage.services.targets import TargetRow
+
+
+class PartiesModel(RowsModel[PartyRow]):
+    ROLE = 0
+    ORGANIZATION = 1
+    SIGNATORY = 2
+    SIGNATORY_TITLE = 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Role"), lambda p: label(p.role)),
+                Column(
+                    self.tr("Organization"),
+                    lambda p: p.organization_label,
+                    tooltip=lambda p: p.organization_label,
+                ),
+                Column(self.tr("Signatory"), lambda p: p.signatory_name),
+                Column(
+                    self.tr("Title"),
+                    lambda p: p.signatory_title,
+                    tooltip=lambda p: p.signatory_title,
+                ),
+            ]
+        )
+
+
+class PillarsModel(RowsModel[PillarNode]):
+    CODE = 0
+    TITLE = 1
+    INITIATIVES = 2
+    KPIS = 3
+    PROGRESS = 4
+    STATUS = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Code"), lambda p: p.code),
+                Column(self.tr("Title"), lambda p: p.title, tooltip=lambda p: p.title),
+                Column(self.tr("Initiatives"), lambda p: formats.number(len(p.initiatives)), True),
+                Column(self.tr("KPIs"), lambda p: formats.number(p.rollup.kpi_count), True),
+                Column(
+                    self.tr("Mean progress"),
+                    lambda p: formats.percent(p.rollup.mean_progress),
+                    numeric=True,
+                    tooltip=lambda p: p.rollup.trace,
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda p: status_label(p.headline),
+                    icon=lambda p: status_icon(p.headline),
+                ),
+            ]
+        )
+
+
+class InitiativesModel(RowsModel[InitiativeNode]):
+    CODE = 0
+    NAME = 1
+    STAGE = 2
+    KPIS = 3
+    PROGRESS = 4
+    STATUS = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Code"), lambda i: i.code),
+                Column(self.tr("Name"), lambda i: i.name, tooltip=lambda i: i.name),
+                Column(self.tr("Stage"), lambda i: label(i.status)),
+                Column(self.tr("KPIs"), lambda i: formats.number(i.rollup.kpi_count), True),
+                Column(
+                    self.tr("Mean progress"),
+                    lambda i: formats.percent(i.rollup.mean_progress),
+                    numeric=True,
+                    tooltip=lambda i: i.rollup.trace,
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda i: status_label(i.headline),
+                    icon=lambda i: status_icon(i.headline),
+                ),
+            ]
+        )
+
+
+class KpisModel(RowsModel[KpiNode]):
+    CODE = 0
+    NAME = 1
+    ACTUAL = 2
+    TARGET = 3
+    PROGRESS = 4
+    STATUS = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Code"), lambda k: k.code),
+                Column(self.tr("Name"), lambda k: k.name, tooltip=lambda k: k.name),
+                Column(
+                    self.tr("Actual"),
+                    lambda k: formats.kpi_value(k.evaluation.actual.value, k.measure, k.unit),
+                    numeric=True,
+                    tooltip=lambda k: k.evaluation.actual.trace,
+                ),
+                Column(
+                    self.tr("Target to date"),
+                    lambda k: formats.kpi_value(k.evaluation.target.value, k.measure, k.unit),
+                    numeric=True,
+                    tooltip=lambda k: k.evaluation.target.trace,
+                ),
+                Column(
+                    self.tr("Progress"),
+                    lambda k: formats.percent(k.evaluation.progress.value),
+                    numeric=True,
+                    tooltip=lambda k: k.evaluation.progress.trace,
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda k: status_label(k.status),
+                    icon=lambda k: status_icon(k.status),
+                    tooltip=lambda k: k.evaluation.status_trace,
+                ),
+            ]
+        )
+
+
+class MilestonesModel(RowsModel[MilestoneRow]):
+    TITLE = 0
+    DUE = 1
+    DONE = 2
+    STATE = 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self._as_of = local_today()
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Milestone"), lambda m: m.title, tooltip=lambda m: m.note),
+                Column(self.tr("Due"), lambda m: formats.date_text(m.due_date)),
+                Column(self.tr("Done"), lambda m: formats.date_text(m.done_date)),
+                Column(self.tr("State"), self._state),
+            ]
+        )
+
+    def set_milestones(self, milestones: list[MilestoneRow], as_of: date) -> None:
+        self._as_of = as_of
+        self.set_rows(milestones)
+
+    def _state(self, milestone: MilestoneRow) -> str:
+        if milestone.is_late(self._as_of):
+            days = (self._as_of - milestone.due_date).days
+            return self.tr("Late by %n day(s)", "", days)
+        if milestone.done_date is not None and milestone.done_date <= self._as_of:
+            return self.tr("Done")
+        return self.tr("Upcoming")
+
+
+class BudgetLinesModel(RowsModel[BudgetLineRow]):
+    YEAR = 0
+    PLANNED = 1
+    COMMITTED = 2
+    DISBURSED = 3
+    NOTE = 4
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Year"), lambda b: str(b.year)),
+                Column(self.tr("Planned"), lambda b: formats.number(b.planned, 2), True),
+                Column(self.tr("Committed"), lambda b: formats.number(b.committed, 2), True),
+                Column(self.tr("Disbursed"), lambda b: formats.number(b.disbursed, 2), True),
+                Column(self.tr("Note"), lambda b: "; ".join(b.warnings)),
+            ]
+        )
+
+
+class TargetsModel(RowsModel[TargetRow]):
+    PERIOD_END = 0
+    VALUE = 1
+    REVISION = 2
+    REVISED_ON = 3
+    REASON = 4
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._format: Callable[[Decimal], str] = formats.number
+        self.set_columns(
+            [
+                Column(self.tr("Period end"), lambda t: formats.date_text(t.period_end)),
+                Column(self.tr("Target"), lambda t: self._format(t.value), numeric=True),
+                Column(self.tr("Revision"), self._revision),
+                Column(self.tr("Revised on"), lambda t: formats.date_text(t.revised_on)),
+                Column(self.tr("Reason"), lambda t: t.reason, tooltip=lambda t: t.reason),
+            ]
+        )
+
+    def set_targets(self, targets: list[TargetRow], value_text: Callable[[Decimal], str]) -> None:
+        """`value_text` formats a target in its KPI's measure and unit."""
+        self._format = value_text
+        self.set_rows(targets)
+
+    def _revision(self, target: TargetRow) -> str:
+        if target.is_original:
+            return self.tr("Original")
+        return self.tr("Revision {number}").format(number=target.revision)

@@ -1,0 +1,1 @@
+"""The pages shown right of the navigator: program, pillar, initiative, KPI."""

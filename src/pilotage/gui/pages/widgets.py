@@ -1,0 +1,236 @@
+"""Small widgets the pages share: header, status badge, field forms, tables, status counts."""
+
+from __future__ import annotations
+
+from pilotage.domain.enums import KpiStatus
+from pilotage.domain.kpi_types import RollUp
+from pilotage.gui import formats
+from pilotage.gui.qt import (
+    QAbstractItemModel,
+    QAbstractItemView,
+    QApplication,
+    QFont,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPalette,
+    QSizePolicy,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from pilotage.gui.status import STATUS_COLORS, STATUS_TEXT_COLORS, status_label
+
+SPACING = 12  # between blocks of a page
+COLUMN_PADDING = 16
+MAX_COLUMN_WIDTH = 360  # wider text is elided in the table and shown whole in its tooltip
+
+
+def mute(label: QLabel, muted: bool = True) -> None:
+    """Secondary text in the theme's placeholder colour (readable in dark themes too)."""
+    palette = QPalette(QApplication.palette())
+    if muted:
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+    label.setPalette(palette)
+
+
+class StatusBadge(QLabel):
+    """The status as a coloured pill: the same colours as the dots and the reports."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._status: KpiStatus | None = None
+
+    @property
+    def status(self) -> KpiStatus | None:
+        return self._status
+
+    def set_status(self, status: KpiStatus) -> None:
+        self._status = status
+        self.setText(status_label(status))
+        self.setStyleSheet(
+            f"background-color: {STATUS_COLORS[status]}; color: {STATUS_TEXT_COLORS[status]};"
+            " border-radius: 10px; padding: 3px 12px; font-weight: 600;"
+        )
+
+
+class PageHeader(QWidget):
+    """A small line saying what and where, the title, and the status on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kicker = QLabel()
+        mute(self.kicker)
+        self.kicker.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = StatusBadge()
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.kicker)
+        text.addWidget(self.title)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(text, 1)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set(self, kicker: str, title: str, status: KpiStatus) -> None:
+        self.kicker.setText(kicker)
+        self.title.setText(title)
+        self.badge.set_status(status)
+
+
+def section_title(text: str) -> QLabel:
+    title = QLabel(text)
+    font = QFont(title.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    title.setFont(font)
+    title.setContentsMargins(0, SPACING // 2, 0, 0)
+    return title
+
+
+class FieldForm(QWidget):
+    """Label: value rows whose values are selectable, wrapped text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QFormLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setHorizontalSpacing(SPACING)
+        self._layout.setVerticalSpacing(6)
+        self._layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+    def add(self, caption: str) -> QLabel:
+        """A new row; returns the label that shows its value."""
+        name = QLabel(caption)
+        mute(name)
+        value = QLabel()
+        value.setWordWrap(True)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._layout.addRow(name, value)
+        return value
+
+    def set_row_visible(self, value: QLabel, visible: bool) -> None:
+        self._layout.setRowVisible(value, visible)
+
+
+class TableView(QTableView):
+    """A read-only table sized to its rows (up to `max_rows`, then it scrolls)."""
+
+    def __init__(self, model: QAbstractItemModel, max_rows: int = 12) -> None:
+        super().__init__()
+        self._max_rows = max_rows
+        self.setModel(model)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        # Long texts are elided (their tooltip shows them whole) rather than scrolled.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        model.modelReset.connect(self.refit)
+        model.rowsInserted.connect(self.refit)
+
+    def refit(self) -> None:
+        """Column widths from their content, and a height that shows every row that fits."""
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            # Some air between columns; the last one stretches anyway.
+            width = header.sectionSize(column) + COLUMN_PADDING
+            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
+        rows = min(self.model().rowCount(), self._max_rows)
+        height = header.sizeHint().height() + 2 * self.frameWidth()
+        height += max(rows, 1) * self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(height)
+
+
+class StatusCounts(QWidget):
+    """How many KPIs are in each status, as a row of small cards, and their mean progress."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        cards = QHBoxLayout()
+        cards.setContentsMargins(0, 0, 0, 0)
+        cards.setSpacing(SPACING // 2)
+        self._counts: dict[KpiStatus, QLabel] = {}
+        self._cards: dict[KpiStatus, QFrame] = {}
+        for status in KpiStatus:
+            card = QFrame()
+            card.setObjectName("statusCard")
+            # The status colour as the card's left edge, as in the reports' KPI sheet.
+            card.setStyleSheet(
+                "QFrame#statusCard { border: 1px solid palette(midlight);"
+                f" border-left: 4px solid {STATUS_COLORS[status]};"
+                " border-radius: 3px; background: palette(base); }"
+            )
+            count = QLabel()
+            count.setObjectName(f"count_{status.value}")
+            font = QFont(count.font())
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            count.setFont(font)
+            caption = QLabel(status_label(status))
+            mute(caption)
+            inside = QVBoxLayout(card)
+            inside.setContentsMargins(10, 4, 10, 6)
+            inside.setSpacing(0)
+            inside.addWidget(count)
+            inside.addWidget(caption)
+            cards.addWidget(card)
+            self._counts[status] = count
+            self._cards[status] = card
+        cards.addStretch(1)
+        self.mean = QLabel()
+        mute(self.mean)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING // 2)
+        column.addLayout(cards)
+        column.addWidget(self.mean)
+
+    def count_text(self, status: KpiStatus) -> str:
+        return self._counts[status].text()
+
+    def set_rollup(self, rollup: RollUp) -> None:
+        for status, label in self._counts.items():
+            count = rollup.counts.get(status, 0)
+            label.setText(formats.number(count))
+            mute(label, not count)  # empty statuses step back
+        self.mean.setText(
+            self.tr("KPIs: {count} · mean progress {progress}").format(
+                count=formats.number(rollup.kpi_count),
+                progress=formats.percent(rollup.mean_progress),
+            )
+        )
+        self.mean.setToolTip(rollup.trace)
+
+
+def rule() -> QFrame:
+    """A thin horizontal line between the header and the body."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

@@ -1,0 +1,94 @@
+"""KPI status colours, translated labels and the round dot the navigator draws.
+
+STATUS_COLORS is a plain dict of hex strings so that the Excel reports can use
+exactly the same colours as the window.
+"""
+
+from __future__ import annotations
+
+from pilotage.domain.enums import KpiStatus
+from pilotage.gui.qt import (
+    QT_TRANSLATE_NOOP,
+    QColor,
+    QIcon,
+    QPainter,
+    QPen,
+    QPixmap,
+    QRectF,
+    Qt,
+    translate,
+)
+
+STATUS_COLORS: dict[KpiStatus, str] = {
+    KpiStatus.ACHIEVED: "#1B5E20",  # dark green
+    KpiStatus.ON_TRACK: "#43A047",  # green
+    KpiStatus.AT_RISK: "#F2A900",  # amber
+    KpiStatus.OFF_TRACK: "#D32F2F",  # red
+    KpiStatus.NO_DATA: "#9E9E9E",  # grey
+    KpiStatus.NOT_STARTED: "#D0D0D0",  # light grey
+}
+
+# Text drawn on a status colour: white where it reads, near-black on the light ones.
+STATUS_TEXT_COLORS: dict[KpiStatus, str] = {
+    KpiStatus.ACHIEVED: "#FFFFFF",
+    KpiStatus.ON_TRACK: "#FFFFFF",
+    KpiStatus.AT_RISK: "#212121",
+    KpiStatus.OFF_TRACK: "#FFFFFF",
+    KpiStatus.NO_DATA: "#FFFFFF",
+    KpiStatus.NOT_STARTED: "#424242",
+}
+
+_CONTEXT = "Status"
+_LABELS: dict[KpiStatus, str] = {
+    KpiStatus.ACHIEVED: QT_TRANSLATE_NOOP("Status", "Achieved"),
+    KpiStatus.ON_TRACK: QT_TRANSLATE_NOOP("Status", "On track"),
+    KpiStatus.AT_RISK: QT_TRANSLATE_NOOP("Status", "At risk"),
+    KpiStatus.OFF_TRACK: QT_TRANSLATE_NOOP("Status", "Off track"),
+    KpiStatus.NO_DATA: QT_TRANSLATE_NOOP("Status", "No data"),
+    KpiStatus.NOT_STARTED: QT_TRANSLATE_NOOP("Status", "Not started"),
+}
+
+_DOT_SIZES = (16, 32)  # the tree's icon size, and twice that for high-DPI screens
+_icons: dict[KpiStatus, QIcon] = {}
+
+
+def status_label(status: KpiStatus) -> str:
+    """The status as a person reads it, in the interface language."""
+    # Translated at each call, not at import, so that a language switch takes effect.
+    return translate(_CONTEXT, _LABELS[status])
+
+
+def status_color(status: KpiStatus) -> QColor:
+    return QColor(STATUS_COLORS[status])
+
+
+def status_icon(status: KpiStatus) -> QIcon:
+    """A small round dot of the status colour, painted once per status."""
+    icon = _icons.get(status)
+    if icon is None:
+        icon = QIcon()
+        for size in _DOT_SIZES:
+            dot = _dot(status_color(status), size)
+            icon.addPixmap(dot)
+            # Without it a selected row tints the dot with the highlight: its colour is its meaning.
+            icon.addPixmap(dot, QIcon.Mode.Selected)
+        _icons[status] = icon
+    return icon
+
+
+def _dot(color: QColor, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # A darker rim keeps the light greys visible on a white background.
+        pen = QPen(color.darker(135))
+        pen.setWidthF(size / 16)
+        painter.setPen(pen)
+        painter.setBrush(color)
+        margin = size * 0.22
+        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
+    finally:
+        painter.end()
+    return pixmap

@@ -1,0 +1,33 @@
+"""The main window on the demo database; helpers for driving it are in gui_support.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from gui_support import DEMO_END
+from pytestqt.qtbot import QtBot
+
+from pilotage.db.database import Database
+from pilotage.gui.main_window import MainWindow
+from pilotage.gui.qt import QApplication
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp: QApplication) -> QApplication:
+    """Every GUI test runs with the QApplication (icons and fonts need one)."""
+    return qapp
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_db: Database) -> Iterator[MainWindow]:
+    """The main window on the demo as of 2024-12-31, its tree loaded."""
+    win = MainWindow(demo_db, as_of=DEMO_END)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()  # keyboard focus goes where a person's would
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.waitUntil(lambda: win.model.rowCount() > 0 and not win.is_busy())
+    yield win
+    # Before demo_db closes: wait for any worker still reading it.
+    win.close()
