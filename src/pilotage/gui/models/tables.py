@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Protocol, TypeVar
 
+from pilotage.domain.enums import KpiStatus
+from pilotage.domain.kpi_types import RollUp
 from pilotage.gui import formats
 from pilotage.gui.labels import label
 from pilotage.gui.models.rows_model import Column, RowsModel
@@ -18,6 +21,33 @@ from pilotage.services.milestones import MilestoneRow
 from pilotage.services.overview import InitiativeNode, KpiNode, PillarNode
 from pilotage.services.parties import PartyRow
 from pilotage.services.targets import TargetRow
+
+
+class _RolledUp(Protocol):
+    @property
+    def rollup(self) -> RollUp: ...
+    @property
+    def headline(self) -> KpiStatus: ...
+
+
+N = TypeVar("N", bound=_RolledUp)
+
+
+def _rollup_columns(tr: Callable[[str], str]) -> list[Column[N]]:
+    """Mean progress and status dot: how a pillar's or initiative's KPIs stand."""
+    return [
+        Column(
+            tr("Mean progress"),
+            lambda n: formats.percent(n.rollup.mean_progress),
+            numeric=True,
+            tooltip=lambda n: n.rollup.trace,
+        ),
+        Column(
+            tr("Status"),
+            lambda n: status_label(n.headline),
+            icon=lambda n: status_icon(n.headline),
+        ),
+    ]
 
 
 class PartiesModel(RowsModel[PartyRow]):
@@ -62,17 +92,7 @@ class PillarsModel(RowsModel[PillarNode]):
                 Column(self.tr("Title"), lambda p: p.title, tooltip=lambda p: p.title),
                 Column(self.tr("Initiatives"), lambda p: formats.number(len(p.initiatives)), True),
                 Column(self.tr("KPIs"), lambda p: formats.number(p.rollup.kpi_count), True),
-                Column(
-                    self.tr("Mean progress"),
-                    lambda p: formats.percent(p.rollup.mean_progress),
-                    numeric=True,
-                    tooltip=lambda p: p.rollup.trace,
-                ),
-                Column(
-                    self.tr("Status"),
-                    lambda p: status_label(p.headline),
-                    icon=lambda p: status_icon(p.headline),
-                ),
+                *_rollup_columns(self.tr),
             ]
         )
 
@@ -93,17 +113,7 @@ class InitiativesModel(RowsModel[InitiativeNode]):
                 Column(self.tr("Name"), lambda i: i.name, tooltip=lambda i: i.name),
                 Column(self.tr("Stage"), lambda i: label(i.status)),
                 Column(self.tr("KPIs"), lambda i: formats.number(i.rollup.kpi_count), True),
-                Column(
-                    self.tr("Mean progress"),
-                    lambda i: formats.percent(i.rollup.mean_progress),
-                    numeric=True,
-                    tooltip=lambda i: i.rollup.trace,
-                ),
-                Column(
-                    self.tr("Status"),
-                    lambda i: status_label(i.headline),
-                    icon=lambda i: status_icon(i.headline),
-                ),
+                *_rollup_columns(self.tr),
             ]
         )
 
