@@ -1,6 +1,6 @@
 """The program tree and the portfolio overview, on the demo program and on generated data.
 
-Expected figures are worked out by hand from services/demo_data.py; the
+Expected figures are worked out by hand from services/demo_data.py and demo_pillars.py; the
 arithmetic is in the comments.
 """
 

@@ -27,7 +27,7 @@ from pilotage.db.schema import (
     metadata,
 )
 from pilotage.domain.enums import AuditAction, ProgramStatus
-from pilotage.services import audit
+from pilotage.services import audit, demo_pillars
 from pilotage.services import demo_data as demo
 from pilotage.services.identity import current_user
 from pilotage.services.programs import ProgramRow, program_row
@@ -116,12 +116,12 @@ def _structure(loader: _Loader, orgs: dict[str, int]) -> int:
         [
             {"program_id": program_id, "position": n, "code": p.code, "title": p.title,
              "objective": p.objective}
-            for n, p in enumerate(demo.PILLARS, start=1)
+            for n, p in enumerate(demo_pillars.PILLARS, start=1)
         ],
     )  # fmt: skip
     initiatives = [
         (pillar_id, i)
-        for pillar_id, p in zip(pillar_ids, demo.PILLARS, strict=True)
+        for pillar_id, p in zip(pillar_ids, demo_pillars.PILLARS, strict=True)
         for i in p.initiatives
     ]
     initiative_ids = loader.add(
@@ -167,7 +167,7 @@ def _structure(loader: _Loader, orgs: dict[str, int]) -> int:
         ],
     )  # fmt: skip
     kpis: list[tuple[dict[str, int | None], demo.DemoKpi]] = [
-        ({"program_id": program_id}, k) for k in demo.PROGRAM_KPIS
+        ({"program_id": program_id}, k) for k in demo_pillars.PROGRAM_KPIS
     ]
     for iid, (_, initiative) in zip(initiative_ids, initiatives, strict=True):
         kpis += [({"initiative_id": iid}, k) for k in initiative.kpis]
