@@ -24,12 +24,10 @@ def _open(args: argparse.Namespace, *, create: bool = False, upgrade: bool = Tru
 
 
 def start(args: argparse.Namespace) -> int:
-    """No sub-command: the program on the default database (text until the GUI exists)."""
-    database = _open(args, create=True)
-    try:
-        return _print_portfolio(database, local_today(), None, False, sys.stdout)
-    finally:
-        database.close()
+    """No sub-command: the main window (on `--db`, or the last database used)."""
+    from pilotage.gui.app import run_gui
+
+    return run_gui(args.db)
 
 
 def db_info(args: argparse.Namespace) -> int:
@@ -144,7 +142,8 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def portfolio(args: argparse.Namespace) -> int:
-    database = _open(args)
+    # The default file is made on first use, as the window does; a named one must exist.
+    database = _open(args, create=args.db is None)
     try:
         as_of = args.as_of or local_today()
         return _print_portfolio(database, as_of, args.program, args.trace, sys.stdout)

@@ -185,7 +185,8 @@ def test_start_on_an_empty_default_database(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    code, out, _ = run(capsys)
+    # `pilotage` alone opens the window (tests/gui/test_first_run.py); the text is here.
+    code, out, _ = run(capsys, "portfolio")
     assert code == 0
     assert "pilotage demo" in out
     assert (tmp_path / "data" / "pilotage" / "pilotage.sqlite").exists()
@@ -224,3 +225,18 @@ def test_an_unknown_command_is_one_line(capsys: pytest.CaptureFixture[str]) -> N
     code, _, err = run(capsys, "frobnicate")
     assert code == 2
     assert_one_clear_line(err, "invalid choice", "see --help")
+
+
+@pytest.mark.parametrize(("args", "db"), [((), None), (("--db", "x.sqlite"), "x.sqlite")])
+def test_pilotage_alone_opens_the_window(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    db: str | None,
+) -> None:
+    from pilotage.gui import app
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(app, "run_gui", lambda target: opened.append(target) or 0)
+    assert run(capsys, *args)[0] == 0
+    assert opened == [db]

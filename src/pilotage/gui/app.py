@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from pilotage.domain.errors import PilotageError
-from pilotage.gui.qt import QApplication, QMessageBox, translate
+from pilotage.gui.qt import QApplication, QMessageBox, QWidget, translate
+from pilotage.gui.settings import APPLICATION, ORGANIZATION, Settings
 
-ORGANIZATION = "Pilotage"
-APPLICATION = "Pilotage"
+if TYPE_CHECKING:
+    from pilotage.db.database import Database
+    from pilotage.gui.main_window import MainWindow
 
 
 def application() -> QApplication:
@@ -20,26 +23,98 @@ def application() -> QApplication:
     return app
 
 
-def run_gui(db_target: str | None) -> int:
-    """Open `db_target` (a file or URL; None: the default file, created if missing) in
-    the main window and run until it closes. Returns the exit code."""
-    app = application()
+def offer_demo(db: Database, parent: QWidget | None = None) -> bool:
+    """Ask whether to load the demo contract-program into the empty `db` or start blank.
+
+    Returns True when the demo was loaded.
+    """
+    from pilotage.services.demo import load_demo
+
+    box = QMessageBox(parent)
+    box.setObjectName("firstRunOffer")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(translate("App", "Welcome to Pilotage"))
+    box.setText(translate("App", "This database holds no contract-program yet."))
+    box.setInformativeText(
+        translate(
+            "App",
+            "Load the demo contract-program to look around, or start with a blank database.",
+        )
+    )
+    demo = box.addButton(translate("App", "Load the demo"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("App", "Start blank"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(demo)
+    box.exec()
+    if box.clickedButton() is not demo:
+        return False
+    load_demo(db)
+    return True
+
+
+def start_window(
+    db_target: str | None, settings: Settings | None = None
+) -> tuple[MainWindow, Database] | None:
+    """Open the database and build the main window (shown); None if it could not be opened.
+
+    `db_target` None: the last database used, else the default file (created if
+    missing); the first time on an empty default file, the demo is offered.
+    The caller closes the returned database after the window.
+    """
     # Imported after the QApplication exists: the database layer is the slow import.
     from pilotage.db.database import open_database
     from pilotage.gui.main_window import MainWindow
+    from pilotage.services.programs import list_programs
 
+    settings = settings or Settings()
+    target = db_target
+    if target is None:
+        last = settings.last_database()
+        if last is not None and ("://" in last or _is_file(last)):
+            target = last
+    on_default = target is None
     try:
-        db = open_database(db_target, create=db_target is None)
+        db = open_database(target, create=on_default)
     except PilotageError as exc:
         QMessageBox.critical(
             None,
             translate("App", "Pilotage"),
             translate("App", "The database could not be opened:\n{error}").format(error=exc),
         )
-        return 1
+        return None
     try:
-        window = MainWindow(db)
-        window.show()
+        if on_default and not settings.demo_offered() and not list_programs(db):
+            settings.set_demo_offered()
+            offer_demo(db)
+        if db.path is not None:
+            settings.add_recent_database(str(db.path))
+        window = MainWindow(db, settings=settings)
+    except BaseException:
+        db.close()
+        raise
+    window.show()
+    return window, db
+
+
+def _is_file(text: str) -> bool:
+    from pathlib import Path
+
+    return Path(text).is_file()
+
+
+def run_gui(db_target: str | None) -> int:
+    """Open `db_target` (a file or URL; None: the last database used, else the default
+    file) in the main window and run until it closes. Returns the exit code."""
+    app = application()
+    from pilotage.gui.error_dialog import install_excepthook
+
+    started = start_window(db_target)
+    if started is None:
+        return 1
+    window, db = started
+    previous = sys.excepthook
+    install_excepthook(lambda: window)
+    try:
         return app.exec()
     finally:
+        sys.excepthook = previous
         db.close()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 
-from pilotage.db.database import Database
+from pilotage.db.database import Database, open_database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
@@ -21,11 +22,14 @@ from pilotage.gui.qt import (
     QCloseEvent,
     QDate,
     QDateEdit,
+    QFileDialog,
     QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QModelIndex,
     QProgressBar,
     QSplitter,
@@ -39,7 +43,9 @@ from pilotage.gui.qt import (
     Signal,
     Slot,
 )
+from pilotage.gui.settings import Settings
 from pilotage.gui.workers import TaskRunner
+from pilotage.services.backup import backup_copy
 from pilotage.services.clock import local_today
 from pilotage.services.overview import (
     InitiativeNode,
@@ -56,10 +62,21 @@ _FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
 
 class MainWindow(QMainWindow):
     tree_loaded = Signal()  # the navigator shows the trees as of the current date
+    database_changed = Signal()  # another database is open (its tree follows)
+    open_failed = Signal(str)  # opening another database failed; the current one stays
+    backup_saved = Signal(object)  # the Path of the copy written
 
-    def __init__(self, db: Database, as_of: date | None = None) -> None:
+    def __init__(
+        self, db: Database, as_of: date | None = None, settings: Settings | None = None
+    ) -> None:
+        """`settings`: what to restore and remember (None: nothing is read or written)."""
         super().__init__()
         self._db = db
+        self._owned: Database | None = None  # a database this window opened, and closes
+        self._settings = settings
+        if as_of is None and settings is not None:
+            as_of = settings.as_of()
+        self._as_of_fixed = as_of is not None  # False: "today", whatever day that is
         self._as_of = as_of or local_today()
         self._current: NodeKey | None = None
         self._closing = False
@@ -69,9 +86,12 @@ class MainWindow(QMainWindow):
         self._tree_runner = TaskRunner(self._pool, self)
         self._tree_runner.finished.connect(self._on_trees)
         self._tree_runner.failed.connect(self._on_failed)
+        self._file_runner = TaskRunner(self._pool, self)  # opening, creating, backing up
+        self._file_runner.finished.connect(self._on_file_task_done)
+        self._file_runner.failed.connect(self._on_file_task_failed)
+        self._file_runner.busy_changed.connect(self._on_busy_changed)
 
-        name = db.path.name if db.path is not None else db.name
-        self.setWindowTitle(self.tr("{database} — Pilotage").format(database=name))
+        self._update_title()
         self.resize(1280, 820)
 
         self.model = NavigatorModel(self)
@@ -103,21 +123,9 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.empty_page = QLabel()
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.program_page = ProgramPage(db, self._pool)
-        self.pillar_page = PillarPage(db, self._pool)
-        self.initiative_page = InitiativePage(db, self._pool)
-        self.kpi_page = KpiPage(db, self._pool)
         self.pages.addWidget(self.empty_page)
-        self._pages: dict[NodeKind, Page] = {
-            NodeKind.PROGRAM: self.program_page,
-            NodeKind.PILLAR: self.pillar_page,
-            NodeKind.INITIATIVE: self.initiative_page,
-            NodeKind.KPI: self.kpi_page,
-        }
-        for page in self._pages.values():
-            self.pages.addWidget(page)
-            page.busy_changed.connect(self._on_busy_changed)
-            page.failed.connect(self._show_status)
+        self._pages: dict[NodeKind, Page] = {}
+        self._make_pages(db)
         self._tree_runner.busy_changed.connect(self._on_busy_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -126,10 +134,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 880])
+        self.splitter.setObjectName("mainSplitter")
         self.setCentralWidget(self.splitter)
 
         self._build_toolbar()
         self._build_menus()
+        self._restore_window()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no known length: Qt draws a moving bar
         self.busy.setMaximumWidth(120)
@@ -139,6 +149,43 @@ class MainWindow(QMainWindow):
         self.reload()
 
     # --- building -----------------------------------------------------------
+
+    def _make_pages(self, db: Database) -> None:
+        """One page per kind of node, on `db` (replacing the pages on another one)."""
+        for old in self._pages.values():
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.program_page = ProgramPage(db, self._pool)
+        self.pillar_page = PillarPage(db, self._pool)
+        self.initiative_page = InitiativePage(db, self._pool)
+        self.kpi_page = KpiPage(db, self._pool)
+        self._pages = {
+            NodeKind.PROGRAM: self.program_page,
+            NodeKind.PILLAR: self.pillar_page,
+            NodeKind.INITIATIVE: self.initiative_page,
+            NodeKind.KPI: self.kpi_page,
+        }
+        for page in self._pages.values():
+            self.pages.addWidget(page)
+            page.busy_changed.connect(self._on_busy_changed)
+            page.failed.connect(self._show_status)
+        self.program_page.navigate_requested.connect(self._go_to_node)
+
+    @Slot(str, int)
+    def _go_to_node(self, kind: str, node_id: int) -> None:
+        """Select a node from a dashboard row, as if the analyst had clicked it in the tree."""
+        key = (NodeKind(kind), node_id)
+        index = self.proxy.mapFromSource(self.model.index_of(key))
+        if not index.isValid():  # hidden by the search box: clear it first
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index_of(key))
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    def _update_title(self) -> None:
+        db = self._db
+        name = db.path.name if db.path is not None else db.name
+        self.setWindowTitle(self.tr("{database} — Pilotage").format(database=name))
 
     def _build_toolbar(self) -> None:
         toolbar = self.toolbar = QToolBar(self.tr("As of"))
@@ -161,11 +208,30 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New database…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_database)
+        self.open_action = QAction(self.tr("&Open…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_database_dialog)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.backup_action = QAction(self.tr("Save a &backup copy…"), self)
+        self.backup_action.triggered.connect(self.save_backup_dialog)
+        quit_action = self.quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        self.addAction(quit_action)  # the shortcut works with the menu closed
+        self._fill_recent_menu()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         find_action = QAction(self.tr("&Find in navigator"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -188,11 +254,23 @@ class MainWindow(QMainWindow):
         chosen = formats.from_qdate(day)
         if chosen != self._as_of:
             self._as_of = chosen
+            self._as_of_fixed = True
+            self._remember_as_of()
             self.reload()
 
     @Slot()
     def _go_to_today(self) -> None:
         self.set_as_of(local_today())
+        self._as_of_fixed = False
+        self._remember_as_of()
+
+    def as_of_is_today(self) -> bool:
+        """True when the choice is "today" rather than a fixed date."""
+        return not self._as_of_fixed
+
+    def _remember_as_of(self) -> None:
+        if self._settings is not None:
+            self._settings.set_as_of(self._as_of if self._as_of_fixed else None)
 
     # --- loading the tree ---------------------------------------------------
 
@@ -314,11 +392,167 @@ class MainWindow(QMainWindow):
         self.busy.setVisible(self.is_busy())
 
     def is_busy(self) -> bool:
-        return self._tree_runner.is_busy() or any(p.is_busy() for p in self._pages.values())
+        return (
+            self._tree_runner.is_busy()
+            or self._file_runner.is_busy()
+            or any(p.is_busy() for p in self._pages.values())
+        )
 
     @Slot(str)
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message)
+
+    # --- files ----------------------------------------------------------------
+
+    def database(self) -> Database:
+        return self._db
+
+    def _start_dir(self) -> str:
+        path = self._db.path
+        return str(path.parent) if path is not None else str(Path.home())
+
+    @Slot()
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            str(Path(self._start_dir()) / "pilotage.sqlite"),
+            self.tr("Pilotage databases (*.sqlite *.db);;All files (*)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            QMessageBox.warning(
+                self,
+                self.tr("New database"),
+                self.tr("{path} already exists: open it, or choose another name.").format(
+                    path=path
+                ),
+            )
+            return
+        self.open_path(path, create=True)
+
+    @Slot()
+    def open_database_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a database"),
+            self._start_dir(),
+            self.tr("Pilotage databases (*.sqlite *.db);;All files (*)"),
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, target: Path | str, *, create: bool = False) -> None:
+        """Open (or create) a database off the GUI thread; on success the window shows it.
+
+        A failure (not a database, from a newer Pilotage, locked…) is shown in one
+        sentence and the current database stays open.
+        """
+        text = str(target)
+        self._show_status(self.tr("Opening {database}…").format(database=text))
+        self._file_runner.run(lambda: ("open", open_database(text, create=create)))
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._settings.recent_databases() if self._settings is not None else []
+        for target in recent:
+            action = self.recent_menu.addAction(target)
+            action.triggered.connect(lambda _checked=False, t=target: self.open_path(t))
+        self.recent_menu.setEnabled(bool(recent))
+
+    @Slot()
+    def save_backup_dialog(self) -> None:
+        if self._db.path is None:
+            QMessageBox.information(
+                self,
+                self.tr("Save a backup copy"),
+                self.tr("A server database is backed up with the server's own tools."),
+            )
+            return
+        source = self._db.path
+        suggested = source.with_name(f"{source.stem}-copy{source.suffix}")
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a backup copy"),
+            str(suggested),
+            self.tr("Pilotage databases (*.sqlite *.db);;All files (*)"),
+        )
+        if not name:
+            return
+        db, destination = self._db, Path(name)
+        self._show_status(self.tr("Saving a backup copy…"))
+        self._file_runner.run(lambda: ("backup", backup_copy(db, destination)))
+
+    @Slot(object)
+    def _on_file_task_done(self, outcome: tuple[str, object]) -> None:
+        kind, value = outcome
+        if kind == "open" and isinstance(value, Database):
+            if self._closing:
+                value.close()
+                return
+            self._switch_to(value)
+        elif kind == "backup":
+            self._show_status(self.tr("Backup copy written to {path}").format(path=value))
+            self.backup_saved.emit(value)
+
+    @Slot(object)
+    def _on_file_task_failed(self, exc: object) -> None:
+        if not isinstance(exc, PilotageError):
+            raise exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
+        message = str(exc)
+        self._show_status(message)
+        sentence = message[:1].upper() + message[1:]
+        if not sentence.endswith("."):
+            sentence += "."
+        QMessageBox.warning(self, self.tr("Pilotage"), sentence)
+        self.open_failed.emit(message)
+
+    def _switch_to(self, db: Database) -> None:
+        """Show `db` instead of the current database (closing it if this window opened it)."""
+        self._tree_runner.cancel()
+        for page in self._pages.values():
+            page.hide()
+        self._pool.waitForDone()  # nothing still reads the old database
+        old, self._owned = self._owned, db
+        self._db = db
+        self._current = None
+        self.search.clear()
+        self.pages.setCurrentWidget(self.empty_page)
+        self._make_pages(db)
+        self.model.reload([])
+        if old is not None:
+            old.close()
+        self._update_title()
+        if self._settings is not None and db.path is not None:
+            self._settings.add_recent_database(str(db.path))
+            self._fill_recent_menu()
+        self.database_changed.emit()
+        self.reload()
+
+    # --- remembering ----------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.geometry()
+        if geometry is not None and not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = self._settings.splitter_state()
+        if state is not None and not self.splitter.restoreState(state):
+            self.splitter.setSizes([400, 880])
+
+    def save_settings(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.set_splitter_state(self.splitter.saveState())
+        self._remember_as_of()
+        if self._db.path is not None:
+            self._settings.set_last_database(str(self._db.path))
+        self._settings.sync()
 
     def shutdown(self) -> None:
         """Drop what is queued and wait for what runs, so no result outlives the window."""
@@ -327,5 +561,10 @@ class MainWindow(QMainWindow):
         self._pool.waitForDone()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._closing:
+            self.save_settings()
         self.shutdown()
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
         super().closeEvent(event)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
     QDate,
     QLocale,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRectF,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     QThreadPool,
@@ -40,6 +42,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -47,8 +52,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -68,11 +76,15 @@ __all__ = [
     "QAbstractTableModel",
     "QAction",
     "QApplication",
+    "QByteArray",
     "QCloseEvent",
     "QColor",
     "QCoreApplication",
     "QDate",
     "QDateEdit",
+    "QDialog",
+    "QDialogButtonBox",
+    "QFileDialog",
     "QFont",
     "QFormLayout",
     "QFrame",
@@ -84,6 +96,7 @@ __all__ = [
     "QLineEdit",
     "QLocale",
     "QMainWindow",
+    "QMenu",
     "QMessageBox",
     "QModelIndex",
     "QObject",
@@ -92,10 +105,13 @@ __all__ = [
     "QPen",
     "QPersistentModelIndex",
     "QPixmap",
+    "QPlainTextEdit",
     "QPoint",
     "QProgressBar",
+    "QPushButton",
     "QRectF",
     "QScrollArea",
+    "QSettings",
     "QSizePolicy",
     "QSortFilterProxyModel",
     "QSplitter",
@@ -126,3 +142,28 @@ def translate(context: str, text: str) -> str:
     """`QCoreApplication.translate` for module-level code (pyside6-lupdate finds the
     literal in `QT_TRANSLATE_NOOP(context, text)` next to where the text is defined)."""
     return QCoreApplication.translate(context, text)
+
+
+# --- charts (QtCharts) and the few names only the charts use ----------------------------
+from PySide6.QtCharts import (  # noqa: E402
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, QTime  # noqa: E402
+from PySide6.QtWidgets import QStackedLayout  # noqa: E402
+
+__all__ += [
+    "QChart",
+    "QChartView",
+    "QDateTime",
+    "QDateTimeAxis",
+    "QLineSeries",
+    "QMargins",
+    "QPointF",
+    "QStackedLayout",
+    "QTime",
+    "QValueAxis",
+]

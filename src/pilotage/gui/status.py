@@ -1,12 +1,13 @@
 """KPI status colours, translated labels and the round dot the navigator draws.
 
-STATUS_COLORS is a plain dict of hex strings so that the Excel reports can use
-exactly the same colours as the window.
+The colours themselves live in `pilotage.domain.status_colors` (no Qt there), so
+that the Excel reports use exactly the same ones as the window.
 """
 
 from __future__ import annotations
 
 from pilotage.domain.enums import KpiStatus
+from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS
 from pilotage.gui.qt import (
     QT_TRANSLATE_NOOP,
     QColor,
@@ -19,24 +20,13 @@ from pilotage.gui.qt import (
     translate,
 )
 
-STATUS_COLORS: dict[KpiStatus, str] = {
-    KpiStatus.ACHIEVED: "#1B5E20",  # dark green
-    KpiStatus.ON_TRACK: "#43A047",  # green
-    KpiStatus.AT_RISK: "#F2A900",  # amber
-    KpiStatus.OFF_TRACK: "#D32F2F",  # red
-    KpiStatus.NO_DATA: "#9E9E9E",  # grey
-    KpiStatus.NOT_STARTED: "#D0D0D0",  # light grey
-}
-
-# Text drawn on a status colour: white where it reads, near-black on the light ones.
-STATUS_TEXT_COLORS: dict[KpiStatus, str] = {
-    KpiStatus.ACHIEVED: "#FFFFFF",
-    KpiStatus.ON_TRACK: "#FFFFFF",
-    KpiStatus.AT_RISK: "#212121",
-    KpiStatus.OFF_TRACK: "#FFFFFF",
-    KpiStatus.NO_DATA: "#FFFFFF",
-    KpiStatus.NOT_STARTED: "#424242",
-}
+__all__ = [
+    "STATUS_COLORS",
+    "STATUS_TEXT_COLORS",
+    "status_color",
+    "status_icon",
+    "status_label",
+]
 
 _CONTEXT = "Status"
 _LABELS: dict[KpiStatus, str] = {

@@ -10,7 +10,9 @@ from decimal import Decimal
 from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus, Measure, QualityFlag
 from pilotage.domain.kpi_types import DEFAULT_AMBER, DEFAULT_GREEN
+from pilotage.domain.status_colors import STATUS_COLORS
 from pilotage.gui import formats
+from pilotage.gui.charts import KpiChart
 from pilotage.gui.labels import label
 from pilotage.gui.models.measurements_model import MeasurementsModel
 from pilotage.gui.models.tables import TargetsModel
@@ -22,7 +24,6 @@ from pilotage.gui.pages.widgets import (
     section_title,
 )
 from pilotage.gui.qt import QHBoxLayout, QLabel, Qt, QThreadPool, QVBoxLayout, QWidget
-from pilotage.gui.status import STATUS_COLORS
 from pilotage.services.kpi_detail import KpiDetail, kpi_detail
 from pilotage.services.organizations import get_organization
 from pilotage.services.overview import KpiNode
@@ -90,6 +91,11 @@ class KpiPage(Page):
         columns.addLayout(right, 1)
         self.body.addLayout(columns)
 
+        self.chart_title = section_title(self.tr("Actual against target"))
+        self.chart = KpiChart()
+        self.body.addWidget(self.chart_title)
+        self.body.addWidget(self.chart)
+
         self.body.addWidget(section_title(self.tr("Sources")))
         sources = FieldForm()
         self.data_source = sources.add(self.tr("Data source"))
@@ -117,6 +123,7 @@ class KpiPage(Page):
             self.detail = None
             self.targets_model.set_rows([])
             self.measurements_model.set_rows([])
+            self.chart.set_series([], kpi.measure, kpi.unit, as_of)
         self.kpi = kpi
         evaluation = kpi.evaluation
         self.header.set(
@@ -178,6 +185,9 @@ class KpiPage(Page):
             )
         )
         self.measurements_model.set_measurements(kpi.measure, kpi.unit, list(detail.measurements))
+        self.chart.set_series(detail.series, kpi.measure, kpi.unit, detail.as_of)
+        chart_unit = f" ({kpi.unit})" if kpi.unit else ""
+        self.chart_title.setText(self.tr("Actual against target{unit}").format(unit=chart_unit))
         ratio = kpi.measure is Measure.RATIO
         self.measurements.setColumnHidden(MeasurementsModel.NUMERATOR, not ratio)
         self.measurements.setColumnHidden(MeasurementsModel.DENOMINATOR, not ratio)

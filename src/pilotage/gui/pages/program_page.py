@@ -1,12 +1,19 @@
-"""A contract-program: identity, dates, budget, parties and signatories, KPIs by status."""
+"""A contract-program: identity, dates, budget, parties and signatories, and a dashboard
+(KPIs by status, pillars, late milestones, KPIs with quality flags).
+
+The watch lists lead somewhere: a double-click or Enter on a row emits
+`navigate_requested(kind, id)` ("initiative" or "kpi", as `NodeKind` spells them);
+the main window selects that node in the navigator."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from pilotage.db.database import Database
 from pilotage.gui import formats
 from pilotage.gui.labels import label
+from pilotage.gui.models.dashboard import FlaggedKpisModel, LateMilestonesModel
 from pilotage.gui.models.tables import KpisModel, PartiesModel, PillarsModel
 from pilotage.gui.pages.base import Page
 from pilotage.gui.pages.widgets import (
@@ -14,10 +21,21 @@ from pilotage.gui.pages.widgets import (
     FieldForm,
     StatusCounts,
     TableView,
+    mute,
     section_title,
 )
-from pilotage.gui.qt import QHBoxLayout, QThreadPool, QWidget
+from pilotage.gui.qt import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QModelIndex,
+    QThreadPool,
+    QWidget,
+    Signal,
+    Slot,
+)
 from pilotage.services.budget import BudgetSummary, budget_summary
+from pilotage.services.milestones import LateMilestoneRow, list_late_milestones
 from pilotage.services.overview import ProgramTree
 from pilotage.services.parties import PartyRow, list_parties
 
@@ -28,13 +46,20 @@ class ProgramExtras:
 
     parties: list[PartyRow]
     budget: BudgetSummary
+    late_milestones: list[LateMilestoneRow]
 
 
-def fetch_program(db: Database, program_id: int) -> ProgramExtras:
-    return ProgramExtras(list_parties(db, program_id), budget_summary(db, program_id))
+def fetch_program(db: Database, program_id: int, as_of: date) -> ProgramExtras:
+    return ProgramExtras(
+        list_parties(db, program_id),
+        budget_summary(db, program_id),
+        list_late_milestones(db, program_id, as_of),
+    )
 
 
 class ProgramPage(Page):
+    navigate_requested = Signal(str, int)  # ("initiative" | "kpi", its id)
+
     def __init__(self, db: Database, pool: QThreadPool, parent: QWidget | None = None) -> None:
         super().__init__(db, pool, parent)
         self.tree: ProgramTree | None = None
@@ -63,6 +88,34 @@ class ProgramPage(Page):
         self.body.addWidget(section_title(self.tr("Pillars")))
         self.pillars_model = PillarsModel(self)
         self.body.addWidget(TableView(self.pillars_model))
+
+        self.late_title = section_title("")
+        self.late_model = LateMilestonesModel(self)
+        self.late = TableView(self.late_model, max_rows=8)
+        self.late.setToolTip(self.tr("Double-click or press Enter to open the initiative"))
+        self.late.activated.connect(self._open_late_milestone)
+        # The title takes the room, not the last (numeric) column: the days late stay
+        # next to their due date instead of at the far right.
+        self.late.horizontalHeader().setStretchLastSection(False)
+        self.late.horizontalHeader().setSectionResizeMode(
+            LateMilestonesModel.TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.no_late = QLabel(self.tr("No milestone is late."))
+        mute(self.no_late)
+        self.body.addWidget(self.late_title)
+        self.body.addWidget(self.late)
+        self.body.addWidget(self.no_late)
+
+        self.flagged_title = section_title("")
+        self.flagged_model = FlaggedKpisModel(self)
+        self.flagged = TableView(self.flagged_model, max_rows=8)
+        self.flagged.setToolTip(self.tr("Double-click or press Enter to open the KPI"))
+        self.flagged.activated.connect(self._open_flagged_kpi)
+        self.no_flagged = QLabel(self.tr("No KPI has a quality flag."))
+        mute(self.no_flagged)
+        self.body.addWidget(self.flagged_title)
+        self.body.addWidget(self.flagged)
+        self.body.addWidget(self.no_flagged)
 
         self.own_kpis_title = section_title(self.tr("Program KPIs"))
         self.own_kpis_model = KpisModel(self)
@@ -100,8 +153,19 @@ class ProgramPage(Page):
         self.own_kpis_model.set_rows(tree.kpis)
         self.own_kpis_title.setVisible(bool(tree.kpis))
         self.own_kpis.setVisible(bool(tree.kpis))
-        db, program_id = self._db, program.id
-        self.fetch(lambda: fetch_program(db, program_id))
+        flagged = [k for k in tree.all_kpis() if k.flags]
+        self.flagged_model.set_rows(flagged)
+        self.flagged_title.setText(
+            self.tr("KPIs with quality flags: {count}").format(count=formats.number(len(flagged)))
+        )
+        self.flagged.setVisible(bool(flagged))
+        self.no_flagged.setVisible(not flagged)
+        if self.late_model.rowCount() == 0:
+            self.late_title.setText(self.tr("Late milestones"))
+            self.late.hide()
+            self.no_late.hide()  # until the fetch says
+        db, program_id, as_of = self._db, program.id, tree.as_of
+        self.fetch(lambda: fetch_program(db, program_id, as_of))
 
     def fill(self, data: ProgramExtras) -> None:
         currency = self.tree.program.currency if self.tree else ""
@@ -109,3 +173,21 @@ class ProgramPage(Page):
         self.planned.setText(formats.money(data.budget.planned, currency))
         self.committed.setText(formats.money(data.budget.committed, currency))
         self.disbursed.setText(formats.money(data.budget.disbursed, currency))
+        late = data.late_milestones
+        self.late_model.set_rows(late)
+        self.late_title.setText(
+            self.tr("Late milestones: {count}").format(count=formats.number(len(late)))
+        )
+        self.late.setVisible(bool(late))
+        self.no_late.setVisible(not late)
+
+    @Slot(QModelIndex)
+    def _open_late_milestone(self, index: QModelIndex) -> None:
+        if index.isValid():
+            milestone = self.late_model.row_at(index.row())
+            self.navigate_requested.emit("initiative", milestone.initiative_id)
+
+    @Slot(QModelIndex)
+    def _open_flagged_kpi(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.navigate_requested.emit("kpi", self.flagged_model.row_at(index.row()).id)

@@ -1,0 +1,126 @@
+"""What the window remembers between sessions, read defensively from QSettings.
+
+Every reader returns a default when the stored value is missing, of the wrong
+type or garbage (a hand-edited or half-written file): settings never crash the
+application.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from pilotage.gui.qt import QByteArray, QSettings
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Pilotage"
+APPLICATION = "Pilotage"
+MAX_RECENT = 8
+
+_GEOMETRY = "window/geometry"
+_SPLITTER = "window/splitter"
+_LAST_DATABASE = "databases/last"
+_RECENT = "databases/recent"
+_AS_OF = "view/asOf"  # "today" or an ISO date
+_DEMO_OFFERED = "firstRun/demoOffered"
+
+
+class Settings:
+    """The application's settings (INI format, user scope)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+        )
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def _value(self, key: str) -> object:
+        try:
+            return self._store.value(key)
+        except Exception:  # a value Qt cannot even decode
+            log.warning("unreadable setting %s", key, exc_info=True)
+            return None
+
+    # --- window ---------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._value(key)
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            return value
+        if isinstance(value, bytes) and value:
+            return QByteArray(value)
+        return None
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes(_GEOMETRY)
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._store.setValue(_GEOMETRY, value)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes(_SPLITTER)
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self._store.setValue(_SPLITTER, value)
+
+    # --- databases ------------------------------------------------------------
+
+    def last_database(self) -> str | None:
+        value = self._value(_LAST_DATABASE)
+        return value if isinstance(value, str) and value.strip() else None
+
+    def set_last_database(self, target: str) -> None:
+        self._store.setValue(_LAST_DATABASE, target)
+
+    def recent_databases(self) -> list[str]:
+        """Most recent first, at most eight, files no longer there dropped."""
+        value = self._value(_RECENT)
+        if isinstance(value, str):  # QSettings gives a one-item list back as a string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        recent: list[str] = []
+        for item in value:
+            if not isinstance(item, str) or not item.strip() or item in recent:
+                continue
+            if "://" not in item and not Path(item).is_file():
+                continue
+            recent.append(item)
+        return recent[:MAX_RECENT]
+
+    def add_recent_database(self, target: str) -> None:
+        recent = [target, *(item for item in self.recent_databases() if item != target)]
+        self._store.setValue(_RECENT, recent[:MAX_RECENT])
+        self.set_last_database(target)
+
+    # --- the as-of date -------------------------------------------------------
+
+    def as_of(self) -> date | None:
+        """The fixed date chosen, or None for "today" (also the default)."""
+        value = self._value(_AS_OF)
+        if not isinstance(value, str) or value == "today":
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+
+    def set_as_of(self, day: date | None) -> None:
+        self._store.setValue(_AS_OF, "today" if day is None else day.isoformat())
+
+    # --- first run ------------------------------------------------------------
+
+    def demo_offered(self) -> bool:
+        value = self._value(_DEMO_OFFERED)
+        return value is True or value == "true"
+
+    def set_demo_offered(self) -> None:
+        self._store.setValue(_DEMO_OFFERED, True)

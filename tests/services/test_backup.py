@@ -1,0 +1,37 @@
+"""A backup copy of the open database: consistent, openable, never over another file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from pilotage.db.database import Database, open_database
+from pilotage.db.errors import BackupError
+from pilotage.db.schema import Measurement
+from pilotage.services.backup import backup_copy
+from pilotage.services.programs import list_programs
+
+
+def test_a_copy_while_the_database_is_in_use(demo_db: Database, tmp_path: Path) -> None:
+    destination = tmp_path / "copies" / "demo-copy.sqlite"
+    with demo_db.reading() as session:  # a reader holds the file open meanwhile
+        count = session.scalar(select(func.count()).select_from(Measurement))
+        written = backup_copy(demo_db, destination)
+    assert written == destination
+    copy = open_database(destination, upgrade=False)
+    try:
+        assert list_programs(copy) == list_programs(demo_db)
+        with copy.reading() as session:
+            assert session.scalar(select(func.count()).select_from(Measurement)) == count
+    finally:
+        copy.close()
+
+
+def test_an_existing_file_is_never_overwritten(demo_db: Database, tmp_path: Path) -> None:
+    destination = tmp_path / "taken.sqlite"
+    destination.write_bytes(b"precious")
+    with pytest.raises(BackupError, match="already exists"):
+        backup_copy(demo_db, destination)
+    assert destination.read_bytes() == b"precious"
