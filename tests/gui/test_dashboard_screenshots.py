@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.pages.base import Page
 
-SHOTS = Path("/tmp/pilotage-shots")
+# Kept after the run so that a person can look at them.
+SHOTS = Path(tempfile.gettempdir()) / "pilotage-shots"
 
 
 def _save(window: MainWindow, page: Page, name: str) -> None:

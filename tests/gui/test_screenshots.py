@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from pilotage.gui.main_window import MainWindow
 from pilotage.gui.pages.base import Page
 from pilotage.gui.qt import QPoint
 
-SHOTS = Path("/tmp/pilotage-shots")
+# Kept after the run so that a person can look at them.
+SHOTS = Path(tempfile.gettempdir()) / "pilotage-shots"
 
 
 @pytest.mark.parametrize(
