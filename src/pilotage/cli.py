@@ -84,6 +84,19 @@ def build_parser() -> argparse.ArgumentParser:
     portfolio.add_argument(
         "--trace", action="store_true", help="explain each KPI's figures under its line"
     )
+
+    shots = commands.add_parser(
+        "screenshots", help="save PNGs of the main window on each page type and of its dialogs"
+    )
+    shots.add_argument("folder", type=Path, metavar="DIR", help="folder to write the PNGs to")
+    _db_option(shots, top=False)
+    shots.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        metavar="DATE",
+        help="YYYY-MM-DD (default: 2024-12-31, the end of the demo's pilot year)",
+    )
     return parser
 
 
@@ -118,7 +131,11 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
             "backup": commands.db_backup,
         }
         return handlers[args.db_command]
-    return {"demo": commands.demo, "portfolio": commands.portfolio}[args.command]
+    return {
+        "demo": commands.demo,
+        "portfolio": commands.portfolio,
+        "screenshots": commands.screenshots,
+    }[args.command]
 
 
 def _log_crash() -> Path:

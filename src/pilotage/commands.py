@@ -151,6 +151,38 @@ def portfolio(args: argparse.Namespace) -> int:
         database.close()
 
 
+def screenshots(args: argparse.Namespace) -> int:
+    """PNGs of the main window on each page type and of the dialogs, into `args.folder`.
+
+    Without `--db`, on the demo loaded into a temporary database.
+    """
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="pilotage-shots-") as scratch:
+        if args.db is None:
+            database = open_database(Path(scratch) / "demo.sqlite", create=True)
+            try:
+                load_demo(database)
+            except BaseException:
+                database.close()
+                raise
+        else:
+            database = _open(args)
+        try:
+            from pilotage.gui.app import application
+            from pilotage.gui.screenshots import DEMO_END, choose_platform, save_screenshots
+
+            choose_platform()  # before the QApplication exists
+            application()
+            paths = save_screenshots(database, args.folder, args.as_of or DEMO_END)
+        finally:
+            database.close()
+    for path in paths:
+        print(path)
+    return 0
+
+
 def _print_portfolio(
     database: Database, as_of: date, reference: str | None, traces: bool, out: TextIO
 ) -> int:

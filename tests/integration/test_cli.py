@@ -240,3 +240,17 @@ def test_pilotage_alone_opens_the_window(
     monkeypatch.setattr(app, "run_gui", lambda target: opened.append(target) or 0)
     assert run(capsys, *args)[0] == 0
     assert opened == [db]
+
+
+def test_screenshots_refuses_a_missing_database_or_a_bad_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "shots"
+    code, _, err = run(capsys, "screenshots", str(folder), "--db", str(tmp_path / "none.sqlite"))
+    assert code == 1
+    assert_one_clear_line(err, "no database at", "none.sqlite")
+    assert not folder.exists()
+    code, _, err = run(capsys, "screenshots", str(folder), "--as-of", "2024-13-01")
+    assert code == 2
+    assert_one_clear_line(err, "is not a date")
+    assert not folder.exists()

@@ -31,6 +31,7 @@ from pilotage.gui.qt import (
     QMenu,
     QMessageBox,
     QModelIndex,
+    QPoint,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -38,12 +39,14 @@ from pilotage.gui.qt import (
     QThreadPool,
     QToolBar,
     QTreeView,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
     Slot,
 )
 from pilotage.gui.settings import Settings
+from pilotage.gui.undo.commands import DeleteInitiativeCommand, EditContext
 from pilotage.gui.workers import TaskRunner
 from pilotage.services.backup import backup_copy
 from pilotage.services.clock import local_today
@@ -113,6 +116,8 @@ class MainWindow(QMainWindow):
             NavigatorModel.COLUMN_PROGRESS, QHeaderView.ResizeMode.ResizeToContents
         )
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_menu)
         navigator = QWidget()
         column = QVBoxLayout(navigator)
         column.setContentsMargins(8, 8, 0, 8)
@@ -125,6 +130,9 @@ class MainWindow(QMainWindow):
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.empty_page)
         self._pages: dict[NodeKind, Page] = {}
+        # Every change goes through this one stack (Edit > Undo / Redo).
+        self.undo_stack = QUndoStack(self)
+        self.edits: EditContext | None = None
         self._make_pages(db)
         self._tree_runner.busy_changed.connect(self._on_busy_changed)
 
@@ -155,6 +163,7 @@ class MainWindow(QMainWindow):
         for old in self._pages.values():
             self.pages.removeWidget(old)
             old.deleteLater()
+        self._make_edits(db)
         self.program_page = ProgramPage(db, self._pool)
         self.pillar_page = PillarPage(db, self._pool)
         self.initiative_page = InitiativePage(db, self._pool)
@@ -170,6 +179,8 @@ class MainWindow(QMainWindow):
             page.busy_changed.connect(self._on_busy_changed)
             page.failed.connect(self._show_status)
         self.program_page.navigate_requested.connect(self._go_to_node)
+        assert self.edits is not None
+        self.kpi_page.set_editing(self.undo_stack, self.edits)
 
     @Slot(str, int)
     def _go_to_node(self, kind: str, node_id: int) -> None:
@@ -232,6 +243,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.addAction(quit_action)  # the shortcut works with the menu closed
         self._fill_recent_menu()
+        self._build_edit_menu()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         find_action = QAction(self.tr("&Find in navigator"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -239,6 +251,74 @@ class MainWindow(QMainWindow):
         view_menu.addAction(find_action)
         view_menu.addAction(self.today_action)
         self.find_action = find_action
+
+    # --- editing: the Edit menu, the undo stack, deleting from the navigator --
+
+    def _build_edit_menu(self) -> None:
+        edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        # Labelled with the command's text ("Undo Add measurement 2025-Q1 to JIT-DIP").
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(self.tr("Ctrl+Z")))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Z")))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.addAction(self.undo_action)  # the shortcuts work with the menu closed
+        self.addAction(self.redo_action)
+
+    def _make_edits(self, db: Database) -> None:
+        """Commands on another database: the old ones cannot be undone there."""
+        self.undo_stack.clear()
+        if self.edits is not None:
+            self.edits.deleteLater()
+        self.edits = EditContext(db, self)
+        self.edits.changed.connect(self.reload)
+        self.edits.failed.connect(self._on_edit_failed)
+
+    @Slot(str)
+    def _on_edit_failed(self, message: str) -> None:
+        self._show_status(message)
+        QMessageBox.warning(self, self.tr("Pilotage"), message)
+
+    def navigator_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a node of the navigator, or None if it has none."""
+        row = self.model.row_at(self.proxy.mapToSource(index))
+        if not isinstance(row, InitiativeNode):
+            return None
+        menu = QMenu(self)
+        delete = menu.addAction(self.tr("Delete…"))
+        delete.triggered.connect(lambda _checked=False, r=row: self.delete_initiative(r))
+        return menu
+
+    @Slot(QPoint)
+    def _on_tree_menu(self, pos: QPoint) -> None:
+        menu = self.navigator_menu(self.tree.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def delete_initiative(self, initiative: InitiativeNode) -> None:
+        """Delete an initiative with its KPIs and measurements, once confirmed (undoable)."""
+        if self.edits is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete an initiative"),
+            self.tr(
+                "Delete {code} {name} with its KPIs ({count}), their measurements, "
+                "its milestones and budget lines?"
+            ).format(code=initiative.code, name=initiative.name, count=len(initiative.kpis)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        text = self.tr("Delete initiative {code}").format(code=initiative.code)
+        command = DeleteInitiativeCommand(self.edits, initiative.id, initiative.version, text)
+        try:
+            command.execute()
+        except PilotageError as exc:  # changed meanwhile, already gone…
+            self._on_edit_failed(str(exc))
+            return
+        self.undo_stack.push(command)
 
     # --- the as-of date -----------------------------------------------------
 

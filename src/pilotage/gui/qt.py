@@ -167,3 +167,8 @@ __all__ += [
     "QTime",
     "QValueAxis",
 ]
+
+# --- undo and redo (QtGui in Qt 6) ------------------------------------------------------
+from PySide6.QtGui import QContextMenuEvent, QUndoCommand, QUndoStack  # noqa: E402
+
+__all__ += ["QContextMenuEvent", "QUndoCommand", "QUndoStack"]

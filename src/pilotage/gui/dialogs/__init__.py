@@ -1,0 +1,1 @@
+"""Dialogs that collect an input; they call no service themselves."""

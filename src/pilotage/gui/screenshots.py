@@ -1,0 +1,208 @@
+"""`pilotage screenshots DIR`: the main window with each kind of page, and the main
+dialogs, saved as PNGs (the pictures in docs/screenshots/ and the README).
+
+Everything waits on the windows' own signals (the tree loaded, a page loaded or
+failed, a worker no longer busy) in a QEventLoop: no sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+
+from pilotage.db.database import Database
+from pilotage.gui.error_dialog import ErrorDialog, log_path
+from pilotage.gui.main_window import MainWindow
+from pilotage.gui.models.navigator_model import CodeRole
+from pilotage.gui.qt import QApplication, QModelIndex, QSortFilterProxyModel, QTimer, QWidget
+
+WIDTH, HEIGHT = 1280, 820
+DEMO_END = date(2024, 12, 31)  # the end of the demo's pilot year
+TIMEOUT_MS = 60_000  # a guard against a load that never ends, not a pause
+
+# (file stem, depth in the tree, code to select): the demo's nodes; on another
+# database, the first node at that depth stands in for a code it lacks.
+SHOTS: tuple[tuple[str, int, str | None], ...] = (
+    ("program", 0, None),
+    ("pillar", 1, "P1"),
+    ("initiative", 2, "P1-JIT"),
+    ("kpi", 3, "JIT-DIP"),
+)
+
+
+class ScreenshotError(RuntimeError):
+    """The window did not settle in time, or a picture could not be written."""
+
+
+def choose_platform() -> None:
+    """Use the offscreen platform when no platform is chosen and there is no screen.
+
+    Only before the QApplication exists; a chosen QT_QPA_PLATFORM is left alone.
+    """
+    if QApplication.instance() is not None or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def save_screenshots(db: Database, folder: Path, as_of: date = DEMO_END) -> list[Path]:
+    """Save the main window on `db` with each page type, then the dialogs, into `folder`.
+
+    Returns the paths written, in order. The QApplication must exist.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    window = MainWindow(db, as_of=as_of)
+    try:
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        _wait_idle(window, first_tree=True)
+        window.tree.setFocus()  # the selection shows as the analyst's, not the search box's
+        for stem, depth, code in SHOTS:
+            index = _node(window.proxy, depth, code)
+            if not index.isValid():
+                continue  # nothing of that kind in this database
+            window.tree.setCurrentIndex(index)
+            window.tree.scrollTo(index)
+            _wait_idle(window)
+            written.append(_save(window, folder / f"{stem}.png", (WIDTH, HEIGHT)))
+        written.append(_save_error_dialog(window, folder / "error-dialog.png"))
+    finally:
+        window.close()  # waits for any worker still reading the database
+        window.deleteLater()
+        QApplication.sendPostedEvents()
+    return written
+
+
+# --- waiting ------------------------------------------------------------------
+
+
+def _wait_idle(window: MainWindow, *, first_tree: bool = False) -> None:
+    """Until the tree (if asked) has loaded and no page or worker is busy; then let the
+    layouts catch up with what was filled in."""
+    seen = {"tree": not first_tree}
+
+    def tree_loaded() -> None:
+        seen["tree"] = True
+
+    window.tree_loaded.connect(tree_loaded)
+    try:
+        _wait_for(window, lambda: seen["tree"] and not window.is_busy())
+    finally:
+        window.tree_loaded.disconnect(tree_loaded)
+    for _ in range(2):  # a layout pass can post another (word-wrapped labels)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _wait_for(window: MainWindow, done: Callable[[], bool]) -> None:
+    loop = QEventLoop()
+    expired = {"yes": False}
+    timer = QTimer()
+    timer.setSingleShot(True)
+
+    def expire() -> None:
+        expired["yes"] = True
+        loop.quit()
+
+    timer.timeout.connect(expire)
+    with _waking(loop, window):
+        timer.start(TIMEOUT_MS)
+        while not done():
+            if expired["yes"]:
+                raise ScreenshotError("the main window did not finish loading")
+            loop.exec()
+        timer.stop()
+
+
+@contextmanager
+def _waking(loop: QEventLoop, window: MainWindow) -> Iterator[None]:
+    """Quit `loop` whenever the window or one of its pages reports progress."""
+    pages = (window.program_page, window.pillar_page, window.initiative_page, window.kpi_page)
+    signals = [window.tree_loaded, window.open_failed]
+    for page in pages:
+        signals += [page.loaded, page.failed, page.busy_changed]
+    for signal in signals:
+        signal.connect(loop.quit)
+    try:
+        yield
+    finally:
+        for signal in signals:
+            signal.disconnect(loop.quit)
+
+
+# --- finding and saving -------------------------------------------------------
+
+
+def _node(model: QSortFilterProxyModel, depth: int, code: str | None) -> QModelIndex:
+    """The node with `code` at `depth` (depth first), else the first one at that depth."""
+    first = QModelIndex()
+
+    def walk(parent: QModelIndex, level: int) -> QModelIndex:
+        nonlocal first
+        if model.canFetchMore(parent):
+            model.fetchMore(parent)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if level == depth:
+                if not first.isValid():
+                    first = index
+                if code is None or index.data(CodeRole) == code:
+                    return index
+            else:
+                found = walk(index, level + 1)
+                if found.isValid():
+                    return found
+        return QModelIndex()
+
+    found = walk(QModelIndex(), 0)
+    return found if found.isValid() else first
+
+
+def _save(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> Path:
+    image = widget.grab().toImage()
+    if size is not None and (image.width(), image.height()) != size:
+        image = image.scaled(*size)  # a high-density screen grabs more pixels
+    if not image.save(str(path)):  # PNG: from the suffix
+        raise ScreenshotError(f"{path} could not be written")
+    return path
+
+
+def _save_error_dialog(window: MainWindow, path: Path) -> Path:
+    """The unexpected-error dialog, details shown, on a sample error (nothing is logged)."""
+    details = _sample_traceback()
+    where = str(log_path()).replace(str(Path.home()), "~")
+    message = "KeyError: 'JIT-DIP'\n" + QApplication.translate(
+        "Errors", "The details were written to {path}."
+    ).format(path=where)
+    dialog = ErrorDialog(message, details, window)
+    try:
+        dialog.details_button.setChecked(True)
+        dialog.resize(720, 380)
+        dialog.show()
+        for _ in range(2):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        return _save(dialog, path)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+
+
+def _sample_traceback() -> str:
+    import traceback
+
+    def read_target(kpis: dict[str, float], code: str) -> float:
+        return kpis[code]
+
+    try:
+        read_target({}, "JIT-DIP")
+    except KeyError as exc:
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return text.replace(str(Path(__file__).parents[2]) + os.sep, "")  # pilotage/gui/…
+    return ""  # pragma: no cover - the lookup above always fails

@@ -1,0 +1,1 @@
+"""Undoable actions: each a QUndoCommand that calls the services."""

@@ -1,0 +1,52 @@
+"""`pilotage screenshots DIR`: the main window on the demo with each page type, and the
+error dialog, saved as PNGs of the expected size."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pilotage.cli import main
+from pilotage.gui.qt import QApplication
+from pilotage.gui.screenshots import HEIGHT, WIDTH
+
+WINDOW_SHOTS = ("program", "pillar", "initiative", "kpi")
+
+
+def _image_size(path: Path) -> tuple[int, int]:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull(), f"{path} is not a readable image"
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return image.width(), image.height()
+
+
+def test_screenshots_of_each_page_and_the_error_dialog(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "shots"
+    assert main(["screenshots", str(folder)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    expected = [folder / f"{name}.png" for name in WINDOW_SHOTS] + [folder / "error-dialog.png"]
+    assert printed == [str(path) for path in expected]
+    for path in expected[:-1]:
+        assert _image_size(path) == (WIDTH, HEIGHT)
+        assert 10_000 < path.stat().st_size < 300_000
+    width, height = _image_size(expected[-1])
+    assert width >= 400
+    assert height >= 200
+
+
+def test_screenshots_on_a_named_database_and_date(
+    qapp: QApplication, demo_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo_db_path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, demo_db_path)
+    folder = tmp_path / "shots"
+    code = main(["screenshots", str(folder), "--db", str(demo_db_path), "--as-of", "2024-06-30"])
+    assert code == 0
+    assert len(capsys.readouterr().out.splitlines()) == 5
+    assert _image_size(folder / "kpi.png") == (WIDTH, HEIGHT)
