@@ -10,6 +10,8 @@ from pilotage.gui.qt import QApplication, QMessageBox, QWidget, translate
 from pilotage.gui.settings import APPLICATION, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
     from pilotage.db.database import Database
     from pilotage.gui.main_window import MainWindow
 
@@ -21,6 +23,14 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     return app
+
+
+def install_language(settings: Settings, app: QApplication | None = None) -> list[QTranslator]:
+    """Install the translators for the language in the settings (before any window is
+    built); returns them. A missing or broken translation file leaves English."""
+    from pilotage.gui.i18n import install_translators, resolve_language
+
+    return install_translators(resolve_language(settings.language()), app)
 
 
 def offer_demo(db: Database, parent: QWidget | None = None) -> bool:
@@ -107,7 +117,9 @@ def run_gui(db_target: str | None) -> int:
     app = application()
     from pilotage.gui.error_dialog import install_excepthook
 
-    started = start_window(db_target)
+    settings = Settings()
+    install_language(settings, app)
+    started = start_window(db_target, settings)
     if started is None:
         return 1
     window, db = started

@@ -25,6 +25,8 @@ _LAST_DATABASE = "databases/last"
 _RECENT = "databases/recent"
 _AS_OF = "view/asOf"  # "today" or an ISO date
 _DEMO_OFFERED = "firstRun/demoOffered"
+_LANGUAGE = "view/language"  # "system", "en" or "fr"
+LANGUAGES = ("system", "en", "fr")
 
 
 class Settings:
@@ -124,3 +126,15 @@ class Settings:
 
     def set_demo_offered(self) -> None:
         self._store.setValue(_DEMO_OFFERED, True)
+
+    # --- language -------------------------------------------------------------
+
+    def language(self) -> str:
+        """The language chosen: "fr", "en" or "system" (the default, also when unreadable)."""
+        value = self._value(_LANGUAGE)
+        return value if isinstance(value, str) and value in LANGUAGES else "system"
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self._store.setValue(_LANGUAGE, language)

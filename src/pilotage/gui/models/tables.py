@@ -33,17 +33,19 @@ class _RolledUp(Protocol):
 N = TypeVar("N", bound=_RolledUp)
 
 
-def _rollup_columns(tr: Callable[[str], str]) -> list[Column[N]]:
-    """Mean progress and status dot: how a pillar's or initiative's KPIs stand."""
+def _rollup_columns(progress_header: str, status_header: str) -> list[Column[N]]:
+    """Mean progress and status dot: how a pillar's or initiative's KPIs stand.
+
+    The headers come translated from each model (lupdate files them by class)."""
     return [
         Column(
-            tr("Mean progress"),
+            progress_header,
             lambda n: formats.percent(n.rollup.mean_progress),
             numeric=True,
             tooltip=lambda n: n.rollup.trace,
         ),
         Column(
-            tr("Status"),
+            status_header,
             lambda n: status_label(n.headline),
             icon=lambda n: status_icon(n.headline),
         ),
@@ -92,7 +94,7 @@ class PillarsModel(RowsModel[PillarNode]):
                 Column(self.tr("Title"), lambda p: p.title, tooltip=lambda p: p.title),
                 Column(self.tr("Initiatives"), lambda p: formats.number(len(p.initiatives)), True),
                 Column(self.tr("KPIs"), lambda p: formats.number(p.rollup.kpi_count), True),
-                *_rollup_columns(self.tr),
+                *_rollup_columns(self.tr("Mean progress"), self.tr("Status")),
             ]
         )
 
@@ -113,7 +115,7 @@ class InitiativesModel(RowsModel[InitiativeNode]):
                 Column(self.tr("Name"), lambda i: i.name, tooltip=lambda i: i.name),
                 Column(self.tr("Stage"), lambda i: label(i.status)),
                 Column(self.tr("KPIs"), lambda i: formats.number(i.rollup.kpi_count), True),
-                *_rollup_columns(self.tr),
+                *_rollup_columns(self.tr("Mean progress"), self.tr("Status")),
             ]
         )
 

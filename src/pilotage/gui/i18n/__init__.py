@@ -1,0 +1,87 @@
+"""The interface language: Pilotage's own translations and Qt's, installed at start.
+
+Source strings are English; `pilotage_fr.qm` (compiled from `pilotage_fr.ts` by
+`tools/update_translations.py`) holds the French. The language setting is "fr",
+"en" or "system" (French when the system locale is French, English otherwise).
+A missing or unreadable translation file leaves the interface in English.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+# QTranslator and QLibraryInfo are only needed here, at start: imported straight
+# from the binding rather than widening pilotage.gui.qt.
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("system", "en", "fr")
+DEFAULT_LANGUAGE = "system"
+TRANSLATED = ("fr",)  # languages with a pilotage_<code>.qm
+
+_LOADED: dict[QTranslator, bytes] = {}  # each translator loaded from bytes, with its bytes
+
+
+def resolve_language(setting: str | None, system: QLocale | None = None) -> str:
+    """The language to show for `setting`: "fr" or "en" ("system" and garbage follow the
+    system locale: French when it is French)."""
+    if setting in TRANSLATED or setting == "en":
+        return setting
+    locale = system if system is not None else QLocale.system()
+    return "fr" if locale.language() == QLocale.Language.French else "en"
+
+
+def _load_own(language: str) -> QTranslator | None:
+    translator = QTranslator()
+    try:
+        data = (resources.files(__package__) / f"pilotage_{language}.qm").read_bytes()
+    except (OSError, ModuleNotFoundError):
+        log.warning("no translation file for %s: the interface stays in English", language)
+        return None
+    if not translator.load(data):
+        log.warning("unreadable translation file for %s: the interface stays in English", language)
+        return None
+    translator.setObjectName(f"pilotage_{language}")
+    # Qt reads the data in place without copying it: it must live as long as the translator.
+    _LOADED[translator] = data
+    return translator
+
+
+def _load_qt(language: str) -> QTranslator | None:
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        log.info("no Qt translations for %s in %s", language, folder)
+        return None
+    translator.setObjectName(f"qtbase_{language}")
+    return translator
+
+
+def install_translators(language: str, app: QCoreApplication | None = None) -> list[QTranslator]:
+    """Install the translators for `language` ("fr", "en"; resolve "system" first) on the
+    application; returns them for `remove_translators`. English installs none."""
+    app = app or QCoreApplication.instance()
+    if app is None or language not in TRANSLATED:
+        return []
+    installed: list[QTranslator] = []
+    for loader in (_load_qt, _load_own):
+        try:
+            translator = loader(language)
+        except Exception:  # a broken file must never stop the application
+            log.warning("could not load translations for %s", language, exc_info=True)
+            translator = None
+        if translator is not None and app.installTranslator(translator):
+            installed.append(translator)
+    return installed
+
+
+def remove_translators(translators: list[QTranslator], app: QCoreApplication | None = None) -> None:
+    """Undo `install_translators`."""
+    app = app or QCoreApplication.instance()
+    if app is None:
+        return
+    for translator in translators:
+        app.removeTranslator(translator)
+        _LOADED.pop(translator, None)

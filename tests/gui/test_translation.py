@@ -1,0 +1,193 @@
+"""French and English: the translation file is complete and the window speaks the language
+chosen in the settings; the translators are removed after each test."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from gui_support import DEMO_END, click_node
+from pytestqt.qtbot import QtBot
+from settings_support import isolated_settings
+
+from pilotage.db.database import Database
+from pilotage.domain.enums import KpiStatus
+from pilotage.gui.app import install_language
+from pilotage.gui.i18n import install_translators, remove_translators, resolve_language
+from pilotage.gui.main_window import MainWindow
+from pilotage.gui.qt import QApplication, QLocale
+from pilotage.gui.status import status_label
+
+TS = Path(str(resources.files("pilotage.gui.i18n") / "pilotage_fr.ts"))
+PLACEHOLDER = re.compile(r"%n|%L?\d+|\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _open_window(
+    qtbot: QtBot, db: Database, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    settings.set_language(language)
+    translators = install_language(settings)  # before the window is built, as run_gui does
+    try:
+        win = MainWindow(db, as_of=DEMO_END, settings=settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: win.model.rowCount() > 0 and not win.is_busy())
+        yield win
+        win.close()
+    finally:
+        remove_translators(translators)
+
+
+@pytest.fixture
+def french_window(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    yield from _open_window(qtbot, demo_db, "fr", tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def english_window(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    yield from _open_window(qtbot, demo_db, "en", tmp_path, monkeypatch)
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    return [action.text().replace("&", "") for action in window.menuBar().actions()]
+
+
+def test_the_window_speaks_french_when_the_setting_says_fr(
+    french_window: MainWindow, qtbot: QtBot
+) -> None:
+    titles = _menu_titles(french_window)
+    assert "Fichier" in titles
+    assert "Édition" in titles
+    assert status_label(KpiStatus.ON_TRACK) == "En bonne voie"
+    with qtbot.waitSignal(french_window.kpi_page.loaded):
+        click_node(qtbot, french_window.tree, "JIT-INS")
+    assert french_window.kpi_page.header.badge.text() == "En bonne voie"
+    assert french_window.kpi_page.header.kicker.text().startswith("Indicateur · ")
+
+
+def test_the_window_speaks_english_when_the_setting_says_en(
+    english_window: MainWindow, qtbot: QtBot
+) -> None:
+    titles = _menu_titles(english_window)
+    assert "File" in titles
+    assert "Edit" in titles
+    with qtbot.waitSignal(english_window.kpi_page.loaded):
+        click_node(qtbot, english_window.tree, "JIT-INS")
+    assert english_window.kpi_page.header.badge.text() == "On track"
+
+
+def test_the_translators_are_gone_after_a_french_test() -> None:
+    assert status_label(KpiStatus.ON_TRACK) == "On track"
+
+
+def test_qt_standard_buttons_are_french_too(qapp: QApplication) -> None:
+    translators = install_translators("fr", qapp)
+    try:
+        names = {translator.objectName() for translator in translators}
+        assert "pilotage_fr" in names
+        if "qtbase_fr" in names:  # Qt's own translations ship with the wheel
+            assert QApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    finally:
+        remove_translators(translators, qapp)
+    assert status_label(KpiStatus.ON_TRACK) == "On track"
+
+
+@pytest.mark.parametrize(
+    ("setting", "system", "expected"),
+    [
+        ("fr", QLocale.Language.English, "fr"),
+        ("en", QLocale.Language.French, "en"),
+        ("system", QLocale.Language.French, "fr"),
+        ("system", QLocale.Language.English, "en"),
+        ("system", QLocale.Language.Arabic, "en"),
+        ("garbage", QLocale.Language.French, "fr"),
+        (None, QLocale.Language.German, "en"),
+    ],
+)
+def test_the_language_follows_the_setting_then_the_system(
+    setting: str | None, system: QLocale.Language, expected: str
+) -> None:
+    assert resolve_language(setting, QLocale(system)) == expected
+
+
+def test_the_language_setting_defaults_to_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = isolated_settings(tmp_path, monkeypatch)
+    assert settings.language() == "system"
+    settings.store.setValue("view/language", "klingon")
+    assert settings.language() == "system"
+    settings.set_language("fr")
+    assert settings.language() == "fr"
+    with pytest.raises(ValueError, match="unknown language"):
+        settings.set_language("de")
+
+
+def test_a_missing_or_broken_translation_file_leaves_english(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pilotage.gui.i18n as i18n
+
+    broken = tmp_path / "pilotage_fr.qm"
+    broken.write_bytes(b"not a qm file")
+    monkeypatch.setattr(i18n.resources, "files", lambda _package: tmp_path)
+    translators = install_translators("fr", qapp)
+    try:
+        assert all(t.objectName() != "pilotage_fr" for t in translators)
+        assert status_label(KpiStatus.ON_TRACK) == "On track"
+    finally:
+        remove_translators(translators, qapp)
+    broken.unlink()
+    translators = install_translators("fr", qapp)
+    try:
+        assert all(t.objectName() != "pilotage_fr" for t in translators)
+    finally:
+        remove_translators(translators, qapp)
+
+
+def _messages() -> list[ET.Element]:
+    return list(ET.parse(TS).getroot().iter("message"))
+
+
+def test_every_source_string_has_a_french_translation() -> None:
+    messages = _messages()
+    assert len(messages) > 200
+    for message in messages:
+        source = message.findtext("source")
+        translation = message.find("translation")
+        assert translation is not None, source
+        assert translation.get("type") not in {"unfinished", "obsolete", "vanished"}, source
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+        assert all(text.strip() for text in texts), source
+
+
+def test_placeholders_match_between_source_and_translation() -> None:
+    for message in _messages():
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if message.get("numerus") == "yes":
+            texts = [form.text or "" for form in translation.iter("numerusform")]
+        else:
+            texts = [translation.text or ""]
+        for text in texts:
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
+                source,
+                text,
+            )
+
+
+def test_the_compiled_file_ships_beside_the_source() -> None:
+    qm = TS.with_suffix(".qm")
+    assert qm.is_file()
+    assert qm.stat().st_size > 1000

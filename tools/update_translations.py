@@ -1,0 +1,58 @@
+"""Refresh the translation files: lupdate over src/pilotage/gui, then lrelease.
+
+    .venv/bin/python tools/update_translations.py
+
+lupdate keeps every translation already in pilotage_fr.ts and marks new source
+strings "unfinished"; translate them (pyside6-linguist or by hand), then run this
+again so that lrelease compiles pilotage_fr.qm, the file loaded at run time.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUI = ROOT / "src" / "pilotage" / "gui"
+I18N = GUI / "i18n"
+LANGUAGES = ["fr"]
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 in this environment")
+    return found
+
+
+def main() -> int:
+    sources = sorted(str(path.relative_to(ROOT)) for path in GUI.rglob("*.py"))
+    for language in LANGUAGES:
+        ts = str((I18N / f"pilotage_{language}.ts").relative_to(ROOT))
+        qm = str((I18N / f"pilotage_{language}.qm").relative_to(ROOT))
+        subprocess.run(
+            [
+                _tool("pyside6-lupdate"),
+                *sources,
+                "-no-obsolete",
+                "-locations",
+                "relative",
+                "-source-language",
+                "en",
+                "-target-language",
+                language,
+                "-ts",
+                ts,
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+        subprocess.run([_tool("pyside6-lrelease"), ts, "-qm", qm], cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
