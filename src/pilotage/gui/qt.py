@@ -169,6 +169,6 @@ __all__ += [
 ]
 
 # --- undo and redo (QtGui in Qt 6) ------------------------------------------------------
-from PySide6.QtGui import QContextMenuEvent, QUndoCommand, QUndoStack  # noqa: E402
+from PySide6.QtGui import QContextMenuEvent, QResizeEvent, QUndoCommand, QUndoStack  # noqa: E402
 
-__all__ += ["QContextMenuEvent", "QUndoCommand", "QUndoStack"]
+__all__ += ["QContextMenuEvent", "QResizeEvent", "QUndoCommand", "QUndoStack"]

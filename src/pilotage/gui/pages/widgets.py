@@ -16,6 +16,7 @@ from pilotage.gui.qt import (
     QHeaderView,
     QLabel,
     QPalette,
+    QResizeEvent,
     QSizePolicy,
     Qt,
     QTableView,
@@ -26,6 +27,7 @@ from pilotage.gui.status import STATUS_COLORS, STATUS_TEXT_COLORS, status_label
 
 SPACING = 12  # between blocks of a page
 COLUMN_PADDING = 16
+MIN_SHRUNK_WIDTH = 80  # a text column elided below this is no longer readable
 MAX_COLUMN_WIDTH = 360  # wider text is elided in the table and shown whole in its tooltip
 
 
@@ -157,14 +159,34 @@ class TableView(QTableView):
         """Column widths from their content, and a height that shows every row that fits."""
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
-        for column in range(header.count()):
+        self._content_widths = [
             # Some air between columns; the last one stretches anyway.
-            width = header.sectionSize(column) + COLUMN_PADDING
-            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
+            min(header.sectionSize(column) + COLUMN_PADDING, MAX_COLUMN_WIDTH)
+            for column in range(header.count())
+        ]
+        self._fit_width()
         rows = min(self.model().rowCount(), self._max_rows)
         height = header.sizeHint().height() + 2 * self.frameWidth()
         height += max(rows, 1) * self.verticalHeader().defaultSectionSize()
         self.setFixedHeight(height)
+
+    def _fit_width(self) -> None:
+        """When the columns are wider than the table, the widest gives way (its text is
+        elided, its tooltip whole) so that the last column, often the status, stays whole."""
+        widths = list(getattr(self, "_content_widths", []))
+        if not widths:
+            return
+        excess = sum(widths) - self.viewport().width()
+        if excess > 0:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            widths[widest] = max(widths[widest] - excess, MIN_SHRUNK_WIDTH)
+        header = self.horizontalHeader()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_width()
 
 
 class StatusCounts(QWidget):
