@@ -10,10 +10,9 @@ from pilotage.gui.qt import QApplication, QMessageBox, QWidget, translate
 from pilotage.gui.settings import APPLICATION, ORGANIZATION, Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTranslator
-
     from pilotage.db.database import Database
     from pilotage.gui.main_window import MainWindow
+    from pilotage.gui.qt import QTranslator
 
 
 def application() -> QApplication:

@@ -6,23 +6,37 @@ upgrade, a workaround or a deprecation is handled in one place.
 
 from __future__ import annotations
 
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QDate,
+    QDateTime,
+    QEventLoop,
+    QLibraryInfo,
     QLocale,
+    QMargins,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRectF,
     QSettings,
     QSortFilterProxyModel,
     Qt,
     QThreadPool,
+    QTime,
     QTimer,
+    QTranslator,
     Signal,
     Slot,
 )
@@ -30,6 +44,7 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
+    QContextMenuEvent,
     QFont,
     QIcon,
     QKeySequence,
@@ -37,6 +52,9 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
+    QUndoCommand,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +78,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStackedLayout,
     QStackedWidget,
     QTableView,
     QToolBar,
@@ -77,13 +96,19 @@ __all__ = [
     "QAction",
     "QApplication",
     "QByteArray",
+    "QChart",
+    "QChartView",
     "QCloseEvent",
     "QColor",
+    "QContextMenuEvent",
     "QCoreApplication",
     "QDate",
     "QDateEdit",
+    "QDateTime",
+    "QDateTimeAxis",
     "QDialog",
     "QDialogButtonBox",
+    "QEventLoop",
     "QFileDialog",
     "QFont",
     "QFormLayout",
@@ -93,9 +118,12 @@ __all__ = [
     "QIcon",
     "QKeySequence",
     "QLabel",
+    "QLibraryInfo",
     "QLineEdit",
+    "QLineSeries",
     "QLocale",
     "QMainWindow",
+    "QMargins",
     "QMenu",
     "QMessageBox",
     "QModelIndex",
@@ -107,22 +135,30 @@ __all__ = [
     "QPixmap",
     "QPlainTextEdit",
     "QPoint",
+    "QPointF",
     "QProgressBar",
     "QPushButton",
     "QRectF",
+    "QResizeEvent",
     "QScrollArea",
     "QSettings",
     "QSizePolicy",
     "QSortFilterProxyModel",
     "QSplitter",
+    "QStackedLayout",
     "QStackedWidget",
     "QTableView",
     "QThreadPool",
+    "QTime",
     "QTimer",
     "QToolBar",
     "QToolButton",
+    "QTranslator",
     "QTreeView",
+    "QUndoCommand",
+    "QUndoStack",
     "QVBoxLayout",
+    "QValueAxis",
     "QWidget",
     "Qt",
     "Signal",
@@ -142,33 +178,3 @@ def translate(context: str, text: str) -> str:
     """`QCoreApplication.translate` for module-level code (pyside6-lupdate finds the
     literal in `QT_TRANSLATE_NOOP(context, text)` next to where the text is defined)."""
     return QCoreApplication.translate(context, text)
-
-
-# --- charts (QtCharts) and the few names only the charts use ----------------------------
-from PySide6.QtCharts import (  # noqa: E402
-    QChart,
-    QChartView,
-    QDateTimeAxis,
-    QLineSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDateTime, QMargins, QPointF, QTime  # noqa: E402
-from PySide6.QtWidgets import QStackedLayout  # noqa: E402
-
-__all__ += [
-    "QChart",
-    "QChartView",
-    "QDateTime",
-    "QDateTimeAxis",
-    "QLineSeries",
-    "QMargins",
-    "QPointF",
-    "QStackedLayout",
-    "QTime",
-    "QValueAxis",
-]
-
-# --- undo and redo (QtGui in Qt 6) ------------------------------------------------------
-from PySide6.QtGui import QContextMenuEvent, QResizeEvent, QUndoCommand, QUndoStack  # noqa: E402
-
-__all__ += ["QContextMenuEvent", "QResizeEvent", "QUndoCommand", "QUndoStack"]

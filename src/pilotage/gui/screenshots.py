@@ -13,13 +13,18 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
-
 from pilotage.db.database import Database
 from pilotage.gui.error_dialog import ErrorDialog, log_path
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.navigator_model import CodeRole
-from pilotage.gui.qt import QApplication, QModelIndex, QSortFilterProxyModel, QTimer, QWidget
+from pilotage.gui.qt import (
+    QApplication,
+    QEventLoop,
+    QModelIndex,
+    QSortFilterProxyModel,
+    QTimer,
+    QWidget,
+)
 
 WIDTH, HEIGHT = 1280, 820
 DEMO_END = date(2024, 12, 31)  # the end of the demo's pilot year

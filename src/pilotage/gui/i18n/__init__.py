@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-# QTranslator and QLibraryInfo are only needed here, at start: imported straight
-# from the binding rather than widening pilotage.gui.qt.
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from pilotage.gui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
