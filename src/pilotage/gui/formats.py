@@ -27,6 +27,7 @@ __all__ = [
     "money",
     "number",
     "percent",
+    "plain_number",
     "to_qdate",
 ]
 
@@ -52,6 +53,16 @@ def _localized(english: str) -> str:
 def number(value: Decimal | int, places: int | None = None) -> str:
     """1000 -> "1,000" (en), "1 000" (fr); `places` as `format_number`."""
     return _localized(format_number(Decimal(value), places))
+
+
+def plain_number(value: Decimal) -> str:
+    """A number as it is typed into a field: no thousands separator, the locale's
+    decimal point, no trailing zeros ("1500.5" / "1500,5")."""
+    text = format(value.normalize() if value == value.to_integral_value() else value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    point = QLocale().decimalPoint()
+    return text.replace(".", point) if point != "." else text
 
 
 def percent(fraction: Decimal | None) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
 
-from pilotage.db.database import Database, open_database
+from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
@@ -22,7 +21,6 @@ from pilotage.gui.qt import (
     QCloseEvent,
     QDate,
     QDateEdit,
-    QFileDialog,
     QHeaderView,
     QKeySequence,
     QLabel,
@@ -47,8 +45,8 @@ from pilotage.gui.qt import (
 )
 from pilotage.gui.settings import Settings
 from pilotage.gui.undo.commands import DeleteInitiativeCommand, EditContext
+from pilotage.gui.window_files import FileMenuMixin
 from pilotage.gui.workers import TaskRunner
-from pilotage.services.backup import backup_copy
 from pilotage.services.clock import local_today
 from pilotage.services.overview import (
     InitiativeNode,
@@ -63,7 +61,7 @@ log = logging.getLogger(__name__)
 _FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileMenuMixin, QMainWindow):
     tree_loaded = Signal()  # the navigator shows the trees as of the current date
     database_changed = Signal()  # another database is open (its tree follows)
     open_failed = Signal(str)  # opening another database failed; the current one stays
@@ -481,136 +479,6 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message)
-
-    # --- files ----------------------------------------------------------------
-
-    def database(self) -> Database:
-        return self._db
-
-    def _start_dir(self) -> str:
-        path = self._db.path
-        return str(path.parent) if path is not None else str(Path.home())
-
-    @Slot()
-    def new_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New database"),
-            str(Path(self._start_dir()) / "pilotage.sqlite"),
-            self.tr("Pilotage databases (*.sqlite *.db);;All files (*)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.exists():
-            QMessageBox.warning(
-                self,
-                self.tr("New database"),
-                self.tr("{path} already exists: open it, or choose another name.").format(
-                    path=path
-                ),
-            )
-            return
-        self.open_path(path, create=True)
-
-    @Slot()
-    def open_database_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open a database"),
-            self._start_dir(),
-            self.tr("Pilotage databases (*.sqlite *.db);;All files (*)"),
-        )
-        if name:
-            self.open_path(Path(name))
-
-    def open_path(self, target: Path | str, *, create: bool = False) -> None:
-        """Open (or create) a database off the GUI thread; on success the window shows it.
-
-        A failure (not a database, from a newer Pilotage, locked…) is shown in one
-        sentence and the current database stays open.
-        """
-        text = str(target)
-        self._show_status(self.tr("Opening {database}…").format(database=text))
-        self._file_runner.run(lambda: ("open", open_database(text, create=create)))
-
-    @Slot()
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self._settings.recent_databases() if self._settings is not None else []
-        for target in recent:
-            action = self.recent_menu.addAction(target)
-            action.triggered.connect(lambda _checked=False, t=target: self.open_path(t))
-        self.recent_menu.setEnabled(bool(recent))
-
-    @Slot()
-    def save_backup_dialog(self) -> None:
-        if self._db.path is None:
-            QMessageBox.information(
-                self,
-                self.tr("Save a backup copy"),
-                self.tr("A server database is backed up with the server's own tools."),
-            )
-            return
-        source = self._db.path
-        suggested = source.with_name(f"{source.stem}-copy{source.suffix}")
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save a backup copy"),
-            str(suggested),
-            self.tr("Pilotage databases (*.sqlite *.db);;All files (*)"),
-        )
-        if not name:
-            return
-        db, destination = self._db, Path(name)
-        self._show_status(self.tr("Saving a backup copy…"))
-        self._file_runner.run(lambda: ("backup", backup_copy(db, destination)))
-
-    @Slot(object)
-    def _on_file_task_done(self, outcome: tuple[str, object]) -> None:
-        kind, value = outcome
-        if kind == "open" and isinstance(value, Database):
-            if self._closing:
-                value.close()
-                return
-            self._switch_to(value)
-        elif kind == "backup":
-            self._show_status(self.tr("Backup copy written to {path}").format(path=value))
-            self.backup_saved.emit(value)
-
-    @Slot(object)
-    def _on_file_task_failed(self, exc: object) -> None:
-        if not isinstance(exc, PilotageError):
-            raise exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
-        message = str(exc)
-        self._show_status(message)
-        sentence = message[:1].upper() + message[1:]
-        if not sentence.endswith("."):
-            sentence += "."
-        QMessageBox.warning(self, self.tr("Pilotage"), sentence)
-        self.open_failed.emit(message)
-
-    def _switch_to(self, db: Database) -> None:
-        """Show `db` instead of the current database (closing it if this window opened it)."""
-        self._tree_runner.cancel()
-        for page in self._pages.values():
-            page.hide()
-        self._pool.waitForDone()  # nothing still reads the old database
-        old, self._owned = self._owned, db
-        self._db = db
-        self._current = None
-        self.search.clear()
-        self.pages.setCurrentWidget(self.empty_page)
-        self._make_pages(db)
-        self.model.reload([])
-        if old is not None:
-            old.close()
-        self._update_title()
-        if self._settings is not None and db.path is not None:
-            self._settings.add_recent_database(str(db.path))
-            self._fill_recent_menu()
-        self.database_changed.emit()
-        self.reload()
 
     # --- remembering ----------------------------------------------------------
 

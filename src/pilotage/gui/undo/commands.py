@@ -9,6 +9,7 @@ call the services again; a refusal then is reported through `EditContext.failed`
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
@@ -71,57 +72,156 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class AddMeasurementCommand(ServiceCommand):
-    """Record a measurement; undo deletes it, redo records it again."""
+class Versioned(Protocol):
+    """A plain row a service returns: it has an id and the version the analyst saw."""
 
-    def __init__(self, context: EditContext, kpi_id: int, data: MeasurementInput, text: str):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+R = TypeVar("R", bound=Versioned)
+I = TypeVar("I")  # noqa: E741 - a service input dataclass
+
+Getter = Callable[[Database, int], R]
+Deleter = Callable[[Database, int, int], Snapshot]
+
+
+class CreateCommand(ServiceCommand, Generic[R]):
+    """Create a record; undo deletes it, redo puts the same record back (same id), so
+    that later commands on the stack still find it."""
+
+    def __init__(
+        self,
+        context: EditContext,
+        text: str,
+        create: Callable[[Database], R],
+        delete: Deleter,
+        get: Getter[R],
+    ) -> None:
         super().__init__(context, text)
-        self._kpi_id = kpi_id
-        self._data = data
-        self.row: MeasurementRow | None = None
+        self._create, self._delete, self._get = create, delete, get
+        self.row: R | None = None
+        self._snapshot: Snapshot | None = None
 
     def _do(self) -> None:
-        self.row = record_measurement(self._context.db, self._kpi_id, self._data)
+        db = self._context.db
+        if self._snapshot is None:
+            self.row = self._create(db)
+        else:
+            restore_deleted(db, self._snapshot)
+            self._snapshot = None
+            assert self.row is not None
+            self.row = self._get(db, self.row.id)
 
     def _undo(self) -> None:
-        if self.row is not None:
-            delete_measurement(self._context.db, self.row.id, self.row.version)
-            self.row = None
+        if self.row is not None and self._snapshot is None:
+            self._snapshot = self._delete(self._context.db, self.row.id, self.row.version)
 
 
-class DeleteMeasurementCommand(ServiceCommand):
+class UpdateCommand(ServiceCommand, Generic[R, I]):
+    """Save `after` over a record; undo saves `before` back (each with the version the
+    previous save returned, so a change by someone else in between is refused)."""
+
+    def __init__(
+        self,
+        context: EditContext,
+        text: str,
+        record_id: int,
+        version: int,
+        update: Callable[[Database, int, int, I], R],
+        before: I,
+        after: I,
+    ) -> None:
+        super().__init__(context, text)
+        self._id, self._version = record_id, version
+        self._update, self._before, self._after = update, before, after
+        self.row: R | None = None
+
+    def _save(self, data: I) -> None:
+        self.row = self._update(self._context.db, self._id, self._version, data)
+        self._version = self.row.version
+
+    def _do(self) -> None:
+        self._save(self._after)
+
+    def _undo(self) -> None:
+        self._save(self._before)
+
+
+class DeleteCommand(ServiceCommand):
+    """Delete a record and what it holds; undo puts everything back with the same ids."""
+
+    def __init__(
+        self,
+        context: EditContext,
+        text: str,
+        record_id: int,
+        version: int,
+        delete: Deleter,
+        get: Callable[[Database, int], Versioned],
+    ) -> None:
+        super().__init__(context, text)
+        self._id, self._version = record_id, version
+        self._delete, self._get = delete, get
+        self.snapshot: Snapshot | None = None
+
+    def _do(self) -> None:
+        self.snapshot = self._delete(self._context.db, self._id, self._version)
+
+    def _undo(self) -> None:
+        if self.snapshot is not None:
+            db = self._context.db
+            restore_deleted(db, self.snapshot)
+            self.snapshot = None
+            self._version = self._get(db, self._id).version
+
+
+class CallCommand(ServiceCommand):
+    """Any other change (a move, a status): two service calls, one each way. The
+    callables keep whatever versions they need between calls."""
+
+    def __init__(
+        self,
+        context: EditContext,
+        text: str,
+        do: Callable[[Database], object],
+        undo: Callable[[Database], object],
+    ) -> None:
+        super().__init__(context, text)
+        self._forward, self._backward = do, undo
+
+    def _do(self) -> None:
+        self._forward(self._context.db)
+
+    def _undo(self) -> None:
+        self._backward(self._context.db)
+
+
+class AddMeasurementCommand(CreateCommand[MeasurementRow]):
+    """Record a measurement; undo deletes it, redo puts it back."""
+
+    def __init__(self, context: EditContext, kpi_id: int, data: MeasurementInput, text: str):
+        super().__init__(
+            context,
+            text,
+            lambda db: record_measurement(db, kpi_id, data),
+            delete_measurement,
+            get_measurement,
+        )
+
+
+class DeleteMeasurementCommand(DeleteCommand):
     """Delete a measurement; undo puts it back as it was."""
 
     def __init__(self, context: EditContext, row: MeasurementRow, text: str) -> None:
-        super().__init__(context, text)
-        self._id = row.id
-        self._version = row.version
-        self.snapshot: Snapshot | None = None
-
-    def _do(self) -> None:
-        self.snapshot = delete_measurement(self._context.db, self._id, self._version)
-
-    def _undo(self) -> None:
-        if self.snapshot is not None:
-            restore_deleted(self._context.db, self.snapshot)
-            self.snapshot = None
-            self._version = get_measurement(self._context.db, self._id).version
+        super().__init__(context, text, row.id, row.version, delete_measurement, get_measurement)
 
 
-class DeleteInitiativeCommand(ServiceCommand):
+class DeleteInitiativeCommand(DeleteCommand):
     """Delete an initiative with all it holds; undo puts everything back."""
 
     def __init__(self, context: EditContext, initiative_id: int, version: int, text: str) -> None:
-        super().__init__(context, text)
-        self._id = initiative_id
-        self._version = version
-        self.snapshot: Snapshot | None = None
-
-    def _do(self) -> None:
-        self.snapshot = delete_initiative(self._context.db, self._id, self._version)
-
-    def _undo(self) -> None:
-        if self.snapshot is not None:
-            restore_deleted(self._context.db, self.snapshot)
-            self.snapshot = None
-            self._version = get_initiative(self._context.db, self._id).version
+        super().__init__(context, text, initiative_id, version, delete_initiative, get_initiative)

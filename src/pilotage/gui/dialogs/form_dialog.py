@@ -1,0 +1,264 @@
+"""The frame of every record form: labelled fields, each with its error line, and OK/Cancel.
+
+A form calls no service. Subclasses build their fields with the `add_*` helpers
+and turn them into a service input in `collect()`; on OK the input goes to
+`submit`, which saves it (usually by executing an undo command) or raises a
+ValidationError. The problems are then shown next to their fields, the dialog
+stays open and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Generic, TypeVar
+
+from pilotage.domain.enums import KpiStatus
+from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.gui import formats
+from pilotage.gui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from pilotage.gui.status import STATUS_COLORS
+
+T = TypeVar("T")  # what the form hands to `submit`
+
+_FIRST_DAY, _LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+
+
+def error_label() -> QLabel:
+    """A red line under a field, hidden while there is nothing to say."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {STATUS_COLORS[KpiStatus.OFF_TRACK]};")
+    label.hide()
+    return label
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as an analyst types it: "1 000", "1,000.5", "72,5", "" (None).
+
+    Raises ValueError when the text is not a number. A comma alone is a decimal
+    comma (French); with a point too, the comma groups thousands.
+    """
+    cleaned = text.strip()
+    for space in ("\u202f", "\xa0", " "):
+        cleaned = cleaned.replace(space, "")
+    if not cleaned:
+        return None
+    cleaned = cleaned.replace(",", "") if "." in cleaned else cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left empty: a check box turns the date edit on and off."""
+
+    def __init__(self, day: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox()
+        self.edit = QDateEdit(formats.to_qdate(day or date.today()))  # noqa: DTZ011 - a default shown
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(formats.date_format())
+        self.edit.setDateRange(formats.to_qdate(_FIRST_DAY), formats.to_qdate(_LAST_DAY))
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> date | None:
+        return formats.from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.check.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(formats.to_qdate(day))
+
+
+class FormDialog(QDialog, Generic[T]):
+    """Subclasses: build fields in their constructor, then implement `collect`."""
+
+    def __init__(
+        self,
+        title: str,
+        heading: str,
+        submit: Callable[[T], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors: dict[str, QLabel] = {}
+        self.editors: dict[str, QWidget] = {}
+        self.heading = QLabel(heading)
+        self.heading.setWordWrap(True)
+        self.heading.setVisible(bool(heading))
+        self.general_error = error_label()  # problems of no field shown here
+        self.general_error.setObjectName("error_general")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    # --- building -------------------------------------------------------------
+
+    def add_row(self, field: str, text: str, editor: QWidget) -> QWidget:
+        """A labelled editor with its error line; `field` is the service's field name."""
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(editor)
+        self.errors[field] = error = error_label()
+        error.setObjectName(f"error_{field}")
+        box.addWidget(error)
+        self.form.addRow(text, box)
+        self.editors[field] = editor
+        editor.setObjectName(f"edit_{field}")
+        return editor
+
+    def add_text(self, field: str, text: str, value: str = "", *, max_length: int = 0) -> QLineEdit:
+        edit = QLineEdit(value)
+        if max_length:
+            edit.setMaxLength(max_length)
+        self.add_row(field, text, edit)
+        return edit
+
+    def add_long_text(self, field: str, text: str, value: str = "") -> QPlainTextEdit:
+        edit = QPlainTextEdit(value)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_row(field, text, edit)
+        return edit
+
+    def add_number(self, field: str, text: str, value: Decimal | int | None = None) -> QLineEdit:
+        edit = QLineEdit("" if value is None else formats.plain_number(Decimal(value)))
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.add_row(field, text, edit)
+        return edit
+
+    def add_date(self, field: str, text: str, value: date) -> QDateEdit:
+        edit = QDateEdit(formats.to_qdate(value))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(formats.date_format())
+        edit.setDateRange(formats.to_qdate(_FIRST_DAY), formats.to_qdate(_LAST_DAY))
+        self.add_row(field, text, edit)
+        return edit
+
+    def add_optional_date(self, field: str, text: str, value: date | None) -> OptionalDateEdit:
+        edit = OptionalDateEdit(value)
+        self.add_row(field, text, edit)
+        return edit
+
+    def add_choice(
+        self,
+        field: str,
+        text: str,
+        choices: Iterable[tuple[str, Any]],
+        current: Any = None,
+    ) -> QComboBox:
+        """A drop-down of (label, value) pairs; `current` is selected if present."""
+        combo = QComboBox()
+        for label, value in choices:
+            combo.addItem(label, value)
+            if value == current:
+                combo.setCurrentIndex(combo.count() - 1)
+        self.add_row(field, text, combo)
+        return combo
+
+    # --- reading --------------------------------------------------------------
+
+    def read_number(self, field: str, edit: QLineEdit, problems: list[Problem]) -> Decimal | None:
+        """The field's number (None when empty); an unreadable one adds a problem."""
+        try:
+            return parse_number(edit.text())
+        except ValueError:
+            problems.append(Problem(field, self.tr("is not a number")))
+            return None
+
+    def read_int(self, field: str, edit: QLineEdit, problems: list[Problem]) -> int | None:
+        number = self.read_number(field, edit, problems)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            problems.append(Problem(field, self.tr("must be a whole number")))
+            return None
+        return int(number)
+
+    @staticmethod
+    def choice(combo: QComboBox) -> Any:
+        return combo.currentData()
+
+    def collect(self) -> T:
+        """The service input the fields say; a ValidationError for what cannot be read."""
+        raise NotImplementedError
+
+    # --- submitting -----------------------------------------------------------
+
+    def accept(self) -> None:
+        self.show_problems(())
+        try:
+            self._submit(self.collect())
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except PilotageError as exc:  # changed meanwhile, gone, a duplicate…
+            self.show_problems([Problem("", str(exc))])
+            return
+        super().accept()
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Each problem next to its field (those of no field below the form); the
+        first field in error gets the focus."""
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            field = problem.field if problem.field in self.errors else ""
+            text = problem.message if field else _sentence(str(problem))
+            by_field.setdefault(field, []).append(text)
+        for field, label in [*self.errors.items(), ("", self.general_error)]:
+            messages = by_field.get(field, [])
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+        first = next((f for f in self.errors if f in by_field), None)
+        if first is not None:
+            self.editors[first].setFocus()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
