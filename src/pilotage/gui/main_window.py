@@ -178,7 +178,8 @@ class MainWindow(FileMenuMixin, QMainWindow):
             page.failed.connect(self._show_status)
         self.program_page.navigate_requested.connect(self._go_to_node)
         assert self.edits is not None
-        self.kpi_page.set_editing(self.undo_stack, self.edits)
+        for page in self._pages.values():
+            page.set_editing(self.undo_stack, self.edits)
 
     @Slot(str, int)
     def _go_to_node(self, kind: str, node_id: int) -> None:

@@ -17,14 +17,17 @@ from pilotage.domain.errors import PilotageError
 from pilotage.gui.pages.widgets import SPACING, PageHeader, rule
 from pilotage.gui.qt import (
     QLabel,
+    QMessageBox,
     QScrollArea,
     QThreadPool,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
     Slot,
 )
 from pilotage.gui.status import STATUS_COLORS
+from pilotage.gui.undo.commands import EditContext, ServiceCommand
 from pilotage.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,35 @@ class Page(QScrollArea):
         self.problem.hide()
         self.body.addWidget(self.problem)
         self.setWidget(body)
+        self._stack: QUndoStack | None = None
+        self._edits: EditContext | None = None
+
+    # --- editing ----------------------------------------------------------------
+
+    def set_editing(self, stack: QUndoStack, edits: EditContext) -> None:
+        """Where this page's changes go: commands on `stack`, saved through `edits`."""
+        self._stack, self._edits = stack, edits
+        self.editing_changed()
+
+    def editing_changed(self) -> None:
+        """Enable or disable the page's edit buttons (subclasses)."""
+
+    @property
+    def edits(self) -> EditContext | None:
+        return self._edits
+
+    def push(self, command: ServiceCommand, title: str) -> bool:
+        """Do `command` now and put it on the undo stack; a refusal is shown in a box
+        titled `title` and nothing is pushed. True when done."""
+        if self._stack is None:
+            return False
+        try:
+            command.execute()
+        except PilotageError as exc:  # changed meanwhile, gone, locked…
+            QMessageBox.warning(self, title, _sentence(str(exc)))
+            return False
+        self._stack.push(command)
+        return True
 
     def is_busy(self) -> bool:
         return self._runner.is_busy()
@@ -92,3 +124,10 @@ class Page(QScrollArea):
         self.problem.setText(message)
         self.problem.show()
         self.failed.emit(message)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if text:
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -35,7 +35,6 @@ from pilotage.gui.qt import (
     QPushButton,
     Qt,
     QThreadPool,
-    QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
@@ -43,7 +42,6 @@ from pilotage.gui.qt import (
 from pilotage.gui.undo.commands import (
     AddMeasurementCommand,
     DeleteMeasurementCommand,
-    EditContext,
 )
 from pilotage.services.kpi_detail import KpiDetail, kpi_detail
 from pilotage.services.measurements import MeasurementInput, MeasurementRow
@@ -78,8 +76,6 @@ class KpiPage(Page):
         super().__init__(db, pool, parent)
         self.kpi: KpiNode | None = None
         self.detail: KpiDetail | None = None
-        self._stack: QUndoStack | None = None
-        self._edits: EditContext | None = None
         self.dialog: MeasurementDialog | None = None  # the one open, if any
 
         evaluation = FieldForm()
@@ -244,9 +240,7 @@ class KpiPage(Page):
 
     # --- editing ------------------------------------------------------------
 
-    def set_editing(self, stack: QUndoStack, edits: EditContext) -> None:
-        """Where this page's changes go: commands on `stack`, saved through `edits`."""
-        self._stack, self._edits = stack, edits
+    def editing_changed(self) -> None:
         self._update_buttons()
 
     @Slot()
