@@ -163,6 +163,11 @@ def delete_budget_line(db: Database, line_id: int, version: int) -> Snapshot:
         return snapshot
 
 
+def get_budget_line(db: Database, line_id: int) -> BudgetLineRow:
+    with db.reading() as session:
+        return _row(load(session, BudgetLine, line_id))
+
+
 def list_budget_lines(db: Database, initiative_id: int) -> list[BudgetLineRow]:
     with db.reading() as session:
         lines = session.scalars(

@@ -136,6 +136,11 @@ def delete_milestone(db: Database, milestone_id: int, version: int) -> Snapshot:
         return snapshot
 
 
+def get_milestone(db: Database, milestone_id: int) -> MilestoneRow:
+    with db.reading() as session:
+        return _row(load(session, Milestone, milestone_id))
+
+
 def list_milestones(db: Database, initiative_id: int) -> list[MilestoneRow]:
     with db.reading() as session:
         milestones = session.scalars(

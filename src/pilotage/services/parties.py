@@ -156,6 +156,12 @@ def remove_party(db: Database, party_id: int, version: int) -> Snapshot:
         return snapshot
 
 
+def get_party(db: Database, party_id: int) -> PartyRow:
+    with db.reading() as session:
+        party = load(session, ProgramParty, party_id)
+        return _row(party, party.organization.name, party.organization.acronym)
+
+
 def list_parties(db: Database, program_id: int) -> list[PartyRow]:
     """The program's parties with their organization's name, in one joined query."""
     with db.reading() as session:
