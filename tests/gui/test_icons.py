@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from pilotage.gui import icons
-from pilotage.gui.qt import QImage
+from pilotage.gui.main_window import MainWindow
+from pilotage.gui.qt import QImage, Qt, QToolButton
 
 NAMES = [
     name.strip()
@@ -55,3 +56,20 @@ def test_delete_is_red_and_the_others_neutral() -> None:
 
 def test_an_unknown_name_gives_an_empty_icon() -> None:
     assert icons.icon("no-such-icon").isNull()
+
+
+def test_the_window_actions_carry_their_icons(window: MainWindow) -> None:
+    for action in (
+        window.new_action,
+        window.open_action,
+        window.backup_action,
+        window.undo_action,
+        window.redo_action,
+        window.today_action,
+        window.find_action,
+    ):
+        assert not action.icon().isNull(), action.text()
+    today_button = window.toolbar.widgetForAction(window.today_action)
+    assert isinstance(today_button, QToolButton)
+    # The word stays beside the calendar, so the button still says "Today".
+    assert today_button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon

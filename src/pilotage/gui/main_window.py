@@ -8,7 +8,7 @@ from datetime import date
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
-from pilotage.gui import formats
+from pilotage.gui import formats, icons
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind
 from pilotage.gui.pages.base import Page
@@ -36,6 +36,7 @@ from pilotage.gui.qt import (
     Qt,
     QThreadPool,
     QToolBar,
+    QToolButton,
     QTreeView,
     QUndoStack,
     QVBoxLayout,
@@ -211,23 +212,27 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.as_of_edit.setToolTip(self.tr("The date every status and figure is judged on"))
         self.as_of_edit.dateChanged.connect(self._on_date_edited)
         toolbar.addWidget(self.as_of_edit)
-        self.today_action = QAction(self.tr("Today"), self)
+        self.today_action = QAction(icons.icon("today"), self.tr("Today"), self)
         self.today_action.setToolTip(self.tr("Judge everything as of today"))
         self.today_action.triggered.connect(self._go_to_today)
         toolbar.addAction(self.today_action)
+        # The icon alone would not say which day: the word stays beside it.
+        today_button = toolbar.widgetForAction(self.today_action)
+        if isinstance(today_button, QToolButton):
+            today_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = QAction(self.tr("&New database…"), self)
+        self.new_action = QAction(icons.icon("new"), self.tr("&New database…"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_database)
-        self.open_action = QAction(self.tr("&Open…"), self)
+        self.open_action = QAction(icons.icon("open"), self.tr("&Open…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_database_dialog)
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.backup_action = QAction(self.tr("Save a &backup copy…"), self)
+        self.backup_action = QAction(icons.icon("backup"), self.tr("Save a &backup copy…"), self)
         self.backup_action.triggered.connect(self.save_backup_dialog)
         quit_action = self.quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
@@ -244,7 +249,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self._fill_recent_menu()
         self._build_edit_menu()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        find_action = QAction(self.tr("&Find in navigator"), self)
+        find_action = QAction(icons.icon("search"), self.tr("&Find in navigator"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
         find_action.triggered.connect(self._focus_search)
         view_menu.addAction(find_action)
@@ -258,8 +263,10 @@ class MainWindow(FileMenuMixin, QMainWindow):
         # Labelled with the command's text ("Undo Add measurement 2025-Q1 to JIT-DIP").
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(self.tr("Ctrl+Z")))
+        self.undo_action.setIcon(icons.icon("undo"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Z")))
+        self.redo_action.setIcon(icons.icon("redo"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.addAction(self.undo_action)  # the shortcuts work with the menu closed
