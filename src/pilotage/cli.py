@@ -118,11 +118,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def _start(args: argparse.Namespace) -> int:
+    """No sub-command: the main window (on `--db`, or the last database used).
+
+    Not through `commands`, which imports the database layer: the window shows
+    first, and that import follows (see gui/startup.py)."""
+    from pilotage.gui.app import run_gui
+
+    return run_gui(args.db)
+
+
 def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
+    if args.command is None:
+        return _start
     from pilotage import commands
 
-    if args.command is None:
-        return commands.start
     if args.command == "db":
         handlers: dict[str, Callable[[argparse.Namespace], int]] = {
             "info": commands.db_info,

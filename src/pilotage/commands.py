@@ -23,13 +23,6 @@ def _open(args: argparse.Namespace, *, create: bool = False, upgrade: bool = Tru
     return open_database(args.db, create=create, upgrade=upgrade)
 
 
-def start(args: argparse.Namespace) -> int:
-    """No sub-command: the main window (on `--db`, or the last database used)."""
-    from pilotage.gui.app import run_gui
-
-    return run_gui(args.db)
-
-
 def db_info(args: argparse.Namespace) -> int:
     # Looking never changes the file: a schema to upgrade is reported, not upgraded.
     database = _open(args, upgrade=False)
