@@ -8,8 +8,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from pilotage.gui.qt import QApplication, QLabel
@@ -118,8 +120,6 @@ def test_the_shell_says_it_is_opening(qtbot: QtBot) -> None:
 
 
 def test_work_off_the_gui_thread_returns_its_result_or_raises_its_error(qtbot: QtBot) -> None:
-    import threading
-
     main = threading.get_ident()
     assert run_off_thread(lambda: threading.get_ident()) != main
     assert QApplication.instance() is not None
@@ -127,9 +127,5 @@ def test_work_off_the_gui_thread_returns_its_result_or_raises_its_error(qtbot: Q
     def refuse() -> None:
         raise ValueError("no such file")
 
-    try:
+    with pytest.raises(ValueError, match="no such file"):
         run_off_thread(refuse)
-    except ValueError as exc:
-        assert str(exc) == "no such file"
-    else:
-        raise AssertionError("the worker's error was not raised")

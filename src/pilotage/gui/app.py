@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pilotage.db.database import Database
     from pilotage.gui.main_window import MainWindow
     from pilotage.gui.qt import QTranslator
+    from pilotage.gui.startup import StartupShell
 
 
 def application() -> QApplication:
@@ -61,18 +62,16 @@ def offer_demo(db: Database, parent: QWidget | None = None) -> bool:
 
 
 def start_window(
-    db_target: str | None, settings: Settings | None = None
+    db_target: str | None, settings: Settings | None = None, shell: StartupShell | None = None
 ) -> tuple[MainWindow, Database] | None:
     """Open the database and build the main window (shown); None if it could not be opened.
 
     `db_target` None: the last database used, else the default file (created if
     missing); the first time on an empty default file, the demo is offered.
-    The caller closes the returned database after the window.
+    The caller closes the returned database after the window. `shell`: the window
+    shown meanwhile (see startup.py), closed once the main window shows.
     """
-    # Imported after the QApplication exists: the database layer is the slow import.
-    from pilotage.db.database import open_database
-    from pilotage.gui.main_window import MainWindow
-    from pilotage.services.programs import list_programs
+    from pilotage.gui.startup import run_off_thread
 
     settings = settings or Settings()
     target = db_target
@@ -82,16 +81,20 @@ def start_window(
             target = last
     on_default = target is None
     try:
-        db = open_database(target, create=on_default)
+        # The slow part (importing the database layer, a schema upgrade, the first
+        # query) runs off the GUI thread: the shell keeps painting.
+        db, empty = run_off_thread(lambda: _open(target, on_default))
     except PilotageError as exc:
         QMessageBox.critical(
-            None,
+            shell,
             translate("App", "Pilotage"),
             translate("App", "The database could not be opened:\n{error}").format(error=exc),
         )
         return None
+    from pilotage.gui.main_window import MainWindow
+
     try:
-        if on_default and not settings.demo_offered() and not list_programs(db):
+        if on_default and not settings.demo_offered() and empty:
             settings.set_demo_offered()
             offer_demo(db)
         if db.path is not None:
@@ -101,7 +104,22 @@ def start_window(
         db.close()
         raise
     window.show()
+    if shell is not None:
+        shell.close()
     return window, db
+
+
+def _open(target: str | None, create: bool) -> tuple[Database, bool]:
+    """The database, and whether it holds no program yet (worker thread: no Qt here)."""
+    from pilotage.db.database import open_database
+    from pilotage.services.programs import list_programs
+
+    db = open_database(target, create=create)
+    try:
+        return db, not list_programs(db)
+    except BaseException:
+        db.close()
+        raise
 
 
 def _is_file(text: str) -> bool:
@@ -115,10 +133,17 @@ def run_gui(db_target: str | None) -> int:
     file) in the main window and run until it closes. Returns the exit code."""
     app = application()
     from pilotage.gui.error_dialog import install_excepthook
+    from pilotage.gui.startup import show_shell
 
     settings = Settings()
     install_language(settings, app)
-    started = start_window(db_target, settings)
+    # A window on screen before the slow imports and the database (see startup.py).
+    shell = show_shell(settings)
+    try:
+        started = start_window(db_target, settings, shell)
+    finally:
+        shell.close()
+        shell.deleteLater()
     if started is None:
         return 1
     window, db = started
