@@ -24,7 +24,7 @@ def test_the_docstring_lists_the_icons_that_exist() -> None:
     shipped = sorted(path.stem for path in icons.ICON_DIR.glob("*.svg"))
     assert sorted(NAMES) == shipped
     assert "delete" in NAMES
-    assert len(NAMES) == 22
+    assert len(NAMES) == 24
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -46,11 +46,12 @@ def test_each_icon_is_a_24_pixel_line_drawing(name: str) -> None:
     assert root.get("stroke-linecap") == "round"
 
 
-def test_delete_is_red_and_the_others_neutral() -> None:
+def test_delete_is_red_warning_amber_and_the_others_neutral() -> None:
     colours = {
         name: ET.parse(icons.ICON_DIR / f"{name}.svg").getroot().get("stroke") for name in NAMES
     }
     assert colours["delete"] == "#C62828"
+    assert colours["warning"] == "#B45309"
     assert colours["open"] == "#37474F"
 
 

@@ -2,7 +2,11 @@
 
 Names in use: add, edit, delete, undo, redo, move-up, move-down, today, new, open,
 backup, export, import, search, settings, program, pillar, initiative, kpi,
-measurement, organization, refresh.
+measurement, organization, refresh, warning, lock.
+
+Drawn by hand in one style: 24×24 line drawings, stroke 2 with round caps, in
+#37474F; colour only where it means something (delete in red, warning in amber).
+A new icon follows the same style and is added to this list (a test checks both).
 """
 
 from __future__ import annotations
