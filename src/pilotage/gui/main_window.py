@@ -9,6 +9,7 @@ from datetime import date
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats, icons
+from pilotage.gui.editing.record_actions import RecordActions
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind
 from pilotage.gui.pages.base import Page
@@ -45,7 +46,7 @@ from pilotage.gui.qt import (
     Slot,
 )
 from pilotage.gui.settings import Settings
-from pilotage.gui.undo.commands import DeleteInitiativeCommand, EditContext
+from pilotage.gui.undo.commands import EditContext
 from pilotage.gui.window_files import FileMenuMixin
 from pilotage.gui.workers import TaskRunner
 from pilotage.services.clock import local_today
@@ -271,6 +272,11 @@ class MainWindow(FileMenuMixin, QMainWindow):
         edit_menu.addAction(self.redo_action)
         self.addAction(self.undo_action)  # the shortcuts work with the menu closed
         self.addAction(self.redo_action)
+        # New, edit, delete and move the navigator's records (gui/editing).
+        self.record_actions = RecordActions(self)
+        edit_menu.addSeparator()
+        self.record_actions.add_to_menu(edit_menu)
+        self.addToolBar(self.record_actions.make_toolbar())
 
     def _make_edits(self, db: Database) -> None:
         """Commands on another database: the old ones cannot be undone there."""
@@ -288,13 +294,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
 
     def navigator_menu(self, index: QModelIndex) -> QMenu | None:
         """The context menu of a node of the navigator, or None if it has none."""
-        row = self.model.row_at(self.proxy.mapToSource(index))
-        if not isinstance(row, InitiativeNode):
-            return None
-        menu = QMenu(self)
-        delete = menu.addAction(self.tr("Delete…"))
-        delete.triggered.connect(lambda _checked=False, r=row: self.delete_initiative(r))
-        return menu
+        return self.record_actions.navigator_menu(index)
 
     @Slot(QPoint)
     def _on_tree_menu(self, pos: QPoint) -> None:
@@ -302,29 +302,6 @@ class MainWindow(FileMenuMixin, QMainWindow):
         if menu is not None:
             menu.exec(self.tree.viewport().mapToGlobal(pos))
             menu.deleteLater()
-
-    def delete_initiative(self, initiative: InitiativeNode) -> None:
-        """Delete an initiative with its KPIs and measurements, once confirmed (undoable)."""
-        if self.edits is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete an initiative"),
-            self.tr(
-                "Delete {code} {name} with its KPIs ({count}), their measurements, "
-                "its milestones and budget lines?"
-            ).format(code=initiative.code, name=initiative.name, count=len(initiative.kpis)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        text = self.tr("Delete initiative {code}").format(code=initiative.code)
-        command = DeleteInitiativeCommand(self.edits, initiative.id, initiative.version, text)
-        try:
-            command.execute()
-        except PilotageError as exc:  # changed meanwhile, already gone…
-            self._on_edit_failed(str(exc))
-            return
-        self.undo_stack.push(command)
 
     # --- the as-of date -----------------------------------------------------
 

@@ -37,8 +37,18 @@ class LateMilestonesModel(RowsModel[LateMilestoneRow]):
                     lambda m: m.title,
                     tooltip=lambda m: m.note or m.title,
                 ),
-                Column(self.tr("Due"), lambda m: formats.date_text(m.due_date), numeric=True),
-                Column(self.tr("Days late"), lambda m: formats.number(m.days_late), numeric=True),
+                Column(
+                    self.tr("Due"),
+                    lambda m: formats.date_text(m.due_date),
+                    numeric=True,
+                    key=lambda m: m.due_date,
+                ),
+                Column(
+                    self.tr("Days late"),
+                    lambda m: formats.number(m.days_late),
+                    numeric=True,
+                    key=lambda m: m.days_late,
+                ),
             ]
         )
 

@@ -32,6 +32,9 @@ class _RolledUp(Protocol):
 
 N = TypeVar("N", bound=_RolledUp)
 
+# Sorting by status goes from the best news to the worst, not alphabetically.
+STATUS_RANK = {status: rank for rank, status in enumerate(KpiStatus)}
+
 
 def _rollup_columns(progress_header: str, status_header: str) -> list[Column[N]]:
     """Mean progress and status dot: how a pillar's or initiative's KPIs stand.
@@ -43,11 +46,13 @@ def _rollup_columns(progress_header: str, status_header: str) -> list[Column[N]]
             lambda n: formats.percent(n.rollup.mean_progress),
             numeric=True,
             tooltip=lambda n: n.rollup.trace,
+            key=lambda n: n.rollup.mean_progress,
         ),
         Column(
             status_header,
             lambda n: status_label(n.headline),
             icon=lambda n: status_icon(n.headline),
+            key=lambda n: STATUS_RANK[n.headline],
         ),
     ]
 
@@ -92,8 +97,18 @@ class PillarsModel(RowsModel[PillarNode]):
             [
                 Column(self.tr("Code"), lambda p: p.code),
                 Column(self.tr("Title"), lambda p: p.title, tooltip=lambda p: p.title),
-                Column(self.tr("Initiatives"), lambda p: formats.number(len(p.initiatives)), True),
-                Column(self.tr("KPIs"), lambda p: formats.number(p.rollup.kpi_count), True),
+                Column(
+                    self.tr("Initiatives"),
+                    lambda p: formats.number(len(p.initiatives)),
+                    True,
+                    key=lambda p: len(p.initiatives),
+                ),
+                Column(
+                    self.tr("KPIs"),
+                    lambda p: formats.number(p.rollup.kpi_count),
+                    True,
+                    key=lambda p: p.rollup.kpi_count,
+                ),
                 *_rollup_columns(self.tr("Mean progress"), self.tr("Status")),
             ]
         )
@@ -114,7 +129,12 @@ class InitiativesModel(RowsModel[InitiativeNode]):
                 Column(self.tr("Code"), lambda i: i.code),
                 Column(self.tr("Name"), lambda i: i.name, tooltip=lambda i: i.name),
                 Column(self.tr("Stage"), lambda i: label(i.status)),
-                Column(self.tr("KPIs"), lambda i: formats.number(i.rollup.kpi_count), True),
+                Column(
+                    self.tr("KPIs"),
+                    lambda i: formats.number(i.rollup.kpi_count),
+                    True,
+                    key=lambda i: i.rollup.kpi_count,
+                ),
                 *_rollup_columns(self.tr("Mean progress"), self.tr("Status")),
             ]
         )
@@ -139,24 +159,28 @@ class KpisModel(RowsModel[KpiNode]):
                     lambda k: formats.kpi_value(k.evaluation.actual.value, k.measure, k.unit),
                     numeric=True,
                     tooltip=lambda k: k.evaluation.actual.trace,
+                    key=lambda k: k.evaluation.actual.value,
                 ),
                 Column(
                     self.tr("Target to date"),
                     lambda k: formats.kpi_value(k.evaluation.target.value, k.measure, k.unit),
                     numeric=True,
                     tooltip=lambda k: k.evaluation.target.trace,
+                    key=lambda k: k.evaluation.target.value,
                 ),
                 Column(
                     self.tr("Progress"),
                     lambda k: formats.percent(k.evaluation.progress.value),
                     numeric=True,
                     tooltip=lambda k: k.evaluation.progress.trace,
+                    key=lambda k: k.evaluation.progress.value,
                 ),
                 Column(
                     self.tr("Status"),
                     lambda k: status_label(k.status),
                     icon=lambda k: status_icon(k.status),
                     tooltip=lambda k: k.evaluation.status_trace,
+                    key=lambda k: STATUS_RANK[k.status],
                 ),
             ]
         )
@@ -174,8 +198,16 @@ class MilestonesModel(RowsModel[MilestoneRow]):
         self.set_columns(
             [
                 Column(self.tr("Milestone"), lambda m: m.title, tooltip=lambda m: m.note),
-                Column(self.tr("Due"), lambda m: formats.date_text(m.due_date)),
-                Column(self.tr("Done"), lambda m: formats.date_text(m.done_date)),
+                Column(
+                    self.tr("Due"),
+                    lambda m: formats.date_text(m.due_date),
+                    key=lambda m: m.due_date,
+                ),
+                Column(
+                    self.tr("Done"),
+                    lambda m: formats.date_text(m.done_date),
+                    key=lambda m: m.done_date,
+                ),
                 Column(self.tr("State"), self._state),
             ]
         )
@@ -204,10 +236,25 @@ class BudgetLinesModel(RowsModel[BudgetLineRow]):
         super().__init__(parent)
         self.set_columns(
             [
-                Column(self.tr("Year"), lambda b: str(b.year)),
-                Column(self.tr("Planned"), lambda b: formats.number(b.planned, 2), True),
-                Column(self.tr("Committed"), lambda b: formats.number(b.committed, 2), True),
-                Column(self.tr("Disbursed"), lambda b: formats.number(b.disbursed, 2), True),
+                Column(self.tr("Year"), lambda b: str(b.year), key=lambda b: b.year),
+                Column(
+                    self.tr("Planned"),
+                    lambda b: formats.number(b.planned, 2),
+                    True,
+                    key=lambda b: b.planned,
+                ),
+                Column(
+                    self.tr("Committed"),
+                    lambda b: formats.number(b.committed, 2),
+                    True,
+                    key=lambda b: b.committed,
+                ),
+                Column(
+                    self.tr("Disbursed"),
+                    lambda b: formats.number(b.disbursed, 2),
+                    True,
+                    key=lambda b: b.disbursed,
+                ),
                 Column(self.tr("Note"), lambda b: "; ".join(b.warnings)),
             ]
         )
@@ -225,10 +272,23 @@ class TargetsModel(RowsModel[TargetRow]):
         self._format: Callable[[Decimal], str] = formats.number
         self.set_columns(
             [
-                Column(self.tr("Period end"), lambda t: formats.date_text(t.period_end)),
-                Column(self.tr("Target"), lambda t: self._format(t.value), numeric=True),
-                Column(self.tr("Revision"), self._revision),
-                Column(self.tr("Revised on"), lambda t: formats.date_text(t.revised_on)),
+                Column(
+                    self.tr("Period end"),
+                    lambda t: formats.date_text(t.period_end),
+                    key=lambda t: t.period_end,
+                ),
+                Column(
+                    self.tr("Target"),
+                    lambda t: self._format(t.value),
+                    numeric=True,
+                    key=lambda t: t.value,
+                ),
+                Column(self.tr("Revision"), self._revision, key=lambda t: t.revision),
+                Column(
+                    self.tr("Revised on"),
+                    lambda t: formats.date_text(t.revised_on),
+                    key=lambda t: t.revised_on,
+                ),
                 Column(self.tr("Reason"), lambda t: t.reason, tooltip=lambda t: t.reason),
             ]
         )

@@ -135,7 +135,11 @@ class FieldForm(QWidget):
 class TableView(QTableView):
     """A read-only table sized to its rows (up to `max_rows`, then it scrolls)."""
 
-    def __init__(self, model: QAbstractItemModel, max_rows: int = 12) -> None:
+    def __init__(
+        self, model: QAbstractItemModel, max_rows: int = 12, sortable: bool = True
+    ) -> None:
+        """`sortable`: a click on a header sorts by that column (the model sorts, see
+        RowsModel.sort); a third click goes back to the order the service gave."""
         super().__init__()
         self._max_rows = max_rows
         self.setModel(model)
@@ -149,11 +153,22 @@ class TableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(True)
+        if sortable:
+            self.enable_sorting()
         # Long texts are elided (their tooltip shows them whole) rather than scrolled.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         model.modelReset.connect(self.refit)
         model.rowsInserted.connect(self.refit)
+
+    def enable_sorting(self) -> None:
+        header = self.horizontalHeader()
+        # setSortingEnabled sorts at once by the header's indicator (column 0 unless
+        # told otherwise): with no column chosen, the rows keep the service's order
+        # until the analyst clicks.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorClearable(True)
+        self.setSortingEnabled(True)
 
     def refit(self) -> None:
         """Column widths from their content, and a height that shows every row that fits."""
