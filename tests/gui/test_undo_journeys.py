@@ -169,7 +169,7 @@ def _choose_from_context_menu(window: MainWindow, qtbot: QtBot, code: str, text:
         if not isinstance(menu, QMenu):
             problems.append("no menu opened")
             return
-        actions = [a for a in menu.actions() if a.text() == text]
+        actions = [a for a in menu.actions() if a.text().replace("&", "") == text]
         if not actions:
             problems.append(f"no {text!r} in {[a.text() for a in menu.actions()]}")
             menu.close()

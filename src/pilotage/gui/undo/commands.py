@@ -14,7 +14,7 @@ from typing import Generic, Protocol, TypeVar
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui.qt import QObject, QUndoCommand, Signal
-from pilotage.services.initiatives import delete_initiative, get_initiative
+from pilotage.services.initiatives import delete_initiative, get_initiative, move_initiative
 from pilotage.services.measurements import (
     MeasurementInput,
     MeasurementRow,
@@ -22,6 +22,7 @@ from pilotage.services.measurements import (
     get_measurement,
     record_measurement,
 )
+from pilotage.services.pillars import move_pillar
 from pilotage.services.records import Snapshot
 from pilotage.services.undo import restore_deleted
 
@@ -225,3 +226,51 @@ class DeleteInitiativeCommand(DeleteCommand):
 
     def __init__(self, context: EditContext, initiative_id: int, version: int, text: str) -> None:
         super().__init__(context, text, initiative_id, version, delete_initiative, get_initiative)
+
+
+class MovePillarCommand(ServiceCommand):
+    """Move a pillar to another position of its program; undo moves it back. The
+    version each move gives the pillar is the one the next move needs."""
+
+    def __init__(
+        self, context: EditContext, pillar_id: int, version: int, old: int, new: int, text: str
+    ) -> None:
+        super().__init__(context, text)
+        self._id, self._version, self._old, self._new = pillar_id, version, old, new
+
+    def _move(self, position: int) -> None:
+        rows = move_pillar(self._context.db, self._id, position, self._version)
+        self._version = next(row.version for row in rows if row.id == self._id)
+
+    def _do(self) -> None:
+        self._move(self._new)
+
+    def _undo(self) -> None:
+        self._move(self._old)
+
+
+class MoveInitiativeCommand(ServiceCommand):
+    """Move an initiative, with all it holds, to another pillar; undo moves it back."""
+
+    def __init__(
+        self,
+        context: EditContext,
+        initiative_id: int,
+        version: int,
+        source_pillar_id: int,
+        target_pillar_id: int,
+        text: str,
+    ) -> None:
+        super().__init__(context, text)
+        self._id, self._version = initiative_id, version
+        self._source, self._target = source_pillar_id, target_pillar_id
+
+    def _move(self, pillar_id: int) -> None:
+        row = move_initiative(self._context.db, self._id, self._version, pillar_id)
+        self._version = row.version
+
+    def _do(self) -> None:
+        self._move(self._target)
+
+    def _undo(self) -> None:
+        self._move(self._source)

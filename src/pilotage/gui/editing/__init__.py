@@ -1,0 +1,1 @@
+"""Creating, editing, deleting and moving the records of the navigator, undoably."""
