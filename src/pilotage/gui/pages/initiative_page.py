@@ -1,16 +1,18 @@
-"""An initiative: its fields and partners, its KPIs, milestones and budget lines."""
+"""An initiative: its fields and partners, its KPIs, milestones and budget lines (the
+last two editable, see milestones_section.py and budget_section.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from pilotage.db.database import Database
 from pilotage.gui import formats
 from pilotage.gui.labels import label
-from pilotage.gui.models.tables import BudgetLinesModel, KpisModel, MilestonesModel
+from pilotage.gui.models.tables import KpisModel
 from pilotage.gui.pages.base import Page
+from pilotage.gui.pages.budget_section import BudgetSection
+from pilotage.gui.pages.milestones_section import MilestonesSection
 from pilotage.gui.pages.widgets import (
     SPACING,
     FieldForm,
@@ -48,9 +50,6 @@ def fetch_initiative(db: Database, initiative_id: int) -> InitiativeDetail:
     )
 
 
-_ZERO = Decimal(0)
-
-
 class InitiativePage(Page):
     def __init__(self, db: Database, pool: QThreadPool, parent: QWidget | None = None) -> None:
         super().__init__(db, pool, parent)
@@ -83,16 +82,19 @@ class InitiativePage(Page):
         self.kpis_model = KpisModel(self)
         self.body.addWidget(TableView(self.kpis_model))
 
-        self.body.addWidget(section_title(self.tr("Milestones")))
-        self.milestones_model = MilestonesModel(self)
-        self.body.addWidget(TableView(self.milestones_model))
+        self.milestones = MilestonesSection()
+        self.milestones_model = self.milestones.milestones_model
+        self.body.addWidget(self.milestones)
 
-        self.body.addWidget(section_title(self.tr("Budget lines")))
-        self.budget_model = BudgetLinesModel(self)
-        self.body.addWidget(TableView(self.budget_model))
-        self.budget_total = QLabel()
-        self.body.addWidget(self.budget_total)
+        self.budget = BudgetSection()
+        self.budget_model = self.budget.budget_model
+        self.budget_total = self.budget.total
+        self.body.addWidget(self.budget)
         self.finish()
+
+    def editing_changed(self) -> None:
+        for section in (self.milestones, self.budget):
+            section.set_editing(self._stack, self._edits)
 
     def show_initiative(
         self, initiative: InitiativeNode, path: str, currency: str, as_of: date
@@ -100,8 +102,8 @@ class InitiativePage(Page):
         """`path`: the codes above it ("CP-MTNRA-MNC / P1"); `currency`: its program's."""
         if self.initiative is not None and self.initiative.id != initiative.id:
             # Another initiative: never show the previous one's tables under this one's name.
-            self.milestones_model.set_rows([])
-            self.budget_model.set_rows([])
+            self.milestones.clear()
+            self.budget.clear()
         self.initiative = initiative
         self._as_of, self._currency = as_of, currency
         self.header.set(
@@ -136,16 +138,6 @@ class InitiativePage(Page):
         self._right.set_row_visible(self.warnings, bool(row.warnings))
         self.description.setText(row.description)
         self.description.setVisible(bool(row.description))
-        self.milestones_model.set_milestones(data.milestones, self._as_of)
-        self.budget_model.set_rows(data.budget_lines)
-        lines = data.budget_lines
-        self.budget_total.setText(
-            self.tr(
-                "Total: planned {planned}, committed {committed}, disbursed {disbursed}"
-            ).format(
-                planned=formats.money(sum((b.planned for b in lines), start=_ZERO), currency),
-                committed=formats.money(sum((b.committed for b in lines), start=_ZERO), currency),
-                disbursed=formats.money(sum((b.disbursed for b in lines), start=_ZERO), currency),
-            )
-        )
-        self.budget_total.setVisible(bool(lines))
+        self.milestones.show_milestones(row.id, row.code, data.milestones, self._as_of)
+        start = row.start_date.year if row.start_date else self._as_of.year
+        self.budget.show_lines(row.id, row.code, data.budget_lines, currency, start)

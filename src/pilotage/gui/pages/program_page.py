@@ -3,7 +3,8 @@
 
 The watch lists lead somewhere: a double-click or Enter on a row emits
 `navigate_requested(kind, id)` ("initiative" or "kpi", as `NodeKind` spells them);
-the main window selects that node in the navigator."""
+the main window selects that node in the navigator. The parties are edited in
+place (parties_section.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pilotage.db.database import Database
 from pilotage.gui import formats
 from pilotage.gui.labels import label
 from pilotage.gui.models.dashboard import FlaggedKpisModel, LateMilestonesModel
-from pilotage.gui.models.tables import KpisModel, PartiesModel, PillarsModel
+from pilotage.gui.models.tables import KpisModel, PillarsModel
 from pilotage.gui.pages.base import Page
+from pilotage.gui.pages.parties_section import PartiesSection
 from pilotage.gui.pages.widgets import (
     SPACING,
     FieldForm,
@@ -36,6 +38,7 @@ from pilotage.gui.qt import (
 )
 from pilotage.services.budget import BudgetSummary, budget_summary
 from pilotage.services.milestones import LateMilestoneRow, list_late_milestones
+from pilotage.services.organizations import OrganizationRow, list_organizations
 from pilotage.services.overview import ProgramTree
 from pilotage.services.parties import PartyRow, list_parties
 
@@ -47,6 +50,7 @@ class ProgramExtras:
     parties: list[PartyRow]
     budget: BudgetSummary
     late_milestones: list[LateMilestoneRow]
+    organizations: list[OrganizationRow]  # those a party may be
 
 
 def fetch_program(db: Database, program_id: int, as_of: date) -> ProgramExtras:
@@ -54,6 +58,7 @@ def fetch_program(db: Database, program_id: int, as_of: date) -> ProgramExtras:
         list_parties(db, program_id),
         budget_summary(db, program_id),
         list_late_milestones(db, program_id, as_of),
+        list_organizations(db),
     )
 
 
@@ -123,13 +128,18 @@ class ProgramPage(Page):
         self.body.addWidget(self.own_kpis_title)
         self.body.addWidget(self.own_kpis)
 
-        self.body.addWidget(section_title(self.tr("Parties and signatories")))
-        self.parties_model = PartiesModel(self)
-        self.body.addWidget(TableView(self.parties_model))
+        self.parties = PartiesSection()
+        self.parties_model = self.parties.parties_model
+        self.body.addWidget(self.parties)
         self.finish()
+
+    def editing_changed(self) -> None:
+        self.parties.set_editing(self._stack, self._edits)
 
     def show_program(self, tree: ProgramTree) -> None:
         """Show the program as the tree holds it, then fetch its parties and budget lines."""
+        if self.tree is not None and self.tree.program.id != tree.program.id:
+            self.parties.clear()  # never another program's parties under this one's name
         self.tree = tree
         program = tree.program
         self.header.set(
@@ -169,7 +179,11 @@ class ProgramPage(Page):
 
     def fill(self, data: ProgramExtras) -> None:
         currency = self.tree.program.currency if self.tree else ""
-        self.parties_model.set_rows(data.parties)
+        if self.tree is not None:
+            program = self.tree.program
+            self.parties.show_parties(
+                program.id, program.reference, data.parties, data.organizations
+            )
         self.planned.setText(formats.money(data.budget.planned, currency))
         self.committed.setText(formats.money(data.budget.committed, currency))
         self.disbursed.setText(formats.money(data.budget.disbursed, currency))

@@ -1,0 +1,206 @@
+"""A page's table of records that the analyst adds to, edits and deletes from.
+
+The section shows a title, Add… / Edit… / Delete… buttons and the table; a
+double-click or Enter on a row edits it, the Delete key deletes it (once
+confirmed). Subclasses say how: `add`, `edit(row)` and `delete(row)` build the
+form or the undo command. A form's OK runs `save(command)`: the command is done
+at once (a refusal goes back to the form, shown next to its field) and then
+pushed on the undo stack, whose `changed` signal reloads the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.gui.dialogs.form_dialog import FormDialog
+from pilotage.gui.icons import icon
+from pilotage.gui.models.rows_model import RowsModel
+from pilotage.gui.pages.widgets import TableView, section_title
+from pilotage.gui.qt import (
+    QAction,
+    QHBoxLayout,
+    QKeySequence,
+    QMessageBox,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QUndoStack,
+    QVBoxLayout,
+    QWidget,
+    Slot,
+)
+from pilotage.gui.undo.commands import EditContext, ServiceCommand
+
+
+class RecordSection(QWidget):
+    """Subclasses implement `add`, `edit` and `delete`; the page calls `set_editing`
+    and `set_ready` (whether the records shown belong to something that can take more)."""
+
+    def __init__(
+        self, model: RowsModel[Any], max_rows: int = 12, parent: QWidget | None = None
+    ) -> None:
+        """Subclasses then name things with `set_texts` (self.tr needs the object)."""
+        super().__init__(parent)
+        self.model = model
+        model.setParent(self)
+        self._stack: QUndoStack | None = None
+        self._edits: EditContext | None = None
+        self._ready = False
+        self.dialog: FormDialog[Any] | None = None  # the form open, if any
+
+        self.title = section_title("")
+        self.table = TableView(model, max_rows=max_rows)
+        self.table.setToolTip(self.tr("Double-click or press Enter to edit; Delete to delete"))
+        self.add_button = QPushButton(icon("add"), self.tr("Add…"))
+        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
+        self.delete_button = QPushButton(icon("delete"), self.tr("Delete…"))
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button.clicked.connect(self._on_delete)
+        # The Delete key works while the table (not the whole page) has the focus.
+        self.delete_action = QAction(icon("delete"), self.tr("Delete…"), self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self._on_delete)
+        self.table.addAction(self.delete_action)
+        self.table.activated.connect(self._on_activated)  # double-click or Enter
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._update_buttons)
+        model.layoutChanged.connect(self._update_buttons)
+
+        title_row = QHBoxLayout()
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(self.title, 1)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(6)
+        self.column.addLayout(title_row)
+        self.column.addWidget(self.table)
+        self._update_buttons()
+
+    def set_texts(self, title: str, add: str, edit: str, delete: str) -> None:
+        """The section's title and its buttons' tooltips (what Add… adds…)."""
+        self.title.setText(title)
+        self.add_button.setToolTip(add)
+        self.edit_button.setToolTip(edit)
+        self.delete_button.setToolTip(delete)
+        self.delete_action.setText(delete)
+
+    # --- state ------------------------------------------------------------------
+
+    def set_editing(self, stack: QUndoStack | None, edits: EditContext | None) -> None:
+        self._stack, self._edits = stack, edits
+        self._update_buttons()
+
+    def set_ready(self, ready: bool) -> None:
+        """False while the page shows nothing (or only what it has not fetched yet)."""
+        self._ready = ready
+        self._update_buttons()
+
+    @property
+    def edits(self) -> EditContext | None:
+        return self._edits if self._ready and self._stack is not None else None
+
+    def selected_row(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(rows[0].row())
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        editable = self.edits is not None
+        selected = editable and self.selected_row() is not None
+        self.add_button.setEnabled(editable)
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.delete_action.setEnabled(selected)
+
+    # --- what subclasses implement ---------------------------------------------
+
+    def add(self, edits: EditContext) -> None:
+        raise NotImplementedError
+
+    def edit(self, edits: EditContext, row: Any) -> None:
+        raise NotImplementedError
+
+    def delete(self, edits: EditContext, row: Any) -> None:
+        raise NotImplementedError
+
+    # --- helpers for them --------------------------------------------------------
+
+    def open_form(self, dialog: FormDialog[Any]) -> None:
+        """Show a form (window-modal, without blocking) and keep it as `self.dialog`."""
+        self._forget_dialog()
+        self.dialog = dialog
+        dialog.finished.connect(self._forget_dialog)
+        dialog.open()
+
+    def save(self, command: ServiceCommand) -> None:
+        """Do `command` now (what the services refuse is raised, for the form to show)
+        and put it on the undo stack."""
+        if self._stack is None:
+            raise ValidationError([Problem("", self.tr("Nothing can be changed now"))])
+        command.execute()
+        self._stack.push(command)
+
+    def confirm_and_push(
+        self, command: ServiceCommand, title: str, question: str, *, confirm: bool = True
+    ) -> bool:
+        """Ask `question` (unless `confirm` is False), then do `command` and push it; a
+        refusal is shown in a box titled `title`. True when done."""
+        if self._stack is None:
+            return False
+        if confirm:
+            answer = QMessageBox.question(self, title, question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            command.execute()
+        except PilotageError as exc:  # changed meanwhile, gone, still in use…
+            QMessageBox.warning(self, title, _sentence(str(exc)))
+            return False
+        self._stack.push(command)
+        return True
+
+    # --- slots ---------------------------------------------------------------------
+
+    @Slot()
+    def _on_add(self) -> None:
+        edits = self.edits
+        if edits is not None:
+            self.add(edits)
+
+    @Slot()
+    def _on_edit(self) -> None:
+        edits, row = self.edits, self.selected_row()
+        if edits is not None and row is not None:
+            self.edit(edits, row)
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        edits = self.edits
+        if edits is not None and index.isValid():
+            self.edit(edits, self.model.row_at(index.row()))
+
+    @Slot()
+    def _on_delete(self) -> None:
+        edits, row = self.edits, self.selected_row()
+        if edits is not None and row is not None:
+            self.delete(edits, row)
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if text:
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
