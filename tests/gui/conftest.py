@@ -9,6 +9,7 @@ from gui_support import DEMO_END
 from pytestqt.qtbot import QtBot
 
 from pilotage.db.database import Database
+from pilotage.gui.i18n import reset_locale
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.qt import QApplication
 
@@ -17,6 +18,13 @@ from pilotage.gui.qt import QApplication
 def _application(qapp: QApplication) -> QApplication:
     """Every GUI test runs with the QApplication (icons and fonts need one)."""
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _system_locale() -> Iterator[None]:
+    """Numbers and dates back in the system's locale after each test (some choose French)."""
+    yield
+    reset_locale()
 
 
 @pytest.fixture

@@ -28,8 +28,9 @@ def application() -> QApplication:
 def install_language(settings: Settings, app: QApplication | None = None) -> list[QTranslator]:
     """Install the translators for the language in the settings (before any window is
     built); returns them. A missing or broken translation file leaves English."""
-    from pilotage.gui.i18n import install_translators, resolve_language
+    from pilotage.gui.i18n import apply_locale, install_translators, resolve_language
 
+    apply_locale(settings.language())  # numbers and dates speak the language chosen too
     return install_translators(resolve_language(settings.language()), app)
 
 

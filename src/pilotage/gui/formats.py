@@ -37,6 +37,11 @@ _NO = QT_TRANSLATE_NOOP("Formats", "no")
 _ISO_DATE = "yyyy-MM-dd"
 
 
+# Languages whose typography puts a space before "%" ("73,4 %"): the narrow
+# no-break space, as CLDR writes French percentages, so "%" never wraps alone.
+_SPACE_BEFORE_PERCENT = {QLocale.Language.French: "\u202f"}
+
+
 def _localized(english: str) -> str:
     """Swap the English separators of a formatted number for the locale's.
 
@@ -45,9 +50,10 @@ def _localized(english: str) -> str:
     """
     locale = QLocale()
     group, point = locale.groupSeparator(), locale.decimalPoint()
-    if (group, point) == (",", "."):
+    sign = _SPACE_BEFORE_PERCENT.get(locale.language(), "") + locale.percent()
+    if (group, point, sign) == (",", ".", "%"):
         return english
-    return english.translate({ord(","): group, ord("."): point})
+    return english.translate({ord(","): group, ord("."): point, ord("%"): sign})
 
 
 def number(value: Decimal | int, places: int | None = None) -> str:
@@ -66,14 +72,14 @@ def plain_number(value: Decimal) -> str:
 
 
 def percent(fraction: Decimal | None) -> str:
-    """0.734 -> "73.4%"; None -> the no-value dash."""
+    """0.734 -> "73.4%" (en), "73,4 %" (fr); None -> the no-value dash."""
     if fraction is None:
         return NO_VALUE
     return _localized(format_percent(fraction))
 
 
 def money(value: Decimal | None, currency: str) -> str:
-    """30000000 -> "30,000,000.00 MAD"."""
+    """30000000 -> "30,000,000.00 MAD" (en), "30 000 000,00 MAD" (fr)."""
     if value is None:
         return NO_VALUE
     return f"{number(value, 2)} {currency}"

@@ -9,6 +9,7 @@ from datetime import date
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats, icons
+from pilotage.gui.dialogs.preferences_dialog import PreferencesAction, apply_user_name
 from pilotage.gui.editing.record_actions import RecordActions
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind
@@ -256,6 +257,11 @@ class MainWindow(FileMenuMixin, QMainWindow):
         view_menu.addAction(find_action)
         view_menu.addAction(self.today_action)
         self.find_action = find_action
+        # Last in the Edit menu, where desktop tools keep it.
+        self.preferences_action = PreferencesAction(self._settings, self)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+        self.addAction(self.preferences_action)  # the shortcut works with the menu closed
 
     # --- editing: the Edit menu, the undo stack, deleting from the navigator --
 
@@ -470,6 +476,7 @@ class MainWindow(FileMenuMixin, QMainWindow):
     def _restore_window(self) -> None:
         if self._settings is None:
             return
+        apply_user_name(self._settings)
         geometry = self._settings.geometry()
         if geometry is not None and not self.restoreGeometry(geometry):
             self.resize(1280, 820)

@@ -27,6 +27,8 @@ _AS_OF = "view/asOf"  # "today" or an ISO date
 _DEMO_OFFERED = "firstRun/demoOffered"
 _LANGUAGE = "view/language"  # "system", "en" or "fr"
 LANGUAGES = ("system", "en", "fr")
+_USER_NAME = "audit/userName"  # the analyst's name in the audit log; empty: the OS user
+MAX_USER_NAME = 120  # what the audit log's "who" column holds
 
 
 class Settings:
@@ -138,3 +140,16 @@ class Settings:
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}")
         self._store.setValue(_LANGUAGE, language)
+
+    # --- the analyst ----------------------------------------------------------
+
+    def user_name(self) -> str | None:
+        """The name the analyst gave for the audit log, or None (the OS user's name)."""
+        value = self._value(_USER_NAME)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        return value.strip()[:MAX_USER_NAME]
+
+    def set_user_name(self, name: str | None) -> None:
+        """Remember `name` for the audit log; None or blank: the OS user again."""
+        self._store.setValue(_USER_NAME, (name or "").strip()[:MAX_USER_NAME])

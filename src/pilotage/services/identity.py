@@ -15,8 +15,11 @@ def set_user_name(name: str | None) -> None:
 
 
 def current_user() -> str:
-    if _override:
-        return _override
+    return _override or system_user()
+
+
+def system_user() -> str:
+    """The OS user's login name (who acts when the settings name no one)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -9,6 +9,7 @@ stays open and nothing is saved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,7 @@ from pilotage.gui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QLocale,
     QPlainTextEdit,
     Qt,
     QVBoxLayout,
@@ -37,6 +39,7 @@ from pilotage.gui.status import STATUS_COLORS
 T = TypeVar("T")  # what the form hands to `submit`
 
 _FIRST_DAY, _LAST_DAY = date(1900, 1, 1), date(2200, 12, 31)
+_GROUPED_BY_COMMAS = re.compile(r"[-+]?\d{1,3}(,\d{3})+")
 
 
 def error_label() -> QLabel:
@@ -49,17 +52,28 @@ def error_label() -> QLabel:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A number as an analyst types it: "1 000", "1,000.5", "72,5", "" (None).
+    """A number as an analyst types it or as the window shows it: "1 000", "1,000.5",
+    "72,5", "30 000 000,00", "" (None).
 
-    Raises ValueError when the text is not a number. A comma alone is a decimal
-    comma (French); with a point too, the comma groups thousands.
+    Raises ValueError when the text is not a number. Spaces group thousands. With
+    both "," and ".", the last one is the decimal mark. A comma alone is a decimal
+    comma, unless the locale's decimal mark is "." and the commas group digits by
+    three: "1,000" is a thousand in English (what `formats.number` shows there),
+    one in French.
     """
     cleaned = text.strip()
     for space in ("\u202f", "\xa0", " "):
         cleaned = cleaned.replace(space, "")
     if not cleaned:
         return None
-    cleaned = cleaned.replace(",", "") if "." in cleaned else cleaned.replace(",", ".")
+    if "," in cleaned and "." in cleaned:
+        if cleaned.rfind(",") > cleaned.rfind("."):  # "1.000,5"
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        else:  # "1,000.5"
+            cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        grouped = QLocale().decimalPoint() != "," and _GROUPED_BY_COMMAS.fullmatch(cleaned)
+        cleaned = cleaned.replace(",", "" if grouped else ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

@@ -4,6 +4,9 @@ Source strings are English; `pilotage_fr.qm` (compiled from `pilotage_fr.ts` by
 `tools/update_translations.py`) holds the French. The language setting is "fr",
 "en" or "system" (French when the system locale is French, English otherwise).
 A missing or unreadable translation file leaves the interface in English.
+
+Numbers and dates follow the language chosen too (`apply_locale`): French
+writes 30 000 000,00 and 31/12/2024 whatever the system's locale is.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ LANGUAGES = ("system", "en", "fr")
 DEFAULT_LANGUAGE = "system"
 TRANSLATED = ("fr",)  # languages with a pilotage_<code>.qm
 
+_applied: str | None = None  # the setting `apply_locale` was given at start
 _LOADED: dict[QTranslator, bytes] = {}  # each translator loaded from bytes, with its bytes
 
 
@@ -29,6 +33,40 @@ def resolve_language(setting: str | None, system: QLocale | None = None) -> str:
         return setting
     locale = system if system is not None else QLocale.system()
     return "fr" if locale.language() == QLocale.Language.French else "en"
+
+
+# The locale that writes numbers and dates for a language chosen by name.
+_FORMAT_LOCALES = {
+    "fr": (QLocale.Language.French, QLocale.Country.France),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedStates),
+}
+
+
+def apply_locale(setting: str | None) -> QLocale:
+    """Make numbers and dates follow the language `setting` ("fr", "en"); "system",
+    None or garbage keep the system's locale. Returns the locale now the default.
+
+    Set before any window is built: date edits read their pattern when created.
+    """
+    global _applied
+    chosen = _FORMAT_LOCALES.get(setting) if isinstance(setting, str) else None
+    locale = QLocale(*chosen) if chosen is not None else QLocale.system()
+    QLocale.setDefault(locale)
+    _applied = setting if isinstance(setting, str) and setting in LANGUAGES else "system"
+    return locale
+
+
+def applied_language() -> str | None:
+    """The language setting this run started with ("system", "en", "fr"), None when
+    `apply_locale` has not run: the preferences tell a change from it."""
+    return _applied
+
+
+def reset_locale() -> None:
+    """Numbers and dates in the system's locale again (undoes `apply_locale`)."""
+    global _applied
+    QLocale.setDefault(QLocale.system())
+    _applied = None
 
 
 def _load_own(language: str) -> QTranslator | None:
