@@ -9,6 +9,7 @@ from datetime import date
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats, icons
+from pilotage.gui.dialogs.organizations_dialog import OrganizationsLauncher
 from pilotage.gui.dialogs.preferences_dialog import PreferencesAction, apply_user_name
 from pilotage.gui.editing.record_actions import RecordActions
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
@@ -282,6 +283,14 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self.record_actions = RecordActions(self)
         edit_menu.addSeparator()
         self.record_actions.add_to_menu(edit_menu)
+        # The organizations every program, initiative and KPI refers to (their own dialog).
+        self.organizations = OrganizationsLauncher(self, self.undo_stack, lambda: self.edits)
+        self.organizations_action = QAction(
+            icons.icon("organization"), self.tr("&Organizations…"), self
+        )
+        self.organizations_action.triggered.connect(self.organizations.open)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.organizations_action)
         self.addToolBar(self.record_actions.make_toolbar())
 
     def _make_edits(self, db: Database) -> None:
