@@ -1,5 +1,5 @@
 """`pilotage screenshots DIR`: the main window on the demo with each page type, and the
-error dialog, saved as PNGs of the expected size."""
+error and preferences dialogs, saved as PNGs of the expected size."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pilotage.gui.qt import QApplication
 from pilotage.gui.screenshots import HEIGHT, WIDTH
 
 WINDOW_SHOTS = ("program", "pillar", "initiative", "kpi")
+DIALOG_SHOTS = ("error-dialog", "preferences-dialog")
 
 
 def _image_size(path: Path) -> tuple[int, int]:
@@ -24,20 +25,22 @@ def _image_size(path: Path) -> tuple[int, int]:
     return image.width(), image.height()
 
 
-def test_screenshots_of_each_page_and_the_error_dialog(
+def test_screenshots_of_each_page_and_the_dialogs(
     qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "shots"
     assert main(["screenshots", str(folder)]) == 0
     printed = capsys.readouterr().out.splitlines()
-    expected = [folder / f"{name}.png" for name in WINDOW_SHOTS] + [folder / "error-dialog.png"]
-    assert printed == [str(path) for path in expected]
-    for path in expected[:-1]:
+    windows = [folder / f"{name}.png" for name in WINDOW_SHOTS]
+    dialogs = [folder / f"{name}.png" for name in DIALOG_SHOTS]
+    assert printed == [str(path) for path in windows + dialogs]
+    for path in windows:
         assert _image_size(path) == (WIDTH, HEIGHT)
         assert 10_000 < path.stat().st_size < 300_000
-    width, height = _image_size(expected[-1])
-    assert width >= 400
-    assert height >= 200
+    for path in dialogs:
+        width, height = _image_size(path)
+        assert width >= 400
+        assert height >= 150
 
 
 def test_screenshots_on_a_named_database_and_date(
@@ -48,5 +51,5 @@ def test_screenshots_on_a_named_database_and_date(
     folder = tmp_path / "shots"
     code = main(["screenshots", str(folder), "--db", str(demo_db_path), "--as-of", "2024-06-30"])
     assert code == 0
-    assert len(capsys.readouterr().out.splitlines()) == 5
+    assert len(capsys.readouterr().out.splitlines()) == 6
     assert _image_size(folder / "kpi.png") == (WIDTH, HEIGHT)

@@ -131,8 +131,12 @@ class KpiChart(QWidget):
         as_of: date,
     ) -> None:
         """Draw the points up to `as_of`; a sentence instead when fewer than two were measured."""
-        # Month names and decimal points in the interface's locale (set at start-up).
-        self.chart.setLocale(QLocale())
+        # Month names and decimal points in the interface's locale (set at start-up);
+        # thousands grouped as everywhere else in the window ("1,000" / "1 000"), even
+        # where the locale would leave them out (C).
+        locale = QLocale()
+        locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+        self.chart.setLocale(locale)
         self.chart.setLocalizeNumbers(True)
         shown = [p for p in series if p.period_end <= as_of]
         measured = [p for p in shown if p.actual is not None]

@@ -8,12 +8,14 @@ failed, a worker no longer busy) in a QEventLoop: no sleeps.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from pilotage.db.database import Database
+from pilotage.gui.dialogs.preferences_dialog import PreferencesDialog
 from pilotage.gui.error_dialog import ErrorDialog, log_path
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.navigator_model import CodeRole
@@ -21,10 +23,12 @@ from pilotage.gui.qt import (
     QApplication,
     QEventLoop,
     QModelIndex,
+    QSettings,
     QSortFilterProxyModel,
     QTimer,
     QWidget,
 )
+from pilotage.gui.settings import Settings
 
 WIDTH, HEIGHT = 1280, 820
 DEMO_END = date(2024, 12, 31)  # the end of the demo's pilot year
@@ -77,6 +81,7 @@ def save_screenshots(db: Database, folder: Path, as_of: date = DEMO_END) -> list
             _wait_idle(window)
             written.append(_save(window, folder / f"{stem}.png", (WIDTH, HEIGHT)))
         written.append(_save_error_dialog(window, folder / "error-dialog.png"))
+        written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
     finally:
         window.close()  # waits for any worker still reading the database
         window.deleteLater()
@@ -197,6 +202,24 @@ def _save_error_dialog(window: MainWindow, path: Path) -> Path:
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def _save_preferences_dialog(window: MainWindow, path: Path) -> Path:
+    """Edit > Preferences, French chosen (so its next-start sentence shows), on settings
+    in a scratch file: the analyst's own are neither read nor written."""
+    with tempfile.TemporaryDirectory(prefix="pilotage-shots-") as scratch:
+        store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        dialog = PreferencesDialog(Settings(store), window)
+        try:
+            dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+            dialog.show()
+            for _ in range(2):
+                QApplication.sendPostedEvents()
+                QApplication.processEvents()
+            return _save(dialog, path)
+        finally:
+            dialog.close()
+            dialog.deleteLater()
 
 
 def _sample_traceback() -> str:

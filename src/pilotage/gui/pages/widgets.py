@@ -117,12 +117,15 @@ class FieldForm(QWidget):
         self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
-    def add(self, caption: str) -> QLabel:
-        """A new row; returns the label that shows its value."""
+    def add(self, caption: str, *, numeric: bool = False) -> QLabel:
+        """A new row; returns the label that shows its value. `numeric`: the value is
+        right-aligned, so that the digits of figures one under the other line up."""
         name = QLabel(caption)
         mute(name)
         value = QLabel()
-        value.setWordWrap(True)
+        value.setWordWrap(not numeric)  # a figure is never broken across lines
+        if numeric:
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._layout.addRow(name, value)
