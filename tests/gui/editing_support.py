@@ -106,6 +106,8 @@ def click_ok(qtbot: QtBot, dialog: FormDialog) -> None:  # type: ignore[type-arg
 def children(window: MainWindow, code: str) -> list[str]:
     index = find_index(window.proxy, code)
     assert index.isValid(), f"{code} is not in the tree"
+    while window.proxy.canFetchMore(index):  # as expanding it would
+        window.proxy.fetchMore(index)
     return [
         window.proxy.index(row, 0, index).data(CodeRole)
         for row in range(window.proxy.rowCount(index))

@@ -8,11 +8,20 @@ from pilotage.domain.enums import InitiativeStatus
 from pilotage.domain.errors import Problem, ValidationError
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.labels import label
-from pilotage.gui.qt import QListWidget, QListWidgetItem, Qt, QWidget
+from pilotage.gui.qt import QComboBox, QListWidget, QListWidgetItem, Qt, QWidget
 from pilotage.services.initiatives import InitiativeInput
 from pilotage.services.organizations import OrganizationRow
 
 _PARTNER_ROWS = 5  # the partner list shows this many organizations before it scrolls
+_NAME_CHARACTERS = 24  # how wide a drop-down of organizations asks to be
+
+
+def shrinkable(combo: QComboBox) -> QComboBox:
+    """A drop-down of long names that does not ask for the width of the longest one
+    (it would squeeze the labels of the form); its popup still shows them whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(_NAME_CHARACTERS)
+    return combo
 
 
 class InitiativeDialog(FormDialog[InitiativeInput]):
@@ -36,8 +45,13 @@ class InitiativeDialog(FormDialog[InitiativeInput]):
             "description", self.tr("Description"), data.description
         )
         choices = [(self.tr("(none)"), None), *((o.label, o.id) for o in organizations)]
-        self.lead_combo = self.add_choice(
-            "lead_organization_id", self.tr("Lead organization"), choices, data.lead_organization_id
+        self.lead_combo = shrinkable(
+            self.add_choice(
+                "lead_organization_id",
+                self.tr("Lead organization"),
+                choices,
+                data.lead_organization_id,
+            )
         )
         self.partners_list = QListWidget()
         for organization in organizations:
@@ -46,8 +60,13 @@ class InitiativeDialog(FormDialog[InitiativeInput]):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = organization.id in data.partner_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        # Long names are elided rather than scrolled sideways; the list shows a few rows.
+        self.partners_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.partners_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = min(max(len(organizations), 1), _PARTNER_ROWS)
-        self.partners_list.setFixedHeight(self.partners_list.sizeHintForRow(0) * rows + 8)
+        row_height = max(self.partners_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        frame = self.partners_list.frameWidth() * 2
+        self.partners_list.setFixedHeight(row_height * rows + frame + 2)
         self.add_row("partner_ids", self.tr("Partners"), self.partners_list)
         self.start_edit = self.add_optional_date("start_date", self.tr("Start"), data.start_date)
         self.end_edit = self.add_optional_date("end_date", self.tr("End"), data.end_date)
@@ -57,6 +76,7 @@ class InitiativeDialog(FormDialog[InitiativeInput]):
         self.budget_edit = self.add_number(
             "planned_budget", self.tr("Planned budget"), data.planned_budget
         )
+        self.setMinimumWidth(560)  # room for an organization's full name
         self.code_edit.setFocus()
 
     def partner_ids(self) -> tuple[int, ...]:
@@ -81,6 +101,6 @@ class InitiativeDialog(FormDialog[InitiativeInput]):
             partner_ids=self.partner_ids(),
             start_date=self.start_edit.value(),
             end_date=self.end_edit.value(),
-            status=self.choice(self.status_combo),
+            status=InitiativeStatus(self.choice(self.status_combo)),
             planned_budget=budget,
         )

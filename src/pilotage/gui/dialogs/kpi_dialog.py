@@ -12,6 +12,7 @@ from decimal import Decimal
 from pilotage.domain.enums import Aggregation, Direction, Frequency, Measure
 from pilotage.domain.errors import Problem, ValidationError
 from pilotage.gui.dialogs.form_dialog import FormDialog
+from pilotage.gui.dialogs.initiative_dialog import shrinkable
 from pilotage.gui.labels import label
 from pilotage.gui.qt import QLineEdit, QWidget
 from pilotage.services.kpis import KpiInput
@@ -80,15 +81,20 @@ class KpiDialog(FormDialog[KpiInput]):
         self.amber_edit.setPlaceholderText(self.tr("default: 70"))
         self.source_edit = self.add_text("data_source", self.tr("Data source"), data.data_source)
         choices = [(self.tr("(none)"), None), *((o.label, o.id) for o in organizations)]
-        self.responsible_combo = self.add_choice(
-            "responsible_organization_id",
-            self.tr("Responsible organization"),
-            choices,
-            data.responsible_organization_id,
+        self.responsible_combo = shrinkable(
+            self.add_choice(
+                "responsible_organization_id",
+                self.tr("Responsible organization"),
+                choices,
+                data.responsible_organization_id,
+            )
         )
         self.verification_edit = self.add_text(
             "means_of_verification", self.tr("Means of verification"), data.means_of_verification
         )
+        for edit in (self.name_edit, self.source_edit, self.verification_edit):
+            edit.setCursorPosition(0)  # a long text shows from its start
+        self.setMinimumWidth(560)
         self.code_edit.setFocus()
 
     def _threshold(self, field: str, edit: QLineEdit, problems: list[Problem]) -> Decimal | None:
@@ -117,10 +123,10 @@ class KpiDialog(FormDialog[KpiInput]):
         return KpiInput(
             code=self.code_edit.text(),
             name=self.name_edit.text(),
-            measure=self.choice(self.measure_combo),
-            aggregation=self.choice(self.aggregation_combo),
-            frequency=self.choice(self.frequency_combo),
-            direction=self.choice(self.direction_combo),
+            measure=Measure(self.choice(self.measure_combo)),
+            aggregation=Aggregation(self.choice(self.aggregation_combo)),
+            frequency=Frequency(self.choice(self.frequency_combo)),
+            direction=Direction(self.choice(self.direction_combo)),
             definition=self.definition_edit.toPlainText(),
             unit=self.unit_edit.text(),
             baseline_value=baseline,

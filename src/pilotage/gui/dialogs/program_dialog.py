@@ -59,7 +59,7 @@ class ProgramDialog(FormDialog[ProgramInput]):
             title=self.title_edit.text(),
             start_date=formats.from_qdate(self.start_edit.date()),
             end_date=formats.from_qdate(self.end_edit.date()),
-            status=self.choice(self.status_combo),
+            status=ProgramStatus(self.choice(self.status_combo)),
             description=self.description_edit.toPlainText(),
             signed_on=self.signed_edit.value(),
             currency=self.currency_edit.text().strip().upper(),
