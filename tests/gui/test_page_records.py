@@ -325,6 +325,20 @@ def test_nothing_to_edit_without_a_selection_or_an_editing_context(
     _click_row(qtbot, section, 0)
     assert section.edit_button.isEnabled()
     assert section.delete_button.isEnabled()
+    # The table's context menu holds the same actions, in the same state.
+    assert [(a.text(), a.isEnabled()) for a in section.table.actions()] == [
+        ("Add a milestone…", True),
+        ("Edit the milestone…", True),
+        ("Delete the milestone…", True),
+    ]
+    assert section.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    section.edit_action.trigger()
+    dialog = _form(qtbot, section)
+    assert dialog.title_edit.text() == "Lancement de la phase pilote"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: section.dialog is None)
+    assert window.undo_stack.count() == 0
+
     section.set_editing(None, None)
     assert not section.add_button.isEnabled()
     assert not section.edit_button.isEnabled()

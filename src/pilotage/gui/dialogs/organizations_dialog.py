@@ -73,11 +73,20 @@ class OrganizationsDialog(QDialog):
         self.add_button.clicked.connect(self.add_organization)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.delete_action = QAction(icon("delete"), self.tr("Delete organization…"), self.table)
+        # The table's context menu: the same actions; Delete works with the table focused.
+        self.add_action = QAction(icon("add"), self.tr("Add an organization…"), self.table)
+        self.add_action.triggered.connect(self.add_organization)
+        self.edit_action = QAction(icon("edit"), self.tr("Edit the organization…"), self.table)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.delete_action = QAction(
+            icon("delete"), self.tr("Delete the organization…"), self.table
+        )
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(self.delete_action)
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # The window's Ctrl+Z does not reach a modal dialog: the same stack, from here.
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(self.tr("Ctrl+Z")))
@@ -130,9 +139,8 @@ class OrganizationsDialog(QDialog):
     @Slot()
     def _update_buttons(self) -> None:
         selected = self.selected() is not None
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
-        self.delete_action.setEnabled(selected)
+        for widget in (self.edit_button, self.edit_action, self.delete_button, self.delete_action):
+            widget.setEnabled(selected)
 
     # --- changing -------------------------------------------------------------------
 

@@ -36,9 +36,9 @@ class BudgetSection(RecordSection):
         self.budget_model = model
         self.set_texts(
             self.tr("Budget lines"),
-            self.tr("Add a budget line to this initiative"),
-            self.tr("Edit the selected budget line"),
-            self.tr("Delete the selected budget line"),
+            self.tr("Add a budget line…"),
+            self.tr("Edit the budget line…"),
+            self.tr("Delete the budget line…"),
         )
         self.total = QLabel()
         self.column.addWidget(self.total)

@@ -26,9 +26,9 @@ class MilestonesSection(RecordSection):
         self.milestones_model = model
         self.set_texts(
             self.tr("Milestones"),
-            self.tr("Add a milestone to this initiative"),
-            self.tr("Edit the selected milestone"),
-            self.tr("Delete the selected milestone"),
+            self.tr("Add a milestone…"),
+            self.tr("Edit the milestone…"),
+            self.tr("Delete the milestone…"),
         )
         self._initiative: tuple[int, str] | None = None  # (id, code)
         self._as_of = date.min

@@ -29,9 +29,9 @@ class PartiesSection(RecordSection):
         self.parties_model = model
         self.set_texts(
             self.tr("Parties and signatories"),
-            self.tr("Add a party to this program"),
-            self.tr("Edit the selected party and its signatory"),
-            self.tr("Remove the selected party from this program"),
+            self.tr("Add a party…"),
+            self.tr("Edit the party and its signatory…"),
+            self.tr("Remove the party from the program…"),
         )
         self.delete_button.setText(self.tr("Remove…"))
         self._program: tuple[int, str] | None = None  # (id, reference)

@@ -58,12 +58,19 @@ class RecordSection(QWidget):
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
+        # The table's context menu holds the same three actions.
+        self.add_action = QAction(icon("add"), self.tr("Add…"), self.table)
+        self.add_action.triggered.connect(self._on_add)
+        self.edit_action = QAction(icon("edit"), self.tr("Edit…"), self.table)
+        self.edit_action.triggered.connect(self._on_edit)
         # The Delete key works while the table (not the whole page) has the focus.
         self.delete_action = QAction(icon("delete"), self.tr("Delete…"), self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self._on_delete)
-        self.table.addAction(self.delete_action)
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.activated.connect(self._on_activated)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         model.modelReset.connect(self._update_buttons)
@@ -82,11 +89,14 @@ class RecordSection(QWidget):
         self._update_buttons()
 
     def set_texts(self, title: str, add: str, edit: str, delete: str) -> None:
-        """The section's title and its buttons' tooltips (what Add… adds…)."""
+        """The section's title and what each action does ("Add a milestone…"), shown
+        as the buttons' tooltips and in the table's context menu."""
         self.title.setText(title)
         self.add_button.setToolTip(add)
         self.edit_button.setToolTip(edit)
         self.delete_button.setToolTip(delete)
+        self.add_action.setText(add)
+        self.edit_action.setText(edit)
         self.delete_action.setText(delete)
 
     # --- state ------------------------------------------------------------------
@@ -115,7 +125,9 @@ class RecordSection(QWidget):
         editable = self.edits is not None
         selected = editable and self.selected_row() is not None
         self.add_button.setEnabled(editable)
+        self.add_action.setEnabled(editable)
         self.edit_button.setEnabled(selected)
+        self.edit_action.setEnabled(selected)
         self.delete_button.setEnabled(selected)
         self.delete_action.setEnabled(selected)
 
