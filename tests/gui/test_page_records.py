@@ -112,6 +112,7 @@ def test_add_a_late_milestone_and_find_it_on_the_dashboard(
     qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
     dialog = _form(qtbot, section)
     assert dialog.windowTitle() == "Add a milestone"
+    assert dialog.heading.text() == "P1-JIT  JobIntech"
     qtbot.keyClicks(dialog.title_edit, RECRUITING)
     dialog.due_edit.setDate(QDate(2024, 10, 31))
     with qtbot.waitSignal(page.loaded):
@@ -245,6 +246,7 @@ def test_edit_a_signatory_by_double_click_and_undo(window: MainWindow, qtbot: Qt
     _double_click_row(qtbot, section, 1)
     dialog = _form(qtbot, section)
     assert dialog.windowTitle() == "Edit a party"
+    assert dialog.heading.text().startswith("CP-MTNRA-MNC  Contrat-programme pour le")
     assert dialog.organization_combo.currentText() == "Maroc Numeric Cluster (MNC)"
     assert dialog.role_combo.currentText() == "Contractor"
     assert dialog.name_edit.text() == "Mehdi Kettani"

@@ -135,7 +135,9 @@ class BudgetSection(RecordSection):
                 )
             )
 
-        dialog = BudgetLineDialog(code, None, self._next_year(), self._currency, submit, self)
+        dialog = BudgetLineDialog(
+            self.heading or code, None, self._next_year(), self._currency, submit, self
+        )
         self.open_form(dialog)
 
     def edit(self, edits: EditContext, row: BudgetLineRow) -> None:
@@ -148,7 +150,9 @@ class BudgetSection(RecordSection):
                 UpdateCommand(edits, text, row.id, row.version, update_budget_line, before, data)
             )
 
-        self.open_form(BudgetLineDialog(code, row, row.year, self._currency, submit, self))
+        self.open_form(
+            BudgetLineDialog(self.heading or code, row, row.year, self._currency, submit, self)
+        )
 
     def delete(self, edits: EditContext, row: BudgetLineRow) -> None:
         code = self._initiative[1] if self._initiative else ""

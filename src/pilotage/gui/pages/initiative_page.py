@@ -138,6 +138,7 @@ class InitiativePage(Page):
         self._right.set_row_visible(self.warnings, bool(row.warnings))
         self.description.setText(row.description)
         self.description.setVisible(bool(row.description))
+        self.milestones.heading = self.budget.heading = f"{row.code}  {row.name}"
         self.milestones.show_milestones(row.id, row.code, data.milestones, self._as_of)
         start = row.start_date.year if row.start_date else self._as_of.year
         self.budget.show_lines(row.id, row.code, data.budget_lines, currency, start)

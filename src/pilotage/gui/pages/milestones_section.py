@@ -62,7 +62,7 @@ class MilestonesSection(RecordSection):
                 )
             )
 
-        self.open_form(MilestoneDialog(code, None, self._as_of, submit, self))
+        self.open_form(MilestoneDialog(self.heading or code, None, self._as_of, submit, self))
 
     def edit(self, edits: EditContext, row: MilestoneRow) -> None:
         code = self._initiative[1] if self._initiative else ""
@@ -74,7 +74,7 @@ class MilestonesSection(RecordSection):
                 UpdateCommand(edits, text, row.id, row.version, update_milestone, before, data)
             )
 
-        self.open_form(MilestoneDialog(code, row, row.due_date, submit, self))
+        self.open_form(MilestoneDialog(self.heading or code, row, row.due_date, submit, self))
 
     def delete(self, edits: EditContext, row: MilestoneRow) -> None:
         code = self._initiative[1] if self._initiative else ""

@@ -73,7 +73,9 @@ class PartiesSection(RecordSection):
                 )
             )
 
-        self.open_form(PartyDialog(reference, None, self._organizations, submit, self))
+        self.open_form(
+            PartyDialog(self.heading or reference, None, self._organizations, submit, self)
+        )
 
     def edit(self, edits: EditContext, row: PartyRow) -> None:
         reference = self._program[1] if self._program else ""
@@ -85,7 +87,9 @@ class PartiesSection(RecordSection):
             )
             self.save(UpdateCommand(edits, text, row.id, row.version, update_party, before, data))
 
-        self.open_form(PartyDialog(reference, row, self._organizations, submit, self))
+        self.open_form(
+            PartyDialog(self.heading or reference, row, self._organizations, submit, self)
+        )
 
     def delete(self, edits: EditContext, row: PartyRow) -> None:
         reference = self._program[1] if self._program else ""

@@ -181,6 +181,7 @@ class ProgramPage(Page):
         currency = self.tree.program.currency if self.tree else ""
         if self.tree is not None:
             program = self.tree.program
+            self.parties.heading = f"{program.reference}  {program.title}"
             self.parties.show_parties(
                 program.id, program.reference, data.parties, data.organizations
             )

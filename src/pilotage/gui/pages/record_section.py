@@ -48,6 +48,7 @@ class RecordSection(QWidget):
         self._edits: EditContext | None = None
         self._ready = False
         self.dialog: FormDialog[Any] | None = None  # the form open, if any
+        self.heading = ""  # what the forms say they are about ("P1-JIT  JobIntech")
 
         self.title = section_title("")
         self.table = TableView(model, max_rows=max_rows)
