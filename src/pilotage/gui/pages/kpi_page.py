@@ -4,47 +4,23 @@ its targets and its measurements."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from pilotage.db.database import Database
-from pilotage.domain.enums import Frequency, KpiStatus, Measure, QualityFlag
-from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.domain.enums import KpiStatus, QualityFlag
 from pilotage.domain.kpi_types import DEFAULT_AMBER, DEFAULT_GREEN
-from pilotage.domain.periods import period_bounds, period_label
 from pilotage.domain.status_colors import STATUS_COLORS
 from pilotage.gui import formats
 from pilotage.gui.charts import KpiChart
-from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
+from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.labels import label
-from pilotage.gui.models.measurements_model import MeasurementsModel
-from pilotage.gui.models.tables import TargetsModel
 from pilotage.gui.pages.base import Page
-from pilotage.gui.pages.widgets import (
-    SPACING,
-    FieldForm,
-    TableView,
-    section_title,
-)
-from pilotage.gui.qt import (
-    QAction,
-    QHBoxLayout,
-    QKeySequence,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    Qt,
-    QThreadPool,
-    QVBoxLayout,
-    QWidget,
-    Slot,
-)
-from pilotage.gui.undo.commands import (
-    AddMeasurementCommand,
-    DeleteMeasurementCommand,
-)
+from pilotage.gui.pages.measurements_section import MeasurementsSection
+from pilotage.gui.pages.targets_section import TargetsSection
+from pilotage.gui.pages.widgets import SPACING, FieldForm, section_title
+from pilotage.gui.qt import QHBoxLayout, QLabel, Qt, QThreadPool, QVBoxLayout, QWidget
 from pilotage.services.kpi_detail import KpiDetail, kpi_detail
-from pilotage.services.measurements import MeasurementInput, MeasurementRow
 from pilotage.services.organizations import get_organization
 from pilotage.services.overview import KpiNode
 
@@ -62,21 +38,11 @@ def fetch_kpi(db: Database, kpi_id: int, as_of: date) -> KpiPageData:
     return KpiPageData(detail, responsible)
 
 
-def next_period(
-    frequency: Frequency, measurements: list[MeasurementRow], as_of: date
-) -> tuple[date, date]:
-    """The period after the last one measured (the one holding `as_of` if none is)."""
-    if not measurements:
-        return period_bounds(frequency, as_of)
-    return period_bounds(frequency, max(m.period_end for m in measurements) + timedelta(days=1))
-
-
 class KpiPage(Page):
     def __init__(self, db: Database, pool: QThreadPool, parent: QWidget | None = None) -> None:
         super().__init__(db, pool, parent)
         self.kpi: KpiNode | None = None
         self.detail: KpiDetail | None = None
-        self.dialog: MeasurementDialog | None = None  # the one open, if any
 
         evaluation = FieldForm()
         self.actual = evaluation.add(self.tr("Actual"))
@@ -133,42 +99,34 @@ class KpiPage(Page):
         self.responsible = sources.add(self.tr("Responsible"))
         self.body.addWidget(sources)
 
-        self.targets_title = section_title(self.tr("Targets"))
-        self.targets_model = TargetsModel(self)
-        self.targets = TableView(self.targets_model, max_rows=8)
-        self.body.addWidget(self.targets_title)
-        self.body.addWidget(self.targets)
-
-        self.measurements_title = section_title("")
-        self.measurements_model = MeasurementsModel(self)
-        self.measurements = TableView(self.measurements_model, max_rows=14)
-        self.add_button = QPushButton(self.tr("Add measurement…"))
-        self.add_button.clicked.connect(self.add_measurement)
-        self.delete_button = QPushButton(self.tr("Delete measurement…"))
-        self.delete_button.clicked.connect(self.delete_measurement)
-        self.delete_action = QAction(self.tr("Delete measurement…"), self.measurements)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_measurement)
-        self.measurements.addAction(self.delete_action)
-        self.measurements.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.measurements_model.modelReset.connect(self._update_buttons)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.measurements_title, 1)
-        title_row.addWidget(self.add_button)
-        title_row.addWidget(self.delete_button)
-        self.body.addLayout(title_row)
-        self.body.addWidget(self.measurements)
+        self.targets_section = TargetsSection()
+        self.body.addWidget(self.targets_section)
+        self.measurements_section = MeasurementsSection()
+        self.body.addWidget(self.measurements_section)
+        # The names the page's tests and screenshots reach its tables by.
+        self.targets_model = self.targets_section.model
+        self.targets = self.targets_section.table
+        section = self.measurements_section
+        self.measurements_title = section.title
+        self.measurements_model = section.model
+        self.measurements = section.table
+        self.add_button = section.add_button
+        self.delete_button = section.delete_button
+        self.delete_action = section.delete_action
         self.finish()
-        self._update_buttons()
+
+    @property
+    def dialog(self) -> FormDialog[object] | None:
+        """The form open on this page, if any (a measurement, a target, a reason…)."""
+        return self.measurements_section.dialog or self.targets_section.dialog
 
     def show_kpi(self, kpi: KpiNode, as_of: date) -> None:
         """Show the KPI as the tree judged it, then fetch its detail (traces, measurements)."""
         if self.detail is not None and self.detail.kpi.id != kpi.id:
             # Another KPI: never show the previous one's tables under this one's name.
             self.detail = None
-            self.targets_model.set_rows([])
-            self.measurements_model.set_rows([])
+            self.targets_section.clear()
+            self.measurements_section.clear(kpi.measure)
             self.chart.set_series([], kpi.measure, kpi.unit, as_of)
         self.kpi = kpi
         evaluation = kpi.evaluation
@@ -221,98 +179,15 @@ class KpiPage(Page):
         self.data_source.setText(kpi.data_source or formats.NO_VALUE)
         self.verification.setText(kpi.means_of_verification or formats.NO_VALUE)
         self.responsible.setText(data.responsible or formats.NO_VALUE)
-        self.targets_model.set_targets(list(detail.targets), self._value)
-        self.targets_title.setVisible(bool(detail.targets))
-        self.targets.setVisible(bool(detail.targets))
-        unit = f" ({kpi.unit})" if kpi.unit and kpi.unit != "%" else ""
-        self.measurements_title.setText(
-            self.tr("Measurements{unit}: {count}").format(
-                unit=unit, count=formats.number(len(detail.measurements))
-            )
-        )
-        self.measurements_model.set_measurements(kpi.measure, kpi.unit, list(detail.measurements))
+        self.targets_section.show_detail(detail)
+        self.measurements_section.show_detail(detail)
         self.chart.set_series(detail.series, kpi.measure, kpi.unit, detail.as_of)
         chart_unit = f" ({kpi.unit})" if kpi.unit else ""
         self.chart_title.setText(self.tr("Actual against target{unit}").format(unit=chart_unit))
-        ratio = kpi.measure is Measure.RATIO
-        self.measurements.setColumnHidden(MeasurementsModel.NUMERATOR, not ratio)
-        self.measurements.setColumnHidden(MeasurementsModel.DENOMINATOR, not ratio)
-
-    # --- editing ------------------------------------------------------------
 
     def editing_changed(self) -> None:
-        self._update_buttons()
-
-    @Slot()
-    def _update_buttons(self) -> None:
-        editable = self._stack is not None and self.detail is not None
-        self.add_button.setEnabled(editable)
-        selected = editable and self.selected_measurement() is not None
-        self.delete_button.setEnabled(selected)
-        self.delete_action.setEnabled(selected)
-
-    def selected_measurement(self) -> MeasurementRow | None:
-        rows = self.measurements.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.measurements_model.row_at(rows[0].row())
-
-    @Slot()
-    def add_measurement(self) -> None:
-        """Open the dialog on the next period; OK saves through an undoable command."""
-        detail, stack, edits = self.detail, self._stack, self._edits
-        if detail is None or stack is None or edits is None:
-            return
-        kpi = detail.kpi
-        start, end = next_period(kpi.frequency, list(detail.measurements), detail.as_of)
-
-        def submit(data: MeasurementInput) -> None:
-            label = period_label(data.period_start, data.period_end)
-            text = self.tr("Add measurement {period} to {kpi}").format(period=label, kpi=kpi.code)
-            command = AddMeasurementCommand(edits, kpi.id, data, text)
-            try:
-                command.execute()
-            except ValidationError:
-                raise
-            except PilotageError as exc:  # the KPI is gone, the period is taken…
-                raise ValidationError([Problem("", str(exc))]) from exc
-            stack.push(command)
-
-        self.dialog = MeasurementDialog(
-            f"{kpi.code}  {kpi.name}", kpi.measure, kpi.unit or "", start, end, submit, self
-        )
-        self.dialog.finished.connect(self._forget_dialog)
-        self.dialog.open()
-
-    @Slot()
-    def _forget_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
-
-    @Slot()
-    def delete_measurement(self) -> None:
-        """Delete the selected measurement, once confirmed; undo puts it back."""
-        row, stack, edits = self.selected_measurement(), self._stack, self._edits
-        if row is None or stack is None or edits is None or self.detail is None:
-            return
-        label = period_label(row.period_start, row.period_end)
-        code = self.detail.kpi.code
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete a measurement"),
-            self.tr("Delete the measurement of {period} of {kpi}?").format(period=label, kpi=code),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        text = self.tr("Delete measurement {period} of {kpi}").format(period=label, kpi=code)
-        command = DeleteMeasurementCommand(edits, row, text)
-        try:
-            command.execute()
-        except PilotageError as exc:  # validated (locked), changed meanwhile…
-            QMessageBox.warning(self, self.tr("Delete a measurement"), str(exc))
-            return
-        stack.push(command)
+        self.targets_section.set_editing(self._stack, self._edits)
+        self.measurements_section.set_editing(self._stack, self._edits)
 
     def _show_trace(self, status: KpiStatus, trace: str) -> None:
         self.trace.setText(trace)

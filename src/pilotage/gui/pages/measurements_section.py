@@ -1,0 +1,396 @@
+"""The KPI page's measurements: the table edited in place, its status drop-down, the
+disaggregations dialog, and the Add / Delete buttons.
+
+Every change is an undoable command: the model hands an edited cell to
+`_on_edit`, which builds the command from the row's current input with the one
+field changed. A refusal is said under the table, naming the period and the
+field, and the cell keeps its old value: nothing was saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
+from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.domain.periods import period_bounds, period_label
+from pilotage.gui import formats
+from pilotage.gui.delegates import ChoiceDelegate, NumberDelegate
+from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
+from pilotage.gui.dialogs.form_dialog import FormDialog, error_label, parse_number
+from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
+from pilotage.gui.dialogs.reason_dialog import ReasonDialog
+from pilotage.gui.icons import icon
+from pilotage.gui.labels import label
+from pilotage.gui.models.measurements_model import MeasurementsModel
+from pilotage.gui.pages.widgets import TableView, section_title
+from pilotage.gui.qt import (
+    QAbstractItemView,
+    QAction,
+    QHBoxLayout,
+    QKeySequence,
+    QMessageBox,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QUndoStack,
+    QVBoxLayout,
+    QWidget,
+    Slot,
+)
+from pilotage.gui.undo.commands import (
+    AddMeasurementCommand,
+    DeleteMeasurementCommand,
+    EditContext,
+    ServiceCommand,
+)
+from pilotage.gui.undo.kpi_commands import (
+    MeasurementStatusCommand,
+    UpdateMeasurementCommand,
+    measurement_input,
+)
+from pilotage.services.kpi_detail import KpiDetail
+from pilotage.services.measurements import (
+    DisaggregationInput,
+    MeasurementInput,
+    MeasurementRow,
+)
+
+
+def next_period(
+    frequency: Frequency, measurements: list[MeasurementRow], as_of: date
+) -> tuple[date, date]:
+    """The period after the last one measured (the one holding `as_of` if none is)."""
+    if not measurements:
+        return period_bounds(frequency, as_of)
+    return period_bounds(frequency, max(m.period_end for m in measurements) + timedelta(days=1))
+
+
+class MeasurementsSection(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: KpiDetail | None = None
+        self._stack: QUndoStack | None = None
+        self._edits: EditContext | None = None
+        self.dialog: FormDialog[object] | None = None  # the one open, if any
+        self._keep: tuple[int, int] | None = None  # (measurement id, column) across reloads
+
+        self.title = section_title("")
+        self.model = MeasurementsModel(self)
+        self.table = TableView(self.model, max_rows=14)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        numbers = NumberDelegate(self.table)
+        for column in (self.model.VALUE, self.model.NUMERATOR, self.model.DENOMINATOR):
+            self.table.setItemDelegateForColumn(column, numbers)
+        statuses = [(label(status), status.value) for status in MeasurementStatus]
+        self.status_delegate = ChoiceDelegate(statuses, self.table)
+        self.table.setItemDelegateForColumn(self.model.STATUS, self.status_delegate)
+        self.table.setToolTip(
+            self.tr("Double-click or press F2 to edit a cell; Delete to delete a period")
+        )
+        self.table.doubleClicked.connect(self._on_double_click)
+        # The refusal of the last in-place change, under the table.
+        self.message = error_label()
+        self.message.setObjectName("measurement_message")
+
+        self.add_button = QPushButton(icon("add"), self.tr("Add measurement…"))
+        self.add_button.clicked.connect(self.add_measurement)
+        self.breakdown_button = QPushButton(self.tr("Disaggregations…"))
+        self.breakdown_button.clicked.connect(self.edit_disaggregations)
+        self.delete_button = QPushButton(icon("delete"), self.tr("Delete measurement…"))
+        self.delete_button.clicked.connect(self.delete_measurement)
+        self.delete_action = QAction(self.tr("Delete measurement…"), self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_measurement)
+        self.table.addAction(self.delete_action)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
+
+        title_row = QHBoxLayout()
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(self.title, 1)
+        for button in (self.add_button, self.breakdown_button, self.delete_button):
+            title_row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(title_row)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    # --- what is shown ------------------------------------------------------------
+
+    def set_editing(self, stack: QUndoStack | None, edits: EditContext | None) -> None:
+        self._stack, self._edits = stack, edits
+        self.model.set_edit_handler(self._on_edit if stack is not None else None)
+        self._update_buttons()
+
+    def clear(self, measure: Measure) -> None:
+        """Another KPI is coming: never show the previous one's rows under its name."""
+        self.detail = None
+        self._keep = None
+        self.model.set_measurements(measure, "", [])
+        self.message.hide()
+        self._update_buttons()
+
+    def show_detail(self, detail: KpiDetail) -> None:
+        self.detail = detail
+        kpi = detail.kpi
+        unit = f" ({kpi.unit})" if kpi.unit and kpi.unit != "%" else ""
+        self.title.setText(
+            self.tr("Measurements{unit}: {count}").format(
+                unit=unit, count=formats.number(len(detail.measurements))
+            )
+        )
+        self.model.set_measurements(kpi.measure, kpi.unit, list(detail.measurements))
+        ratio = kpi.measure is Measure.RATIO
+        self.table.setColumnHidden(MeasurementsModel.NUMERATOR, not ratio)
+        self.table.setColumnHidden(MeasurementsModel.DENOMINATOR, not ratio)
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        editable = self._stack is not None and self.detail is not None
+        self.add_button.setEnabled(editable)
+        selected = editable and self.selected_measurement() is not None
+        self.breakdown_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+        self.delete_action.setEnabled(selected)
+
+    def selected_measurement(self) -> MeasurementRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row())
+
+    @Slot()
+    def _remember_current(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid() and current.row() < self.model.rowCount():
+            self._keep = (self.model.row_at(current.row()).id, current.column())
+
+    @Slot()
+    def _restore_current(self) -> None:
+        """The cell edited stays current after the reload its change caused."""
+        if self._keep is None:
+            return
+        measurement_id, column = self._keep
+        self._keep = None
+        for number in range(self.model.rowCount()):
+            if self.model.row_at(number).id == measurement_id:
+                self.table.setCurrentIndex(self.model.index(number, column))
+                return
+
+    # --- saying what went wrong -------------------------------------------------
+
+    def _field_name(self, field: str) -> str:
+        names = {
+            "value": self.tr("Value"),
+            "numerator": self.tr("Numerator"),
+            "denominator": self.tr("Denominator"),
+            "comment": self.tr("Comment"),
+            "status": self.tr("Status"),
+            "reason": self.tr("Reason"),
+            "disaggregations": self.tr("Disaggregations"),
+            "period_start": self.tr("Period"),
+            "period_end": self.tr("Period"),
+            "evidence_link": self.tr("Evidence"),
+        }
+        return names.get(field, field)
+
+    def _refused(self, row: MeasurementRow, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        lines = [
+            self.tr("{period} · {field}: {message}").format(
+                period=row.label, field=self._field_name(p.field), message=p.message
+            )
+            if p.field
+            else self.tr("{period}: {message}").format(period=row.label, message=p.message)
+            for p in problems
+        ]
+        self.message.setText("\n".join(lines))
+        self.message.show()
+
+    def _save(self, row: MeasurementRow, command: ServiceCommand) -> bool:
+        """Do `command` and push it; a refusal is said under the table."""
+        if self._stack is None:
+            return False
+        try:
+            command.execute()
+        except ValidationError as exc:
+            self._refused(row, exc.problems)
+            return False
+        except PilotageError as exc:  # changed meanwhile, gone…
+            self._refused(row, [Problem("", str(exc))])
+            return False
+        self.message.hide()
+        self._stack.push(command)
+        return True
+
+    # --- editing in place -------------------------------------------------------
+
+    def _on_edit(self, row: MeasurementRow, field: str, value: object) -> MeasurementRow | None:
+        """An edited cell (the model's handler): the saved row, or None if refused."""
+        if self._edits is None or self.detail is None:
+            return None
+        if field == "status":
+            assert isinstance(value, MeasurementStatus)
+            return self._change_status(row, value)
+        data: object = str(value).strip()
+        if field != "comment":
+            try:
+                data = parse_number(str(value))
+            except ValueError:
+                self._refused(row, [Problem(field, self.tr("is not a number"))])
+                return None
+        after = replace(measurement_input(row), **{field: data})
+        text = self.tr("Edit {field} of {period} of {kpi}").format(
+            field=self._field_name(field).lower(), period=row.label, kpi=self.detail.kpi.code
+        )
+        command = UpdateMeasurementCommand(self._edits, row, after, text)
+        return command.row if self._save(row, command) else None
+
+    def _change_status(
+        self, row: MeasurementRow, status: MeasurementStatus
+    ) -> MeasurementRow | None:
+        assert self._edits is not None
+        assert self.detail is not None
+        edits, code = self._edits, self.detail.kpi.code
+        text = self.tr("Set {period} of {kpi} to {status}").format(
+            period=row.label, kpi=code, status=label(status)
+        )
+        undo_reason = self.tr("Undo of a status change in the window")
+        # Out of validated, to submitted or on to draft: an unlock, said why.
+        unlock = row.is_locked and status is not MeasurementStatus.VALIDATED
+        if not unlock:
+            command = MeasurementStatusCommand(edits, row, status, "", undo_reason, text)
+            return command.row if self._save(row, command) else None
+        if self.dialog is not None:
+            return None  # a form is open already
+
+        def submit(reason: str) -> None:
+            command = MeasurementStatusCommand(edits, row, status, reason, undo_reason, text)
+            command.execute()  # a refusal goes back to the form
+            self.message.hide()
+            assert self._stack is not None
+            self._stack.push(command)
+
+        heading = self.tr(
+            "{period} of {kpi} is validated. Say why it reopens: the reason goes to the "
+            "history of the measurement."
+        ).format(period=row.label, kpi=code)
+        self._open(ReasonDialog(self.tr("Unlock a validated period"), heading, submit, self))
+        return None
+
+    @Slot(QModelIndex)
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if not index.isValid() or self._stack is None:
+            return
+        if index.column() == MeasurementsModel.BREAKDOWN:
+            self.edit_disaggregations()
+            return
+        row = self.model.row_at(index.row())
+        if index.column() in MeasurementsModel.FIELDS and row.is_locked:
+            message = self.tr(
+                "is validated and locked: set its status back to submitted (with a reason) "
+                "to change it"
+            )
+            self._refused(row, [Problem("", message)])
+
+    # --- dialogs ----------------------------------------------------------------
+
+    def _open(self, dialog: FormDialog[object]) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._forget_dialog)
+        dialog.open()
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    @Slot()
+    def add_measurement(self) -> None:
+        """Open the form on the next period; OK saves through an undoable command."""
+        detail, stack, edits = self.detail, self._stack, self._edits
+        if detail is None or stack is None or edits is None or self.dialog is not None:
+            return
+        kpi = detail.kpi
+        start, end = next_period(kpi.frequency, list(detail.measurements), detail.as_of)
+
+        def submit(data: MeasurementInput) -> None:
+            period = period_label(data.period_start, data.period_end)
+            text = self.tr("Add measurement {period} to {kpi}").format(period=period, kpi=kpi.code)
+            command = AddMeasurementCommand(edits, kpi.id, data, text)
+            command.execute()  # a refusal goes back to the form, next to its field
+            self.message.hide()
+            stack.push(command)
+
+        title = f"{kpi.code}  {kpi.name}"
+        self._open(MeasurementDialog(title, kpi.measure, kpi.unit or "", start, end, submit, self))
+
+    @Slot()
+    def edit_disaggregations(self) -> None:
+        """The selected period's breakdown in a form; OK saves it (undoable)."""
+        row, edits = self.selected_measurement(), self._edits
+        current = self.table.currentIndex()
+        if row is None and current.isValid():
+            row = self.model.row_at(current.row())
+        if row is None or edits is None or self.detail is None or self.dialog is not None:
+            return
+        kpi = self.detail.kpi
+        measurement = row
+
+        def submit(parts: tuple[DisaggregationInput, ...]) -> None:
+            after = replace(measurement_input(measurement), disaggregations=parts)
+            text = self.tr("Edit disaggregations of {period} of {kpi}").format(
+                period=measurement.label, kpi=kpi.code
+            )
+            command = UpdateMeasurementCommand(edits, measurement, after, text)
+            command.execute()  # a refusal goes back to the form
+            self.message.hide()
+            assert self._stack is not None
+            self._stack.push(command)
+
+        total: Decimal | None = row.value
+        heading = self.tr("{kpi} · {period} · total {total}").format(
+            kpi=kpi.code,
+            period=row.label,
+            total=formats.kpi_value(_shown_value(row), kpi.measure, kpi.unit),
+        )
+        parts = measurement_input(row).disaggregations
+        self._open(DisaggregationDialog(heading, kpi.measure, total, parts, submit, self))
+
+    @Slot()
+    def delete_measurement(self) -> None:
+        """Delete the selected measurement, once confirmed; undo puts it back."""
+        row, stack, edits = self.selected_measurement(), self._stack, self._edits
+        if row is None or stack is None or edits is None or self.detail is None:
+            return
+        code = self.detail.kpi.code
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete a measurement"),
+            self.tr("Delete the measurement of {period} of {kpi}?").format(
+                period=row.label, kpi=code
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        text = self.tr("Delete measurement {period} of {kpi}").format(period=row.label, kpi=code)
+        self._save(row, DeleteMeasurementCommand(edits, row, text))  # locked: said below
+
+
+def _shown_value(row: MeasurementRow) -> Decimal | None:
+    """The figure of a period: its value, or a ratio's numerator over denominator."""
+    if row.value is None and row.numerator is not None and row.denominator:
+        return row.numerator / row.denominator
+    return row.value

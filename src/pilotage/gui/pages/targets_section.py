@@ -1,0 +1,258 @@
+"""The KPI page's per-period targets: the original plan and its revisions, with Set
+target…, Revise… and Remove…, each undoable.
+
+A revision never overwrites the original: it is a new row, dated and explained,
+so that the table shows what was first agreed next to what it became.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pilotage.domain.errors import PilotageError
+from pilotage.domain.periods import period_bounds
+from pilotage.gui import formats
+from pilotage.gui.dialogs.form_dialog import FormDialog, error_label
+from pilotage.gui.dialogs.target_dialog import (
+    RevisionDialog,
+    RevisionInput,
+    TargetDialog,
+    TargetInput,
+)
+from pilotage.gui.icons import icon
+from pilotage.gui.models.tables import TargetsModel
+from pilotage.gui.pages.widgets import TableView, mute, section_title
+from pilotage.gui.qt import (
+    QAction,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    Qt,
+    QUndoStack,
+    QVBoxLayout,
+    QWidget,
+    Slot,
+)
+from pilotage.gui.undo.commands import EditContext, ServiceCommand
+from pilotage.gui.undo.kpi_commands import (
+    ChangeTargetCommand,
+    CreateTargetCommand,
+    RemoveTargetCommand,
+    ReviseTargetCommand,
+)
+from pilotage.services.clock import local_today
+from pilotage.services.kpi_detail import KpiDetail
+from pilotage.services.targets import TargetRow
+
+
+class TargetsSection(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: KpiDetail | None = None
+        self._stack: QUndoStack | None = None
+        self._edits: EditContext | None = None
+        self.dialog: FormDialog[object] | None = None  # the one open, if any
+
+        self.title = section_title(self.tr("Targets"))
+        self.model = TargetsModel(self)
+        self.table = TableView(self.model, max_rows=8)
+        self.empty = QLabel(
+            self.tr("No per-period target: the final target applies, reached evenly.")
+        )
+        mute(self.empty)
+        self.set_button = QPushButton(icon("add"), self.tr("Set target…"))
+        self.revise_button = QPushButton(icon("edit"), self.tr("Revise…"))
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remove…"))
+        self.set_button.clicked.connect(self.set_target)
+        self.revise_button.clicked.connect(self.revise_target)
+        self.remove_button.clicked.connect(self.remove_target)
+        self.remove_action = QAction(self.tr("Remove…"), self.table)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.remove_action.triggered.connect(self.remove_target)
+        self.table.addAction(self.remove_action)
+        self.table.activated.connect(self.revise_target)  # double-click or Enter
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.message = error_label()  # why a removal was refused
+        self.message.setObjectName("target_message")
+
+        title_row = QHBoxLayout()
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(self.title, 1)
+        for button in (self.set_button, self.revise_button, self.remove_button):
+            title_row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(title_row)
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    # --- what is shown ------------------------------------------------------------
+
+    def set_editing(self, stack: QUndoStack | None, edits: EditContext | None) -> None:
+        self._stack, self._edits = stack, edits
+        self._update_buttons()
+
+    def clear(self) -> None:
+        self.detail = None
+        self.model.set_rows([])
+        self._update_buttons()
+
+    def show_detail(self, detail: KpiDetail) -> None:
+        self.detail = detail
+        self.model.set_targets(list(detail.targets), self._value)
+        self.table.setVisible(bool(detail.targets))
+        self.empty.setVisible(not detail.targets)
+        self._update_buttons()
+
+    def _value(self, value: Decimal | None) -> str:
+        if self.detail is None:
+            return formats.NO_VALUE
+        kpi = self.detail.kpi
+        return formats.kpi_value(value, kpi.measure, kpi.unit)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        editable = self._stack is not None and self.detail is not None
+        self.set_button.setEnabled(editable)
+        self.revise_button.setEnabled(editable)
+        selected = editable and self.selected_target() is not None
+        self.remove_button.setEnabled(selected)
+        self.remove_action.setEnabled(selected)
+
+    def selected_target(self) -> TargetRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= self.model.rowCount():
+            return None
+        return self.model.row_at(rows[0].row())
+
+    def _default_period_end(self) -> date:
+        """The selected target's period, else the KPI's final target date, else the
+        period holding the as-of date."""
+        selected = self.selected_target()
+        if selected is not None:
+            return selected.period_end
+        assert self.detail is not None
+        kpi = self.detail.kpi
+        if kpi.target_date is not None:
+            return kpi.target_date
+        return period_bounds(kpi.frequency, self.detail.as_of)[1]
+
+    def _latest(self, period_end: date) -> TargetRow | None:
+        """The target in force for `period_end`: its latest revision, else the original."""
+        assert self.detail is not None
+        rows = [t for t in self.detail.targets if t.period_end == period_end]
+        return max(rows, key=lambda t: t.revision) if rows else None
+
+    # --- actions ------------------------------------------------------------------
+
+    def _open(self, dialog: FormDialog[object]) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._forget_dialog)
+        dialog.open()
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _push(self, command: ServiceCommand) -> None:
+        """Do it now (a refusal goes back to the form), then on the undo stack."""
+        assert self._stack is not None
+        command.execute()
+        self.message.hide()
+        self._stack.push(command)
+
+    @Slot()
+    def set_target(self) -> None:
+        """Set (or change) the original target of a period."""
+        detail, edits = self.detail, self._edits
+        if detail is None or edits is None or self._stack is None or self.dialog is not None:
+            return
+        kpi = detail.kpi
+        period_end = self._default_period_end()
+        original = next(
+            (t for t in detail.targets if t.period_end == period_end and t.is_original), None
+        )
+
+        def submit(data: TargetInput) -> None:
+            text = self.tr("Set target {day} of {kpi}").format(
+                day=formats.date_text(data.period_end), kpi=kpi.code
+            )
+            same = next(
+                (t for t in detail.targets if t.period_end == data.period_end and t.is_original),
+                None,
+            )
+            if same is None:
+                command: ServiceCommand = CreateTargetCommand(
+                    edits, kpi.id, data.period_end, data.value, text
+                )
+            else:
+                command = ChangeTargetCommand(edits, same, data.value, text)
+            self._push(command)
+
+        value = original.value if original is not None else None
+        heading = f"{kpi.code}  {kpi.name}"
+        self._open(TargetDialog(heading, kpi.unit, period_end, value, submit, self))
+
+    @Slot()
+    def revise_target(self) -> None:
+        """Revise a period's target: a new, dated and explained revision."""
+        detail, edits = self.detail, self._edits
+        if detail is None or edits is None or self._stack is None or self.dialog is not None:
+            return
+        kpi = detail.kpi
+        period_end = self._default_period_end()
+        latest = self._latest(period_end)
+
+        def submit(data: RevisionInput) -> None:
+            text = self.tr("Revise target {day} of {kpi}").format(
+                day=formats.date_text(data.period_end), kpi=kpi.code
+            )
+            self._push(
+                ReviseTargetCommand(
+                    edits, kpi.id, data.period_end, data.value, data.reason, data.revised_on, text
+                )
+            )
+
+        value = latest.value if latest is not None else kpi.target_value
+        heading = f"{kpi.code}  {kpi.name}"
+        dialog = RevisionDialog(heading, kpi.unit, period_end, value, local_today(), submit, self)
+        self._open(dialog)
+
+    @Slot()
+    def remove_target(self) -> None:
+        """Remove the selected target row, once confirmed; undo puts it back."""
+        target, edits, stack = self.selected_target(), self._edits, self._stack
+        if target is None or edits is None or stack is None or self.detail is None:
+            return
+        code = self.detail.kpi.code
+        which = (
+            self.tr("the original target")
+            if target.is_original
+            else self.tr("revision {number}").format(number=target.revision)
+        )
+        day = formats.date_text(target.period_end)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove a target"),
+            self.tr("Remove {which} of {day} of {kpi}?").format(which=which, day=day, kpi=code),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        text = self.tr("Remove target {day} of {kpi}").format(day=day, kpi=code)
+        command = RemoveTargetCommand(edits, target, text)
+        try:
+            command.execute()
+        except PilotageError as exc:  # revisions remain, changed meanwhile…
+            self.message.setText(str(exc))
+            self.message.show()
+            return
+        self.message.hide()
+        stack.push(command)
