@@ -26,7 +26,7 @@ from pilotage.db.database import Database
 from pilotage.domain.enums import Measure, OwnerKind
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.navigator_model import NameRole
-from pilotage.gui.qt import QMessageBox, Qt
+from pilotage.gui.qt import QMessageBox, Qt, QToolBar
 from pilotage.services.initiatives import get_initiative, list_initiatives
 from pilotage.services.kpis import list_kpis
 from pilotage.services.pillars import PillarInput, list_pillars, update_pillar
@@ -309,3 +309,54 @@ def test_each_action_is_enabled_only_where_it_applies(window: MainWindow, qtbot:
     assert enabled() == everywhere | {"initiative", "kpi", "to pillar"}
     _select(window, qtbot, "JIT-DIP")
     assert enabled() == everywhere | {"initiative", "kpi"}
+
+
+@pytest.mark.qt_log_ignore(POPUP_LOG)
+def test_create_an_initiative_with_its_lead_and_a_partner(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    choose_from_context_menu(window, qtbot, "P2", "New initiative…")
+    dialog = open_form(window, qtbot)
+    assert "P2" in dialog.heading.text()
+    qtbot.keyClicks(dialog.code_edit, "P2-HUB")
+    qtbot.keyClicks(dialog.name_edit, "Hub regional")
+    lead = dialog.lead_combo
+    assert lead.currentText() == "(none)"
+    lead.setCurrentIndex(lead.findText("Maroc Numeric Cluster (MNC)"))
+    partners = dialog.partners_list
+    cdg = partners.findItems("Caisse de Dépôt et de Gestion (CDG)", Qt.MatchFlag.MatchExactly)[0]
+    partners.setFocus()
+    partners.setCurrentItem(cdg)
+    qtbot.keyClick(partners, Qt.Key.Key_Space)  # ticks it
+    qtbot.keyClicks(dialog.budget_edit, "2 500 000")
+    with qtbot.waitSignal(window.tree_loaded):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    assert children(window, "P2") == ["P2-ACC", "P2-EVT", "P2-HUB"]
+    assert current_code(window.tree) == "P2-HUB"
+    pillar = list_pillars(demo_db, 1)[1]
+    created = next(i for i in list_initiatives(demo_db, pillar.id) if i.code == "P2-HUB")
+    assert (created.lead_organization_id, created.partner_ids) == (2, (3,))  # MNC; CDG
+    assert created.planned_budget == Decimal(2500000)
+
+
+def test_the_edit_toolbar_offers_new_edit_delete_and_moves(window: MainWindow) -> None:
+    toolbar = window.findChild(QToolBar, "editToolbar")
+    assert toolbar is not None
+    actions = window.record_actions
+    shown = toolbar.actions()
+    for action in (
+        actions.edit_action,
+        actions.delete_action,
+        actions.move_up_action,
+        actions.move_down_action,
+    ):
+        assert action in shown
+        assert action.toolTip()
+    new_menu = actions.new_button.menu()
+    assert [a.text().replace("&", "") for a in new_menu.actions()] == [
+        "New program…",
+        "New pillar…",
+        "New initiative…",
+        "New KPI…",
+    ]
