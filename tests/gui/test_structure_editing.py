@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from pilotage.db.database import Database
 from pilotage.domain.enums import Measure, OwnerKind
 from pilotage.gui.main_window import MainWindow
-from pilotage.gui.models.navigator_model import NameRole
+from pilotage.gui.models.navigator_model import CodeRole, NameRole
 from pilotage.gui.qt import QMessageBox, Qt, QToolBar
 from pilotage.services.initiatives import get_initiative, list_initiatives
 from pilotage.services.kpis import list_kpis
@@ -360,3 +360,23 @@ def test_the_edit_toolbar_offers_new_edit_delete_and_moves(window: MainWindow) -
         "New initiative…",
         "New KPI…",
     ]
+
+
+@pytest.mark.qt_log_ignore(POPUP_LOG)
+def test_create_a_program_then_undo(window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    choose_from_edit_menu(window, qtbot, "New program…")
+    dialog = open_form(window, qtbot)
+    qtbot.keyClicks(dialog.reference_edit, "CP-ZZ-TEST")
+    qtbot.keyClicks(dialog.title_edit, "Programme de test")
+    with qtbot.waitSignal(window.tree_loaded):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    roots = [window.proxy.index(r, 0).data(CodeRole) for r in range(window.proxy.rowCount())]
+    assert roots == [PROGRAM, "CP-ZZ-TEST"]
+    assert current_code(window.tree) == "CP-ZZ-TEST"
+    assert window.current_page() is window.program_page
+    assert [p.reference for p in list_programs(demo_db)] == [PROGRAM, "CP-ZZ-TEST"]
+
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert [p.reference for p in list_programs(demo_db)] == [PROGRAM]
+    assert window.proxy.rowCount() == 1
