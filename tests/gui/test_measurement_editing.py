@@ -385,3 +385,12 @@ def test_the_editable_measurements_model_passes_the_model_tester(
     assert model.setData(status, "submitted") is False  # the handler saved nothing
     assert asked == [("status", MeasurementStatus.SUBMITTED)]
     assert model.index(0, MeasurementsModel.BREAKDOWN).data() == "sexe (2)"
+
+    # Sorted in the model: by value, largest first; by status, in its order.
+    model.sort(MeasurementsModel.VALUE, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, MeasurementsModel.VALUE).data() for r in range(3)] == [
+        "260",
+        "240",
+        "234",
+    ]
+    qtmodeltester.check(model)

@@ -32,6 +32,7 @@ from pilotage.services.measurements import MeasurementRow
 EditHandler = Callable[[MeasurementRow, str, object], MeasurementRow | None]
 
 _EDIT = Qt.ItemDataRole.EditRole
+_STATUS_RANK = {status: rank for rank, status in enumerate(MeasurementStatus)}
 
 
 class MeasurementsModel(RowsModel[MeasurementRow]):
@@ -61,12 +62,36 @@ class MeasurementsModel(RowsModel[MeasurementRow]):
         self._unit = ""
         self._handler: EditHandler | None = None
         columns: list[Column[MeasurementRow]] = [
-            Column(self.tr("Period"), lambda m: m.label),
-            Column(self.tr("Start"), lambda m: formats.date_text(m.period_start)),
-            Column(self.tr("End"), lambda m: formats.date_text(m.period_end)),
-            Column(self.tr("Value"), self._value, numeric=True, tooltip=self._breakdown),
-            Column(self.tr("Numerator"), lambda m: self._part(m.numerator), numeric=True),
-            Column(self.tr("Denominator"), lambda m: self._part(m.denominator), numeric=True),
+            Column(self.tr("Period"), lambda m: m.label, key=lambda m: m.period_start),
+            Column(
+                self.tr("Start"),
+                lambda m: formats.date_text(m.period_start),
+                key=lambda m: m.period_start,
+            ),
+            Column(
+                self.tr("End"),
+                lambda m: formats.date_text(m.period_end),
+                key=lambda m: m.period_end,
+            ),
+            Column(
+                self.tr("Value"),
+                self._value,
+                numeric=True,
+                tooltip=self._breakdown,
+                key=shown_value,
+            ),
+            Column(
+                self.tr("Numerator"),
+                lambda m: self._part(m.numerator),
+                numeric=True,
+                key=lambda m: m.numerator,
+            ),
+            Column(
+                self.tr("Denominator"),
+                lambda m: self._part(m.denominator),
+                numeric=True,
+                key=lambda m: m.denominator,
+            ),
             Column(
                 self.tr("Disaggregations"),
                 self._dimensions,
@@ -77,6 +102,7 @@ class MeasurementsModel(RowsModel[MeasurementRow]):
                 self.tr("Status"),
                 lambda m: label(m.status),
                 icon=lambda m: icon("lock") if m.is_locked else None,
+                key=lambda m: _STATUS_RANK[m.status],  # draft, submitted, validated
             ),
             Column(self.tr("Entered by"), lambda m: m.entered_by),
             Column(self.tr("Comment"), lambda m: m.comment, tooltip=lambda m: m.comment),
@@ -200,10 +226,7 @@ class MeasurementsModel(RowsModel[MeasurementRow]):
         return None
 
     def _value(self, row: MeasurementRow) -> str:
-        value = row.value
-        ratio = self._measure is Measure.RATIO and value is None
-        if ratio and row.numerator is not None and row.denominator:
-            value = row.numerator / row.denominator
+        value = shown_value(row)
         # The unit is in the page's heading; the column carries numbers only.
         return formats.kpi_value(value, self._measure, self._unit, show_unit=False)
 
@@ -226,3 +249,10 @@ class MeasurementsModel(RowsModel[MeasurementRow]):
         ]
         lines += [problem.message for problem in row.warnings]
         return "\n".join(lines)
+
+
+def shown_value(row: MeasurementRow) -> Decimal | None:
+    """The figure of a period: its value, or a ratio's numerator over its denominator."""
+    if row.value is None and row.numerator is not None and row.denominator:
+        return row.numerator / row.denominator
+    return row.value

@@ -24,7 +24,7 @@ from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
 from pilotage.gui.icons import icon
 from pilotage.gui.labels import label
-from pilotage.gui.models.measurements_model import MeasurementsModel
+from pilotage.gui.models.measurements_model import MeasurementsModel, shown_value
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
@@ -94,7 +94,9 @@ class MeasurementsSection(QWidget):
         self.table.setToolTip(
             self.tr("Double-click or press F2 to edit a cell; Delete to delete a period")
         )
-        self.table.doubleClicked.connect(self._on_double_click)
+        # Double-click or Enter on a cell that opens no editor: the breakdown's form,
+        # or why a locked period cannot be changed.
+        self.table.activated.connect(self._on_activated)
         # The refusal of the last in-place change, under the table.
         self.message = error_label()
         self.message.setObjectName("measurement_message")
@@ -290,7 +292,7 @@ class MeasurementsSection(QWidget):
         return None
 
     @Slot(QModelIndex)
-    def _on_double_click(self, index: QModelIndex) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
         if not index.isValid() or self._stack is None:
             return
         if index.column() == MeasurementsModel.BREAKDOWN:
@@ -364,7 +366,7 @@ class MeasurementsSection(QWidget):
         heading = self.tr("{kpi} · {period} · total {total}").format(
             kpi=kpi.code,
             period=row.label,
-            total=formats.kpi_value(_shown_value(row), kpi.measure, kpi.unit),
+            total=formats.kpi_value(shown_value(row), kpi.measure, kpi.unit),
         )
         parts = measurement_input(row).disaggregations
         self._open(DisaggregationDialog(heading, kpi.measure, total, parts, submit, self))
@@ -387,10 +389,3 @@ class MeasurementsSection(QWidget):
             return
         text = self.tr("Delete measurement {period} of {kpi}").format(period=row.label, kpi=code)
         self._save(row, DeleteMeasurementCommand(edits, row, text))  # locked: said below
-
-
-def _shown_value(row: MeasurementRow) -> Decimal | None:
-    """The figure of a period: its value, or a ratio's numerator over denominator."""
-    if row.value is None and row.numerator is not None and row.denominator:
-        return row.numerator / row.denominator
-    return row.value
