@@ -1,5 +1,5 @@
 """`pilotage screenshots DIR`: the main window on the demo with each page type, and the
-error and preferences dialogs, saved as PNGs of the expected size."""
+KPI form, the error and preferences dialogs, saved as PNGs of the expected size."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pilotage.gui.qt import QApplication
 from pilotage.gui.screenshots import HEIGHT, WIDTH
 
 WINDOW_SHOTS = ("program", "pillar", "initiative", "kpi")
-DIALOG_SHOTS = ("error-dialog", "preferences-dialog")
+DIALOG_SHOTS = ("kpi-form", "error-dialog", "preferences-dialog")
 
 
 def _image_size(path: Path) -> tuple[int, int]:
@@ -51,5 +51,5 @@ def test_screenshots_on_a_named_database_and_date(
     folder = tmp_path / "shots"
     code = main(["screenshots", str(folder), "--db", str(demo_db_path), "--as-of", "2024-06-30"])
     assert code == 0
-    assert len(capsys.readouterr().out.splitlines()) == 6
+    assert len(capsys.readouterr().out.splitlines()) == 7
     assert _image_size(folder / "kpi.png") == (WIDTH, HEIGHT)

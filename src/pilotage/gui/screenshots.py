@@ -80,6 +80,10 @@ def save_screenshots(db: Database, folder: Path, as_of: date = DEMO_END) -> list
             window.tree.scrollTo(index)
             _wait_idle(window)
             written.append(_save(window, folder / f"{stem}.png", (WIDTH, HEIGHT)))
+        # The KPI shown last: its form is the largest the analyst fills in.
+        form = _save_record_form(window, folder / "kpi-form.png")
+        if form is not None:
+            written.append(form)
         written.append(_save_error_dialog(window, folder / "error-dialog.png"))
         written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
     finally:
@@ -181,6 +185,25 @@ def _save(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> P
     if not image.save(str(path)):  # PNG: from the suffix
         raise ScreenshotError(f"{path} could not be written")
     return path
+
+
+def _save_record_form(window: MainWindow, path: Path) -> Path | None:
+    """The form of the selected record (Edit > Edit…), left without saving; None when
+    nothing is selected that can be edited."""
+    actions = window.record_actions
+    if not actions.edit_action.isEnabled():
+        return None
+    actions.edit_action.trigger()
+    dialog = actions.dialog
+    if dialog is None:
+        return None
+    try:
+        for _ in range(2):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        return _save(dialog, path)
+    finally:
+        dialog.reject()
 
 
 def _save_error_dialog(window: MainWindow, path: Path) -> Path:

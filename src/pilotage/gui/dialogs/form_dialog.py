@@ -125,9 +125,11 @@ class FormDialog(QDialog, Generic[T]):
         self._submit = submit
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)  # a form may ask for more (long labels, long names)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setHorizontalSpacing(16)
+        self.form.setVerticalSpacing(8)
         self.errors: dict[str, QLabel] = {}
         self.editors: dict[str, QWidget] = {}
         self.heading = QLabel(heading)
@@ -141,6 +143,7 @@ class FormDialog(QDialog, Generic[T]):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)  # as the preferences and the pages
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
