@@ -244,6 +244,19 @@ def test_validate_a_period_then_it_is_locked(window: MainWindow, qtbot: QtBot) -
     assert page.measurements.indexWidget(locked) is None
     assert "validated and locked" in page.measurements_section.message.text()
 
+    # Its breakdown opens to be read, not changed.
+    _double_click(qtbot, window, Q4, MeasurementsModel.BREAKDOWN)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok) is None
+    assert not dialog.grid.add_button.isEnabled()
+    assert "locked" in dialog.heading.text()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: page.dialog is None)
+
 
 def test_unlocking_asks_a_reason_and_cancel_changes_nothing(
     window: MainWindow, qtbot: QtBot

@@ -19,6 +19,7 @@ from pilotage.gui.dialogs.form_dialog import FormDialog, error_label, parse_numb
 from pilotage.gui.icons import icon
 from pilotage.gui.qt import (
     QAbstractItemView,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -100,6 +101,15 @@ class DisaggregationTable(QWidget):
         self.table.removeRow(row)
         self.edited.emit()
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.AllEditTriggers
+        )
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
+
     def set_cell(self, row: int, column: int, text: str) -> None:
         item = self.table.item(row, column)
         assert item is not None
@@ -162,12 +172,23 @@ class DisaggregationDialog(FormDialog[tuple[DisaggregationInput, ...]]):
         parts: Sequence[DisaggregationInput],
         submit: Callable[[tuple[DisaggregationInput, ...]], None],
         parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
+        """`read_only`: the period is validated (locked); its breakdown is shown only."""
         super().__init__(self.tr("Disaggregations"), heading, submit, parent)
         self._measure, self._total = measure, total
         self.setMinimumWidth(520)
         self.grid = DisaggregationTable(parts)
         self.add_row(FIELD, self.tr("Breakdown"), self.grid)
+        if read_only:
+            self.grid.set_read_only(True)
+            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+            note = self.tr(
+                "This period is validated and locked: set its status back to submitted "
+                "(with a reason) to change its breakdown."
+            )
+            self.heading.setText(f"{heading}\n{note}")
         self.warning = warning_label()
         self.warning.setObjectName("warning_disaggregations")
         self.form.addRow("", self.warning)

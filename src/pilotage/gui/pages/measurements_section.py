@@ -369,7 +369,11 @@ class MeasurementsSection(QWidget):
             total=formats.kpi_value(shown_value(row), kpi.measure, kpi.unit),
         )
         parts = measurement_input(row).disaggregations
-        self._open(DisaggregationDialog(heading, kpi.measure, total, parts, submit, self))
+        self._open(
+            DisaggregationDialog(
+                heading, kpi.measure, total, parts, submit, self, read_only=row.is_locked
+            )
+        )
 
     @Slot()
     def delete_measurement(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pilotage.domain.errors import PilotageError
+from pilotage.domain.errors import PilotageError, ValidationError
 from pilotage.domain.periods import period_bounds
 from pilotage.gui import formats
 from pilotage.gui.dialogs.form_dialog import FormDialog, error_label
@@ -250,9 +250,20 @@ class TargetsSection(QWidget):
         command = RemoveTargetCommand(edits, target, text)
         try:
             command.execute()
-        except PilotageError as exc:  # revisions remain, changed meanwhile…
-            self.message.setText(str(exc))
+        except ValidationError as exc:  # its revisions remain
+            self.message.setText(_sentence("; ".join(p.message for p in exc.problems)))
+            self.message.show()
+            return
+        except PilotageError as exc:  # changed meanwhile, gone…
+            self.message.setText(_sentence(str(exc)))
             self.message.show()
             return
         self.message.hide()
         stack.push(command)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if text:
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
