@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="YYYY-MM-DD (default: 2024-12-31, the end of the demo's pilot year)",
     )
+    shots.add_argument(
+        "--language",
+        choices=("en", "fr"),
+        default=None,
+        help="the window's language, numbers and dates included (default: the system's)",
+    )
     return parser
 
 

@@ -168,7 +168,7 @@ def screenshots(args: argparse.Namespace) -> int:
 
             choose_platform()  # before the QApplication exists
             application()
-            paths = save_screenshots(database, args.folder, args.as_of or DEMO_END)
+            paths = save_screenshots(database, args.folder, args.as_of or DEMO_END, args.language)
         finally:
             database.close()
     for path in paths:

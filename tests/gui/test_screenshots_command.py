@@ -4,13 +4,18 @@ KPI form, the error and preferences dialogs, saved as PNGs of the expected size.
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from pilotage.cli import main
-from pilotage.gui.qt import QApplication
+from pilotage.db.database import Database
+from pilotage.domain.enums import KpiStatus
+from pilotage.gui import formats, screenshots
+from pilotage.gui.qt import QApplication, QLocale
 from pilotage.gui.screenshots import HEIGHT, WIDTH
+from pilotage.gui.status import status_label
 
 WINDOW_SHOTS = ("program", "pillar", "initiative", "kpi")
 DIALOG_SHOTS = ("kpi-form", "error-dialog", "preferences-dialog")
@@ -53,3 +58,26 @@ def test_screenshots_on_a_named_database_and_date(
     assert code == 0
     assert len(capsys.readouterr().out.splitlines()) == 7
     assert _image_size(folder / "kpi.png") == (WIDTH, HEIGHT)
+
+
+def test_screenshots_in_french_then_the_language_as_it_was(
+    qapp: QApplication,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: dict[str, str] = {}
+    real = screenshots._save_all
+
+    def spy(db: Database, folder: Path, as_of: date) -> list[Path]:
+        seen["locale"] = QLocale().name()
+        seen["status"] = status_label(KpiStatus.ON_TRACK)
+        seen["day"] = formats.date_text(as_of)
+        return real(db, folder, as_of)
+
+    monkeypatch.setattr(screenshots, "_save_all", spy)
+    assert main(["screenshots", str(tmp_path / "shots"), "--language", "fr"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 7
+    assert seen == {"locale": "fr_FR", "status": "En bonne voie", "day": "31/12/2024"}
+    assert status_label(KpiStatus.ON_TRACK) == "On track"
+    assert QLocale().name() == QLocale.system().name()

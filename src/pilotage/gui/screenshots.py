@@ -17,6 +17,14 @@ from pathlib import Path
 from pilotage.db.database import Database
 from pilotage.gui.dialogs.preferences_dialog import PreferencesDialog
 from pilotage.gui.error_dialog import ErrorDialog, log_path
+from pilotage.gui.i18n import (
+    applied_language,
+    apply_locale,
+    install_translators,
+    remove_translators,
+    reset_locale,
+    resolve_language,
+)
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.navigator_model import CodeRole
 from pilotage.gui.qt import (
@@ -59,12 +67,40 @@ def choose_platform() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def save_screenshots(db: Database, folder: Path, as_of: date = DEMO_END) -> list[Path]:
+def save_screenshots(
+    db: Database, folder: Path, as_of: date = DEMO_END, language: str | None = None
+) -> list[Path]:
     """Save the main window on `db` with each page type, then the dialogs, into `folder`.
 
-    Returns the paths written, in order. The QApplication must exist.
+    `language` "en" or "fr": the window speaks it, numbers and dates included (None:
+    as the application was started). Returns the paths written, in order. The
+    QApplication must exist.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    with _speaking(language):
+        return _save_all(db, folder, as_of)
+
+
+@contextmanager
+def _speaking(language: str | None) -> Iterator[None]:
+    """The interface in `language` for the time of the pictures, as it was afterwards."""
+    if language is None:
+        yield
+        return
+    before = applied_language()
+    apply_locale(language)
+    translators = install_translators(resolve_language(language))
+    try:
+        yield
+    finally:
+        remove_translators(translators)
+        if before is None:
+            reset_locale()
+        else:
+            apply_locale(before)
+
+
+def _save_all(db: Database, folder: Path, as_of: date) -> list[Path]:
     written: list[Path] = []
     window = MainWindow(db, as_of=as_of)
     try:
