@@ -17,6 +17,7 @@ from pilotage.gui.icons import icon
 from pilotage.gui.models.organizations_model import OrganizationsModel
 from pilotage.gui.pages.widgets import TableView
 from pilotage.gui.qt import (
+    QAbstractItemView,
     QAction,
     QDialog,
     QDialogButtonBox,
@@ -52,7 +53,8 @@ class OrganizationsDialog(QDialog):
         self.form: OrganizationDialog | None = None  # the organization's form, when open
         self.setWindowTitle(self.tr("Organizations"))
         self.setModal(True)
-        self.resize(760, 460)
+        # As tall as its rows (the table grows up to 14 of them, then scrolls).
+        self.setMinimumWidth(760)
 
         heading = QLabel(
             self.tr(
@@ -63,6 +65,7 @@ class OrganizationsDialog(QDialog):
         heading.setWordWrap(True)
         self.model = OrganizationsModel(self)
         self.table = TableView(self.model, max_rows=14)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setToolTip(self.tr("Double-click or press Enter to edit; Delete to delete"))
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -108,9 +111,9 @@ class OrganizationsDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addLayout(actions)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.problem)
-        layout.addStretch(0)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         edits.changed.connect(self.refresh)
         self.refresh()

@@ -18,6 +18,7 @@ from pilotage.gui.icons import icon
 from pilotage.gui.models.rows_model import RowsModel
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
+    QAbstractItemView,
     QAction,
     QHBoxLayout,
     QKeySequence,
@@ -52,6 +53,7 @@ class RecordSection(QWidget):
 
         self.title = section_title("")
         self.table = TableView(model, max_rows=max_rows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setToolTip(self.tr("Double-click or press Enter to edit; Delete to delete"))
         self.add_button = QPushButton(icon("add"), self.tr("Add…"))
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
