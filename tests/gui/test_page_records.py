@@ -128,6 +128,10 @@ def test_add_a_late_milestone_and_find_it_on_the_dashboard(
         "Bilan de la phase pilote",
         "Passage à l'échelle : cahier des charges",
     ]
+    selected = section.selected_row()  # the new milestone, ready to edit
+    assert selected is not None
+    assert selected.title == RECRUITING
+    assert section.edit_button.isEnabled()
     # Due on 31 October, not done: 30 days of November and 31 of December late.
     assert section.model.index(2, section.model.columnCount() - 1).data() == "Late by 61 day(s)"
     assert (
@@ -258,6 +262,7 @@ def test_edit_a_signatory_by_double_click_and_undo(window: MainWindow, qtbot: Qt
 
     assert section.model.index(1, 2).data() == "Nawfal Chraibi"
     assert section.model.index(1, 3).data() == "Vice-president"
+    assert section.selected_row() == section.model.row_at(1)  # still selected
     program_id = page.tree.program.id if page.tree else -1
     db = window.edits.db  # type: ignore[union-attr]
     contractor = next(p for p in list_parties(db, program_id) if p.role is PartyRole.CONTRACTOR)

@@ -76,6 +76,10 @@ class RecordSection(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.activated.connect(self._on_activated)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # A reload keeps the selected record selected; after a save, the saved one.
+        self._reselect: int | None = None  # the id to select when the rows come back
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
         model.modelReset.connect(self._update_buttons)
         model.layoutChanged.connect(self._update_buttons)
 
@@ -160,7 +164,10 @@ class RecordSection(QWidget):
         if self._stack is None:
             raise ValidationError([Problem("", self.tr("Nothing can be changed now"))])
         command.execute()
+        saved = getattr(command, "row", None)  # what a create or an update saved
         self._stack.push(command)
+        if saved is not None:
+            self._reselect = saved.id
 
     def confirm_and_push(
         self, command: ServiceCommand, title: str, question: str, *, confirm: bool = True
@@ -182,6 +189,22 @@ class RecordSection(QWidget):
         return True
 
     # --- slots ---------------------------------------------------------------------
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        if self._reselect is None:
+            row = self.selected_row()
+            self._reselect = getattr(row, "id", None)
+
+    @Slot()
+    def _restore_selection(self) -> None:
+        wanted, self._reselect = self._reselect, None
+        if wanted is None:
+            return
+        for number in range(self.model.rowCount()):
+            if getattr(self.model.row_at(number), "id", None) == wanted:
+                self.table.selectRow(number)
+                return
 
     @Slot()
     def _on_add(self) -> None:
