@@ -153,6 +153,20 @@ def test_unlock_then_edit_a_value_in_place_and_undo(window: MainWindow, qtbot: Q
     assert [v for _, v in page.chart.actual_points()] == [240, 500, 734]
     assert model.index(Q4, MeasurementsModel.VALUE).data() == "234"
 
+    with _reloaded(window, qtbot):
+        qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, window)
+    assert "600" in page.actual.text()
+    assert page.header.badge.text() == "At risk"
+
+    # Two undos: the edit, then the unlock; the period is validated again.
+    for _ in range(2):
+        with _reloaded(window, qtbot):
+            qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+        wait_idle(qtbot, window)
+    assert _status(window, Q4) is MeasurementStatus.VALIDATED
+    assert "734" in page.actual.text()
+
 
 def test_a_value_typed_as_an_analyst_types_it(window: MainWindow, qtbot: QtBot) -> None:
     _open(window, qtbot, "JIT-DIP")
@@ -375,6 +389,45 @@ def test_add_a_measurement_with_its_breakdown_and_evidence(
         ("hommes", Decimal(600)),
     ]
     assert last.status is MeasurementStatus.DRAFT
+    assert page.measurements_title.text() == "Measurements (apprenants): 4"
+    assert "2,000" in page.actual.text()  # 330 + 350 + 320 + 1,000
+    assert [v for _, v in page.chart.actual_points()] == [330, 680, 1000, 2000]
+
+
+def test_add_edit_in_place_then_undo_both(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """Two commands on one row: each undo finds the row as the next command left it."""
+    _open(window, qtbot, "JIT-APP")
+    page = window.kpi_page
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.value_edit, "100")
+    with _reloaded(window, qtbot):
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    editor = _start_editing(qtbot, window, 3, MeasurementsModel.VALUE)  # the new draft
+    with _reloaded(window, qtbot):
+        _type_and_enter(qtbot, editor, "120")
+    wait_idle(qtbot, window)
+    assert "1,120" in page.actual.text()  # 330 + 350 + 320 + 120
+    failures: list[str] = []
+    window.edits.failed.connect(failures.append)
+    for _ in range(2):
+        _back_to(window, qtbot)
+        with _reloaded(window, qtbot):
+            qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+        wait_idle(qtbot, window)
+    assert failures == []
+    assert page.measurements_model.rowCount() == 3
+    assert "1,000" in page.actual.text()
+    kpi_id = page.measurements_model.row_at(0).kpi_id
+    assert len(list_measurements(demo_db, kpi_id)) == 3
 
 
 def test_the_editable_measurements_model_passes_the_model_tester(

@@ -145,6 +145,32 @@ def test_set_then_revise_a_target_with_a_reason_and_undo(
     assert list_targets(demo_db, kpi_id) == []
 
 
+def test_set_a_target_change_it_and_undo_both(window: MainWindow, qtbot: QtBot) -> None:
+    _open(window, qtbot, "JIT-DIP")
+    page = window.kpi_page
+    model = page.targets_model
+    _set_target(window, qtbot, "700")
+    _select(qtbot, window, 0)
+    qtbot.mouseClick(page.targets_section.set_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, TargetDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.value_edit.text() == "700"
+    dialog.value_edit.selectAll()
+    qtbot.keyClicks(dialog.value_edit, "720")
+    with _reloaded(window, qtbot):
+        _ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    assert _rows(model) == [("2024-12-31", "720 diplômés", "Original", "")]
+    failures: list[str] = []
+    window.edits.failed.connect(failures.append)
+    _undo(window, qtbot)
+    assert _rows(model) == [("2024-12-31", "700 diplômés", "Original", "")]
+    _undo(window, qtbot)
+    assert failures == []
+    assert model.rowCount() == 0
+
+
 def test_remove_a_revision_and_undo_the_original_waits_for_its_revisions(
     window: MainWindow, qtbot: QtBot
 ) -> None:

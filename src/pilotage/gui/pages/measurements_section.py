@@ -41,13 +41,13 @@ from pilotage.gui.qt import (
     Slot,
 )
 from pilotage.gui.undo.commands import (
-    AddMeasurementCommand,
     DeleteMeasurementCommand,
     EditContext,
     ServiceCommand,
 )
 from pilotage.gui.undo.kpi_commands import (
     MeasurementStatusCommand,
+    RecordMeasurementCommand,
     UpdateMeasurementCommand,
     measurement_input,
 )
@@ -331,7 +331,7 @@ class MeasurementsSection(QWidget):
         def submit(data: MeasurementInput) -> None:
             period = period_label(data.period_start, data.period_end)
             text = self.tr("Add measurement {period} to {kpi}").format(period=period, kpi=kpi.code)
-            command = AddMeasurementCommand(edits, kpi.id, data, text)
+            command = RecordMeasurementCommand(edits, kpi.id, data, text)
             command.execute()  # a refusal goes back to the form, next to its field
             self.message.hide()
             stack.push(command)

@@ -3,6 +3,14 @@
 An in-place edit saves the row's whole input with one field changed (the
 service replaces a measurement whole); a status change goes through the
 status service, which asks a reason to unlock a validated period.
+
+Several commands of the stack may change the same row (unlock a period, edit
+its value, undo both). Each save gives the row a new version, so a command's
+undo would find the version it kept out of date although the row is back as
+the command left it. Before each call, a command therefore takes the row's
+current version when the row's content is still what it left: only the
+stack's own later commands (undone in order) moved the version. A change made
+by anyone else shows in the content, and the stale version is refused then.
 """
 
 from __future__ import annotations
@@ -26,6 +34,9 @@ from pilotage.services.measurements import (
     DisaggregationInput,
     MeasurementInput,
     MeasurementRow,
+    delete_measurement,
+    get_measurement,
+    record_measurement,
     set_measurement_status,
     update_measurement,
 )
@@ -55,6 +66,53 @@ def measurement_input(row: MeasurementRow) -> MeasurementInput:
     )
 
 
+def _measurement_content(row: MeasurementRow) -> tuple[object, ...]:
+    parts = tuple((d.dimension, d.category, d.value) for d in row.disaggregations)
+    return (
+        row.period_start,
+        row.period_end,
+        row.value,
+        row.numerator,
+        row.denominator,
+        row.status,
+        row.comment,
+        row.evidence_link,
+        parts,
+    )
+
+
+def _fresh_measurement(db: Database, left: MeasurementRow | None, version: int) -> int:
+    """The version to save with: the current one if the row is as `left`, else `version`."""
+    if left is None:
+        return version
+    try:
+        now = get_measurement(db, left.id)
+    except NotFoundError:
+        return version
+    return now.version if _measurement_content(now) == _measurement_content(left) else version
+
+
+class RecordMeasurementCommand(CreateCommand[MeasurementRow]):
+    """Record a measurement; undo deletes it, redo puts it back (same id)."""
+
+    def __init__(
+        self, context: EditContext, kpi_id: int, data: MeasurementInput, text: str
+    ) -> None:
+        super().__init__(
+            context,
+            text,
+            lambda db: record_measurement(db, kpi_id, data),
+            delete_measurement,
+            get_measurement,
+        )
+
+    def _undo(self) -> None:
+        if self.row is not None:
+            version = _fresh_measurement(self._context.db, self.row, self.row.version)
+            self.row = replace(self.row, version=version)
+        super()._undo()
+
+
 class UpdateMeasurementCommand(UpdateCommand[MeasurementRow, MeasurementInput]):
     """Save `after` over the measurement; undo saves the row as it was."""
 
@@ -65,6 +123,10 @@ class UpdateMeasurementCommand(UpdateCommand[MeasurementRow, MeasurementInput]):
         # The status is the status service's business: an edit never moves it.
         after = replace(after, status=row.status)
         super().__init__(context, text, row.id, row.version, update_measurement, before, after)
+
+    def _save(self, data: MeasurementInput) -> None:
+        self._version = _fresh_measurement(self._context.db, self.row, self._version)
+        super()._save(data)
 
 
 class MeasurementStatusCommand(CallCommand):
@@ -97,6 +159,7 @@ class MeasurementStatusCommand(CallCommand):
     def _move(
         self, db: Database, current: MeasurementStatus, status: MeasurementStatus, reason: str
     ) -> None:
+        self._version = _fresh_measurement(db, self.row, self._version)
         steps = [status]
         if current is MeasurementStatus.VALIDATED and status is MeasurementStatus.DRAFT:
             steps = [MeasurementStatus.SUBMITTED, status]
@@ -118,7 +181,27 @@ def _target_getter(kpi_id: int) -> Callable[[Database, int], TargetRow]:
     return get
 
 
-class CreateTargetCommand(CreateCommand[TargetRow]):
+def _fresh_target(db: Database, left: TargetRow | None, version: int) -> int:
+    """The version to save with: the current one if the target is as `left`, else `version`."""
+    if left is None:
+        return version
+    try:
+        now = _target_getter(left.kpi_id)(db, left.id)
+    except NotFoundError:
+        return version
+    same = replace(now, version=left.version) == left
+    return now.version if same else version
+
+
+class _CreateTarget(CreateCommand[TargetRow]):
+    def _undo(self) -> None:
+        if self.row is not None:
+            version = _fresh_target(self._context.db, self.row, self.row.version)
+            self.row = replace(self.row, version=version)
+        super()._undo()
+
+
+class CreateTargetCommand(_CreateTarget):
     """Set the original target of a period that has none; undo removes it."""
 
     def __init__(
@@ -146,8 +229,12 @@ class ChangeTargetCommand(UpdateCommand[TargetRow, Decimal]):
 
         super().__init__(context, text, original.id, original.version, save, original.value, value)
 
+    def _save(self, data: Decimal) -> None:
+        self._version = _fresh_target(self._context.db, self.row, self._version)
+        super()._save(data)
 
-class ReviseTargetCommand(CreateCommand[TargetRow]):
+
+class ReviseTargetCommand(_CreateTarget):
     """Add a dated, explained revision of a period's target; undo removes it."""
 
     def __init__(
