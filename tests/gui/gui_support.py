@@ -15,12 +15,21 @@ MID_YEAR = date(2024, 6, 30)
 
 
 def find_index(model: QSortFilterProxyModel, code: str) -> QModelIndex:
-    """The visible node with this code (depth first), or an invalid index."""
+    """The visible node with this code (depth first), or an invalid index.
+
+    The navigator hands a node's children over when asked (as expanding it does):
+    the walk asks, for every node it goes through and for the one it finds."""
+
+    def fetch(parent: QModelIndex) -> None:
+        while model.canFetchMore(parent):
+            model.fetchMore(parent)
 
     def walk(parent: QModelIndex) -> QModelIndex:
+        fetch(parent)
         for row in range(model.rowCount(parent)):
             index = model.index(row, 0, parent)
             if index.data(CodeRole) == code:
+                fetch(index)
                 return index
             found = walk(index)
             if found.isValid():

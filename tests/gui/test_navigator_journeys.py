@@ -69,9 +69,12 @@ def test_a_ratio_kpi_shows_its_numerators_and_denominators(
 
 
 def _visible_codes(window: MainWindow) -> set[str]:
+    """Every code the filter lets through, branches fetched as expanding them would."""
     proxy, codes = window.proxy, set()
 
     def walk(parent: QModelIndex) -> None:
+        while proxy.canFetchMore(parent):
+            proxy.fetchMore(parent)
         for row in range(proxy.rowCount(parent)):
             index = proxy.index(row, 0, parent)
             codes.add(index.data(CodeRole))

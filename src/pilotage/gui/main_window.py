@@ -63,6 +63,7 @@ from pilotage.services.overview import (
 log = logging.getLogger(__name__)
 
 _FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
+_ALL_OPEN = 5  # up to this many programs, all open in the navigator at first
 
 
 class MainWindow(FileMenuMixin, QMainWindow):
@@ -391,9 +392,23 @@ class MainWindow(FileMenuMixin, QMainWindow):
         self._show_status(self.tr("The portfolio could not be loaded: {error}").format(error=exc))
 
     def _expand_default(self) -> None:
-        """Programs and pillars open, so that initiatives show; KPIs one step away."""
+        """Programs and pillars open, so that initiatives show; KPIs one step away.
+
+        In a portfolio (more programs than _ALL_OPEN), only the current program opens:
+        the others are a click away, and their branches are not built until then."""
         self.tree.collapseAll()
-        self.tree.expandToDepth(1)
+        if self.proxy.rowCount() <= _ALL_OPEN:
+            self.tree.expandToDepth(1)
+            return
+        source = self.model.index_of(self._current) if self._current else QModelIndex()
+        while source.parent().isValid():
+            source = source.parent()
+        program = self.proxy.mapFromSource(source) if source.isValid() else self.proxy.index(0, 0)
+        self.tree.expand(program)
+        while self.proxy.canFetchMore(program):
+            self.proxy.fetchMore(program)
+        for row in range(self.proxy.rowCount(program)):
+            self.tree.expand(self.proxy.index(row, 0, program))
 
     def _restore_current(self) -> None:
         if self._current is None:

@@ -1,22 +1,42 @@
 """The navigator's search: keeps the nodes whose code or name holds every word typed.
 
-Recursive (a match keeps its ancestors visible) and a match keeps its children
-too, so that finding an initiative shows its KPIs. Case and accents are
-ignored: "ecosysteme" finds "Écosystème".
+A match keeps its ancestors visible, and its children too, so that finding an
+initiative shows its KPIs. Case and accents are ignored: "ecosysteme" finds
+"Écosystème". The search reads the model's plain rows, not the rows the view
+has fetched: a KPI in a branch never expanded is found, and its branch handed
+to the view (NavigatorModel.reveal).
 """
 
 from __future__ import annotations
 
-from pilotage.gui.models.navigator_model import SearchKeyRole, search_key
-from pilotage.gui.qt import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, search_key
+from pilotage.gui.qt import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Slot,
+)
 
 
 class NavigatorFilterModel(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setAutoAcceptChildRows(True)
+        # Ancestors are accepted from the set below: no need for Qt to walk every branch.
+        self.setRecursiveFilteringEnabled(False)
         self._terms: tuple[str, ...] = ()
+        self._matches: set[NodeKey] = set()
+        self._kept: set[NodeKey] = set()  # the matches and their ancestors
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
+        previous = self.sourceModel()
+        if isinstance(previous, NavigatorModel):
+            previous.modelReset.disconnect(self._on_source_reset)
+        super().setSourceModel(model)
+        if isinstance(model, NavigatorModel):
+            # Connected after the proxy's own handler: the rows are new, look again.
+            model.modelReset.connect(self._on_source_reset)
 
     def search_text(self) -> str:
         return " ".join(self._terms)
@@ -25,15 +45,41 @@ class NavigatorFilterModel(QSortFilterProxyModel):
         terms = tuple(search_key(text).split())
         if terms == self._terms:
             return
-        self.beginFilterChange()
         self._terms = terms
+        self._refilter()
+
+    @Slot()
+    def _on_source_reset(self) -> None:
+        if self._terms:
+            self._refilter()
+
+    def _refilter(self) -> None:
+        model = self._navigator()
+        if self._terms and model is not None:
+            matches = model.matching(self._terms)
+            kept = set(matches)
+            for key in matches:
+                kept.update(model.ancestors(key))
+            model.reveal(matches)  # before filtering: the proxy filters fetched rows
+        else:
+            matches, kept = set(), set()
+        self.beginFilterChange()
+        self._matches, self._kept = matches, kept
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _navigator(self) -> NavigatorModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, NavigatorModel) else None
 
     def filterAcceptsRow(  # noqa: N802
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
-        if not self._terms:
+        model = self._navigator()
+        if not self._terms or model is None:
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        key = index.data(SearchKeyRole) or ""
-        return all(term in key for term in self._terms)
+        key = model.key_at(model.index(source_row, 0, source_parent))
+        if key is None:
+            return False
+        if key in self._kept:
+            return True
+        return any(ancestor in self._matches for ancestor in model.ancestors(key))

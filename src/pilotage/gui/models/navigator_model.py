@@ -4,19 +4,25 @@ Built from the plain rows of `overview.program_trees`. A node's own KPIs come
 before its children, as in the portfolio text. Nodes are addressed by a serial
 number (the index's internalId) rather than a Python pointer, so that no
 index ever refers to a collected object.
+
+Nodes are built when the view asks for them (expanding a node fetches its
+children), so that a portfolio of 30,000 KPIs shows at once; a reload whose
+structure is unchanged updates the figures of the nodes built, in place.
 """
 
 from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui import formats
+from pilotage.gui.models.collector import collector_paused
 from pilotage.gui.qt import (
     QAbstractItemModel,
     QModelIndex,
@@ -46,6 +52,8 @@ CodeRole = Qt.ItemDataRole.UserRole + 4
 NameRole = Qt.ItemDataRole.UserRole + 5
 SearchKeyRole = Qt.ItemDataRole.UserRole + 6  # code and name, folded for searching
 
+NODE_BATCH = 1000  # children handed to the view per fetch (more than any node has, in practice)
+
 
 def search_key(text: str) -> str:
     """Case- and accent-free text: "Écosystème" -> "ecosysteme"."""
@@ -53,111 +61,120 @@ def search_key(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# (key, the parent's key, code, name): what decides the tree's structure and labels.
+Shape = tuple[NodeKey, NodeKey | None, str, str]
+
+
+def _identity(row: NodeRow) -> tuple[NodeKind, int, str, str]:
+    if isinstance(row, ProgramTree):
+        return NodeKind.PROGRAM, row.program.id, row.program.reference, row.program.title
+    if isinstance(row, PillarNode):
+        return NodeKind.PILLAR, row.id, row.code, row.title
+    if isinstance(row, InitiativeNode):
+        return NodeKind.INITIATIVE, row.id, row.code, row.name
+    return NodeKind.KPI, row.id, row.code, row.name
+
+
+def _figures(row: NodeRow) -> tuple[KpiStatus, Decimal | None, str]:
+    """Status, progress and trace: what changes with the date or a new measurement."""
+    if isinstance(row, KpiNode):
+        evaluation = row.evaluation
+        return evaluation.status, evaluation.progress.value, evaluation.trace
+    return row.headline, row.rollup.mean_progress, row.rollup.trace
+
+
+def _child_rows(row: NodeRow) -> tuple[NodeRow, ...]:
+    """A node's own KPIs come before its children, as in the portfolio text."""
+    if isinstance(row, ProgramTree):
+        return (*row.kpis, *row.pillars)
+    if isinstance(row, PillarNode):
+        return (*row.kpis, *row.initiatives)
+    if isinstance(row, InitiativeNode):
+        return row.kpis
+    return ()
+
+
+def _flatten(trees: Iterable[ProgramTree]) -> tuple[list[Shape], list[NodeRow]]:
+    """Every row of the trees, depth first, with its shape: no Qt, no node built.
+
+    Plain loops rather than a recursive walk: this runs over every KPI at each reload.
+    """
+    shape: list[Shape] = []
+    rows: list[NodeRow] = []
+    add_shape, add_row = shape.append, rows.append
+    kpi = NodeKind.KPI
+
+    def kpis(owner: NodeKey, nodes: Iterable[KpiNode]) -> None:
+        for k in nodes:
+            add_shape(((kpi, k.id), owner, k.code, k.name))
+            add_row(k)
+
+    for tree in trees:
+        program = tree.program
+        program_key = (NodeKind.PROGRAM, program.id)
+        add_shape((program_key, None, program.reference, program.title))
+        add_row(tree)
+        kpis(program_key, tree.kpis)
+        for pillar in tree.pillars:
+            pillar_key = (NodeKind.PILLAR, pillar.id)
+            add_shape((pillar_key, program_key, pillar.code, pillar.title))
+            add_row(pillar)
+            kpis(pillar_key, pillar.kpis)
+            for initiative in pillar.initiatives:
+                initiative_key = (NodeKind.INITIATIVE, initiative.id)
+                add_shape((initiative_key, pillar_key, initiative.code, initiative.name))
+                add_row(initiative)
+                kpis(initiative_key, initiative.kpis)
+    return shape, rows
+
+
 @dataclass(eq=False)
 class _Node:
-    kind: NodeKind
-    id: int
-    code: str
-    name: str
+    """A node handed to (or about to be handed to) the view."""
+
     row: NodeRow
-    status: KpiStatus
-    progress: Decimal | None
-    trace: str  # the KPI's reasoning, or the roll-up's
-    serial: int = 0
-    number: int = 0  # position among its siblings
-    parent: _Node | None = None
-    children: list[_Node] = field(default_factory=list)
-    search: str = field(init=False)  # folded once: the filter reads it at every keystroke
+    serial: int  # the index's internalId
+    number: int  # position among its siblings
+    parent: _Node | None
+    kind: NodeKind = field(init=False)
+    id: int = field(init=False)
+    code: str = field(init=False)
+    name: str = field(init=False)
+    status: KpiStatus = field(init=False)
+    progress: Decimal | None = field(init=False)
+    trace: str = field(init=False)  # the KPI's reasoning, or the roll-up's
+    children: list[_Node] | None = None  # None: not built yet
+    fetched: int = 0  # children announced to the view so far
+    total: int = field(init=False)  # children it has, built or not
 
     def __post_init__(self) -> None:
-        self.search = search_key(f"{self.code} {self.name}")
+        self.kind, self.id, self.code, self.name = _identity(self.row)
+        self.total = len(_child_rows(self.row))
+        self.status, self.progress, self.trace = _figures(self.row)
+
+    def set_row(self, row: NodeRow) -> bool:
+        """Take the figures of `row` (same node, another date); True if they changed."""
+        self.row = row
+        figures = _figures(row)
+        changed = figures != (self.status, self.progress, self.trace)
+        self.status, self.progress, self.trace = figures
+        return changed
 
     @property
     def key(self) -> NodeKey:
         return (self.kind, self.id)
 
-    def shape(self) -> tuple[object, ...]:
-        """What decides the tree's structure and labels (not its figures)."""
-        parent = self.parent.key if self.parent else None
-        return (self.key, parent, self.code, self.name)
-
-    def figures(self) -> tuple[object, ...]:
-        return (self.status, self.progress, self.trace)
-
-
-def _kpi(node: KpiNode) -> _Node:
-    evaluation = node.evaluation
-    return _Node(
-        NodeKind.KPI,
-        node.id,
-        node.code,
-        node.name,
-        node,
-        evaluation.status,
-        evaluation.progress.value,
-        evaluation.trace,
-    )
-
-
-def _adopt(parent: _Node, children: Iterable[_Node]) -> _Node:
-    for number, child in enumerate(children):
-        child.parent, child.number = parent, number
-        parent.children.append(child)
-    return parent
-
-
-def _program(tree: ProgramTree) -> _Node:
-    program = tree.program
-    node = _Node(
-        NodeKind.PROGRAM,
-        program.id,
-        program.reference,
-        program.title,
-        tree,
-        tree.headline,
-        tree.rollup.mean_progress,
-        tree.rollup.trace,
-    )
-    pillars = []
-    for pillar in tree.pillars:
-        initiatives = [
-            _adopt(
-                _Node(
-                    NodeKind.INITIATIVE,
-                    i.id,
-                    i.code,
-                    i.name,
-                    i,
-                    i.headline,
-                    i.rollup.mean_progress,
-                    i.rollup.trace,
-                ),
-                (_kpi(k) for k in i.kpis),
-            )
-            for i in pillar.initiatives
-        ]
-        pillar_node = _Node(
-            NodeKind.PILLAR,
-            pillar.id,
-            pillar.code,
-            pillar.title,
-            pillar,
-            pillar.headline,
-            pillar.rollup.mean_progress,
-            pillar.rollup.trace,
-        )
-        pillars.append(_adopt(pillar_node, [*(_kpi(k) for k in pillar.kpis), *initiatives]))
-    return _adopt(node, [*(_kpi(k) for k in tree.kpis), *pillars])
-
-
-def _walk(nodes: Iterable[_Node]) -> Iterable[_Node]:
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
-
 
 class NavigatorModel(QAbstractItemModel):
-    """Read-only tree of the portfolio as of a date; ids and plain rows only."""
+    """Read-only tree of the portfolio as of a date; ids and plain rows only.
+
+    Lazy: a node's children are built and handed to the view when it is expanded
+    (`hasChildren` says there are some; `canFetchMore` / `fetchMore` bring them,
+    `batch` at a time), so that a portfolio of tens of thousands of KPIs opens
+    with only its programs, pillars and initiatives built. The search still sees
+    every node (`matching` reads the plain rows) and `reveal` hands the view the
+    branches that hold what it found.
+    """
 
     COLUMN_NAME = 0
     COLUMN_PROGRESS = 1
@@ -165,9 +182,15 @@ class NavigatorModel(QAbstractItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.batch = NODE_BATCH  # children handed to the view per fetch
         self._roots: list[_Node] = []
-        self._nodes: list[_Node] = []  # by serial
+        self._roots_fetched = 0
+        self._nodes: list[_Node] = []  # the nodes built so far, by serial
         self._by_key: dict[NodeKey, _Node] = {}
+        self._shape: list[Shape] = []  # every node, built or not, depth first
+        self._parent_of: dict[NodeKey, NodeKey | None] | None = {}
+        self._folded: dict[tuple[str, str], str] = {}  # (code, name) -> search key
+        self._busy = False  # a change is being announced: see _announcing
 
     # --- loading ------------------------------------------------------------
 
@@ -178,31 +201,154 @@ class NavigatorModel(QAbstractItemModel):
         nodes are updated in place and only the rows whose status, progress or
         trace moved are announced, so the view keeps its expansion and selection.
         """
-        roots = [_program(tree) for tree in trees]
-        nodes = list(_walk(roots))
-        if [n.shape() for n in nodes] != [n.shape() for n in self._nodes]:
+        with collector_paused():
+            shape, rows = _flatten(trees)
+            same = shape == self._shape
+            by_key = {entry[0]: row for entry, row in zip(shape, rows, strict=True)} if same else {}
+        if not same:
             self.beginResetModel()
-            for serial, node in enumerate(nodes):
-                node.serial = serial
-            self._roots, self._nodes = roots, nodes
-            self._by_key = {node.key: node for node in nodes}
-            self.endResetModel()
+            self._shape = shape
+            self._parent_of = None  # built when first needed (searching, revealing)
+            self._nodes, self._by_key = [], {}
+            self._roots = [self._make(tree, number, None) for number, tree in enumerate(trees)]
+            self._roots_fetched = min(len(self._roots), self.batch)
+            with self._announcing():
+                self.endResetModel()
             return True
-        for old, new in zip(self._nodes, nodes, strict=True):
-            changed = old.figures() != new.figures()
-            old.row, old.status = new.row, new.status
-            old.progress, old.trace = new.progress, new.trace
-            if changed:
+        for node in self._nodes:
+            if node.set_row(by_key[node.key]) and self._is_shown(node):
                 self.dataChanged.emit(
-                    self.createIndex(old.number, 0, old.serial),
-                    self.createIndex(old.number, self.COLUMN_COUNT - 1, old.serial),
+                    self.createIndex(node.number, 0, node.serial),
+                    self.createIndex(node.number, self.COLUMN_COUNT - 1, node.serial),
                 )
         return False
+
+    def _make(self, row: NodeRow, number: int, parent: _Node | None) -> _Node:
+        node = _Node(row, len(self._nodes), number, parent)
+        self._nodes.append(node)
+        self._by_key[node.key] = node
+        return node
+
+    def _built_children(self, node: _Node) -> list[_Node]:
+        if node.children is None:
+            node.children = [
+                self._make(row, number, node) for number, row in enumerate(_child_rows(node.row))
+            ]
+        return node.children
+
+    def _is_shown(self, node: _Node) -> bool:
+        if node.parent is None:
+            return node.number < self._roots_fetched
+        return node.number < node.parent.fetched and self._is_shown(node.parent)
+
+    def _fetch_to(self, node: _Node | None, count: int) -> None:
+        """Hand the view the first `count` children of `node` (None: the programs)."""
+        if node is None:
+            count = min(count, len(self._roots))
+            if count > self._roots_fetched:
+                with self._announcing():
+                    self.beginInsertRows(QModelIndex(), self._roots_fetched, count - 1)
+                    self._roots_fetched = count
+                    self.endInsertRows()
+            return
+        count = min(count, node.total)
+        if count <= node.fetched:
+            return
+        self._built_children(node)
+        parent = self.createIndex(node.number, 0, node.serial)
+        with self._announcing():
+            self.beginInsertRows(parent, node.fetched, count - 1)
+            node.fetched = count
+            self.endInsertRows()
+
+    @contextmanager
+    def _announcing(self) -> Iterator[None]:
+        """Nothing is fetched while a reset or an insertion is announced: a listener
+        that fetched then (Qt's model tester does) would insert rows in the middle of
+        another change. Views fetch once it is done."""
+        busy, self._busy = self._busy, True
+        try:
+            yield
+        finally:
+            self._busy = busy
+
+    # --- searching: every node, fetched or not -------------------------------
+
+    def matching(self, terms: Sequence[str]) -> set[NodeKey]:
+        """The nodes whose code or name (folded: see search_key) holds every term."""
+        found = set()
+        folded = self._folded
+        with collector_paused():
+            for key, _parent, code, name in self._shape:
+                text = folded.get((code, name))
+                if text is None:
+                    text = folded[(code, name)] = search_key(f"{code} {name}")
+                if all(term in text for term in terms):
+                    found.add(key)
+        return found
+
+    def _parents(self) -> dict[NodeKey, NodeKey | None]:
+        if self._parent_of is None:
+            with collector_paused():
+                self._parent_of = {key: parent for key, parent, _, _ in self._shape}
+        return self._parent_of
+
+    def ancestors(self, key: NodeKey) -> Iterator[NodeKey]:
+        parents = self._parents()
+        parent = parents.get(key)
+        while parent is not None:
+            yield parent
+            parent = parents.get(parent)
+
+    def reveal(self, keys: Iterable[NodeKey]) -> None:
+        """Hand the view every node in `keys` (and so their ancestors); a parent's
+        children come all at once, one insertion per parent."""
+        for key in keys:
+            self._reveal(key)
+
+    def fetch_all(self) -> None:
+        """Hand the view every node (what Qt's recursive match needs to see them all)."""
+        self.reveal(key for key, _parent, _code, _name in self._shape)
+
+    def match(
+        self,
+        start: QModelIndex | QPersistentModelIndex,
+        role: int,
+        value: object,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        # Qt's match walks the rows fetched: a recursive one must see every branch.
+        if flags & Qt.MatchFlag.MatchRecursive:
+            self.fetch_all()
+        return super().match(start, role, value, hits, flags)
+
+    def _reveal(self, key: NodeKey) -> _Node | None:
+        node = self._by_key.get(key)
+        if node is None:
+            parents = self._parents()
+            if key not in parents:
+                return None
+            parent_key = parents[key]
+            parent = self._reveal(parent_key) if parent_key is not None else None
+            if parent is None:
+                return None
+            self._built_children(parent)
+            node = self._by_key[key]
+        if node.parent is None:
+            self._fetch_to(None, node.number + 1)
+        else:
+            if node.parent.fetched <= node.number:
+                self._fetch_to(node.parent, node.parent.total)
+            if not self._is_shown(node.parent):
+                self._reveal(node.parent.key)
+        return node
 
     # --- lookups for the window ---------------------------------------------
 
     def index_of(self, key: NodeKey) -> QModelIndex:
-        node = self._by_key.get(key)
+        """The node's index, its branch handed to the view first if it was not yet."""
+        node = self._reveal(key)
         if node is None:
             return QModelIndex()
         return self.createIndex(node.number, 0, node.serial)
@@ -245,11 +391,18 @@ class NavigatorModel(QAbstractItemModel):
         column: int,
         parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
     ) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Checked here rather than with hasIndex, which calls back into Python: the
+        # view and the filter ask for every visible index.
+        if row < 0 or not 0 <= column < self.COLUMN_COUNT or parent.column() > 0:
             return QModelIndex()
         node = self._node(parent)
-        siblings = node.children if node else self._roots
-        return self.createIndex(row, column, siblings[row].serial)
+        if node is None:
+            if row >= self._roots_fetched:
+                return QModelIndex()
+            return self.createIndex(row, column, self._roots[row].serial)
+        if row >= node.fetched or node.children is None:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row].serial)
 
     def parent(  # type: ignore[override]
         self, index: QModelIndex | QPersistentModelIndex | None = None
@@ -265,7 +418,27 @@ class NavigatorModel(QAbstractItemModel):
         if parent.column() > 0:
             return 0
         node = self._node(parent)
-        return len(node.children) if node else len(self._roots)
+        return node.fetched if node else self._roots_fetched
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        # True before the children are fetched: the view draws the arrow that fetches them.
+        if parent.column() > 0:
+            return False
+        node = self._node(parent)
+        return node.total > 0 if node else bool(self._roots)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if parent.column() > 0 or self._busy:
+            return False
+        node = self._node(parent)
+        return node.fetched < node.total if node else self._roots_fetched < len(self._roots)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        if parent.column() > 0 or self._busy:
+            return
+        node = self._node(parent)
+        fetched = node.fetched if node else self._roots_fetched
+        self._fetch_to(node, fetched + self.batch)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return self.COLUMN_COUNT
@@ -322,7 +495,7 @@ class NavigatorModel(QAbstractItemModel):
         if role == NameRole:
             return node.name
         if role == SearchKeyRole:
-            return node.search
+            return search_key(f"{node.code} {node.name}")
         return None
 
     def _tooltip(self, node: _Node) -> str:

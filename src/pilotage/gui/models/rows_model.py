@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from pilotage.gui.models.collector import collector_paused
 from pilotage.gui.qt import (
     QAbstractTableModel,
     QIcon,
@@ -135,16 +136,17 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if column < 0 or not rows:
             return list(rows)
         key = self._columns[column].sort_key
-        keyed = [(key(row), row) for row in rows]
-        present = [pair for pair in keyed if pair[0] is not None]
-        missing = [row for k, row in keyed if k is None]
         descending = order == Qt.SortOrder.DescendingOrder
-        try:
-            # sorted() is stable, reverse=True too: equal keys keep the service's order.
-            present.sort(key=_first, reverse=descending)
-        except TypeError:  # keys of mixed kinds: fall back on their text
-            present.sort(key=lambda pair: str(pair[0]), reverse=descending)
-        return [row for _, row in present] + missing
+        with collector_paused():  # one tuple per row: see collector.py
+            keyed = [(key(row), row) for row in rows]
+            present = [pair for pair in keyed if pair[0] is not None]
+            missing = [row for k, row in keyed if k is None]
+            try:
+                # list.sort is stable, reverse=True too: equal keys keep the service's order.
+                present.sort(key=_first, reverse=descending)
+            except TypeError:  # keys of mixed kinds: fall back on their text
+                present.sort(key=lambda pair: str(pair[0]), reverse=descending)
+            return [row for _, row in present] + missing
 
     def headerData(  # noqa: N802
         self,
