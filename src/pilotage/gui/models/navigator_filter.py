@@ -28,6 +28,7 @@ class NavigatorFilterModel(QSortFilterProxyModel):
         self._terms: tuple[str, ...] = ()
         self._matches: set[NodeKey] = set()
         self._kept: set[NodeKey] = set()  # the matches and their ancestors
+        self._changing = False
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
         previous = self.sourceModel()
@@ -63,9 +64,22 @@ class NavigatorFilterModel(QSortFilterProxyModel):
             model.reveal(matches)  # before filtering: the proxy filters fetched rows
         else:
             matches, kept = set(), set()
-        self.beginFilterChange()
-        self._matches, self._kept = matches, kept
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        # The rows the new filter lets through are announced in endFilterChange; nothing
+        # is fetched meanwhile (as in NavigatorModel._announcing).
+        self._changing = True
+        try:
+            self.beginFilterChange()
+            self._matches, self._kept = matches, kept
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        finally:
+            self._changing = False
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        return not self._changing and super().canFetchMore(parent)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        if not self._changing:
+            super().fetchMore(parent)
 
     def _navigator(self) -> NavigatorModel | None:
         model = self.sourceModel()

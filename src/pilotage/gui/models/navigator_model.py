@@ -13,16 +13,25 @@ structure is unchanged updates the figures of the nodes built, in place.
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui import formats
 from pilotage.gui.models.collector import collector_paused
+from pilotage.gui.models.navigator_rows import (
+    NodeKey,
+    NodeKind,
+    NodeRow,
+    Shape,
+    child_rows,
+    figures,
+    flatten,
+    identity,
+    search_key,
+)
 from pilotage.gui.qt import (
     QAbstractItemModel,
     QModelIndex,
@@ -31,19 +40,7 @@ from pilotage.gui.qt import (
     Qt,
 )
 from pilotage.gui.status import status_icon, status_label
-from pilotage.services.overview import InitiativeNode, KpiNode, PillarNode, ProgramTree
-
-NodeRow = ProgramTree | PillarNode | InitiativeNode | KpiNode
-
-
-class NodeKind(StrEnum):
-    PROGRAM = "program"
-    PILLAR = "pillar"
-    INITIATIVE = "initiative"
-    KPI = "kpi"
-
-
-NodeKey = tuple[NodeKind, int]
+from pilotage.services.overview import ProgramTree
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
@@ -53,79 +50,6 @@ NameRole = Qt.ItemDataRole.UserRole + 5
 SearchKeyRole = Qt.ItemDataRole.UserRole + 6  # code and name, folded for searching
 
 NODE_BATCH = 1000  # children handed to the view per fetch (more than any node has, in practice)
-
-
-def search_key(text: str) -> str:
-    """Case- and accent-free text: "Écosystème" -> "ecosysteme"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# (key, the parent's key, code, name): what decides the tree's structure and labels.
-Shape = tuple[NodeKey, NodeKey | None, str, str]
-
-
-def _identity(row: NodeRow) -> tuple[NodeKind, int, str, str]:
-    if isinstance(row, ProgramTree):
-        return NodeKind.PROGRAM, row.program.id, row.program.reference, row.program.title
-    if isinstance(row, PillarNode):
-        return NodeKind.PILLAR, row.id, row.code, row.title
-    if isinstance(row, InitiativeNode):
-        return NodeKind.INITIATIVE, row.id, row.code, row.name
-    return NodeKind.KPI, row.id, row.code, row.name
-
-
-def _figures(row: NodeRow) -> tuple[KpiStatus, Decimal | None, str]:
-    """Status, progress and trace: what changes with the date or a new measurement."""
-    if isinstance(row, KpiNode):
-        evaluation = row.evaluation
-        return evaluation.status, evaluation.progress.value, evaluation.trace
-    return row.headline, row.rollup.mean_progress, row.rollup.trace
-
-
-def _child_rows(row: NodeRow) -> tuple[NodeRow, ...]:
-    """A node's own KPIs come before its children, as in the portfolio text."""
-    if isinstance(row, ProgramTree):
-        return (*row.kpis, *row.pillars)
-    if isinstance(row, PillarNode):
-        return (*row.kpis, *row.initiatives)
-    if isinstance(row, InitiativeNode):
-        return row.kpis
-    return ()
-
-
-def _flatten(trees: Iterable[ProgramTree]) -> tuple[list[Shape], list[NodeRow]]:
-    """Every row of the trees, depth first, with its shape: no Qt, no node built.
-
-    Plain loops rather than a recursive walk: this runs over every KPI at each reload.
-    """
-    shape: list[Shape] = []
-    rows: list[NodeRow] = []
-    add_shape, add_row = shape.append, rows.append
-    kpi = NodeKind.KPI
-
-    def kpis(owner: NodeKey, nodes: Iterable[KpiNode]) -> None:
-        for k in nodes:
-            add_shape(((kpi, k.id), owner, k.code, k.name))
-            add_row(k)
-
-    for tree in trees:
-        program = tree.program
-        program_key = (NodeKind.PROGRAM, program.id)
-        add_shape((program_key, None, program.reference, program.title))
-        add_row(tree)
-        kpis(program_key, tree.kpis)
-        for pillar in tree.pillars:
-            pillar_key = (NodeKind.PILLAR, pillar.id)
-            add_shape((pillar_key, program_key, pillar.code, pillar.title))
-            add_row(pillar)
-            kpis(pillar_key, pillar.kpis)
-            for initiative in pillar.initiatives:
-                initiative_key = (NodeKind.INITIATIVE, initiative.id)
-                add_shape((initiative_key, pillar_key, initiative.code, initiative.name))
-                add_row(initiative)
-                kpis(initiative_key, initiative.kpis)
-    return shape, rows
 
 
 @dataclass(eq=False)
@@ -148,16 +72,16 @@ class _Node:
     total: int = field(init=False)  # children it has, built or not
 
     def __post_init__(self) -> None:
-        self.kind, self.id, self.code, self.name = _identity(self.row)
-        self.total = len(_child_rows(self.row))
-        self.status, self.progress, self.trace = _figures(self.row)
+        self.kind, self.id, self.code, self.name = identity(self.row)
+        self.total = len(child_rows(self.row))
+        self.status, self.progress, self.trace = figures(self.row)
 
     def set_row(self, row: NodeRow) -> bool:
         """Take the figures of `row` (same node, another date); True if they changed."""
         self.row = row
-        figures = _figures(row)
-        changed = figures != (self.status, self.progress, self.trace)
-        self.status, self.progress, self.trace = figures
+        new = figures(row)
+        changed = new != (self.status, self.progress, self.trace)
+        self.status, self.progress, self.trace = new
         return changed
 
     @property
@@ -202,7 +126,7 @@ class NavigatorModel(QAbstractItemModel):
         trace moved are announced, so the view keeps its expansion and selection.
         """
         with collector_paused():
-            shape, rows = _flatten(trees)
+            shape, rows = flatten(trees)
             same = shape == self._shape
             by_key = {entry[0]: row for entry, row in zip(shape, rows, strict=True)} if same else {}
         if not same:
@@ -232,7 +156,7 @@ class NavigatorModel(QAbstractItemModel):
     def _built_children(self, node: _Node) -> list[_Node]:
         if node.children is None:
             node.children = [
-                self._make(row, number, node) for number, row in enumerate(_child_rows(node.row))
+                self._make(row, number, node) for number, row in enumerate(child_rows(node.row))
             ]
         return node.children
 
