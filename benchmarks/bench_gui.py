@@ -26,14 +26,11 @@ In one run, each against a baseline measured in the same run:
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -41,62 +38,24 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import Result, application, best_of, rss_mb, timed
+from bench_navigator import bench_navigator
+from bench_startup import bench_startup
 from pilotage.domain.enums import Measure, MeasurementStatus
 from pilotage.gui.models.collector import collector_paused
 from pilotage.gui.models.measurements_model import MeasurementsModel
-from pilotage.gui.models.navigator_filter import NavigatorFilterModel
-from pilotage.gui.models.navigator_model import NavigatorModel
-from pilotage.gui.models.navigator_rows import child_rows, identity
 from pilotage.gui.qt import (
-    QApplication,
     QModelIndex,
     QSortFilterProxyModel,
     QStandardItem,
     QStandardItemModel,
     Qt,
     QTableView,
-    QTreeView,
 )
-from pilotage.gui.status import status_icon
 from pilotage.services.measurements import MeasurementRow
 from pilotage.services.overview import ProgramTree
 
 VIEW_SIZE = (1000, 700)
-
-
-@dataclass(frozen=True)
-class Result:
-    name: str
-    ours: float  # seconds (or MB for a memory row)
-    baseline: float
-    baseline_name: str
-    unit: str = "s"
-    note: str = ""
-
-    @property
-    def ratio(self) -> float:
-        return self.baseline / self.ours if self.ours else float("inf")
-
-
-def application() -> QApplication:
-    existing = QApplication.instance()
-    return existing if isinstance(existing, QApplication) else QApplication([])
-
-
-def rss_mb() -> float:
-    """The process's resident memory now, in MB (Linux; 0 elsewhere)."""
-    try:
-        with open("/proc/self/statm") as handle:
-            pages = int(handle.read().split()[1])
-    except OSError:
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
-
-
-def timed(action: Callable[[], object]) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = action()
-    return time.perf_counter() - started, result
 
 
 # --- (a) and (b): a long measurements table ----------------------------------------
@@ -139,11 +98,6 @@ def table_view(model: object) -> QTableView:
     view.setModel(model)  # type: ignore[arg-type]
     view.resize(*VIEW_SIZE)
     return view
-
-
-def best_of(action: Callable[[], object], repeat: int = 3) -> float:
-    """The best wall time of `repeat` runs of a quick action."""
-    return min(timed(action)[0] for _ in range(repeat))
 
 
 def bench_table(rows: Sequence[MeasurementRow]) -> list[Result]:
@@ -251,196 +205,7 @@ def bench_sort(rows: Sequence[MeasurementRow], proxy_rows: int) -> list[Result]:
     ]
 
 
-# --- (c) the navigator ------------------------------------------------------------
-
-
-def standard_tree(trees: Sequence[ProgramTree]) -> QStandardItemModel:
-    """The eager reference: every node an item, with its text, dot and progress."""
-    model = QStandardItemModel()
-    model.setColumnCount(2)
-
-    def add(parent: QStandardItem, row: object) -> None:
-        _kind, _id, code, name = identity(row)  # type: ignore[arg-type]
-        item = QStandardItem(f"{code}  {name}")
-        status = row.evaluation.status if hasattr(row, "evaluation") else row.headline  # type: ignore[attr-defined]
-        item.setIcon(status_icon(status))
-        parent.appendRow([item, QStandardItem("")])
-        for child in child_rows(row):  # type: ignore[arg-type]
-            add(item, child)
-
-    root = model.invisibleRootItem()
-    with collector_paused():
-        for tree in trees:
-            add(root, tree)
-    return model
-
-
-def tree_view(model: object) -> QTreeView:
-    view = QTreeView()
-    view.setUniformRowHeights(True)
-    view.setModel(model)  # type: ignore[arg-type]
-    view.resize(400, VIEW_SIZE[1])
-    return view
-
-
-def expand_first_program(view: QTreeView) -> None:
-    """What the main window opens a portfolio on: the first program and its pillars."""
-    model = view.model()
-    program = model.index(0, 0)
-    view.expand(program)
-    while model.canFetchMore(program):
-        model.fetchMore(program)
-    for row in range(model.rowCount(program)):
-        view.expand(model.index(row, 0, program))
-
-
-def bench_navigator(trees: Sequence[ProgramTree]) -> list[Result]:
-    application()
-    nodes = sum(1 for tree in trees for _ in _walk(tree))
-
-    def lazy(expand: bool) -> float:
-        def run() -> None:  # a new model each time: the first load, as the window's
-            model = NavigatorModel()
-            proxy = NavigatorFilterModel()
-            proxy.setSourceModel(model)
-            view = tree_view(proxy)
-            model.reload(trees)
-            if expand:
-                expand_first_program(view)
-            view.grab()
-
-        return best_of(run)
-
-    def eager(expand: bool) -> float:
-        def run() -> None:
-            view = tree_view(standard_tree(trees))
-            if expand:
-                expand_first_program(view)
-            view.grab()
-
-        return best_of(run)
-
-    lazy_plain, eager_plain = lazy(False), eager(False)
-    lazy_open, eager_open = lazy(True), eager(True)
-
-    model = NavigatorModel()
-    view = tree_view(model)
-    model.reload(trees)
-    expand_first_program(view)
-    same_seconds = best_of(lambda: (model.reload(trees), view.grab()))
-    return [
-        Result(
-            f"(c) navigator, {nodes:,} nodes: reload + first paint",
-            lazy_plain,
-            eager_plain,
-            "QStandardItemModel tree",
-        ),
-        Result(
-            "(c) navigator, first program open: reload + paint",
-            lazy_open,
-            eager_open,
-            "QStandardItemModel tree",
-        ),
-        Result(
-            "(c) navigator, same structure: reload + paint",
-            same_seconds,
-            eager_plain,
-            "QStandardItemModel tree",
-            note="figures updated in place (a new date, a new measurement)",
-        ),
-    ]
-
-
-def _walk(row: object) -> object:
-    yield row
-    for child in child_rows(row):  # type: ignore[arg-type]
-        yield from _walk(child)
-
-
 # --- (d) start-up -----------------------------------------------------------------
-
-# Prints, at the first widget painted, the wall-clock time and whether the database
-# layer was imported; then leaves at once. argv[1]: what to start.
-_FIRST_PAINT = r"""
-import json, os, sys, time
-mode = sys.argv[1]
-if mode == "imports-first":
-    import pilotage.db.database, pilotage.services.overview  # what pilotage did before
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
-
-app = QApplication(sys.argv[:1])
-
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
-            print(json.dumps({"at": time.time(), "sqlalchemy": "sqlalchemy" in sys.modules}))
-            sys.stdout.flush()
-            os._exit(0)
-        return False
-
-watch = Watch()
-app.installEventFilter(watch)
-if mode == "pilotage":
-    from pilotage.cli import main
-    main(["--db", sys.argv[2]])
-else:
-    window = QMainWindow()
-    window.resize(1280, 820)
-    window.show()
-    app.exec()
-"""
-
-
-def first_paint(mode: str, db: Path, folder: Path) -> tuple[float, bool]:
-    """Seconds from starting the process to its first paint, and whether SQLAlchemy
-    was imported by then."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(folder / "config"),  # not the analyst's own settings
-        "XDG_DATA_HOME": str(folder / "data"),
-    }
-    started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", _FIRST_PAINT, mode, str(db)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
-    return seen["at"] - started, seen["sqlalchemy"]
-
-
-def bench_startup(db: Path, repeat: int) -> list[Result]:
-    with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
-        best: dict[str, float] = {}
-        imported: dict[str, bool] = {}
-        for _ in range(repeat):
-            for mode in ("bare", "pilotage", "imports-first"):
-                seconds, sqlalchemy = first_paint(mode, db, folder)
-                best[mode] = min(best.get(mode, float("inf")), seconds)
-                imported[mode] = sqlalchemy
-    assert not imported["pilotage"], "pilotage imported SQLAlchemy before its first paint"
-    return [
-        Result(
-            "(d) process start to first window paint",
-            best["pilotage"],
-            best["bare"],
-            "bare QMainWindow",
-            note="ratio < 1: ours does more (settings, translations, the shell)",
-        ),
-        Result(
-            "(d) process start to first window paint",
-            best["pilotage"],
-            best["imports-first"],
-            "database layer imported first",
-        ),
-    ]
-
 
 # --- running ------------------------------------------------------------------------
 
