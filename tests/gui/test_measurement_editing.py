@@ -179,6 +179,18 @@ def test_a_value_typed_as_an_analyst_types_it(window: MainWindow, qtbot: QtBot) 
     wait_idle(qtbot, window)
     assert "1,500" in window.kpi_page.actual.text()  # 240 + 260 + 1000
 
+    # A decimal comma, as in French: JIT-INS's 72% becomes 72.5%.
+    _open(window, qtbot, "JIT-INS")
+    _unlock(window, qtbot, 0, "Survey corrected")
+    editor = _start_editing(qtbot, window, 0, MeasurementsModel.VALUE)
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == "72"
+    with _reloaded(window, qtbot):
+        _type_and_enter(qtbot, editor, "72,5")
+    wait_idle(qtbot, window)
+    assert window.kpi_page.actual.text() == "72.5%"
+    assert window.kpi_page.measurements_model.row_at(0).value == Decimal("72.5")
+
 
 def test_text_where_a_number_is_due_is_refused_and_saves_nothing(
     window: MainWindow, qtbot: QtBot, demo_db: Database
