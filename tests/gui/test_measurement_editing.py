@@ -270,8 +270,9 @@ def test_validate_a_period_then_it_is_locked(window: MainWindow, qtbot: QtBot) -
     assert page.measurements.indexWidget(locked) is None
     assert "validated and locked" in page.measurements_section.message.text()
 
-    # Its breakdown opens to be read, not changed.
-    _double_click(qtbot, window, Q4, MeasurementsModel.BREAKDOWN)
+    # Its breakdown opens (from the button, the row selected) to be read, not changed.
+    assert page.measurements_section.selected_measurement() == model.row_at(Q4)
+    qtbot.mouseClick(page.measurements_section.breakdown_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
