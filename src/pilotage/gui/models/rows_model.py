@@ -57,6 +57,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self._columns: tuple[Column[R], ...] = ()
         self._rows: list[R] = []  # in the order shown
         self._given: list[R] = []  # in the order the service gave them
+        self._order: list[int] | None = None  # _rows[n] is _given[_order[n]]; None: same
         self._shown = 0  # rows handed to the view so far
         self._sort_column = -1  # -1: the service's order
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -70,7 +71,9 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         """Replace the rows; they keep the order the analyst chose by clicking a header."""
         self.beginResetModel()
         self._given = list(rows)
-        self._rows = self._sorted(self._given, self._sort_column, self._sort_order)
+        self._order = self._positions(self._given, self._sort_column, self._sort_order)
+        order = self._order
+        self._rows = list(self._given) if order is None else [self._given[n] for n in order]
         self._shown = min(BATCH, len(self._rows))
         self.endResetModel()
 
@@ -113,16 +116,19 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if (column, order) == (self._sort_column, self._sort_order):
             return
         self.layoutAboutToBeChanged.emit()
-        old = self._rows
+        before = self._order
         self._sort_column, self._sort_order = column, order
-        self._rows = self._sorted(self._given, column, order)
+        self._order = self._positions(self._given, column, order)
+        order_ = self._order
+        self._rows = list(self._given) if order_ is None else [self._given[n] for n in order_]
         persistent = self.persistentIndexList()
         if persistent:
-            # Rows are plain frozen dataclasses (equal when equal): place them by identity.
-            where = {id(row): number for number, row in enumerate(self._rows)}
+            # The selection and the current cell follow their rows: a row's place in the
+            # service's order, then where that place is now (list.index runs in C).
             moved = []
             for index in persistent:
-                number = where[id(old[index.row()])]
+                given = index.row() if before is None else before[index.row()]
+                number = given if order_ is None else order_.index(given)
                 moved.append(
                     self.index(number, index.column()) if number < self._shown else QModelIndex()
                 )
@@ -132,21 +138,24 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def sort_column(self) -> int:
         return self._sort_column
 
-    def _sorted(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[R]:
+    def _positions(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[int] | None:
+        """The rows' places in the service's order, sorted; None: that order itself."""
         if column < 0 or not rows:
-            return list(rows)
-        key = self._columns[column].sort_key
+            return None
+        described = self._columns[column]
+        key = described.key or described.sort_key
         descending = order == Qt.SortOrder.DescendingOrder
-        with collector_paused():  # one tuple per row: see collector.py
-            keyed = [(key(row), row) for row in rows]
-            present = [pair for pair in keyed if pair[0] is not None]
-            missing = [row for k, row in keyed if k is None]
+        with collector_paused():  # a few large lists per sort: see collector.py
+            keys = [key(row) for row in rows]
+            present = [number for number, k in enumerate(keys) if k is not None]
+            missing = [number for number, k in enumerate(keys) if k is None]
             try:
-                # list.sort is stable, reverse=True too: equal keys keep the service's order.
-                present.sort(key=_first, reverse=descending)
+                # Places sorted by their key: keys computed once, no pair built. list.sort
+                # is stable, reverse=True too: equal keys keep the service's order.
+                present.sort(key=keys.__getitem__, reverse=descending)
             except TypeError:  # keys of mixed kinds: fall back on their text
-                present.sort(key=lambda pair: str(pair[0]), reverse=descending)
-            return [row for _, row in present] + missing
+                present.sort(key=lambda number: str(keys[number]), reverse=descending)
+            return present + missing
 
     def headerData(  # noqa: N802
         self,
@@ -181,7 +190,3 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row) or None
         return None
-
-
-def _first(pair: tuple[object, object]) -> object:
-    return pair[0]
