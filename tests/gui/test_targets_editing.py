@@ -15,7 +15,15 @@ from pilotage.db.database import Database
 from pilotage.gui.dialogs.target_dialog import RevisionDialog, TargetDialog
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.tables import TargetsModel
-from pilotage.gui.qt import QDialogButtonBox, QMessageBox, Qt
+from pilotage.gui.qt import (
+    QApplication,
+    QContextMenuEvent,
+    QDialogButtonBox,
+    QMenu,
+    QMessageBox,
+    Qt,
+    QTimer,
+)
 from pilotage.services.kpi_detail import kpi_detail
 from pilotage.services.overview import program_trees
 from pilotage.services.targets import list_targets
@@ -201,6 +209,38 @@ def test_remove_a_revision_and_undo_the_original_waits_for_its_revisions(
     _undo(window, qtbot)
     assert model.rowCount() == 2
     assert model.index(1, TargetsModel.REVISION).data() == "Revision 1"
+
+
+# A popup menu asks the offscreen platform for what it cannot do; nothing is wrong.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_revise_from_the_tables_context_menu(window: MainWindow, qtbot: QtBot) -> None:
+    _open(window, qtbot, "EVT-NB")
+    page = window.kpi_page
+    table = page.targets
+    pos = table.visualRect(table.model().index(1, 0)).center()
+    _select(qtbot, window, 1)
+    seen: list[list[str]] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([a.text() for a in menu.actions()])
+        revise = next(a for a in menu.actions() if a.text() == "Revise…")
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(revise).center())
+
+    QTimer.singleShot(0, choose)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, pos, table.viewport().mapToGlobal(pos)
+    )
+    QApplication.sendEvent(table.viewport(), event)
+    assert seen == [["Set target…", "Revise…", "Remove…"]]
+    dialog = page.dialog
+    assert isinstance(dialog, RevisionDialog)
+    qtbot.waitExposed(dialog)
+    assert _day(dialog) == date(2025, 12, 31)
+    assert dialog.value_edit.text() == "40"  # the revision in force, to revise again
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None)
 
 
 def test_a_target_that_is_not_a_period_end_is_refused_next_to_its_field(

@@ -9,10 +9,11 @@ fields and the dialog stays open.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
-from pilotage.domain.enums import Measure
+from pilotage.domain.enums import Frequency, Measure
 from pilotage.domain.errors import Problem, ValidationError
+from pilotage.domain.periods import period_bounds
 from pilotage.gui import formats
 from pilotage.gui.dialogs.disaggregation_dialog import (
     FIELD,
@@ -21,9 +22,18 @@ from pilotage.gui.dialogs.disaggregation_dialog import (
 )
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.qt import QLineEdit, QWidget, Slot
-from pilotage.services.measurements import MeasurementInput
+from pilotage.services.measurements import MeasurementInput, MeasurementRow
 
 Submit = Callable[[MeasurementInput], None]
+
+
+def next_period(
+    frequency: Frequency, measurements: list[MeasurementRow], as_of: date
+) -> tuple[date, date]:
+    """The period after the last one measured (the one holding `as_of` if none is)."""
+    if not measurements:
+        return period_bounds(frequency, as_of)
+    return period_bounds(frequency, max(m.period_end for m in measurements) + timedelta(days=1))
 
 
 class MeasurementDialog(FormDialog[MeasurementInput]):

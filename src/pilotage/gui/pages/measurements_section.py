@@ -10,17 +10,16 @@ field, and the cell keeps its old value: nothing was saved.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 from decimal import Decimal
 
-from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
+from pilotage.domain.enums import Measure, MeasurementStatus
 from pilotage.domain.errors import PilotageError, Problem, ValidationError
-from pilotage.domain.periods import period_bounds, period_label
+from pilotage.domain.periods import period_label
 from pilotage.gui import formats
 from pilotage.gui.delegates import ChoiceDelegate, NumberDelegate
 from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
 from pilotage.gui.dialogs.form_dialog import FormDialog, error_label, parse_number
-from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
+from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog, next_period
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
 from pilotage.gui.icons import icon
 from pilotage.gui.labels import label
@@ -57,15 +56,6 @@ from pilotage.services.measurements import (
     MeasurementInput,
     MeasurementRow,
 )
-
-
-def next_period(
-    frequency: Frequency, measurements: list[MeasurementRow], as_of: date
-) -> tuple[date, date]:
-    """The period after the last one measured (the one holding `as_of` if none is)."""
-    if not measurements:
-        return period_bounds(frequency, as_of)
-    return period_bounds(frequency, max(m.period_end for m in measurements) + timedelta(days=1))
 
 
 class MeasurementsSection(QWidget):
@@ -112,6 +102,13 @@ class MeasurementsSection(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_measurement)
         self.table.addAction(self.delete_action)
+        # The same actions on a right-click in the table.
+        self.add_action = QAction(icon("add"), self.tr("Add measurement…"), self.table)
+        self.add_action.triggered.connect(self.add_measurement)
+        self.breakdown_action = QAction(self.tr("Disaggregations…"), self.table)
+        self.breakdown_action.triggered.connect(self.edit_disaggregations)
+        self.table.insertActions(self.delete_action, [self.add_action, self.breakdown_action])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
@@ -162,8 +159,10 @@ class MeasurementsSection(QWidget):
     def _update_buttons(self) -> None:
         editable = self._stack is not None and self.detail is not None
         self.add_button.setEnabled(editable)
+        self.add_action.setEnabled(editable)
         selected = editable and self.selected_measurement() is not None
         self.breakdown_button.setEnabled(selected)
+        self.breakdown_action.setEnabled(selected)
         self.delete_button.setEnabled(selected)
         self.delete_action.setEnabled(selected)
 

@@ -74,6 +74,13 @@ class TargetsSection(QWidget):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.remove_action.triggered.connect(self.remove_target)
         self.table.addAction(self.remove_action)
+        # The same actions on a right-click in the table.
+        self.set_action = QAction(icon("add"), self.tr("Set target…"), self.table)
+        self.set_action.triggered.connect(self.set_target)
+        self.revise_action = QAction(icon("edit"), self.tr("Revise…"), self.table)
+        self.revise_action.triggered.connect(self.revise_target)
+        self.table.insertActions(self.remove_action, [self.set_action, self.revise_action])
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.activated.connect(self.revise_target)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.message = error_label()  # why a removal was refused
@@ -121,6 +128,8 @@ class TargetsSection(QWidget):
         editable = self._stack is not None and self.detail is not None
         self.set_button.setEnabled(editable)
         self.revise_button.setEnabled(editable)
+        self.set_action.setEnabled(editable)
+        self.revise_action.setEnabled(editable)
         selected = editable and self.selected_target() is not None
         self.remove_button.setEnabled(selected)
         self.remove_action.setEnabled(selected)
