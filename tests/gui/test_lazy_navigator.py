@@ -183,3 +183,21 @@ def test_a_portfolio_opens_on_its_first_program_only(portfolio: MainWindow) -> N
     # The other programs' branches are not built until opened.
     assert model.rowCount(proxy.mapToSource(second)) == 0
     assert model.hasChildren(proxy.mapToSource(second))
+
+
+def test_the_search_reveals_a_node_beyond_the_batch_handed_over(
+    qtmodeltester: ModelTester, demo_db: Database
+) -> None:
+    model = NavigatorModel()
+    model.batch = 1  # one child per fetch: P3 and its initiatives lie beyond
+    model.reload(program_trees(demo_db, DEMO_END))
+    proxy = NavigatorFilterModel()
+    proxy.setSourceModel(model)
+    assert model.rowCount(model.index(0, 0)) == 0
+    proxy.set_search("VEI-NOT")
+    program = proxy.index(0, 0)
+    p3 = _child(proxy, program, "P3")
+    vei = _child(proxy, p3, "P3-VEI")
+    assert _codes(proxy, vei) == ["VEI-NOT"]
+    qtmodeltester.check(proxy)
+    qtmodeltester.check(model)

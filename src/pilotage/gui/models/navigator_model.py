@@ -261,11 +261,11 @@ class NavigatorModel(QAbstractItemModel):
             node = self._by_key[key]
         if node.parent is None:
             self._fetch_to(None, node.number + 1)
-        else:
-            if node.parent.fetched <= node.number:
-                self._fetch_to(node.parent, node.parent.total)
-            if not self._is_shown(node.parent):
-                self._reveal(node.parent.key)
+            return node
+        if not self._is_shown(node.parent):  # rows go under a parent the view knows
+            self._reveal(node.parent.key)
+        if node.parent.fetched <= node.number:
+            self._fetch_to(node.parent, node.parent.total)
         return node
 
     # --- lookups for the window ---------------------------------------------
