@@ -351,3 +351,31 @@ def test_nothing_to_edit_without_a_selection_or_an_editing_context(
     assert not section.edit_button.isEnabled()
     _double_click_row(qtbot, section, 0)
     assert section.dialog is None  # nothing opens
+
+
+def test_mark_a_milestone_done_then_undo(window: MainWindow, qtbot: QtBot) -> None:
+    _open(window, qtbot, "P1-JIT")
+    page = window.initiative_page
+    section = page.milestones
+    model = section.model
+    assert model.index(3, model.DONE).data() == "—"
+    _double_click_row(qtbot, section, 3)  # Passage à l'échelle, due 2025-09-30
+    dialog = _form(qtbot, section)
+    assert dialog.windowTitle() == "Edit a milestone"
+    assert not dialog.done_edit.check.isChecked()
+    assert not dialog.done_edit.edit.isEnabled()
+    qtbot.mouseClick(dialog.done_edit.check, Qt.MouseButton.LeftButton)
+    assert dialog.done_edit.edit.isEnabled()
+    dialog.done_edit.edit.setDate(QDate(2024, 12, 20))
+    with qtbot.waitSignal(page.loaded):
+        _ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    assert model.index(3, model.DONE).data() == "2024-12-20"
+    assert model.index(3, model.STATE).data() == "Done"
+    assert window.undo_action.text().replace("&", "") == (
+        "Undo Edit milestone Passage à l'échelle : cahier des charges of P1-JIT"
+    )
+
+    _press(window, qtbot, CTRL)
+    assert model.index(3, model.DONE).data() == "—"
+    assert model.index(3, model.STATE).data() == "Upcoming"
