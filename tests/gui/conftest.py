@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from pilotage.db.database import Database
 from pilotage.gui.i18n import reset_locale
 from pilotage.gui.main_window import MainWindow
-from pilotage.gui.qt import QApplication
+from pilotage.gui.qt import QApplication, QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +25,21 @@ def _system_locale() -> Iterator[None]:
     """Numbers and dates back in the system's locale after each test (some choose French)."""
     yield
     reset_locale()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box no test expected fails the test instead of waiting for a click
+    that never comes (a test that expects one patches it again, after this)."""
+
+    def unexpected(kind: str) -> object:
+        def box(_parent: object, title: str, text: str, *_args: object, **_kwargs: object) -> None:
+            raise AssertionError(f"unexpected {kind} box: {title}: {text}")
+
+        return box
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
 
 
 @pytest.fixture

@@ -4,6 +4,13 @@ A command is done once with `execute()` before it is pushed, so that a refusal
 (a ValidationError, a conflict) reaches the caller and nothing is pushed; the
 stack's first `redo()` then only announces the change. Later redos and undos
 call the services again; a refusal then is reported through `EditContext.failed`.
+
+Several commands of the stack may change the same record (edit a pillar, move
+it, undo both). Each save gives the record a new version, so the version a
+command kept would be out of date when its turn to undo comes. The context
+therefore remembers the last version the stack's own commands saw of each
+record, and a command saves with that one: a change made meanwhile by anyone
+else still shows as a newer version, and the save is refused as a conflict.
 """
 
 from __future__ import annotations
@@ -14,7 +21,12 @@ from typing import Generic, Protocol, TypeVar
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui.qt import QObject, QUndoCommand, Signal
-from pilotage.services.initiatives import delete_initiative, get_initiative, move_initiative
+from pilotage.services.initiatives import (
+    InitiativeRow,
+    delete_initiative,
+    get_initiative,
+    move_initiative,
+)
 from pilotage.services.measurements import (
     MeasurementInput,
     MeasurementRow,
@@ -22,9 +34,19 @@ from pilotage.services.measurements import (
     get_measurement,
     record_measurement,
 )
-from pilotage.services.pillars import move_pillar
+from pilotage.services.pillars import PillarRow, move_pillar
 from pilotage.services.records import Snapshot
 from pilotage.services.undo import restore_deleted
+
+
+class Versioned(Protocol):
+    """A plain row a service returns: it has an id and the version the analyst saw."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def version(self) -> int: ...
 
 
 class EditContext(QObject):
@@ -36,6 +58,19 @@ class EditContext(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._versions: dict[tuple[str, int], int] = {}
+
+    def saw(self, *rows: Versioned) -> None:
+        """Remember the versions these rows (just returned by a service) have now."""
+        for row in rows:
+            self._versions[(type(row).__name__, row.id)] = row.version
+
+    def version_of(self, row: Versioned, fallback: int | None = None) -> int:
+        """The version to save `row`'s record with: the last one a command saw."""
+        known = self._versions.get((type(row).__name__, row.id))
+        if known is not None:
+            return known
+        return row.version if fallback is None else fallback
 
 
 class ServiceCommand(QUndoCommand):
@@ -73,16 +108,6 @@ class ServiceCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class Versioned(Protocol):
-    """A plain row a service returns: it has an id and the version the analyst saw."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def version(self) -> int: ...
-
-
 R = TypeVar("R", bound=Versioned)
 I = TypeVar("I")  # noqa: E741 - a service input dataclass
 
@@ -116,10 +141,12 @@ class CreateCommand(ServiceCommand, Generic[R]):
             self._snapshot = None
             assert self.row is not None
             self.row = self._get(db, self.row.id)
+        self._context.saw(self.row)
 
     def _undo(self) -> None:
         if self.row is not None and self._snapshot is None:
-            self._snapshot = self._delete(self._context.db, self.row.id, self.row.version)
+            version = self._context.version_of(self.row)
+            self._snapshot = self._delete(self._context.db, self.row.id, version)
 
 
 class UpdateCommand(ServiceCommand, Generic[R, I]):
@@ -142,8 +169,11 @@ class UpdateCommand(ServiceCommand, Generic[R, I]):
         self.row: R | None = None
 
     def _save(self, data: I) -> None:
+        if self.row is not None:
+            self._version = self._context.version_of(self.row, self._version)
         self.row = self._update(self._context.db, self._id, self._version, data)
         self._version = self.row.version
+        self._context.saw(self.row)
 
     def _do(self) -> None:
         self._save(self._after)
@@ -168,8 +198,11 @@ class DeleteCommand(ServiceCommand):
         self._id, self._version = record_id, version
         self._delete, self._get = delete, get
         self.snapshot: Snapshot | None = None
+        self._row: Versioned | None = None  # as the last undo put it back
 
     def _do(self) -> None:
+        if self._row is not None:
+            self._version = self._context.version_of(self._row, self._version)
         self.snapshot = self._delete(self._context.db, self._id, self._version)
 
     def _undo(self) -> None:
@@ -177,7 +210,9 @@ class DeleteCommand(ServiceCommand):
             db = self._context.db
             restore_deleted(db, self.snapshot)
             self.snapshot = None
-            self._version = self._get(db, self._id).version
+            self._row = self._get(db, self._id)
+            self._version = self._row.version
+            self._context.saw(self._row)
 
 
 class CallCommand(ServiceCommand):
@@ -237,10 +272,15 @@ class MovePillarCommand(ServiceCommand):
     ) -> None:
         super().__init__(context, text)
         self._id, self._version, self._old, self._new = pillar_id, version, old, new
+        self._rows: list[PillarRow] = []
 
     def _move(self, position: int) -> None:
-        rows = move_pillar(self._context.db, self._id, position, self._version)
-        self._version = next(row.version for row in rows if row.id == self._id)
+        moved = next((r for r in self._rows if r.id == self._id), None)
+        if moved is not None:
+            self._version = self._context.version_of(moved, self._version)
+        self._rows = move_pillar(self._context.db, self._id, position, self._version)
+        self._version = next(row.version for row in self._rows if row.id == self._id)
+        self._context.saw(*self._rows)  # the pillars pushed aside have new versions too
 
     def _do(self) -> None:
         self._move(self._new)
@@ -264,10 +304,14 @@ class MoveInitiativeCommand(ServiceCommand):
         super().__init__(context, text)
         self._id, self._version = initiative_id, version
         self._source, self._target = source_pillar_id, target_pillar_id
+        self._row: InitiativeRow | None = None
 
     def _move(self, pillar_id: int) -> None:
-        row = move_initiative(self._context.db, self._id, self._version, pillar_id)
-        self._version = row.version
+        if self._row is not None:
+            self._version = self._context.version_of(self._row, self._version)
+        self._row = move_initiative(self._context.db, self._id, self._version, pillar_id)
+        self._version = self._row.version
+        self._context.saw(self._row)
 
     def _do(self) -> None:
         self._move(self._target)

@@ -166,6 +166,7 @@ class MeasurementStatusCommand(CallCommand):
         for step in steps:
             self.row = set_measurement_status(db, self._id, self._version, step, reason)
             self._version = self.row.version
+            self._context.saw(self.row)
 
 
 # --- targets --------------------------------------------------------------------
