@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pilotage.db.database import Database
+from pilotage.domain.formatting import NO_VALUE
 from pilotage.gui.models.measurements_model import MeasurementsModel
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import (
@@ -35,7 +37,7 @@ from pilotage.gui.models.tables import (
 from pilotage.gui.qt import QModelIndex, Qt
 from pilotage.services.budget import list_budget_lines
 from pilotage.services.kpi_detail import kpi_detail
-from pilotage.services.milestones import list_milestones
+from pilotage.services.milestones import MilestoneRow, list_milestones
 from pilotage.services.overview import ProgramTree, program_trees
 from pilotage.services.parties import list_parties
 
@@ -220,3 +222,19 @@ def test_the_page_tables_pass_the_model_tester(
     assert milestones.index(3, MilestonesModel.STATE).data() == "Upcoming"
     milestones.set_milestones(list_milestones(demo_db, jit.id), DEMO_END.replace(year=2025))
     assert milestones.index(3, MilestonesModel.STATE).data() == "Late by 92 day(s)"
+
+
+def test_a_milestone_done_after_the_as_of_date_is_not_shown_done() -> None:
+    """Judged as of 2024-12-31, a milestone done on 2025-03-10 was still to come:
+    the Done column stays empty and its tooltip tells the later date."""
+    row = MilestoneRow(1, 1, 1, "Bilan", date(2025, 1, 31), date(2025, 3, 10), "")
+    model = MilestonesModel()
+    model.set_milestones([row], date(2024, 12, 31))
+    done = model.index(0, MilestonesModel.DONE)
+    assert done.data() == NO_VALUE
+    assert "2025-03-10" in done.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, MilestonesModel.STATE).data() == "Upcoming"
+    model.set_milestones([row], date(2025, 6, 30))
+    assert model.index(0, MilestonesModel.DONE).data() == "2025-03-10"
+    assert model.index(0, MilestonesModel.DONE).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(0, MilestonesModel.STATE).data() == "Done"

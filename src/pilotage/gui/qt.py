@@ -7,9 +7,12 @@ upgrade, a workaround or a deprecation is handled in one place.
 from __future__ import annotations
 
 from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
     QChart,
     QChartView,
     QDateTimeAxis,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QValueAxis,
 )
@@ -139,6 +142,8 @@ __all__ = [
     "QAbstractTableModel",
     "QAction",
     "QApplication",
+    "QBarCategoryAxis",
+    "QBarSet",
     "QBrush",
     "QButtonGroup",
     "QByteArray",
@@ -174,6 +179,7 @@ __all__ = [
     "QGuiApplication",
     "QHBoxLayout",
     "QHeaderView",
+    "QHorizontalStackedBarSeries",
     "QIODevice",
     "QIcon",
     "QImage",

@@ -155,6 +155,12 @@ class RecordActions(QObject):
         self.new_button.setMenu(self.new_menu)
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # The menu's arrow beside the text, not squeezed under it.
+        self.new_button.setStyleSheet(
+            "QToolButton#newButton { padding-right: 14px; }"
+            " QToolButton#newButton::menu-indicator"
+            " { subcontrol-origin: padding; subcontrol-position: center right; }"
+        )
         toolbar.addWidget(self.new_button)
         toolbar.addAction(self.edit_action)
         toolbar.addAction(self.delete_action)

@@ -205,8 +205,9 @@ class MilestonesModel(RowsModel[MilestoneRow]):
                 ),
                 Column(
                     self.tr("Done"),
-                    lambda m: formats.date_text(m.done_date),
+                    self._done,
                     key=lambda m: m.done_date,
+                    tooltip=self._done_later,
                 ),
                 Column(self.tr("State"), self._state),
             ]
@@ -215,6 +216,18 @@ class MilestonesModel(RowsModel[MilestoneRow]):
     def set_milestones(self, milestones: list[MilestoneRow], as_of: date) -> None:
         self._as_of = as_of
         self.set_rows(milestones)
+
+    def _done(self, milestone: MilestoneRow) -> str:
+        """The done date, if it is not after the as-of date: the page shows the
+        initiative as it stood then, when a later completion was not known."""
+        done = milestone.done_date
+        return formats.date_text(done if done is not None and done <= self._as_of else None)
+
+    def _done_later(self, milestone: MilestoneRow) -> str:
+        done = milestone.done_date
+        if done is None or done <= self._as_of:
+            return ""
+        return self.tr("Done on {day}, after the as-of date").format(day=formats.date_text(done))
 
     def _state(self, milestone: MilestoneRow) -> str:
         if milestone.is_late(self._as_of):

@@ -26,6 +26,7 @@ from pilotage.gui.pages.widgets import (
     mute,
     section_title,
 )
+from pilotage.gui.pillar_chart import PillarBar, PillarProgressChart
 from pilotage.gui.qt import (
     QHBoxLayout,
     QHeaderView,
@@ -93,6 +94,8 @@ class ProgramPage(Page):
         self.body.addWidget(section_title(self.tr("Pillars")))
         self.pillars_model = PillarsModel(self)
         self.body.addWidget(TableView(self.pillars_model))
+        self.pillar_chart = PillarProgressChart()
+        self.body.addWidget(self.pillar_chart)
 
         self.late_title = section_title("")
         self.late_model = LateMilestonesModel(self)
@@ -160,6 +163,10 @@ class ProgramPage(Page):
         self.total_budget.setText(formats.money(program.total_budget, program.currency))
         self.counts.set_rollup(tree.rollup)
         self.pillars_model.set_rows(tree.pillars)
+        self.pillar_chart.set_bars(
+            [PillarBar(p.code, p.title, p.rollup.mean_progress, p.headline) for p in tree.pillars]
+        )
+        self.pillar_chart.setVisible(bool(tree.pillars))
         self.own_kpis_model.set_rows(tree.kpis)
         self.own_kpis_title.setVisible(bool(tree.kpis))
         self.own_kpis.setVisible(bool(tree.kpis))
