@@ -42,7 +42,8 @@ def test_the_demo_pillars_as_of_the_end_of_the_pilot(window: MainWindow, qtbot: 
     assert on_track[0] == pytest.approx(33.3, abs=0.05)
     (categories, _values) = chart.chart.axes()
     labels = categories.categories()
-    assert labels[2].startswith("P1  ") and labels[2].endswith("94.9%")
+    assert labels[2].startswith("P1  ")
+    assert labels[2].endswith("94.9%")
     assert labels[0].startswith("P3  ")
 
 
