@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+46"/>
+        <location filename="../app.py" line="+47"/>
         <source>Welcome to Pilotage</source>
         <translation>Bienvenue dans Pilotage</translation>
     </message>
@@ -42,31 +42,188 @@
     </message>
 </context>
 <context>
-    <name>BudgetLinesModel</name>
+    <name>BudgetLineDialog</name>
     <message>
-        <location filename="../models/tables.py" line="+207"/>
+        <location filename="../dialogs/budget_line_dialog.py" line="+35"/>
+        <source>Add a budget line</source>
+        <translation>Ajouter une ligne budgétaire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit a budget line</source>
+        <translation>Modifier une ligne budgétaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Planned{unit}</source>
+        <translation>Prévu{unit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Committed{unit}</source>
+        <translation>Engagé{unit}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Disbursed{unit}</source>
+        <translation>Décaissé{unit}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetLinesModel</name>
+    <message>
+        <location filename="../models/tables.py" line="+252"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Committed</source>
         <translation>Engagé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Disbursed</source>
         <translation>Décaissé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetSection</name>
+    <message>
+        <location filename="../pages/budget_section.py" line="+38"/>
+        <source>Budget lines</source>
+        <translation>Lignes budgétaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a budget line…</source>
+        <translation>Ajouter une ligne budgétaire…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the budget line…</source>
+        <translation>Modifier la ligne budgétaire…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the budget line…</source>
+        <translation>Supprimer la ligne budgétaire…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Total: planned {planned}, committed {committed}, disbursed {disbursed}</source>
+        <translation>Total : prévu {planned}, engagé {committed}, décaissé {disbursed}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Budget line {year} saved, with a warning: {warnings}</source>
+        <translation>Ligne budgétaire {year} enregistrée, avec un avertissement : {warnings}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add budget line {year} to {code}</source>
+        <translation>Ajout de la ligne budgétaire {year} à {code}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Edit budget line {year} of {code}</source>
+        <translation>Modification de la ligne budgétaire {year} de {code}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete budget line {year} of {code}</source>
+        <translation>Suppression de la ligne budgétaire {year} de {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete a budget line</source>
+        <translation>Supprimer une ligne budgétaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the budget line {year} of {code}?</source>
+        <translation>Supprimer la ligne budgétaire {year} de {code} ?</translation>
+    </message>
+</context>
+<context>
+    <name>DisaggregationDialog</name>
+    <message>
+        <location filename="../dialogs/disaggregation_dialog.py" line="+179"/>
+        <source>Disaggregations</source>
+        <translation>Ventilations</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breakdown</source>
+        <translation>Répartition</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This period is validated and locked: set its status back to submitted (with a reason) to change its breakdown.</source>
+        <translation>Cette période est validée et verrouillée : repassez-la au statut « Soumise » (avec un motif) pour modifier sa répartition.</translation>
+    </message>
+</context>
+<context>
+    <name>DisaggregationTable</name>
+    <message>
+        <location line="-135"/>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add row</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove row</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>line {number}</source>
+        <translation>ligne {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{line}: value is not a number</source>
+        <translation>{line} : la valeur n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{line}: value is required</source>
+        <translation>{line} : la valeur est obligatoire</translation>
     </message>
 </context>
 <context>
@@ -107,15 +264,72 @@
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../screenshots.py" line="+180"/>
+        <location filename="../screenshots.py" line="+249"/>
         <source>The details were written to {path}.</source>
         <translation>Les détails ont été enregistrés dans {path}.</translation>
     </message>
 </context>
 <context>
+    <name>FileMenuMixin</name>
+    <message>
+        <location filename="../window_files.py" line="+36"/>
+        <location line="+10"/>
+        <source>New database</source>
+        <translation>Nouvelle base de données</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+21"/>
+        <location line="+37"/>
+        <source>Pilotage databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Bases de données Pilotage (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>{path} already exists: open it, or choose another name.</source>
+        <translation>{path} existe déjà : ouvrez-le ou choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a database</source>
+        <translation>Ouvrir une base de données</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opening {database}…</source>
+        <translation>Ouverture de {database}…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
+        <source>Save a backup copy</source>
+        <translation>Enregistrer une copie de sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>A server database is backed up with the server&apos;s own tools.</source>
+        <translation>Une base de données sur serveur se sauvegarde avec les outils propres au serveur.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saving a backup copy…</source>
+        <translation>Enregistrement de la copie de sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup copy written to {path}</source>
+        <translation>Copie de sauvegarde enregistrée dans {path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
+    </message>
+</context>
+<context>
     <name>FlaggedKpisModel</name>
     <message>
-        <location filename="../models/dashboard.py" line="+55"/>
+        <location filename="../models/dashboard.py" line="+65"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -131,9 +345,22 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../dialogs/form_dialog.py" line="+225"/>
+        <source>is not a number</source>
+        <translation>n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
-        <location filename="../formats.py" line="+34"/>
+        <location filename="../formats.py" line="+35"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -144,9 +371,62 @@
     </message>
 </context>
 <context>
+    <name>InitiativeDialog</name>
+    <message>
+        <location filename="../dialogs/initiative_dialog.py" line="+42"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lead organization</source>
+        <translation>Organisme porteur</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned budget</source>
+        <translation>Budget prévisionnel</translation>
+    </message>
+</context>
+<context>
     <name>InitiativePage</name>
     <message>
-        <location filename="../pages/initiative_page.py" line="+62"/>
+        <location filename="../pages/initiative_page.py" line="+61"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -186,17 +466,7 @@
         <translation>Indicateurs (KPI)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Milestones</source>
-        <translation>Jalons</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Budget lines</source>
-        <translation>Lignes budgétaires</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>Initiative · {path} · as of {day}</source>
         <translation>Initiative · {path} · au {day}</translation>
     </message>
@@ -205,16 +475,11 @@
         <source>{start} to {end}</source>
         <translation>du {start} au {end}</translation>
     </message>
-    <message>
-        <location line="+14"/>
-        <source>Total: planned {planned}, committed {committed}, disbursed {disbursed}</source>
-        <translation>Total : prévu {planned}, engagé {committed}, décaissé {disbursed}</translation>
-    </message>
 </context>
 <context>
     <name>InitiativesModel</name>
     <message>
-        <location filename="../models/tables.py" line="-97"/>
+        <location filename="../models/tables.py" line="-142"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -229,12 +494,12 @@
         <translation>Phase</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>KPIs</source>
         <translation>Indicateurs (KPI)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Mean progress</source>
         <translation>Avancement moyen</translation>
     </message>
@@ -262,7 +527,7 @@
         <translation>Cible initiale</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Not enough measurements yet to draw a trend (at least two are needed).</source>
         <translation>Pas encore assez de mesures pour tracer une tendance (il en faut au moins deux).</translation>
     </message>
@@ -273,9 +538,127 @@
     </message>
 </context>
 <context>
+    <name>KpiDialog</name>
+    <message>
+        <location filename="../dialogs/kpi_dialog.py" line="+43"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Definition</source>
+        <translation>Définition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aggregation</source>
+        <translation>Agrégation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Frequency</source>
+        <translation>Périodicité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Baseline</source>
+        <translation>Valeur de référence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Baseline date</source>
+        <translation>Date de référence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target date</source>
+        <translation>Date de la cible</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Green from (% of the expected pace)</source>
+        <translation>Vert à partir de (% du rythme attendu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default: 90</source>
+        <translation>par défaut : 90</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amber from (% of the expected pace)</source>
+        <translation>Orange à partir de (% du rythme attendu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default: 70</source>
+        <translation>par défaut : 70</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data source</source>
+        <translation>Source des données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Responsible organization</source>
+        <translation>Organisme responsable</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Means of verification</source>
+        <translation>Moyens de vérification</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>must be above 0 and at most 100</source>
+        <translation>doit être supérieur à 0 et au plus égal à 100</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has more than 2 decimal places</source>
+        <translation>comporte plus de 2 décimales</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>must not be above the green threshold</source>
+        <translation>ne doit pas dépasser le seuil vert</translation>
+    </message>
+</context>
+<context>
     <name>KpiPage</name>
     <message>
-        <location filename="../pages/kpi_page.py" line="+86"/>
+        <location filename="../pages/kpi_page.py" line="+48"/>
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
@@ -370,23 +753,7 @@
         <translation>Responsable</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Targets</source>
-        <translation>Cibles</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Add measurement…</source>
-        <translation>Ajouter une mesure…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Delete measurement…</source>
-        <translation>Supprimer la mesure…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>KPI · as of {day}</source>
         <translation>Indicateur · au {day}</translation>
     </message>
@@ -406,38 +773,12 @@
         <translation>en bonne voie à partir de {green} de l’attendu, à risque à partir de {amber}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Measurements{unit}: {count}</source>
-        <translation>Mesures{unit} : {count}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Actual against target{unit}</source>
         <translation>Réalisé par rapport à la cible{unit}</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Add measurement {period} to {kpi}</source>
-        <translation>Ajout de la mesure {period} à {kpi}</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <location line="+10"/>
-        <source>Delete a measurement</source>
-        <translation>Supprimer une mesure</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Delete the measurement of {period} of {kpi}?</source>
-        <translation>Supprimer la mesure de la période {period} de {kpi} ?</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Delete measurement {period} of {kpi}</source>
-        <translation>Suppression de la mesure {period} de {kpi}</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>{value} on {day}</source>
         <translation>{value} le {day}</translation>
     </message>
@@ -465,17 +806,17 @@
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Target to date</source>
         <translation>Cible à date</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -483,7 +824,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="+22"/>
+        <location filename="../labels.py" line="+23"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -536,6 +877,36 @@
         <location line="+1"/>
         <source>Partner</source>
         <translation>Partenaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry</source>
+        <translation>Ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public institution</source>
+        <translation>Établissement public</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Association</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incubator</source>
+        <translation>Incubateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -656,7 +1027,7 @@
 <context>
     <name>LateMilestonesModel</name>
     <message>
-        <location filename="../models/dashboard.py" line="-27"/>
+        <location filename="../models/dashboard.py" line="-37"/>
         <source>Initiative</source>
         <translation>Initiative</translation>
     </message>
@@ -666,12 +1037,12 @@
         <translation>Jalon</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Days late</source>
         <translation>Jours de retard</translation>
     </message>
@@ -679,12 +1050,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+104"/>
+        <location filename="../main_window.py" line="+107"/>
         <source>Search by code or name</source>
         <translation>Rechercher par code ou par nom</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>{database} — Pilotage</source>
         <translation>{database} — Pilotage</translation>
     </message>
@@ -714,7 +1085,7 @@
         <translation>Tout évaluer à la date d’aujourd’hui</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -759,7 +1130,7 @@
         <translation>&amp;Rechercher dans le navigateur</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -774,7 +1145,7 @@
         <translation>Ctrl+Z</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
@@ -784,33 +1155,17 @@
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+309"/>
+        <location line="+13"/>
+        <source>&amp;Organizations…</source>
+        <translation>&amp;Organismes…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="-301"/>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Delete an initiative</source>
-        <translation>Supprimer une initiative</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete {code} {name} with its KPIs ({count}), their measurements, its milestones and budget lines?</source>
-        <translation>Supprimer {code} {name} avec ses indicateurs ({count}), leurs mesures, ses jalons et ses lignes budgétaires ?</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Delete initiative {code}</source>
-        <translation>Suppression de l’initiative {code}</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -834,65 +1189,16 @@
         <source>The portfolio could not be loaded: {error}</source>
         <translation>Le portefeuille n’a pas pu être chargé : {error}</translation>
     </message>
-    <message>
-        <location line="+105"/>
-        <location line="+10"/>
-        <source>New database</source>
-        <translation>Nouvelle base de données</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <location line="+22"/>
-        <location line="+39"/>
-        <source>Pilotage databases (*.sqlite *.db);;All files (*)</source>
-        <translation>Bases de données Pilotage (*.sqlite *.db);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="-52"/>
-        <source>{path} already exists: open it, or choose another name.</source>
-        <translation>{path} existe déjà : ouvrez-le ou choisissez un autre nom.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Open a database</source>
-        <translation>Ouvrir une base de données</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Opening {database}…</source>
-        <translation>Ouverture de {database}…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+8"/>
-        <source>Save a backup copy</source>
-        <translation>Enregistrer une copie de sauvegarde</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>A server database is backed up with the server&apos;s own tools.</source>
-        <translation>Une base de données sur serveur se sauvegarde avec les outils propres au serveur.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Saving a backup copy…</source>
-        <translation>Enregistrement de la copie de sauvegarde…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Backup copy written to {path}</source>
-        <translation>Copie de sauvegarde enregistrée dans {path}</translation>
-    </message>
 </context>
 <context>
     <name>MeasurementDialog</name>
     <message>
-        <location filename="../dialogs/measurement_dialog.py" line="+55"/>
+        <location filename="../dialogs/measurement_dialog.py" line="+50"/>
         <source>Add a measurement</source>
         <translation>Ajouter une mesure</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
         <source>Period start</source>
         <translation>Début de période</translation>
     </message>
@@ -902,7 +1208,7 @@
         <translation>Fin de période</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Numerator</source>
         <translation>Numérateur</translation>
     </message>
@@ -917,35 +1223,121 @@
         <translation>Valeur{unit}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
+        <location line="+4"/>
+        <source>Disaggregations</source>
+        <translation>Ventilations</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>is not a number</source>
-        <translation>n’est pas un nombre</translation>
+        <location line="+4"/>
+        <source>Evidence (link or file)</source>
+        <translation>Justificatif (lien ou fichier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://… or a file path</source>
+        <translation>https://… ou chemin d’un fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
     </message>
 </context>
 <context>
     <name>MeasurementsModel</name>
     <message>
-        <location filename="../models/measurements_model.py" line="+31"/>
+        <location filename="../models/measurements_model.py" line="+66"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Numerator</source>
+        <translation>Numérateur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Denominator</source>
+        <translation>Dénominateur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Disaggregations</source>
+        <translation>Ventilations</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entered by</source>
+        <translation>Saisi par</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Validated: this period is locked. Set its status back to submitted (with a reason) to change it.</source>
+        <translation>Validée : cette période est verrouillée. Repassez-la au statut « Soumise » (avec un motif) pour la modifier.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementsSection</name>
+    <message>
+        <location filename="../pages/measurements_section.py" line="+86"/>
+        <source>Double-click or press F2 to edit a cell; Delete to delete a period</source>
+        <translation>Double-cliquez ou appuyez sur F2 pour modifier une cellule ; Suppr pour supprimer une période</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+12"/>
+        <source>Add measurement…</source>
+        <translation>Ajouter une mesure…</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>Disaggregations…</source>
+        <translation>Ventilations…</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+2"/>
+        <source>Delete measurement…</source>
+        <translation>Supprimer la mesure…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Measurements{unit}: {count}</source>
+        <translation>Mesures{unit} : {count}</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
@@ -961,45 +1353,179 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Entered by</source>
-        <translation>Saisi par</translation>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
+        <source>Disaggregations</source>
+        <translation>Ventilations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Justificatif</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{period} · {field}: {message}</source>
+        <translation>{period} · {field} : {message}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{period}: {message}</source>
+        <translation>{period} : {message}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>is not a number</source>
+        <translation>n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit {field} of {period} of {kpi}</source>
+        <translation>Modification de « {field} » pour {period} de {kpi}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Set {period} of {kpi} to {status}</source>
+        <translation>Passage de {period} de {kpi} au statut {status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo of a status change in the window</source>
+        <translation>Annulation d’un changement de statut dans la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{period} of {kpi} is validated. Say why it reopens: the reason goes to the history of the measurement.</source>
+        <translation>La période {period} de {kpi} est validée. Indiquez pourquoi vous la rouvrez : le motif sera consigné dans l’historique de la mesure.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock a validated period</source>
+        <translation>Déverrouiller une période validée</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>is validated and locked: set its status back to submitted (with a reason) to change it</source>
+        <translation>est validée et verrouillée : repassez-la au statut « Soumise » (avec un motif) pour la modifier</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Add measurement {period} to {kpi}</source>
+        <translation>Ajout de la mesure {period} à {kpi}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Edit disaggregations of {period} of {kpi}</source>
+        <translation>Modification des ventilations de {period} de {kpi}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{kpi} · {period} · total {total}</source>
+        <translation>{kpi} · {period} · total {total}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Delete a measurement</source>
+        <translation>Supprimer une mesure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the measurement of {period} of {kpi}?</source>
+        <translation>Supprimer la mesure de la période {period} de {kpi} ?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete measurement {period} of {kpi}</source>
+        <translation>Suppression de la mesure {period} de {kpi}</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <location filename="../dialogs/milestone_dialog.py" line="+28"/>
+        <source>Add a milestone</source>
+        <translation>Ajouter un jalon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit a milestone</source>
+        <translation>Modifier un jalon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due on</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done on</source>
+        <translation>Réalisé le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick when the milestone is reached</source>
+        <translation>Cochez lorsque le jalon est atteint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../models/tables.py" line="+20"/>
+        <location filename="../models/tables.py" line="+21"/>
         <source>Milestone</source>
         <translation>Jalon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+14"/>
+        <location line="+5"/>
+        <location line="+30"/>
         <source>Done</source>
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-25"/>
         <source>State</source>
         <translation>État</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Done on {day}, after the as-of date</source>
+        <translation>Réalisé le {day}, après la date d’arrêté</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Late by %n day(s)</source>
         <translation>
             <numerusform>En retard de %n jour</numerusform>
@@ -1013,9 +1539,65 @@
     </message>
 </context>
 <context>
+    <name>MilestonesSection</name>
+    <message>
+        <location filename="../pages/milestones_section.py" line="+28"/>
+        <source>Milestones</source>
+        <translation>Jalons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a milestone…</source>
+        <translation>Ajouter un jalon…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the milestone…</source>
+        <translation>Modifier le jalon…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the milestone…</source>
+        <translation>Supprimer le jalon…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Add milestone {title} to {code}</source>
+        <translation>Ajout du jalon « {title} » à {code}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit milestone {title} of {code}</source>
+        <translation>Modification du jalon « {title} » de {code}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete milestone {title} of {code}</source>
+        <translation>Suppression du jalon « {title} » de {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete a milestone</source>
+        <translation>Supprimer un jalon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the milestone {title} of {code}?</source>
+        <translation>Supprimer le jalon « {title} » de {code} ?</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToPillarDialog</name>
+    <message>
+        <location filename="../dialogs/move_dialog.py" line="+23"/>
+        <source>Pillar</source>
+        <translation>Pilier</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../models/navigator_model.py" line="+283"/>
+        <location filename="../models/navigator_model.py" line="+380"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
@@ -1026,9 +1608,173 @@
     </message>
 </context>
 <context>
+    <name>OrganizationDialog</name>
+    <message>
+        <location filename="../dialogs/organization_dialog.py" line="+26"/>
+        <source>Add an organization</source>
+        <translation>Ajouter un organisme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit an organization</source>
+        <translation>Modifier un organisme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acronym</source>
+        <translation>Sigle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Founded in</source>
+        <translation>Année de création</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsDialog</name>
+    <message>
+        <location filename="../dialogs/organizations_dialog.py" line="+54"/>
+        <source>Organizations</source>
+        <translation>Organismes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The ministries, agencies, companies and associations that programs, initiatives and KPIs refer to.</source>
+        <translation>Les ministères, agences, entreprises et associations auxquels se rattachent les programmes, les initiatives et les indicateurs.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Double-click or press Enter to edit; Delete to delete</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour modifier ; Suppr pour supprimer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add an organization…</source>
+        <translation>Ajouter un organisme…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the organization…</source>
+        <translation>Modifier l’organisme…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the organization…</source>
+        <translation>Supprimer l’organisme…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Add organization {name}</source>
+        <translation>Ajout de l’organisme {name}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Edit organization {name}</source>
+        <translation>Modification de l’organisme {name}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Delete an organization</source>
+        <translation>Supprimer un organisme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the organization {name}?</source>
+        <translation>Supprimer l’organisme {name} ?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete organization {name}</source>
+        <translation>Suppression de l’organisme {name}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsModel</name>
+    <message>
+        <location filename="../models/organizations_model.py" line="+22"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acronym</source>
+        <translation>Sigle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Founded</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Website</source>
+        <translation>Site web</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
-        <location filename="../pages/base.py" line="+91"/>
+        <location filename="../pages/base.py" line="+123"/>
         <source>This page could not be loaded: {error}</source>
         <translation>Cette page n’a pas pu être chargée : {error}</translation>
     </message>
@@ -1036,7 +1782,7 @@
 <context>
     <name>PartiesModel</name>
     <message>
-        <location filename="../models/tables.py" line="-128"/>
+        <location filename="../models/tables.py" line="-168"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
@@ -1053,7 +1799,116 @@
     <message>
         <location line="+2"/>
         <source>Title</source>
+        <translation>Fonction</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesSection</name>
+    <message>
+        <location filename="../pages/parties_section.py" line="+31"/>
+        <source>Parties and signatories</source>
+        <translation>Parties et signataires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a party…</source>
+        <translation>Ajouter une partie…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the party and its signatory…</source>
+        <translation>Modifier la partie et son signataire…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the party from the program…</source>
+        <translation>Retirer la partie du programme…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Add party {organization} to {reference}</source>
+        <translation>Ajout de la partie {organization} à {reference}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Edit party {organization} of {reference}</source>
+        <translation>Modification de la partie {organization} de {reference}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove party {organization} from {reference}</source>
+        <translation>Retrait de la partie {organization} de {reference}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove a party</source>
+        <translation>Retirer une partie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove {organization} ({role}) from {reference}? The organization stays.</source>
+        <translation>Retirer {organization} ({role}) de {reference} ? L’organisme est conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <location filename="../dialogs/party_dialog.py" line="+29"/>
+        <source>Add a party</source>
+        <translation>Ajouter une partie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit a party</source>
+        <translation>Modifier une partie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organization</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signatory</source>
+        <translation>Signataire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signatory&apos;s title</source>
+        <translation>Fonction du signataire</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>add an organization first (Edit menu)</source>
+        <translation>ajoutez d’abord un organisme (menu Édition)</translation>
+    </message>
+</context>
+<context>
+    <name>PillarDialog</name>
+    <message>
+        <location filename="../dialogs/pillar_dialog.py" line="+25"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
         <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>Objectif</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1950,14 @@
     </message>
 </context>
 <context>
+    <name>PillarProgressChart</name>
+    <message>
+        <location filename="../pillar_chart.py" line="+86"/>
+        <source>Mean progress of the KPIs</source>
+        <translation>Avancement moyen des indicateurs</translation>
+    </message>
+</context>
+<context>
     <name>PillarsModel</name>
     <message>
         <location filename="../models/tables.py" line="+20"/>
@@ -1107,17 +1970,17 @@
         <translation>Intitulé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Initiatives</source>
         <translation>Initiatives</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>KPIs</source>
         <translation>Indicateurs (KPI)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Mean progress</source>
         <translation>Avancement moyen</translation>
     </message>
@@ -1128,9 +1991,98 @@
     </message>
 </context>
 <context>
+    <name>PreferencesAction</name>
+    <message>
+        <location filename="../dialogs/preferences_dialog.py" line="+116"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location line="-74"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The new language applies the next time Pilotage starts.</source>
+        <translation>La nouvelle langue s’appliquera au prochain démarrage de Pilotage.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written in the history of every change you make. Left empty: your session name, {user}.</source>
+        <translation>Inscrit dans l’historique de chacune de vos modifications. Laissé vide : votre nom de session, {user}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your &amp;name</source>
+        <translation>Votre &amp;nom</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramDialog</name>
+    <message>
+        <location filename="../dialogs/program_dialog.py" line="+33"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed on</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total budget</source>
+        <translation>Budget total</translation>
+    </message>
+</context>
+<context>
     <name>ProgramPage</name>
     <message>
-        <location filename="../pages/program_page.py" line="+68"/>
+        <location filename="../pages/program_page.py" line="+74"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
@@ -1185,7 +2137,7 @@
         <translation>Piliers</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Double-click or press Enter to open the initiative</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir l’initiative</translation>
     </message>
@@ -1210,12 +2162,7 @@
         <translation>Indicateurs du programme</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Parties and signatories</source>
-        <translation>Parties et signataires</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>Contract-program · as of {day}</source>
         <translation>Contrat-programme · au {day}</translation>
     </message>
@@ -1225,7 +2172,7 @@
         <translation>du {start} au {end}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>KPIs with quality flags: {count}</source>
         <translation>Indicateurs avec alertes qualité : {count}</translation>
     </message>
@@ -1235,9 +2182,297 @@
         <translation>Jalons en retard</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Late milestones: {count}</source>
         <translation>Jalons en retard : {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../dialogs/reason_dialog.py" line="+23"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../editing/record_actions.py" line="+59"/>
+        <source>New &amp;program…</source>
+        <translation>Nouveau pro&amp;gramme…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a contract-program</source>
+        <translation>Ajouter un contrat-programme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New p&amp;illar…</source>
+        <translation>Nouveau pi&amp;lier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a pillar to the selected program</source>
+        <translation>Ajouter un pilier au programme sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New i&amp;nitiative…</source>
+        <translation>Nouvelle &amp;initiative…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an initiative to the selected pillar</source>
+        <translation>Ajouter une initiative au pilier sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New &amp;KPI…</source>
+        <translation>Nouvel indi&amp;cateur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a KPI to the selected program, pillar or initiative</source>
+        <translation>Ajouter un indicateur à l’élément sélectionné (programme, pilier ou initiative)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit the selected item</source>
+        <translation>Modifier l’élément sélectionné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete the selected item and what it holds</source>
+        <translation>Supprimer l’élément sélectionné et tout son contenu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move &amp;up</source>
+        <translation>Mo&amp;nter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected pillar up</source>
+        <translation>Déplacer le pilier sélectionné vers le haut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+Up</source>
+        <translation>Ctrl+Shift+Up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected pillar down</source>
+        <translation>Déplacer le pilier sélectionné vers le bas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Shift+Down</source>
+        <translation>Ctrl+Shift+Down</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move to &amp;pillar…</source>
+        <translation>Déplacer dans un au&amp;tre pilier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the selected initiative to another pillar</source>
+        <translation>Déplacer l’initiative sélectionnée dans un autre pilier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+51"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a program, pillar, initiative or KPI</source>
+        <translation>Ajouter un programme, un pilier, une initiative ou un indicateur</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForms</name>
+    <message>
+        <location filename="../editing/record_forms.py" line="+62"/>
+        <source>New program {reference}</source>
+        <translation>Création du programme {reference}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New program</source>
+        <translation>Nouveau programme</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New pillar {code}</source>
+        <translation>Création du pilier {code}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In program {program}</source>
+        <translation>Dans le programme {program}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New pillar</source>
+        <translation>Nouveau pilier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New initiative {code}</source>
+        <translation>Création de l’initiative {code}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In pillar {pillar}</source>
+        <translation>Dans le pilier {pillar}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New initiative</source>
+        <translation>Nouvelle initiative</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New KPI {code}</source>
+        <translation>Création de l’indicateur {code}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>KPI of {owner}</source>
+        <translation>Indicateur de {owner}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New KPI</source>
+        <translation>Nouvel indicateur</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>Edit program {reference}</source>
+        <translation>Modification du programme {reference}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+5"/>
+        <source>Edit pillar {code}</source>
+        <translation>Modification du pilier {code}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>Edit initiative {code}</source>
+        <translation>Modification de l’initiative {code}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+3"/>
+        <source>Edit KPI {code}</source>
+        <translation>Modification de l’indicateur {code}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Organizations</source>
+        <translation>Organismes</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSection</name>
+    <message>
+        <location filename="../pages/record_section.py" line="+57"/>
+        <source>Double-click or press Enter to edit; Delete to delete</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour modifier ; Suppr pour supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+8"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+10"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Nothing can be changed now</source>
+        <translation>Aucune modification n’est possible pour le moment</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionDialog</name>
+    <message>
+        <location filename="../dialogs/target_dialog.py" line="+90"/>
+        <source>Revise a target</source>
+        <translation>Réviser une cible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revised on</source>
+        <translation>Révisé le</translation>
+    </message>
+</context>
+<context>
+    <name>StartupShell</name>
+    <message>
+        <location filename="../startup.py" line="+45"/>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
     </message>
 </context>
 <context>
@@ -1276,35 +2511,136 @@
 <context>
     <name>StatusCounts</name>
     <message>
-        <location filename="../pages/widgets.py" line="+223"/>
+        <location filename="../pages/widgets.py" line="+278"/>
         <source>KPIs: {count} · mean progress {progress}</source>
         <translation>Indicateurs : {count} · avancement moyen {progress}</translation>
     </message>
 </context>
 <context>
+    <name>StructureChanges</name>
+    <message>
+        <location filename="../editing/structure_changes.py" line="+29"/>
+        <source>Delete a program</source>
+        <translation>Supprimer un programme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete program {reference} {title} with its pillars ({pillars}), initiatives ({initiatives}), KPIs ({kpis}) and their measurements, its parties, milestones and budget lines?</source>
+        <translation>Supprimer le programme {reference} {title} avec ses piliers ({pillars}), ses initiatives ({initiatives}), ses indicateurs ({kpis}) et leurs mesures, ses parties, ses jalons et ses lignes budgétaires ?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete program {reference}</source>
+        <translation>Suppression du programme {reference}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete a pillar</source>
+        <translation>Supprimer un pilier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete pillar {code} {title} with its initiatives ({initiatives}), KPIs ({kpis}) and their measurements, milestones and budget lines?</source>
+        <translation>Supprimer le pilier {code} {title} avec ses initiatives ({initiatives}), ses indicateurs ({kpis}) et leurs mesures, ses jalons et ses lignes budgétaires ?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete pillar {code}</source>
+        <translation>Suppression du pilier {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete an initiative</source>
+        <translation>Supprimer une initiative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete {code} {name} with its KPIs ({count}), their measurements, its milestones and budget lines?</source>
+        <translation>Supprimer {code} {name} avec ses indicateurs ({count}), leurs mesures, ses jalons et ses lignes budgétaires ?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete initiative {code}</source>
+        <translation>Suppression de l’initiative {code}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete a KPI</source>
+        <translation>Supprimer un indicateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete KPI {code} {name} with its targets and measurements?</source>
+        <translation>Supprimer l’indicateur {code} {name} avec ses cibles et ses mesures ?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete KPI {code}</source>
+        <translation>Suppression de l’indicateur {code}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Move pillar {code} up</source>
+        <translation>Déplacement du pilier {code} vers le haut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move pillar {code} down</source>
+        <translation>Déplacement du pilier {code} vers le bas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move a pillar</source>
+        <translation>Déplacer un pilier</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Move initiative {code} to pillar {pillar}</source>
+        <translation>Déplacement de l’initiative {code} dans le pilier {pillar}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move {code} {name}, with its KPIs, milestones and budget lines, to:</source>
+        <translation>Déplacer {code} {name}, avec ses indicateurs, ses jalons et ses lignes budgétaires, dans :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to another pillar</source>
+        <translation>Déplacer dans un autre pilier</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <location filename="../dialogs/target_dialog.py" line="-28"/>
+        <source>Set a target</source>
+        <translation>Définir une cible</translation>
+    </message>
+</context>
+<context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../models/tables.py" line="+131"/>
+        <location filename="../models/tables.py" line="+177"/>
         <source>Period end</source>
         <translation>Fin de période</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Revision</source>
         <translation>Révision</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Revised on</source>
         <translation>Révisé le</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -1317,6 +2653,90 @@
         <location line="+1"/>
         <source>Revision {number}</source>
         <translation>Révision {number}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsSection</name>
+    <message>
+        <location filename="../pages/targets_section.py" line="+59"/>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No per-period target: the final target applies, reached evenly.</source>
+        <translation>Aucune cible par période : la cible finale s’applique, avec une progression linéaire.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+12"/>
+        <source>Set target…</source>
+        <translation>Définir une cible…</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>Revise…</source>
+        <translation>Réviser…</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+4"/>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Set target {day} of {kpi}</source>
+        <translation>Définition de la cible au {day} de {kpi}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Revise target {day} of {kpi}</source>
+        <translation>Révision de la cible au {day} de {kpi}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the original target</source>
+        <translation>la cible initiale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revision {number}</source>
+        <translation>la révision {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove a target</source>
+        <translation>Retirer une cible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {which} of {day} of {kpi}?</source>
+        <translation>Retirer {which} au {day} de {kpi} ?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove target {day} of {kpi}</source>
+        <translation>Retrait de la cible au {day} de {kpi}</translation>
+    </message>
+</context>
+<context>
+    <name>_TargetForm</name>
+    <message>
+        <location filename="../dialogs/target_dialog.py" line="-24"/>
+        <source>Period end</source>
+        <translation>Fin de période</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target{unit}</source>
+        <translation>Cible{unit}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
     </message>
 </context>
 </TS>
