@@ -62,7 +62,14 @@ class MeasurementsModel(RowsModel[MeasurementRow]):
         self._unit = ""
         self._handler: EditHandler | None = None
         columns: list[Column[MeasurementRow]] = [
-            Column(self.tr("Period"), lambda m: m.label, key=lambda m: m.period_start),
+            Column(
+                self.tr("Period"),
+                lambda m: m.label,
+                key=lambda m: m.period_start,
+                tooltip=lambda m: self.tr("{start} to {end}").format(
+                    start=formats.date_text(m.period_start), end=formats.date_text(m.period_end)
+                ),
+            ),
             Column(
                 self.tr("Start"),
                 lambda m: formats.date_text(m.period_start),

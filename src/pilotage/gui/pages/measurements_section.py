@@ -9,6 +9,7 @@ field, and the cell keeps its old value: nothing was saved.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -153,6 +154,10 @@ class MeasurementsSection(QWidget):
         ratio = kpi.measure is Measure.RATIO
         self.table.setColumnHidden(MeasurementsModel.NUMERATOR, not ratio)
         self.table.setColumnHidden(MeasurementsModel.DENOMINATOR, not ratio)
+        # The period's label says it; its dates are in the Period cell's tooltip.
+        named = _named_periods(detail.measurements)
+        self.table.setColumnHidden(MeasurementsModel.START, named)
+        self.table.setColumnHidden(MeasurementsModel.END, named)
         self._update_buttons()
 
     @Slot()
@@ -392,3 +397,9 @@ class MeasurementsSection(QWidget):
             return
         text = self.tr("Delete measurement {period} of {kpi}").format(period=row.label, kpi=code)
         self._save(row, DeleteMeasurementCommand(edits, row, text))  # locked: said below
+
+
+def _named_periods(rows: Sequence[MeasurementRow]) -> bool:
+    """True when every period has a name (2024-Q2, 2024-03, 2024): its dates would only
+    repeat it. A free period's label is its two dates; the columns show them then."""
+    return all("–" not in m.label for m in rows)

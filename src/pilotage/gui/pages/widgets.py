@@ -189,22 +189,49 @@ class TableView(QTableView):
         self.setFixedHeight(height)
 
     def _fit_width(self) -> None:
-        """When the columns are wider than the table, the widest gives way (its text is
-        elided, its tooltip whole) so that the last column, often the status, stays whole."""
+        """When the columns are wider than the table, the air between them goes first;
+        then the widest give way together, down to a common width (their text elided,
+        their tooltip whole), so that narrow columns such as the status stay whole."""
         widths = list(getattr(self, "_content_widths", []))
         if not widths:
             return
-        excess = sum(widths) - self.viewport().width()
-        if excess > 0:
-            widest = max(range(len(widths)), key=widths.__getitem__)
-            widths[widest] = max(widths[widest] - excess, MIN_SHRUNK_WIDTH)
+        shown = [c for c in range(len(widths)) if not self.isColumnHidden(c)]
+        fitted = fit_widths([widths[c] for c in shown], self.viewport().width())
         header = self.horizontalHeader()
-        for column, width in enumerate(widths):
+        for column, width in zip(shown, fitted, strict=True):
             header.resizeSection(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_width()
+
+
+def fit_widths(padded: list[int], available: int) -> list[int]:
+    """Column widths (content plus COLUMN_PADDING each) fitted into `available`."""
+    if sum(padded) <= available:
+        return padded
+    content = [max(w - COLUMN_PADDING, 0) for w in padded]
+    air = (available - sum(content)) // len(content)
+    if air >= 0:
+        return [w + air for w in content]
+    cap = fitting_cap(content, available)
+    return [min(w, cap) for w in content]
+
+
+def fitting_cap(widths: list[int], available: int) -> int:
+    """The largest width such that capping every column at it fits `available`
+    (never below MIN_SHRUNK_WIDTH; no cap at all when everything fits)."""
+    if sum(widths) <= available:
+        return max(widths, default=0)
+    ordered = sorted(widths)
+    below = 0  # the sum of the columns narrower than the cap being tried
+    for count, width in enumerate(ordered):
+        wider = len(ordered) - count
+        cap = (available - below) // wider
+        if cap <= width:
+            return max(cap, MIN_SHRUNK_WIDTH)
+        below += width
+    return max(ordered[-1], MIN_SHRUNK_WIDTH)
 
 
 class StatusCounts(QWidget):
