@@ -16,6 +16,17 @@ from pilotage.db.database import Database, open_database
 
 
 @pytest.fixture(scope="session")
+def gui_collector(qapp: object) -> Iterator[None]:
+    """Cycles collected on the GUI thread only, as the application does (gui/garbage.py)."""
+    from pilotage.gui.garbage import GarbageCollector
+
+    collector = GarbageCollector()
+    collector.start()
+    yield
+    collector.stop()
+
+
+@pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database migrated to head per run; each test gets its own copy of it."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"

@@ -25,6 +25,9 @@ def _sensible(result: bench_gui.Result) -> None:
     assert result.ratio > 0
 
 
+pytestmark = pytest.mark.usefixtures("gui_collector")
+
+
 def test_the_table_and_sort_parts(qapp: QApplication) -> None:
     rows = bench_gui.measurement_rows(1_200)
     assert len({r.id for r in rows}) == 1_200

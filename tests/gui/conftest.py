@@ -15,7 +15,7 @@ from pilotage.gui.qt import QApplication, QMessageBox
 
 
 @pytest.fixture(autouse=True)
-def _application(qapp: QApplication) -> QApplication:
+def _application(qapp: QApplication, gui_collector: None) -> QApplication:
     """Every GUI test runs with the QApplication (icons and fonts need one)."""
     return qapp
 

@@ -134,6 +134,9 @@ def run_gui(db_target: str | None) -> int:
     file) in the main window and run until it closes. Returns the exit code."""
     app = application()
     from pilotage.gui.error_dialog import install_excepthook
+    from pilotage.gui.garbage import GarbageCollector
+
+    GarbageCollector(app).start()  # cycles freed on this thread, never a worker's
     from pilotage.gui.startup import show_shell
 
     settings = Settings()
