@@ -8,10 +8,7 @@ from datetime import date
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
-from pilotage.gui import formats, icons
-from pilotage.gui.dialogs.organizations_dialog import OrganizationsLauncher
-from pilotage.gui.dialogs.preferences_dialog import PreferencesAction, apply_user_name
-from pilotage.gui.editing.record_actions import RecordActions
+from pilotage.gui import formats
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind
 from pilotage.gui.pages.base import Page
@@ -20,12 +17,9 @@ from pilotage.gui.pages.kpi_page import KpiPage
 from pilotage.gui.pages.pillar_page import PillarPage
 from pilotage.gui.pages.program_page import ProgramPage
 from pilotage.gui.qt import (
-    QAction,
     QCloseEvent,
     QDate,
-    QDateEdit,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -38,8 +32,6 @@ from pilotage.gui.qt import (
     QStackedWidget,
     Qt,
     QThreadPool,
-    QToolBar,
-    QToolButton,
     QTreeView,
     QUndoStack,
     QVBoxLayout,
@@ -50,6 +42,8 @@ from pilotage.gui.qt import (
 from pilotage.gui.settings import Settings
 from pilotage.gui.undo.commands import EditContext
 from pilotage.gui.window_files import FileMenuMixin
+from pilotage.gui.window_menus import MenusMixin
+from pilotage.gui.window_state import WindowStateMixin
 from pilotage.gui.workers import TaskRunner
 from pilotage.services.clock import local_today
 from pilotage.services.overview import (
@@ -66,7 +60,7 @@ _FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
 _ALL_OPEN = 5  # up to this many programs, all open in the navigator at first
 
 
-class MainWindow(FileMenuMixin, QMainWindow):
+class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
     tree_loaded = Signal()  # the navigator shows the trees as of the current date
     database_changed = Signal()  # another database is open (its tree follows)
     open_failed = Signal(str)  # opening another database failed; the current one stays
@@ -202,98 +196,6 @@ class MainWindow(FileMenuMixin, QMainWindow):
         name = db.path.name if db.path is not None else db.name
         self.setWindowTitle(self.tr("{database} — Pilotage").format(database=name))
 
-    def _build_toolbar(self) -> None:
-        toolbar = self.toolbar = QToolBar(self.tr("As of"))
-        toolbar.setObjectName("asOfToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(self.tr("As of ")))
-        self.as_of_edit = QDateEdit(formats.to_qdate(self._as_of))
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat(formats.date_format())
-        self.as_of_edit.setDateRange(_FIRST_DAY, _LAST_DAY)
-        # Typing a date reloads once, when it is complete, not at every key.
-        self.as_of_edit.setKeyboardTracking(False)
-        self.as_of_edit.setToolTip(self.tr("The date every status and figure is judged on"))
-        self.as_of_edit.dateChanged.connect(self._on_date_edited)
-        toolbar.addWidget(self.as_of_edit)
-        self.today_action = QAction(icons.icon("today"), self.tr("Today"), self)
-        self.today_action.setToolTip(self.tr("Judge everything as of today"))
-        self.today_action.triggered.connect(self._go_to_today)
-        toolbar.addAction(self.today_action)
-        # The icon alone would not say which day: the word stays beside it.
-        today_button = toolbar.widgetForAction(self.today_action)
-        if isinstance(today_button, QToolButton):
-            today_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(toolbar)
-
-    def _build_menus(self) -> None:
-        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = QAction(icons.icon("new"), self.tr("&New database…"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_database)
-        self.open_action = QAction(icons.icon("open"), self.tr("&Open…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_database_dialog)
-        self.recent_menu = QMenu(self.tr("Open &recent"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.backup_action = QAction(icons.icon("backup"), self.tr("Save a &backup copy…"), self)
-        self.backup_action.triggered.connect(self.save_backup_dialog)
-        quit_action = self.quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.addAction(quit_action)  # the shortcut works with the menu closed
-        self._fill_recent_menu()
-        self._build_edit_menu()
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        find_action = QAction(icons.icon("search"), self.tr("&Find in navigator"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self._focus_search)
-        view_menu.addAction(find_action)
-        view_menu.addAction(self.today_action)
-        self.find_action = find_action
-        # Last in the Edit menu, where desktop tools keep it.
-        self.preferences_action = PreferencesAction(self._settings, self)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.preferences_action)
-        self.addAction(self.preferences_action)  # the shortcut works with the menu closed
-
-    # --- editing: the Edit menu, the undo stack, deleting from the navigator --
-
-    def _build_edit_menu(self) -> None:
-        edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        # Labelled with the command's text ("Undo Add measurement 2025-Q1 to JIT-DIP").
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(self.tr("Ctrl+Z")))
-        self.undo_action.setIcon(icons.icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Z")))
-        self.redo_action.setIcon(icons.icon("redo"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self.addAction(self.undo_action)  # the shortcuts work with the menu closed
-        self.addAction(self.redo_action)
-        # New, edit, delete and move the navigator's records (gui/editing).
-        self.record_actions = RecordActions(self)
-        edit_menu.addSeparator()
-        self.record_actions.add_to_menu(edit_menu)
-        # The organizations every program, initiative and KPI refers to (their own dialog).
-        self.organizations = OrganizationsLauncher(self, self.undo_stack, lambda: self.edits)
-        self.organizations_action = QAction(
-            icons.icon("organization"), self.tr("&Organizations…"), self
-        )
-        self.organizations_action.triggered.connect(self.organizations.open)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.organizations_action)
-        self.addToolBar(self.record_actions.make_toolbar())
-
     def _make_edits(self, db: Database) -> None:
         """Commands on another database: the old ones cannot be undone there."""
         self.undo_stack.clear()
@@ -318,38 +220,6 @@ class MainWindow(FileMenuMixin, QMainWindow):
         if menu is not None:
             menu.exec(self.tree.viewport().mapToGlobal(pos))
             menu.deleteLater()
-
-    # --- the as-of date -----------------------------------------------------
-
-    def as_of(self) -> date:
-        return self._as_of
-
-    def set_as_of(self, day: date) -> None:
-        """Judge everything as of `day`: the tree, then the page shown, reload."""
-        self.as_of_edit.setDate(formats.to_qdate(day))  # _on_date_edited does the rest
-
-    @Slot(QDate)
-    def _on_date_edited(self, day: QDate) -> None:
-        chosen = formats.from_qdate(day)
-        if chosen != self._as_of:
-            self._as_of = chosen
-            self._as_of_fixed = True
-            self._remember_as_of()
-            self.reload()
-
-    @Slot()
-    def _go_to_today(self) -> None:
-        self.set_as_of(local_today())
-        self._as_of_fixed = False
-        self._remember_as_of()
-
-    def as_of_is_today(self) -> bool:
-        """True when the choice is "today" rather than a fixed date."""
-        return not self._as_of_fixed
-
-    def _remember_as_of(self) -> None:
-        if self._settings is not None:
-            self._settings.set_as_of(self._as_of if self._as_of_fixed else None)
 
     # --- loading the tree ---------------------------------------------------
 
@@ -494,29 +364,6 @@ class MainWindow(FileMenuMixin, QMainWindow):
     @Slot(str)
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message)
-
-    # --- remembering ----------------------------------------------------------
-
-    def _restore_window(self) -> None:
-        if self._settings is None:
-            return
-        apply_user_name(self._settings)
-        geometry = self._settings.geometry()
-        if geometry is not None and not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
-        state = self._settings.splitter_state()
-        if state is not None and not self.splitter.restoreState(state):
-            self.splitter.setSizes([400, 880])
-
-    def save_settings(self) -> None:
-        if self._settings is None:
-            return
-        self._settings.set_geometry(self.saveGeometry())
-        self._settings.set_splitter_state(self.splitter.saveState())
-        self._remember_as_of()
-        if self._db.path is not None:
-            self._settings.set_last_database(str(self._db.path))
-        self._settings.sync()
 
     def shutdown(self) -> None:
         """Drop what is queued and wait for what runs, so no result outlives the window."""
