@@ -15,6 +15,19 @@ import pytest
 from pilotage.db.database import Database, open_database
 
 
+@pytest.fixture(autouse=True)
+def _english_engine() -> Iterator[None]:
+    """The engine's traces back in English, English digits and ISO days, after each test (some
+    install the French translator or number style): the trace tests read English."""
+    yield
+    from pilotage.domain.formatting import set_day_pattern, set_number_style
+    from pilotage.domain.messages import reset_translator
+
+    reset_translator()
+    set_number_style(None)
+    set_day_pattern(None)
+
+
 @pytest.fixture(scope="session")
 def gui_collector(qapp: object) -> Iterator[None]:
     """Cycles collected on the GUI thread only, as the application does (gui/garbage.py)."""

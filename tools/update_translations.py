@@ -1,14 +1,20 @@
-"""Refresh the translation files: lupdate over src/pilotage/gui, then lrelease.
+"""Refresh the translation files: lupdate over src/pilotage/gui and the domain's
+engine templates, then lrelease.
 
     .venv/bin/python tools/update_translations.py
 
 lupdate keeps every translation already in pilotage_fr.ts and marks new source
 strings "unfinished"; translate them (pyside6-linguist or by hand), then run this
 again so that lrelease compiles pilotage_fr.qm, the file loaded at run time.
+
+The domain holds no Qt, but the engine's sentences are marked with the domain's
+own `translate("Engine", "…")` (pilotage/domain/messages.py), a call lupdate
+recognises in any Python file: the domain files that use it are scanned too.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -16,8 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "src" / "pilotage" / "gui"
+DOMAIN = ROOT / "src" / "pilotage" / "domain"
 I18N = GUI / "i18n"
 LANGUAGES = ["fr"]
+# A call of the domain's own `translate(...)`, not a method such as `str.translate(...)`.
+_MARKED = re.compile(r"(?<![.\w])translate\(")
 
 
 def _tool(name: str) -> str:
@@ -28,8 +37,18 @@ def _tool(name: str) -> str:
     return found
 
 
+def domain_sources() -> list[Path]:
+    """The domain files that mark sentences for translation (the engine's traces)."""
+    return sorted(
+        path
+        for path in DOMAIN.rglob("*.py")
+        if path.name != "messages.py" and _MARKED.search(path.read_text(encoding="utf-8"))
+    )
+
+
 def main() -> int:
-    sources = sorted(str(path.relative_to(ROOT)) for path in GUI.rglob("*.py"))
+    scanned = [*GUI.rglob("*.py"), *domain_sources()]
+    sources = sorted(str(path.relative_to(ROOT)) for path in scanned)
     for language in LANGUAGES:
         ts = str((I18N / f"pilotage_{language}.ts").relative_to(ROOT))
         qm = str((I18N / f"pilotage_{language}.qm").relative_to(ROOT))

@@ -17,6 +17,7 @@ from settings_support import isolated_settings
 
 from pilotage.db.database import Database
 from pilotage.domain.enums import Measure
+from pilotage.domain.formatting import ENGLISH, format_day, number_style, styled
 from pilotage.gui import formats
 from pilotage.gui.app import install_language
 from pilotage.gui.dialogs.form_dialog import parse_number
@@ -55,6 +56,17 @@ def test_system_or_garbage_keeps_the_system_locale(setting: str | None) -> None:
     locale = apply_locale(setting)
     assert locale.name() == QLocale.system().name()
     assert QLocale().name() == QLocale.system().name()
+
+
+def test_the_engine_traces_follow_the_locale_chosen_and_reset_goes_back_to_english() -> None:
+    apply_locale("fr")
+    assert number_style() == formats.number_style()
+    assert styled("1,234.5") == formats.number(Decimal("1234.5")) == f"1{NNBSP}234,5"
+    assert styled("73.4%") == formats.percent(Decimal("0.734"))
+    assert format_day(date(2024, 12, 31)) == formats.date_text(date(2024, 12, 31))
+    reset_locale()
+    assert number_style() == ENGLISH
+    assert format_day(date(2024, 12, 31)) == "2024-12-31"
 
 
 def test_reset_puts_the_system_locale_back() -> None:

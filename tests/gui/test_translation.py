@@ -3,6 +3,8 @@ chosen in the settings; the translators are removed after each test."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -14,6 +16,7 @@ from gui_support import DEMO_END, click_node
 from pytestqt.qtbot import QtBot
 from settings_support import isolated_settings
 
+import pilotage.domain
 from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui.app import install_language
@@ -23,6 +26,9 @@ from pilotage.gui.qt import QApplication, QLocale
 from pilotage.gui.status import status_label
 
 TS = Path(str(resources.files("pilotage.gui.i18n") / "pilotage_fr.ts"))
+DOMAIN = Path(pilotage.domain.__file__).parent
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "update_translations.py"
+NNBSP = "\u202f"  # French sets "%" apart, and groups thousands, with a narrow no-break space
 PLACEHOLDER = re.compile(r"%n|%L?\d+|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -191,3 +197,93 @@ def test_the_compiled_file_ships_beside_the_source() -> None:
     qm = TS.with_suffix(".qm")
     assert qm.is_file()
     assert qm.stat().st_size > 1000
+
+
+# --- the engine's sentences ---------------------------------------------------------
+
+
+def _engine_templates() -> dict[str, set[Path]]:
+    """Every template the domain passes to its `translate(...)`, with the files holding it;
+    a call whose context or template is not a literal fails (lupdate could not see it)."""
+    found: dict[str, set[Path]] = {}
+    for path in sorted(DOMAIN.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "translate"
+            ):
+                continue
+            context, template = (getattr(arg, "value", None) for arg in node.args)
+            assert context == "Engine", (path.name, node.lineno)
+            assert isinstance(template, str), (path.name, node.lineno)
+            found.setdefault(template, set()).add(path)
+    return found
+
+
+def _french_engine_messages() -> dict[str, ET.Element]:
+    root = ET.parse(TS).getroot()
+    return {
+        message.findtext("source") or "": message
+        for context in root.iter("context")
+        if context.findtext("name") == "Engine"
+        for message in context.iter("message")
+    }
+
+
+def test_every_engine_sentence_has_a_french_translation_with_its_placeholders() -> None:
+    templates = _engine_templates()
+    assert len(templates) > 40  # actual, target, progress, status, roll-up, yes/no
+    french = _french_engine_messages()
+    assert set(french) == set(templates)  # none missing, none left over
+    for template, message in french.items():
+        translation = message.find("translation")
+        assert translation is not None, template
+        assert translation.get("type") is None, template
+        text = translation.text or ""
+        assert text.strip(), template
+        assert sorted(set(PLACEHOLDER.findall(text))) == sorted(
+            set(PLACEHOLDER.findall(template))
+        ), (template, text)
+
+
+def test_the_translation_tool_scans_every_domain_file_with_sentences() -> None:
+    spec = importlib.util.spec_from_file_location("update_translations", TOOL)
+    assert spec is not None
+    assert spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    holding = {path for paths in _engine_templates().values() for path in paths}
+    assert {path.name for path in tool.domain_sources()} == {path.name for path in holding}
+
+
+def test_the_french_window_explains_a_status_in_french(
+    french_window: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(french_window.kpi_page.loaded):
+        click_node(qtbot, french_window.tree, "JIT-DIP")
+    page = french_window.kpi_page
+    assert page.trace.text() == (
+        f"en bonne voie : avancement 91,8{NNBSP}% ≥ 0,9 × attendu 100{NNBSP}% = 90{NNBSP}%. "
+        "Réalisé : somme de 3 périodes : 240 + 260 + 234 = 734 diplômés. "
+        "Cible : cible finale, échéance le 31/12/2024 : 800 diplômés."
+    )
+    assert page.actual.toolTip() == "somme de 3 périodes : 240 + 260 + 234 = 734 diplômés"
+
+
+def test_the_english_window_explains_it_in_english(
+    english_window: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(english_window.kpi_page.loaded):
+        click_node(qtbot, english_window.tree, "JIT-DIP")
+    assert english_window.kpi_page.trace.text() == (
+        "on track: progress 91.8% ≥ 0.9 × expected 100% = 90%. "
+        "Actual: sum of 3 periods: 240 + 260 + 234 = 734 diplômés. "
+        "Target: final target, due 12/31/2024: 800 diplômés."
+    )
+
+
+def test_the_engine_speaks_english_again_after_a_french_window() -> None:
+    from pilotage.domain.engine import roll_up
+
+    assert roll_up([]).trace == "no KPI has a progress value"

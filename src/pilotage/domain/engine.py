@@ -24,8 +24,7 @@ from pilotage.domain.engine_rules import (
     last_reported,
     quality_flags,
 )
-from pilotage.domain.enums import Aggregation, KpiStatus, Measure
-from pilotage.domain.formatting import format_number, format_percent
+from pilotage.domain.enums import KpiStatus, Measure
 from pilotage.domain.kpi_types import (
     Evaluation,
     Figure,
@@ -35,6 +34,7 @@ from pilotage.domain.kpi_types import (
     RollUp,
     TargetPoint,
 )
+from pilotage.domain.messages import plural, translate
 
 __all__ = [
     "REPORTING_GRACE_DAYS",
@@ -51,9 +51,6 @@ __all__ = [
     "roll_up_judged",
     "target",
 ]
-
-_NO_BASELINE_NOTE = " (no baseline value, taken as 0)"
-
 
 # --- actual -------------------------------------------------------------------
 
@@ -78,71 +75,27 @@ def actual_figure(
     """
     count = summary.count
     if count == 0:
-        return Figure(None, f"no measurement up to {tr.day(as_of)}")
+        text = translate("Engine", "no measurement up to {date}")
+        return Figure(None, text.format(date=tr.day(as_of)))
     value = actual_rules.actual_value(spec, summary)
     latest = tr.period(summary.latest_start, summary.latest_end)
     if spec.measure is Measure.RATIO:
-        return Figure(value, _ratio_trace(spec, summary, value, latest, kept))
+        return Figure(value, tr.ratio_actual(spec, summary, value, latest, kept))
     assert value is not None  # only a ratio can lack a value once something is measured
-    shown = tr.shown(spec, value)
-    if spec.aggregation is Aggregation.LATEST:
-        return Figure(value, f"latest value, period {latest}: {shown}")
-    if spec.aggregation is Aggregation.MAXIMUM:
-        where = tr.period(summary.max_start, summary.max_end)
-        return Figure(value, f"maximum of {tr.periods(count)}: {shown} (period {where})")
-    verb = "average" if spec.aggregation is Aggregation.AVERAGE else "sum"
-    if count == 1:
-        return Figure(value, f"{verb} of 1 period ({latest}): {shown}")
-    head = f"{verb} of {tr.periods(count)}"
-    if kept is None:
-        if spec.aggregation is Aggregation.AVERAGE:
-            assert summary.value_sum is not None  # actual_rules.actual_value divided it
-            total = tr.term(spec, summary.value_sum)
-            return Figure(value, f"{head}: {total} / {count} = {shown}")
-        return Figure(value, f"{head} = {shown}")
-    listed = tr.terms([tr.term(spec, o.value) for o in kept if o.value is not None])
-    if spec.aggregation is Aggregation.AVERAGE:
-        return Figure(value, f"{head}: ({listed}) / {count} = {shown}")
-    return Figure(value, f"{head}: {listed} = {shown}")
-
-
-def _ratio_trace(
-    spec: KpiSpec,
-    summary: MeasuredSummary,
-    value: Decimal | None,
-    latest: str,
-    kept: Sequence[Observation] | None,
-) -> str:
-    """Numerators and denominators summed apart, then divided: never a mean of ratios."""
-    if spec.aggregation is Aggregation.LATEST:
-        head = f"latest ratio, period {latest}"
-        if value is None:
-            return f"{head}: the denominator is zero, so there is no ratio"
-        num, den = summary.latest_numerator, summary.latest_denominator
-    else:
-        head = f"ratio of sums over {tr.periods(summary.count)}"
-        if value is None:
-            return f"{head}: the denominators add up to zero, so there is no ratio"
-        num, den = summary.numerator_sum, summary.denominator_sum
-        if summary.count == 1:
-            head = f"{head} ({latest})"
-    # actual_rules.actual_value checked both terms.
-    assert num is not None
-    assert den is not None
-    formula = f"{format_number(num)} / {format_number(den)}"
-    if kept is not None and summary.count > 1 and spec.aggregation is not Aggregation.LATEST:
-        nums = tr.terms([format_number(o.numerator) for o in kept if o.numerator is not None])
-        dens = tr.terms([format_number(o.denominator) for o in kept if o.denominator is not None])
-        formula = f"({nums}) / ({dens})"
-    return f"{head}: {formula} = {tr.shown(spec, value)}"
+    return Figure(value, tr.value_actual(spec, summary, value, latest, kept))
 
 
 # --- target -------------------------------------------------------------------
 
 
-def _note(spec: KpiSpec) -> str:
-    """What a trace adds after the baseline when it is missing (and taken as 0)."""
-    return _NO_BASELINE_NOTE if spec.baseline_value is None else ""
+def _baseline(spec: KpiSpec) -> str:
+    """The baseline as a trace names it, saying so when it is missing (and taken as 0)."""
+    value = tr.shown(spec, rules.baseline(spec))
+    if spec.baseline_value is None:
+        text = translate("Engine", "baseline {value} (no baseline value, taken as 0)")
+    else:
+        text = translate("Engine", "baseline {value}")
+    return text.format(value=value)
 
 
 def target(
@@ -158,46 +111,69 @@ def target(
     name = tr.period(*rules.period_bounds(spec.frequency, as_of))
     value_text = tr.shown(spec, chosen.value)
     if chosen.revised_on is None:
-        return Figure(chosen.value, f"planned target for {name}: {value_text}")
-    why = f": {chosen.reason}" if chosen.reason.strip() else ""
+        text = translate("Engine", "planned target for {period}: {value}")
+        return Figure(chosen.value, text.format(period=name, value=value_text))
+    if chosen.reason.strip():
+        text = translate(
+            "Engine", "revised target for {period} (revised on {date}: {reason}): {value}"
+        )
+    else:
+        text = translate("Engine", "revised target for {period} (revised on {date}): {value}")
+    revised = tr.day(chosen.revised_on)
     return Figure(
         chosen.value,
-        f"revised target for {name} (revised on {tr.day(chosen.revised_on)}{why}): {value_text}",
+        text.format(period=name, date=revised, reason=chosen.reason, value=value_text),
     )
 
 
 def _line_trace(spec: KpiSpec, as_of: date, value: Decimal | None, line: Line) -> str:
     """The sentence for the part of the planned line that gave the target."""
     if line is Line.NO_TARGET:
-        return "no target set"
+        return translate("Engine", "no target set")
     final = spec.target_value
     # Every other part of the line has a final target, hence a value.
     assert final is not None
     assert value is not None
     final_text = tr.shown(spec, final)
     if line is Line.NO_BASELINE_DATE:
-        return f"final target (no baseline date to interpolate from): {final_text}"
+        text = translate("Engine", "final target (no baseline date to interpolate from): {final}")
+        return text.format(final=final_text)
     if line is Line.NO_TARGET_DATE:
-        return f"final target (no target date to interpolate to): {final_text}"
+        text = translate("Engine", "final target (no target date to interpolate to): {final}")
+        return text.format(final=final_text)
     # The remaining parts of the line all end on the target date.
     assert spec.target_date is not None
     due = tr.day(spec.target_date)
-    base = f"baseline {tr.shown(spec, rules.baseline(spec))}{_note(spec)}"
-    if line is Line.STEP:
-        return (
-            f"yes/no: {base} until the target date {due}, then {final_text}: "
-            f"{tr.shown(spec, value)} on {tr.day(as_of)}"
-        )
     if line is Line.DUE:
-        return f"final target, due {due}: {final_text}"
+        return translate("Engine", "final target, due {due}: {final}").format(
+            due=due, final=final_text
+        )
+    words = {
+        "baseline": _baseline(spec),
+        "due": due,
+        "final": final_text,
+        "value": tr.shown(spec, value),
+        "date": tr.day(as_of),
+    }
+    if line is Line.STEP:
+        text = translate(
+            "Engine",
+            "yes/no: {baseline} until the target date {due}, then {final}: {value} on {date}",
+        )
+        return text.format(**words)
     assert spec.baseline_date is not None  # the two parts left start on the baseline date
     start = tr.day(spec.baseline_date)
     if line is Line.BEFORE_BASELINE:
-        return f"{base}: the as-of date {tr.day(as_of)} is before the baseline date {start}"
-    return (
-        f"interpolated between {base} on {start} and target {final_text} on {due}: "
-        f"{tr.shown(spec, value)} on {tr.day(as_of)}"
-    )
+        text = translate(
+            "Engine", "{baseline}: the as-of date {date} is before the baseline date {start}"
+        )
+    else:
+        text = translate(
+            "Engine",
+            "interpolated between {baseline} on {start} and target {final} on {due}: "
+            "{value} on {date}",
+        )
+    return text.format(start=start, **words)
 
 
 # --- progress and status ------------------------------------------------------
@@ -206,10 +182,19 @@ def _line_trace(spec: KpiSpec, as_of: date, value: Decimal | None, line: Line) -
 def _share_trace(spec: KpiSpec, value: Decimal, share: Decimal) -> str:
     """The formula (value − baseline) / (final − baseline) = share, spelled out."""
     assert spec.target_value is not None  # a share is only measured against a final target
-    base = tr.term(spec, rules.baseline(spec))
-    return (
-        f"({tr.term(spec, value)} − {base}) / ({tr.term(spec, spec.target_value)} − {base}) = "
-        f"{format_percent(share)}{_note(spec)}"
+    if spec.baseline_value is None:
+        text = translate(
+            "Engine",
+            "({value} − {baseline}) / ({final} − {baseline}) = {share} "
+            "(no baseline value, taken as 0)",
+        )
+    else:
+        text = "({value} − {baseline}) / ({final} − {baseline}) = {share}"  # no words to translate
+    return text.format(
+        value=tr.term(spec, value),
+        baseline=tr.term(spec, rules.baseline(spec)),
+        final=tr.term(spec, spec.target_value),
+        share=tr.percent(share),
     )
 
 
@@ -218,19 +203,27 @@ def progress(spec: KpiSpec, actual_value: Decimal | None) -> Figure:
     `engine_rules.progress_share` says how it is measured."""
     value, share = rules.progress_share(spec, actual_value)
     if share is Share.NO_VALUE:
-        return Figure(None, "no actual value")
+        return Figure(None, translate("Engine", "no actual value"))
     if share is Share.NO_FINAL:
-        return Figure(None, "no final target")
+        return Figure(None, translate("Engine", "no final target"))
     assert actual_value is not None
     assert value is not None
     assert spec.target_value is not None
     if share is Share.FLAT:
-        verb = "reaches" if value == 1 else "does not reach"
-        return Figure(
-            value,
-            f"final target equals the baseline ({tr.shown(spec, spec.target_value)}): actual "
-            f"{tr.shown(spec, actual_value)} {verb} it, so {format_percent(value)}",
-        )
+        if value == 1:
+            text = translate(
+                "Engine",
+                "final target equals the baseline ({final}): actual {actual} reaches it, "
+                "so {share}",
+            )
+        else:
+            text = translate(
+                "Engine",
+                "final target equals the baseline ({final}): actual {actual} does not reach it, "
+                "so {share}",
+            )
+        final, shown = tr.shown(spec, spec.target_value), tr.shown(spec, actual_value)
+        return Figure(value, text.format(final=final, actual=shown, share=tr.percent(value)))
     return Figure(value, _share_trace(spec, actual_value, value))
 
 
@@ -238,13 +231,13 @@ def expected_progress(spec: KpiSpec, target_value: Decimal | None) -> Figure:
     """The progress the target to date asks for: (target − baseline) / (final − baseline)."""
     value, share = rules.expected_share(spec, target_value)
     if share is Share.NO_VALUE:
-        return Figure(None, "no target to date")
+        return Figure(None, translate("Engine", "no target to date"))
     if share is Share.NO_FINAL:
-        return Figure(None, "no final target")
+        return Figure(None, translate("Engine", "no final target"))
     assert target_value is not None
     assert value is not None
     if share is Share.FLAT:
-        return Figure(value, "final target equals the baseline: expected 100%")
+        return Figure(value, translate("Engine", "final target equals the baseline: expected 100%"))
     return Figure(value, _share_trace(spec, target_value, value))
 
 
@@ -255,37 +248,50 @@ def _status(
     status = rules.status_of(spec, as_of, actual_fig.value, progress_fig.value, expected_fig.value)
     if status is KpiStatus.NOT_STARTED:
         assert spec.baseline_date is not None
-        return status, (
-            f"not started: as-of date {tr.day(as_of)} is before the baseline date "
-            f"{tr.day(spec.baseline_date)}"
+        text = translate(
+            "Engine", "not started: as-of date {date} is before the baseline date {start}"
         )
+        return status, text.format(date=tr.day(as_of), start=tr.day(spec.baseline_date))
     if status is KpiStatus.NO_DATA:
         # No actual, or an actual but no final target to measure it against.
         missing = actual_fig if actual_fig.value is None else progress_fig
-        return status, f"no data: {missing.trace}"
+        return status, translate("Engine", "no data: {reason}").format(reason=missing.trace)
     done = progress_fig.value
     assert done is not None  # every other status measures a progress
-    done_text = format_percent(done)
     if status is KpiStatus.ACHIEVED:
-        return status, f"achieved: progress {done_text} ≥ 100%"
+        text = translate("Engine", "achieved: progress {progress} ≥ 100%")
+        return status, text.format(progress=tr.percent(done))
     held_to = rules.bars(spec, expected_fig.value)
-    expected_text = format_percent(held_to.expected)
+    progress_text, expected_text = tr.percent(done), tr.percent(held_to.expected)
     # Only the bars a sentence names are formatted: a portfolio writes thousands.
     if status is KpiStatus.OFF_TRACK:
-        return status, (
-            f"off track: progress {done_text} < {format_number(held_to.amber)} × expected "
-            f"{expected_text} = {format_percent(held_to.amber_bar)}"
+        text = translate(
+            "Engine", "off track: progress {progress} < {amber} × expected {expected} = {bar}"
         )
-    green_text = (
-        f"{format_number(held_to.green)} × expected {expected_text} = "
-        f"{format_percent(held_to.green_bar)}"
-    )
+        return status, text.format(
+            progress=progress_text,
+            amber=tr.number(held_to.amber),
+            expected=expected_text,
+            bar=tr.percent(held_to.amber_bar),
+        )
+    green = {
+        "progress": progress_text,
+        "green": tr.number(held_to.green),
+        "expected": expected_text,
+        "bar": tr.percent(held_to.green_bar),
+    }
     if status is KpiStatus.ON_TRACK:
-        return status, f"on track: progress {done_text} ≥ {green_text}"
-    return status, (
-        f"at risk: progress {done_text} < {green_text} but ≥ {format_number(held_to.amber)} "
-        f"× expected = {format_percent(held_to.amber_bar)}"
+        text = translate(
+            "Engine", "on track: progress {progress} ≥ {green} × expected {expected} = {bar}"
+        )
+        return status, text.format(**green)
+    text = translate(
+        "Engine",
+        "at risk: progress {progress} < {green} × expected {expected} = {bar} "
+        "but ≥ {amber} × expected = {amber_bar}",
     )
+    amber = tr.number(held_to.amber)
+    return status, text.format(amber=amber, amber_bar=tr.percent(held_to.amber_bar), **green)
 
 
 def evaluate(
@@ -348,11 +354,10 @@ def roll_up_judged(judged: Iterable[tuple[KpiStatus, Decimal | None]]) -> RollUp
     counts, measured_count, mean = rules.tally(judged)
     kpi_count = sum(counts.values())
     if mean is None:
-        return RollUp(counts, None, kpi_count, "no KPI has a progress value")
-    noun = "value" if measured_count == 1 else "values"
-    return RollUp(
-        counts,
-        mean,
-        kpi_count,
-        f"mean of {measured_count} progress {noun} (each capped at 0–100%): {format_percent(mean)}",
+        return RollUp(counts, None, kpi_count, translate("Engine", "no KPI has a progress value"))
+    text = plural(
+        measured_count,
+        translate("Engine", "mean of 1 progress value (each capped at 0–100%): {mean}"),
+        translate("Engine", "mean of {count} progress values (each capped at 0–100%): {mean}"),
     )
+    return RollUp(counts, mean, kpi_count, text.format(count=measured_count, mean=tr.percent(mean)))

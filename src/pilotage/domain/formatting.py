@@ -1,18 +1,97 @@
-"""English number formatting for traces: "1,000", "73.4%", "244.67".
+"""Number formatting for traces: "1,000", "73.4%", "244.67" in English.
 
 Rounding only ever happens here, for display; the engine's values stay exact.
 Rounding is half-even (banker's), the `Decimal` default, so that long columns
 of rounded figures do not drift upwards.
+
+The `format_*` functions always write English separators (the command line,
+the tests, and the GUI's own formats start from them). `styled` swaps them
+for a `NumberStyle`: the one set by `set_number_style` (the GUI sets the
+chosen locale's at start) is what the engine's traces use, so the French
+window reads "73,4 %" and "1 000" in its traces as in its tables. Dates in
+traces are ISO ("2024-12-31") unless `set_day_pattern` gives the locale's.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from pilotage.domain.enums import Measure
 
 NO_VALUE = "—"
 """What `format_value` shows when there is no value."""
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes the separators of a number and a percentage."""
+
+    group: str = ","
+    point: str = "."
+    percent: str = "%"
+    """Everything after the digits of a percentage, e.g. "\u202f%" in French ("73,4 %")."""
+
+
+ENGLISH = NumberStyle()
+
+_style = ENGLISH  # what `styled` uses when not given one: the traces' style
+
+
+def set_number_style(style: NumberStyle | None) -> None:
+    """The separators the engine's traces use from now on; None puts English back."""
+    global _style
+    _style = style if style is not None else ENGLISH
+
+
+def number_style() -> NumberStyle:
+    """The separators the engine's traces use now."""
+    return _style
+
+
+def styled(english: str, style: NumberStyle | None = None) -> str:
+    """A number formatted here ("1,234.5", "73.4%") with `style`'s separators instead
+    (the style set by `set_number_style` when None).
+
+    `english` holds only digits, "-", ",", "." and "%" (what the `format_*` functions
+    return without a unit), so a character swap is exact.
+    """
+    chosen = _style if style is None else style
+    if chosen is ENGLISH or chosen == ENGLISH:  # the usual case first, without comparing
+        return english
+    swap = {ord(","): chosen.group, ord("."): chosen.point, ord("%"): chosen.percent}
+    return english.translate(swap)
+
+
+ISO_DAY = "yyyy-MM-dd"
+_day_pattern = ISO_DAY
+# The pattern letters of a short date as Qt writes them ("dd/MM/yyyy", "M/d/yyyy").
+_DAY_FIELD = re.compile(r"y+|M+|d+")
+_DAY_FIELDS = {"yyyy": "{y:04d}", "MM": "{m:02d}", "M": "{m}", "dd": "{d:02d}", "d": "{d}"}
+
+
+def set_day_pattern(pattern: str | None) -> None:
+    """How the engine's traces write a day from now on: a short date pattern made of
+    yyyy, MM, M, dd, d and separators ("dd/MM/yyyy"); None (or any other field, such
+    as a month's name) puts ISO back."""
+    global _day_pattern
+    fields = _DAY_FIELD.findall(pattern or "")
+    usable = pattern is not None and all(field in _DAY_FIELDS for field in fields)
+    _day_pattern = pattern if usable and pattern is not None else ISO_DAY
+
+
+def format_day(value: date) -> str:
+    """A day in the traces' pattern: "2024-12-31" by default, "31/12/2024" in French."""
+    if _day_pattern == ISO_DAY:
+        return value.isoformat()
+    template = _DAY_FIELD.sub(
+        lambda field: _DAY_FIELDS[field.group()],
+        _day_pattern.replace("{", "{{").replace("}", "}}"),
+    )
+    return template.format(y=value.year, m=value.month, d=value.day)
+
 
 _NUMBER_PLACES = 2  # at most, when the caller does not choose
 _PERCENT_PLACES = 1  # at most, for every percentage

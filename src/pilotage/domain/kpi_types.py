@@ -17,6 +17,7 @@ from pilotage.domain.enums import (
     Measure,
     QualityFlag,
 )
+from pilotage.domain.messages import translate
 
 DEFAULT_GREEN = Decimal("0.9")
 DEFAULT_AMBER = Decimal("0.7")
@@ -93,7 +94,10 @@ class Evaluation:
     @property
     def trace(self) -> str:
         """The whole reasoning in one readable line."""
-        return f"{self.status_trace}. Actual: {self.actual.trace}. Target: {self.target.trace}."
+        text = translate("Engine", "{status}. Actual: {actual}. Target: {target}.")
+        return text.format(
+            status=self.status_trace, actual=self.actual.trace, target=self.target.trace
+        )
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Numbers, money, percentages and dates as the analyst's locale writes them.
 
 Rounding stays the domain's (`domain.formatting`: exact decimals, half-even);
-only the separators and date patterns come from the locale.
+only the separators and date patterns come from the locale. The separators are
+swapped by the domain's `styled`, with the `NumberStyle` of the locale: the same
+style `i18n.apply_locale` gives the engine's traces, so tables and traces agree.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from decimal import Decimal
 from pilotage.domain.enums import Measure
 from pilotage.domain.formatting import (
     NO_VALUE,
+    NumberStyle,
     format_number,
     format_percent,
     format_value,
+    styled,
 )
 from pilotage.gui.qt import QT_TRANSLATE_NOOP, QDate, QLocale, translate
 
@@ -26,6 +30,7 @@ __all__ = [
     "kpi_value",
     "money",
     "number",
+    "number_style",
     "percent",
     "plain_number",
     "to_qdate",
@@ -42,18 +47,16 @@ _ISO_DATE = "yyyy-MM-dd"
 _SPACE_BEFORE_PERCENT = {QLocale.Language.French: "\u202f"}
 
 
-def _localized(english: str) -> str:
-    """Swap the English separators of a formatted number for the locale's.
-
-    `english` holds only digits, "-", ",", "." and "%" (what the domain's
-    formatters return without a unit), so a character swap is exact.
-    """
-    locale = QLocale()
-    group, point = locale.groupSeparator(), locale.decimalPoint()
+def number_style(locale: QLocale | None = None) -> NumberStyle:
+    """How `locale` (the default locale when None) writes separators and percentages."""
+    locale = locale if locale is not None else QLocale()
     sign = _SPACE_BEFORE_PERCENT.get(locale.language(), "") + locale.percent()
-    if (group, point, sign) == (",", ".", "%"):
-        return english
-    return english.translate({ord(","): group, ord("."): point, ord("%"): sign})
+    return NumberStyle(group=locale.groupSeparator(), point=locale.decimalPoint(), percent=sign)
+
+
+def _localized(english: str) -> str:
+    """Swap the English separators of a number the domain formatted for the locale's."""
+    return styled(english, number_style())
 
 
 def number(value: Decimal | int, places: int | None = None) -> str:

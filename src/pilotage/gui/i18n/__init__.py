@@ -7,6 +7,11 @@ A missing or unreadable translation file leaves the interface in English.
 
 Numbers and dates follow the language chosen too (`apply_locale`): French
 writes 30 000 000,00 and 31/12/2024 whatever the system's locale is.
+
+The KPI engine writes its traces without Qt (`domain.messages`,
+`domain.formatting`): `install_translators` hands it Qt's translation of its
+templates (context "Engine") and `apply_locale` the locale's separators and date
+pattern, so a French window reads its traces in French, with French digits.
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
+from pilotage.domain.formatting import set_day_pattern, set_number_style
+from pilotage.domain.messages import reset_translator, set_translator
+from pilotage.gui.formats import date_format, number_style
 from pilotage.gui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
@@ -52,6 +60,9 @@ def apply_locale(setting: str | None) -> QLocale:
     chosen = _FORMAT_LOCALES.get(setting) if isinstance(setting, str) else None
     locale = QLocale(*chosen) if chosen is not None else QLocale.system()
     QLocale.setDefault(locale)
+    # The engine's traces write numbers and days as the rest of the window does.
+    set_number_style(number_style(locale))
+    set_day_pattern(date_format())
     _applied = setting if isinstance(setting, str) and setting in LANGUAGES else "system"
     return locale
 
@@ -66,6 +77,8 @@ def reset_locale() -> None:
     """Numbers and dates in the system's locale again (undoes `apply_locale`)."""
     global _applied
     QLocale.setDefault(QLocale.system())
+    set_number_style(None)
+    set_day_pattern(None)
     _applied = None
 
 
@@ -110,11 +123,20 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
             translator = None
         if translator is not None and app.installTranslator(translator):
             installed.append(translator)
+    if installed:
+        set_translator(_qt_engine_translator)
     return installed
+
+
+def _qt_engine_translator(context: str, source: str) -> str:
+    """The engine's templates through the installed translators. Thread-safe: workers
+    evaluate KPIs, and `QCoreApplication.translate` may be called from any thread."""
+    return QCoreApplication.translate(context, source)
 
 
 def remove_translators(translators: list[QTranslator], app: QCoreApplication | None = None) -> None:
     """Undo `install_translators`."""
+    reset_translator()  # the engine speaks English again, as it did before
     app = app or QCoreApplication.instance()
     if app is None:
         return

@@ -227,6 +227,245 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <location filename="../../domain/engine.py" line="+78"/>
+        <source>no measurement up to {date}</source>
+        <translation>aucune mesure jusqu’au {date}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>baseline {value} (no baseline value, taken as 0)</source>
+        <translation>valeur de référence {value} (aucune valeur de référence, prise égale à 0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>baseline {value}</source>
+        <translation>valeur de référence {value}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>planned target for {period}: {value}</source>
+        <translation>cible prévue pour {period} : {value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>revised target for {period} (revised on {date}: {reason}): {value}</source>
+        <translation>cible révisée pour {period} (révisée le {date} : {reason}) : {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>revised target for {period} (revised on {date}): {value}</source>
+        <translation>cible révisée pour {period} (révisée le {date}) : {value}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no target set</source>
+        <translation>aucune cible définie</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>final target (no baseline date to interpolate from): {final}</source>
+        <translation>cible finale (pas de date de référence à partir de laquelle interpoler) : {final}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>final target (no target date to interpolate to): {final}</source>
+        <translation>cible finale (pas de date de cible jusqu’à laquelle interpoler) : {final}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>final target, due {due}: {final}</source>
+        <translation>cible finale, échéance le {due} : {final}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>yes/no: {baseline} until the target date {due}, then {final}: {value} on {date}</source>
+        <translation>oui/non : {baseline} jusqu’à la date de la cible {due}, puis {final} : {value} au {date}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{baseline}: the as-of date {date} is before the baseline date {start}</source>
+        <translation>{baseline} : la date d’arrêté {date} précède la date de référence {start}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>interpolated between {baseline} on {start} and target {final} on {due}: {value} on {date}</source>
+        <translation>interpolée entre la {baseline} au {start} et la cible {final} au {due} : {value} au {date}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>({value} − {baseline}) / ({final} − {baseline}) = {share} (no baseline value, taken as 0)</source>
+        <translation>({value} − {baseline}) / ({final} − {baseline}) = {share} (aucune valeur de référence, prise égale à 0)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>no actual value</source>
+        <translation>aucune valeur réalisée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+28"/>
+        <source>no final target</source>
+        <translation>aucune cible finale</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>final target equals the baseline ({final}): actual {actual} reaches it, so {share}</source>
+        <translation>la cible finale est égale à la valeur de référence ({final}) : le réalisé {actual} l’atteint, donc {share}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>final target equals the baseline ({final}): actual {actual} does not reach it, so {share}</source>
+        <translation>la cible finale est égale à la valeur de référence ({final}) : le réalisé {actual} ne l’atteint pas, donc {share}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no target to date</source>
+        <translation>aucune cible à date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>final target equals the baseline: expected 100%</source>
+        <translation>la cible finale est égale à la valeur de référence : attendu 100&#x202f;%</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not started: as-of date {date} is before the baseline date {start}</source>
+        <translation>pas commencé : la date d’arrêté {date} précède la date de référence {start}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no data: {reason}</source>
+        <translation>pas de données : {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>achieved: progress {progress} ≥ 100%</source>
+        <translation>atteint : avancement {progress} ≥ 100&#x202f;%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>off track: progress {progress} &lt; {amber} × expected {expected} = {bar}</source>
+        <translation>hors trajectoire : avancement {progress} &lt; {amber} × attendu {expected} = {bar}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>on track: progress {progress} ≥ {green} × expected {expected} = {bar}</source>
+        <translation>en bonne voie : avancement {progress} ≥ {green} × attendu {expected} = {bar}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at risk: progress {progress} &lt; {green} × expected {expected} = {bar} but ≥ {amber} × expected = {amber_bar}</source>
+        <translation>à risque : avancement {progress} &lt; {green} × attendu {expected} = {bar} mais ≥ {amber} × attendu = {amber_bar}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>no KPI has a progress value</source>
+        <translation>aucun indicateur n’a de valeur d’avancement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mean of 1 progress value (each capped at 0–100%): {mean}</source>
+        <translation>moyenne de 1 valeur d’avancement (chacune ramenée entre 0 et 100&#x202f;%) : {mean}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean of {count} progress values (each capped at 0–100%): {mean}</source>
+        <translation>moyenne de {count} valeurs d’avancement (chacune ramenée entre 0 et 100&#x202f;%) : {mean}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/engine_trace.py" line="+61"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>latest value, period {period}: {value}</source>
+        <translation>dernière valeur, période {period} : {value}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>maximum of 1 period: {value} (period {period})</source>
+        <translation>maximum de 1 période : {value} (période {period})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maximum of {count} periods: {value} (period {period})</source>
+        <translation>maximum de {count} périodes : {value} (période {period})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>average of 1 period ({period}): {value}</source>
+        <translation>moyenne de 1 période ({period}) : {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sum of 1 period ({period}): {value}</source>
+        <translation>somme de 1 période ({period}) : {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>average of {count} periods: {total} / {count} = {value}</source>
+        <translation>moyenne de {count} périodes : {total} / {count} = {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sum of {count} periods = {value}</source>
+        <translation>somme de {count} périodes = {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>average of {count} periods: ({terms}) / {count} = {value}</source>
+        <translation>moyenne de {count} périodes : ({terms}) / {count} = {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sum of {count} periods: {terms} = {value}</source>
+        <translation>somme de {count} périodes : {terms} = {value}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>latest ratio, period {period}: the denominator is zero, so there is no ratio</source>
+        <translation>dernier ratio, période {period} : le dénominateur est nul, il n’y a donc pas de ratio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>latest ratio, period {period}: {formula} = {value}</source>
+        <translation>dernier ratio, période {period} : {formula} = {value}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ratio of sums over 1 period: the denominators add up to zero, so there is no ratio</source>
+        <translation>ratio des sommes sur 1 période : la somme des dénominateurs est nulle, il n’y a donc pas de ratio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ratio of sums over {count} periods: the denominators add up to zero, so there is no ratio</source>
+        <translation>ratio des sommes sur {count} périodes : la somme des dénominateurs est nulle, il n’y a donc pas de ratio</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ratio of sums over 1 period ({period}): {formula} = {value}</source>
+        <translation>ratio des sommes sur 1 période ({period}) : {formula} = {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ratio of sums over {count} periods: {formula} = {value}</source>
+        <translation>ratio des sommes sur {count} périodes : {formula} = {value}</translation>
+    </message>
+    <message>
+        <location filename="../../domain/kpi_types.py" line="+97"/>
+        <source>{status}. Actual: {actual}. Target: {target}.</source>
+        <translation>{status}. Réalisé : {actual}. Cible : {target}.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../error_dialog.py" line="+59"/>
@@ -360,7 +599,7 @@
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../formats.py" line="+35"/>
+        <location filename="../formats.py" line="+40"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -1050,7 +1289,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+107"/>
+        <location filename="../main_window.py" line="+101"/>
         <source>Search by code or name</source>
         <translation>Rechercher par code ou par nom</translation>
     </message>
@@ -1060,112 +1299,12 @@
         <translation>{database} — Pilotage</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>As of</source>
-        <translation>Date d’arrêté</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>As of </source>
-        <translation>Au </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The date every status and figure is judged on</source>
-        <translation>La date à laquelle chaque statut et chaque chiffre sont évalués</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Today</source>
-        <translation>Aujourd’hui</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Judge everything as of today</source>
-        <translation>Tout évaluer à la date d’aujourd’hui</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;New database…</source>
-        <translation>&amp;Nouvelle base de données…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Open…</source>
-        <translation>&amp;Ouvrir…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open &amp;recent</source>
-        <translation>Ouvrir un fichier &amp;récent</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save a &amp;backup copy…</source>
-        <translation>Enregistrer une copie de &amp;sauvegarde…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Find in navigator</source>
-        <translation>&amp;Rechercher dans le navigateur</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Z</source>
-        <translation>Ctrl+Z</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>&amp;Organizations…</source>
-        <translation>&amp;Organismes…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+18"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1456,6 +1595,109 @@
         <location line="+6"/>
         <source>Delete measurement {period} of {kpi}</source>
         <translation>Suppression de la mesure {period} de {kpi}</translation>
+    </message>
+</context>
+<context>
+    <name>MenusMixin</name>
+    <message>
+        <location filename="../window_menus.py" line="+36"/>
+        <source>As of</source>
+        <translation>Date d’arrêté</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As of </source>
+        <translation>Au </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The date every status and figure is judged on</source>
+        <translation>La date à laquelle chaque statut et chaque chiffre sont évalués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge everything as of today</source>
+        <translation>Tout évaluer à la date d’aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nouvelle base de données…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a &amp;backup copy…</source>
+        <translation>Enregistrer une copie de &amp;sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find in navigator</source>
+        <translation>&amp;Rechercher dans le navigateur</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Organizations…</source>
+        <translation>&amp;Organismes…</translation>
     </message>
 </context>
 <context>
@@ -2511,7 +2753,7 @@
 <context>
     <name>StatusCounts</name>
     <message>
-        <location filename="../pages/widgets.py" line="+278"/>
+        <location filename="../pages/widgets.py" line="+290"/>
         <source>KPIs: {count} · mean progress {progress}</source>
         <translation>Indicateurs : {count} · avancement moyen {progress}</translation>
     </message>
