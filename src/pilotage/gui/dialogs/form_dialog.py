@@ -35,6 +35,7 @@ from pilotage.gui.qt import (
     QWidget,
 )
 from pilotage.gui.status import STATUS_COLORS
+from pilotage.gui.text import sentence
 
 T = TypeVar("T")  # what the form hands to `submit`
 
@@ -262,7 +263,7 @@ class FormDialog(QDialog, Generic[T]):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             field = problem.field if problem.field in self.errors else ""
-            text = problem.message if field else _sentence(str(problem))
+            text = problem.message if field else sentence(str(problem))
             by_field.setdefault(field, []).append(text)
         for field, label in [*self.errors.items(), ("", self.general_error)]:
             messages = by_field.get(field, [])
@@ -271,11 +272,3 @@ class FormDialog(QDialog, Generic[T]):
         first = next((f for f in self.errors if f in by_field), None)
         if first is not None:
             self.editors[first].setFocus()
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

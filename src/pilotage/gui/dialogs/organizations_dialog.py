@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from pilotage.domain.errors import PilotageError
 from pilotage.gui.dialogs.form_dialog import error_label
+from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.organization_dialog import OrganizationDialog
 from pilotage.gui.icons import icon
 from pilotage.gui.models.organizations_model import OrganizationsModel
@@ -34,6 +35,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
+from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import CreateCommand, DeleteCommand, EditContext, UpdateCommand
 from pilotage.services.organizations import (
     OrganizationInput,
@@ -161,7 +163,7 @@ class OrganizationsDialog(QDialog):
             )
             self._save(command, lambda: command.row)
 
-        self._open_form(OrganizationDialog(None, submit, self))
+        open_dialog(self, "form", OrganizationDialog(None, submit, self))
 
     @Slot()
     def edit_selected(self) -> None:
@@ -192,7 +194,7 @@ class OrganizationsDialog(QDialog):
             )
             self._save(command, lambda: command.row)
 
-        self._open_form(OrganizationDialog(row, submit, self))
+        open_dialog(self, "form", OrganizationDialog(row, submit, self))
 
     def _save(
         self,
@@ -229,23 +231,11 @@ class OrganizationsDialog(QDialog):
         try:
             command.execute()
         except PilotageError as exc:  # still used, changed meanwhile…
-            self.problem.setText(_sentence(str(exc)))
+            self.problem.setText(sentence(str(exc)))
             self.problem.show()
             return
         self.problem.hide()
         self._stack.push(command)
-
-    def _open_form(self, form: OrganizationDialog) -> None:
-        self._forget_form()
-        self.form = form
-        form.finished.connect(self._forget_form)
-        form.open()
-
-    @Slot()
-    def _forget_form(self) -> None:
-        if self.form is not None:
-            self.form.deleteLater()
-            self.form = None
 
 
 class OrganizationsLauncher(QObject):
@@ -271,19 +261,4 @@ class OrganizationsLauncher(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
-        self.dialog = OrganizationsDialog(self._stack, edits, self._window)
-        self.dialog.finished.connect(self._forget)
-        self.dialog.open()
-
-    @Slot()
-    def _forget(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if text:
-        text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+        open_dialog(self, "dialog", OrganizationsDialog(self._stack, edits, self._window))

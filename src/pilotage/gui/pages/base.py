@@ -27,6 +27,7 @@ from pilotage.gui.qt import (
     Slot,
 )
 from pilotage.gui.status import STATUS_COLORS
+from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 from pilotage.gui.workers import TaskRunner
 
@@ -86,7 +87,7 @@ class Page(QScrollArea):
         try:
             command.execute()
         except PilotageError as exc:  # changed meanwhile, gone, locked…
-            QMessageBox.warning(self, title, _sentence(str(exc)))
+            QMessageBox.warning(self, title, sentence(str(exc)))
             return False
         self._stack.push(command)
         return True
@@ -124,10 +125,3 @@ class Page(QScrollArea):
         self.problem.setText(message)
         self.problem.show()
         self.failed.emit(message)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if text:
-        text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

@@ -21,6 +21,7 @@ from pilotage.gui.delegates import ChoiceDelegate, NumberDelegate
 from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
 from pilotage.gui.dialogs.form_dialog import FormDialog, error_label, parse_number
 from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog, next_period
+from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
 from pilotage.gui.icons import icon
 from pilotage.gui.labels import label
@@ -292,7 +293,11 @@ class MeasurementsSection(QWidget):
             "{period} of {kpi} is validated. Say why it reopens: the reason goes to the "
             "history of the measurement."
         ).format(period=row.label, kpi=code)
-        self._open(ReasonDialog(self.tr("Unlock a validated period"), heading, submit, self))
+        open_dialog(
+            self,
+            "dialog",
+            ReasonDialog(self.tr("Unlock a validated period"), heading, submit, self),
+        )
         return None
 
     @Slot(QModelIndex)
@@ -312,17 +317,6 @@ class MeasurementsSection(QWidget):
 
     # --- dialogs ----------------------------------------------------------------
 
-    def _open(self, dialog: FormDialog[object]) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(self._forget_dialog)
-        dialog.open()
-
-    @Slot()
-    def _forget_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
-
     @Slot()
     def add_measurement(self) -> None:
         """Open the form on the next period; OK saves through an undoable command."""
@@ -341,7 +335,11 @@ class MeasurementsSection(QWidget):
             stack.push(command)
 
         title = f"{kpi.code}  {kpi.name}"
-        self._open(MeasurementDialog(title, kpi.measure, kpi.unit or "", start, end, submit, self))
+        open_dialog(
+            self,
+            "dialog",
+            MeasurementDialog(title, kpi.measure, kpi.unit or "", start, end, submit, self),
+        )
 
     @Slot()
     def edit_disaggregations(self) -> None:
@@ -373,10 +371,12 @@ class MeasurementsSection(QWidget):
             total=formats.kpi_value(shown_value(row), kpi.measure, kpi.unit),
         )
         parts = measurement_input(row).disaggregations
-        self._open(
+        open_dialog(
+            self,
+            "dialog",
             DisaggregationDialog(
                 heading, kpi.measure, total, parts, submit, self, read_only=row.is_locked
-            )
+            ),
         )
 
     @Slot()

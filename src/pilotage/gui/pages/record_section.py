@@ -14,6 +14,7 @@ from typing import Any
 
 from pilotage.domain.errors import PilotageError, Problem, ValidationError
 from pilotage.gui.dialogs.form_dialog import FormDialog
+from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.icons import icon
 from pilotage.gui.models.rows_model import RowsModel
 from pilotage.gui.pages.widgets import TableView, section_title
@@ -31,6 +32,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
+from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 
 
@@ -153,10 +155,7 @@ class RecordSection(QWidget):
 
     def open_form(self, dialog: FormDialog[Any]) -> None:
         """Show a form (window-modal, without blocking) and keep it as `self.dialog`."""
-        self._forget_dialog()
-        self.dialog = dialog
-        dialog.finished.connect(self._forget_dialog)
-        dialog.open()
+        open_dialog(self, "dialog", dialog)
 
     def save(self, command: ServiceCommand) -> None:
         """Do `command` now (what the services refuse is raised, for the form to show)
@@ -183,7 +182,7 @@ class RecordSection(QWidget):
         try:
             command.execute()
         except PilotageError as exc:  # changed meanwhile, gone, still in use…
-            QMessageBox.warning(self, title, _sentence(str(exc)))
+            QMessageBox.warning(self, title, sentence(str(exc)))
             return False
         self._stack.push(command)
         return True
@@ -229,16 +228,3 @@ class RecordSection(QWidget):
         edits, row = self.edits, self.selected_row()
         if edits is not None and row is not None:
             self.delete(edits, row)
-
-    @Slot()
-    def _forget_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if text:
-        text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

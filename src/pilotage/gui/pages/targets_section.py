@@ -14,6 +14,7 @@ from pilotage.domain.errors import PilotageError, ValidationError
 from pilotage.domain.periods import period_bounds
 from pilotage.gui import formats
 from pilotage.gui.dialogs.form_dialog import FormDialog, error_label
+from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.target_dialog import (
     RevisionDialog,
     RevisionInput,
@@ -36,6 +37,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
+from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 from pilotage.gui.undo.kpi_commands import (
     ChangeTargetCommand,
@@ -160,17 +162,6 @@ class TargetsSection(QWidget):
 
     # --- actions ------------------------------------------------------------------
 
-    def _open(self, dialog: FormDialog[object]) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(self._forget_dialog)
-        dialog.open()
-
-    @Slot()
-    def _forget_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-            self.dialog = None
-
     def _push(self, command: ServiceCommand) -> None:
         """Do it now (a refusal goes back to the form), then on the undo stack."""
         assert self._stack is not None
@@ -208,7 +199,9 @@ class TargetsSection(QWidget):
 
         value = original.value if original is not None else None
         heading = f"{kpi.code}  {kpi.name}"
-        self._open(TargetDialog(heading, kpi.unit, period_end, value, submit, self))
+        open_dialog(
+            self, "dialog", TargetDialog(heading, kpi.unit, period_end, value, submit, self)
+        )
 
     @Slot()
     def revise_target(self) -> None:
@@ -233,7 +226,7 @@ class TargetsSection(QWidget):
         value = latest.value if latest is not None else kpi.target_value
         heading = f"{kpi.code}  {kpi.name}"
         dialog = RevisionDialog(heading, kpi.unit, period_end, value, local_today(), submit, self)
-        self._open(dialog)
+        open_dialog(self, "dialog", dialog)
 
     @Slot()
     def remove_target(self) -> None:
@@ -260,19 +253,12 @@ class TargetsSection(QWidget):
         try:
             command.execute()
         except ValidationError as exc:  # its revisions remain
-            self.message.setText(_sentence("; ".join(p.message for p in exc.problems)))
+            self.message.setText(sentence("; ".join(p.message for p in exc.problems)))
             self.message.show()
             return
         except PilotageError as exc:  # changed meanwhile, gone…
-            self.message.setText(_sentence(str(exc)))
+            self.message.setText(sentence(str(exc)))
             self.message.show()
             return
         self.message.hide()
         stack.push(command)
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if text:
-        text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
