@@ -165,7 +165,8 @@ def test_measurements_model(qtmodeltester: ModelTester, demo_db: Database) -> No
     model.set_measurements(
         percentage.kpi.measure, percentage.kpi.unit, list(percentage.measurements)
     )
-    assert model.index(0, MeasurementsModel.VALUE).data() == "72%"
+    # One decimal, so that a column of percentages lines up.
+    assert model.index(0, MeasurementsModel.VALUE).data() == "72.0%"
 
 
 def test_a_long_table_is_handed_to_the_view_in_batches(

@@ -74,11 +74,17 @@ def plain_number(value: Decimal) -> str:
     return text.replace(".", point) if point != "." else text
 
 
-def percent(fraction: Decimal | None) -> str:
-    """0.734 -> "73.4%" (en), "73,4 %" (fr); None -> the no-value dash."""
+def percent(fraction: Decimal | None, places: int | None = None) -> str:
+    """0.734 -> "73.4%" (en), "73,4 %" (fr); None -> the no-value dash.
+
+    `places=None`: at most one decimal, as the domain writes it ("25%", "26.7%");
+    `places=n`: exactly n decimals ("25.0%"), so a right-aligned column lines up.
+    """
     if fraction is None:
         return NO_VALUE
-    return _localized(format_percent(fraction))
+    if places is None:
+        return _localized(format_percent(fraction))
+    return _localized(format_number(fraction.scaleb(2), places) + "%")
 
 
 def money(value: Decimal | None, currency: str) -> str:
@@ -89,18 +95,46 @@ def money(value: Decimal | None, currency: str) -> str:
 
 
 def kpi_value(
-    value: Decimal | None, measure: Measure, unit: str = "", *, show_unit: bool = True
+    value: Decimal | None,
+    measure: Measure,
+    unit: str = "",
+    *,
+    show_unit: bool = True,
+    percent_places: int | None = None,
 ) -> str:
-    """A KPI figure as `domain.formatting.format_value` shows it, in the locale's digits."""
+    """A KPI figure as `domain.formatting.format_value` shows it, in the locale's digits.
+
+    Two GUI-only choices (the command line keeps the domain's text):
+    - a count shows at most one decimal: a target to date interpolated between two
+      whole targets reads "12.5 organisations", not "12.47";
+    - `percent_places=n` writes a percentage with exactly n decimals (table columns).
+    """
     if value is None:
         return NO_VALUE
     if measure is Measure.YES_NO and value in (0, 1):
         return translate(_CONTEXT, _YES if value == 1 else _NO)
+    if measure is Measure.COUNT:
+        text = _count(value)
+        return text if not (show_unit and unit and unit != "%") else f"{text} {unit}"
+    if percent_places is not None and _is_percent(measure, unit):
+        points = value if measure is Measure.PERCENTAGE else value.scaleb(2)
+        return _localized(format_number(points, percent_places) + "%")
     bare = format_value(value, measure, unit, show_unit=False)
     full = format_value(value, measure, unit, show_unit=show_unit)
     # The unit, when shown, is what format_value puts after the bare number.
     suffix = full[len(bare) :] if full.startswith(bare) else ""
     return _localized(bare) + suffix
+
+
+def _count(value: Decimal) -> str:
+    """A count with at most one decimal, trailing zero dropped ("12.5", "1,000")."""
+    text = format_number(value, 1)
+    return _localized(text[:-2] if text.endswith(".0") else text)
+
+
+def _is_percent(measure: Measure, unit: str) -> bool:
+    """Whether `format_value` writes this measure as a percentage."""
+    return measure is Measure.PERCENTAGE or (measure is Measure.RATIO and unit in ("", "%"))
 
 
 def date_format() -> str:

@@ -235,7 +235,9 @@ class MeasurementsModel(RowsModel[MeasurementRow]):
     def _value(self, row: MeasurementRow) -> str:
         value = shown_value(row)
         # The unit is in the page's heading; the column carries numbers only.
-        return formats.kpi_value(value, self._measure, self._unit, show_unit=False)
+        return formats.kpi_value(
+            value, self._measure, self._unit, show_unit=False, percent_places=1
+        )
 
     def _part(self, value: Decimal | None) -> str:
         return formats.number(value) if value is not None else ""

@@ -43,7 +43,7 @@ def _rollup_columns(progress_header: str, status_header: str) -> list[Column[N]]
     return [
         Column(
             progress_header,
-            lambda n: formats.percent(n.rollup.mean_progress),
+            lambda n: formats.percent(n.rollup.mean_progress, places=1),
             numeric=True,
             tooltip=lambda n: n.rollup.trace,
             key=lambda n: n.rollup.mean_progress,
@@ -156,21 +156,25 @@ class KpisModel(RowsModel[KpiNode]):
                 Column(self.tr("Name"), lambda k: k.name, tooltip=lambda k: k.name),
                 Column(
                     self.tr("Actual"),
-                    lambda k: formats.kpi_value(k.evaluation.actual.value, k.measure, k.unit),
+                    lambda k: formats.kpi_value(
+                        k.evaluation.actual.value, k.measure, k.unit, percent_places=1
+                    ),
                     numeric=True,
                     tooltip=lambda k: k.evaluation.actual.trace,
                     key=lambda k: k.evaluation.actual.value,
                 ),
                 Column(
                     self.tr("Target to date"),
-                    lambda k: formats.kpi_value(k.evaluation.target.value, k.measure, k.unit),
+                    lambda k: formats.kpi_value(
+                        k.evaluation.target.value, k.measure, k.unit, percent_places=1
+                    ),
                     numeric=True,
                     tooltip=lambda k: k.evaluation.target.trace,
                     key=lambda k: k.evaluation.target.value,
                 ),
                 Column(
                     self.tr("Progress"),
-                    lambda k: formats.percent(k.evaluation.progress.value),
+                    lambda k: formats.percent(k.evaluation.progress.value, places=1),
                     numeric=True,
                     tooltip=lambda k: k.evaluation.progress.trace,
                     key=lambda k: k.evaluation.progress.value,
