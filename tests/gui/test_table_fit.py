@@ -30,3 +30,18 @@ def test_the_air_between_columns_goes_before_any_text() -> None:
     assert fit_widths(padded, 402) == [88, 68, 138, 108]  # 32 of air left, 8 each
     assert fit_widths(padded, 370) == [80, 60, 130, 100]  # no air, no text lost
     assert fit_widths(padded, 330) == [80, 60, 95, 95]  # then the widest give way
+
+
+def test_a_column_keeps_its_header_whole_while_the_others_give_way() -> None:
+    padded = [w + COLUMN_PADDING for w in (100, 60, 150, 140)]  # 450 of text
+    headers = [40, 50, 140, 60]  # the third column's header is nearly as wide as its text
+    # Without headers, the two widest would share 400 - 160: 120 each, the header cut.
+    assert fit_widths(padded, 400) == [100, 60, 120, 120]
+    # With them, the third keeps its 140 and the fourth gives way: 100 + 60 + 140 + 100.
+    assert fit_widths(padded, 400, headers) == [100, 60, 140, 100]
+
+
+def test_headers_wider_than_the_table_give_way_as_the_widest_columns() -> None:
+    padded = [w + COLUMN_PADDING for w in (80, 60, 130, 100)]
+    headers = [80, 60, 130, 100]  # 370 of headers cannot fit 300: no floor holds
+    assert fit_widths(padded, 300, headers) == [80, 60, 80, 80]

@@ -27,6 +27,7 @@ from pilotage.gui.status import STATUS_COLORS, STATUS_TEXT_COLORS, status_label
 
 SPACING = 12  # between blocks of a page
 COLUMN_PADDING = 16
+HEADER_PADDING = 6  # inside each header section, either side of its text
 MIN_SHRUNK_WIDTH = 80  # a text column elided below this is no longer readable
 MAX_COLUMN_WIDTH = 360  # wider text is elided in the table and shown whole in its tooltip
 
@@ -122,6 +123,8 @@ class FieldForm(QWidget):
         right-aligned, so that the digits of figures one under the other line up."""
         name = QLabel(caption)
         mute(name)
+        # The caption stays on the first line of a value that wraps onto several.
+        name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         value = QLabel()
         value.setWordWrap(not numeric)  # a figure is never broken across lines
         if numeric:
@@ -155,6 +158,12 @@ class TableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.horizontalHeader().setHighlightSections(False)
+        # Air inside each header section, so that a right-aligned header ("Mean
+        # progress") does not run into the next one's text ("Status").
+        self.horizontalHeader().setStyleSheet(
+            f"QHeaderView::section {{ padding-left: {HEADER_PADDING}px;"
+            f" padding-right: {HEADER_PADDING}px; }}"
+        )
         self.horizontalHeader().setStretchLastSection(True)
         if sortable:
             self.enable_sorting()
@@ -182,6 +191,9 @@ class TableView(QTableView):
             min(header.sectionSize(column) + COLUMN_PADDING, MAX_COLUMN_WIDTH)
             for column in range(header.count())
         ]
+        self._header_widths = [
+            max(header.sectionSizeHint(column), 0) for column in range(header.count())
+        ]
         self._fit_width()
         rows = min(self.model().rowCount(), self._max_rows)
         height = header.sizeHint().height() + 2 * self.frameWidth()
@@ -196,7 +208,10 @@ class TableView(QTableView):
         if not widths:
             return
         shown = [c for c in range(len(widths)) if not self.isColumnHidden(c)]
-        fitted = fit_widths([widths[c] for c in shown], self.viewport().width())
+        floors = list(getattr(self, "_header_widths", [0] * len(widths)))
+        fitted = fit_widths(
+            [widths[c] for c in shown], self.viewport().width(), [floors[c] for c in shown]
+        )
         header = self.horizontalHeader()
         for column, width in zip(shown, fitted, strict=True):
             header.resizeSection(column, width)
@@ -206,32 +221,48 @@ class TableView(QTableView):
         self._fit_width()
 
 
-def fit_widths(padded: list[int], available: int) -> list[int]:
-    """Column widths (content plus COLUMN_PADDING each) fitted into `available`."""
+def fit_widths(padded: list[int], available: int, floors: list[int] | None = None) -> list[int]:
+    """Column widths (content plus COLUMN_PADDING each) fitted into `available`.
+
+    `floors`: each column's header width; no column goes below it (its header stays
+    whole) unless the headers alone are wider than `available` (see fitting_cap)."""
     if sum(padded) <= available:
         return padded
     content = [max(w - COLUMN_PADDING, 0) for w in padded]
     air = (available - sum(content)) // len(content)
     if air >= 0:
         return [w + air for w in content]
-    cap = fitting_cap(content, available)
-    return [min(w, cap) for w in content]
+    kept = _floors(content, available, floors)
+    cap = fitting_cap(content, available, kept)
+    return [max(min(w, cap), floor) for w, floor in zip(content, kept, strict=True)]
 
 
-def fitting_cap(widths: list[int], available: int) -> int:
-    """The largest width such that capping every column at it fits `available`
-    (never below MIN_SHRUNK_WIDTH; no cap at all when everything fits)."""
+def _floors(widths: list[int], available: int, floors: list[int] | None) -> list[int]:
+    """The headers' widths (never more than the content's) when they all fit together;
+    else none: the widest columns give way, their headers elided too."""
+    kept = [min(f, w) for f, w in zip(floors or [0] * len(widths), widths, strict=True)]
+    return kept if sum(kept) <= available else [0] * len(widths)
+
+
+def fitting_cap(widths: list[int], available: int, floors: list[int] | None = None) -> int:
+    """The largest width such that capping every column at it (but not below its
+    floor) fits `available`; never below MIN_SHRUNK_WIDTH; no cap when everything fits."""
     if sum(widths) <= available:
         return max(widths, default=0)
-    ordered = sorted(widths)
-    below = 0  # the sum of the columns narrower than the cap being tried
-    for count, width in enumerate(ordered):
-        wider = len(ordered) - count
-        cap = (available - below) // wider
-        if cap <= width:
-            return max(cap, MIN_SHRUNK_WIDTH)
-        below += width
-    return max(ordered[-1], MIN_SHRUNK_WIDTH)
+    kept = floors or [0] * len(widths)
+
+    def used(cap: int) -> int:
+        return sum(max(min(w, cap), f) for w, f in zip(widths, kept, strict=True))
+
+    # used() grows with the cap: the largest cap that fits, by bisection.
+    low, high = 0, max(widths)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if used(middle) <= available:
+            low = middle
+        else:
+            high = middle - 1
+    return max(low, MIN_SHRUNK_WIDTH)
 
 
 class StatusCounts(QWidget):
