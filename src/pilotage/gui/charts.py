@@ -38,6 +38,8 @@ ACTUAL_COLOR = "#1565C0"  # blue: the measured line stands out from the greys of
 TARGET_COLOR = "#424242"
 ORIGINAL_COLOR = "#9E9E9E"
 CHART_HEIGHT = 300
+PLACEHOLDER_PADDING = 6
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 MAX_DATE_TICKS = 7
 
 
@@ -68,11 +70,11 @@ class KpiChart(QWidget):
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.placeholder = QLabel()
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.placeholder.setObjectName("chartPlaceholder")
         self.placeholder.setStyleSheet(
-            "QLabel#chartPlaceholder { border: 1px dashed palette(mid); padding: 12px; }"
+            "QLabel#chartPlaceholder { border: 1px dashed palette(mid);"
+            f" padding: {PLACEHOLDER_PADDING}px; }}"
         )
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
@@ -84,7 +86,7 @@ class KpiChart(QWidget):
         self.x_axis = QDateTimeAxis()
         self.y_axis = QValueAxis()
         self._build()
-        self.setMinimumHeight(CHART_HEIGHT)
+        self._show(self.view)
 
     def _build(self) -> None:
         self.actual.setName(self.tr("Actual"))
@@ -160,10 +162,21 @@ class KpiChart(QWidget):
                 if measured
                 else self.tr("No measurement up to this date: nothing to chart yet.")
             )
-            self._stack.setCurrentWidget(self.placeholder)
+            self._show(self.placeholder)
             return
         self._fit_axes(actual + target + original, scale, unit)
-        self._stack.setCurrentWidget(self.view)
+        self._show(self.view)
+
+    def _show(self, widget: QWidget) -> None:
+        """The chart at its full height; the sentence in one line's height, so that an
+        empty chart does not push the measurements table down the page."""
+        self._stack.setCurrentWidget(widget)
+        if widget is self.placeholder:
+            line = self.placeholder.fontMetrics().height() + 2 * PLACEHOLDER_PADDING + 2
+            self.setFixedHeight(line)
+        else:
+            self.setMinimumHeight(CHART_HEIGHT)
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
 
     def _set_legend_entry(self, series: QLineSeries, visible: bool) -> None:
         for marker in self.chart.legend().markers(series):
