@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+from pytestqt.qtbot import QtBot
+
 from pilotage.domain import status_colors
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui import status
@@ -38,3 +40,15 @@ def test_the_colours_load_without_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "FFD32F2F"
+
+
+def test_no_data_is_a_grey_ring_and_not_started_a_light_grey_disc(qtbot: QtBot) -> None:
+    """Both greys in the tree: the shape tells them apart, the colours stay the reports'."""
+    no_data = status.status_icon(KpiStatus.NO_DATA).pixmap(16, 16).toImage()
+    not_started = status.status_icon(KpiStatus.NOT_STARTED).pixmap(16, 16).toImage()
+    # The dot spans 3.5 to 12.5 px: its centre is (8, 8), its left edge at x = 3.5.
+    assert no_data.pixelColor(8, 8).alpha() == 0  # hollow
+    assert no_data.pixelColor(3, 8).name().upper() == status_colors.STATUS_COLORS[KpiStatus.NO_DATA]
+    centre = not_started.pixelColor(8, 8)
+    assert centre.alpha() == 255
+    assert centre.name().upper() == status_colors.STATUS_COLORS[KpiStatus.NOT_STARTED]

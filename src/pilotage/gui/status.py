@@ -21,6 +21,7 @@ from pilotage.gui.qt import (
 )
 
 __all__ = [
+    "HOLLOW_STATUSES",
     "STATUS_COLORS",
     "STATUS_TEXT_COLORS",
     "status_color",
@@ -38,6 +39,9 @@ _LABELS: dict[KpiStatus, str] = {
     KpiStatus.NOT_STARTED: QT_TRANSLATE_NOOP("Status", "Not started"),
 }
 
+# No data is a ring, not a disc: beside "not started" (light grey) a grey disc was
+# hard to tell apart. The colours stay the reports'; only the shape differs.
+HOLLOW_STATUSES = frozenset({KpiStatus.NO_DATA})
 _DOT_SIZES = (16, 32)  # the tree's icon size, and twice that for high-DPI screens
 _icons: dict[KpiStatus, QIcon] = {}
 
@@ -58,7 +62,7 @@ def status_icon(status: KpiStatus) -> QIcon:
     if icon is None:
         icon = QIcon()
         for size in _DOT_SIZES:
-            dot = _dot(status_color(status), size)
+            dot = _dot(status_color(status), size, hollow=status in HOLLOW_STATUSES)
             icon.addPixmap(dot)
             # Without it a selected row tints the dot with the highlight: its colour is its meaning.
             icon.addPixmap(dot, QIcon.Mode.Selected)
@@ -66,17 +70,24 @@ def status_icon(status: KpiStatus) -> QIcon:
     return icon
 
 
-def _dot(color: QColor, size: int) -> QPixmap:
+def _dot(color: QColor, size: int, *, hollow: bool = False) -> QPixmap:
+    """A disc of `color` with a darker rim, or (`hollow`) a ring of `color`."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # A darker rim keeps the light greys visible on a white background.
-        pen = QPen(color.darker(135))
-        pen.setWidthF(size / 16)
-        painter.setPen(pen)
-        painter.setBrush(color)
+        if hollow:
+            pen = QPen(color)
+            pen.setWidthF(size / 8)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            # A darker rim keeps the light greys visible on a white background.
+            pen = QPen(color.darker(135))
+            pen.setWidthF(size / 16)
+            painter.setPen(pen)
+            painter.setBrush(color)
         margin = size * 0.22
         painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
     finally:
