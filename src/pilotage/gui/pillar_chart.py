@@ -19,9 +19,11 @@ from pilotage.gui.qt import (
     QChart,
     QChartView,
     QColor,
+    QFontMetrics,
     QHorizontalStackedBarSeries,
     QMargins,
     QPainter,
+    QResizeEvent,
     Qt,
     QValueAxis,
     QVBoxLayout,
@@ -31,6 +33,10 @@ from pilotage.gui.status import STATUS_COLORS, status_label
 
 BAR_HEIGHT = 34  # per pillar, so that a program of eight pillars stays readable
 FRAME_HEIGHT = 110  # axis, legend and margins
+# QtCharts gives a vertical axis at most 40% of the chart's width and cuts longer
+# labels with "...": the titles are elided here, at a word's room less, instead.
+AXIS_PORTION = 0.4
+AXIS_LABEL_MARGIN = 24
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class PillarProgressChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.bars: tuple[PillarBar, ...] = ()
+        self._categories: QBarCategoryAxis | None = None
 
     def set_bars(self, bars: Sequence[PillarBar]) -> None:
         """One bar per pillar, the first at the top, in percent of the expected pace."""
@@ -77,7 +84,8 @@ class PillarProgressChart(QWidget):
             series.append(bar_set)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([self._category(bar) for bar in ordered])
+        categories.append(self._labels(categories))
+        self._categories = categories
         values = QValueAxis()
         top = max((_length(bar) for bar in ordered), default=0.0)
         values.setRange(0, max(100.0, top))
@@ -97,10 +105,26 @@ class PillarProgressChart(QWidget):
             )
         )
 
-    def _category(self, bar: PillarBar) -> str:
-        """The axis label: code, short title and the figure in the locale's digits."""
-        title = bar.title if len(bar.title) <= 28 else bar.title[:27] + "…"
-        return f"{bar.code}  {title}  {formats.percent(bar.progress)}"
+    def _labels(self, axis: QBarCategoryAxis) -> list[str]:
+        """The axis labels, bottom-up: code, title elided to the room the axis has, and
+        the figure in the locale's digits."""
+        metrics = QFontMetrics(axis.labelsFont())
+        room = int(self.width() * AXIS_PORTION) - AXIS_LABEL_MARGIN
+        labels = []
+        for bar in reversed(self.bars):
+            head, tail = f"{bar.code}  ", f"  {formats.percent(bar.progress)}"
+            left = max(room - metrics.horizontalAdvance(head + tail), 0)
+            title = metrics.elidedText(bar.title, Qt.TextElideMode.ElideRight, left)
+            labels.append(head + title + tail)
+        return labels
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # A wider page leaves room for more of each title.
+        if self._categories is not None and self.bars:
+            labels = self._labels(self._categories)
+            if labels != self._categories.categories():
+                self._categories.setCategories(labels)
 
 
 def _length(bar: PillarBar) -> float:
