@@ -74,7 +74,12 @@ def test_an_unexpected_error_shows_the_dialog_and_the_app_goes_on(
     assert "RuntimeError: the flux capacitor broke" in log_file.read_text(encoding="utf-8")
 
     assert dialog.close_button is not None
+    assert reporter.dialogs == [dialog]
+    freed: list[bool] = []
+    dialog.destroyed.connect(lambda: freed.append(True))
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: freed == [True])  # closed, it is freed, not kept hidden
+    assert reporter.dialogs == []
     qtbot.waitUntil(lambda: not shown(ErrorDialog))
     with qtbot.waitSignal(window.tree_loaded):  # the window still works
         window.set_as_of(MID_YEAR)
@@ -92,7 +97,11 @@ def test_a_known_problem_shows_a_plain_message(
     assert isinstance(box, QMessageBox)
     assert "JIT-XYZ" in box.text()
     assert not log_file.exists()
+    freed: list[bool] = []
+    box.destroyed.connect(lambda: freed.append(True))
     qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: freed == [True])
+    assert reporter.dialogs == []
     qtbot.waitUntil(lambda: not shown(QMessageBox))
     with qtbot.waitSignal(window.tree_loaded):
         window.set_as_of(MID_YEAR)

@@ -150,6 +150,28 @@ def test_save_a_backup_copy(
         backup.close()
 
 
+def test_a_backup_the_system_refuses_is_one_sentence_not_a_crash(
+    qtbot: QtBot,
+    win: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings_shown: list[str],
+) -> None:
+    # A file where the copy's folder should be: making the folder fails (FileExistsError).
+    blocker_file = tmp_path / "backups"
+    blocker_file.write_text("not a folder")
+    choose_file(monkeypatch, "getSaveFileName", blocker_file / "copy.sqlite")
+    with qtbot.waitSignal(win.open_failed):
+        win.backup_action.trigger()
+    assert len(warnings_shown) == 1
+    message = warnings_shown[0]
+    assert str(blocker_file) in message
+    assert "File exists" in message
+    assert message.endswith(".")
+    assert "\n" not in message
+    assert win.isVisible()
+
+
 def test_ctrl_q_quits(qtbot: QtBot, win: MainWindow, settings: Settings, demo_db: Database) -> None:
     qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not win.isVisible())

@@ -3,18 +3,32 @@ version the previous command left, while a change by someone else is still refus
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from pilotage.db.database import Database
+from pilotage.domain.enums import OrganizationKind
 from pilotage.domain.errors import ConflictError
-from pilotage.gui.qt import QUndoStack
+from pilotage.gui.qt import QThreadPool, QTimer, QUndoStack
 from pilotage.gui.undo.commands import (
+    CreateCommand,
     DeleteCommand,
     EditContext,
     MovePillarCommand,
+    ServiceCommand,
     UpdateCommand,
+)
+from pilotage.services.organizations import (
+    OrganizationInput,
+    OrganizationRow,
+    create_organization,
+    delete_organization,
+    get_organization,
+    list_organizations,
+    update_organization,
 )
 from pilotage.services.pillars import (
     PillarInput,
@@ -128,3 +142,112 @@ def test_a_change_by_someone_else_is_still_refused(demo_db: Database) -> None:
     assert "was changed" in refused[0]
     with pytest.raises(ConflictError):
         update_pillar(demo_db, first.id, now.version, _input(now, "stale"))
+    assert stack.count() == 0  # the refused command was taken off the list
+    assert "taken off the Undo list" in refused[0]
+    assert refused[0][0].isupper()
+
+
+def _organizations_named(db: Database, name: str) -> list[OrganizationRow]:
+    return [row for row in list_organizations(db) if row.name == name]
+
+
+def test_a_refused_undo_of_a_create_never_creates_a_second_record(demo_db: Database) -> None:
+    context, stack = EditContext(demo_db), QUndoStack()
+    refused: list[str] = []
+    context.failed.connect(refused.append)
+    data = OrganizationInput(name="Fonds Atlas", kind=OrganizationKind.ASSOCIATION)
+    create: CreateCommand[OrganizationRow] = CreateCommand(
+        context,
+        "create",
+        lambda db: create_organization(db, data),
+        delete_organization,
+        get_organization,
+    )
+    create.execute()
+    stack.push(create)
+    made = _organizations_named(demo_db, "Fonds Atlas")
+    assert len(made) == 1
+    # Another analyst changes it: the undo (a delete with the version it knew) is refused.
+    update_organization(demo_db, made[0].id, made[0].version, replace(data, notes="theirs"))
+
+    stack.undo()
+    assert len(refused) == 1
+    assert "taken off the Undo list" in refused[0]
+    assert stack.count() == 0
+    assert not stack.canRedo()
+    stack.redo()  # nothing left to redo
+    assert [row.notes for row in _organizations_named(demo_db, "Fonds Atlas")] == ["theirs"]
+
+
+def test_a_create_whose_undo_was_refused_does_not_create_again(demo_db: Database) -> None:
+    # Even redone directly (not through a stack that dropped it), it creates nothing more.
+    context = EditContext(demo_db)
+    context.failed.connect(lambda _message: None)
+    data = OrganizationInput(name="Fonds Atlas", kind=OrganizationKind.ASSOCIATION)
+    create: CreateCommand[OrganizationRow] = CreateCommand(
+        context,
+        "create",
+        lambda db: create_organization(db, data),
+        delete_organization,
+        get_organization,
+    )
+    create.execute()
+    made = _organizations_named(demo_db, "Fonds Atlas")[0]
+    update_organization(demo_db, made.id, made.version, replace(data, notes="theirs"))
+    create.undo()
+    assert create.isObsolete()
+    create.redo()
+    assert len(_organizations_named(demo_db, "Fonds Atlas")) == 1
+
+
+class _SlowCommand(ServiceCommand):
+    """A service call that only ends once a GUI-thread timer has fired."""
+
+    def __init__(self, context: EditContext, fired: threading.Event) -> None:
+        super().__init__(context, "slow", long=True)
+        self.fired = fired
+        self.threads: list[threading.Thread] = []
+
+    def _do(self) -> None:
+        self.threads.append(threading.current_thread())
+        # Set by a QTimer on the GUI thread: times out if that thread is blocked.
+        assert self.fired.wait(10)
+
+    def _undo(self) -> None:
+        self._do()
+
+
+def test_a_long_call_lets_the_gui_thread_process_events(qtbot: QtBot, demo_db: Database) -> None:
+    pool = QThreadPool()
+    context = EditContext(demo_db, pool=pool)
+    busy: list[bool] = []
+    context.busy_changed.connect(busy.append)
+    fired = threading.Event()
+    ticks: list[int] = []
+
+    def tick() -> None:
+        ticks.append(1)
+        fired.set()
+
+    QTimer.singleShot(50, tick)
+    command = _SlowCommand(context, fired)
+    command.execute()  # returns only once the call is done, as QUndoCommand expects
+    assert ticks == [1]  # the timer fired while the service ran
+    assert command.threads
+    assert command.threads[0] is not threading.main_thread()
+    assert busy == [True, False]
+    assert not context.is_busy()
+    pool.waitForDone()
+
+
+def test_a_long_call_raises_its_refusal_on_the_gui_thread(demo_db: Database) -> None:
+    pool = QThreadPool()
+    context = EditContext(demo_db, pool=pool)
+    third = _pillars(demo_db)[2]
+    delete = DeleteCommand(
+        context, "delete", third.id, third.version + 5, delete_pillar, get_pillar, long=True
+    )
+    with pytest.raises(ConflictError):
+        delete.execute()
+    assert any(p.id == third.id for p in _pillars(demo_db))
+    pool.waitForDone()

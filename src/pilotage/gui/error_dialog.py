@@ -20,6 +20,7 @@ from pilotage.gui.qt import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    Qt,
     QVBoxLayout,
     QWidget,
     Slot,
@@ -103,7 +104,7 @@ class ErrorReporter:
 
     def __init__(self, parent: Callable[[], QWidget | None] = lambda: None) -> None:
         self._parent = parent
-        self.dialogs: list[QWidget] = []  # kept alive while shown
+        self.dialogs: list[QDialog] = []  # kept alive while shown
 
     def __call__(
         self,
@@ -119,15 +120,15 @@ class ErrorReporter:
         except Exception:  # never let the hook itself take the application down
             sys.__excepthook__(kind, exc, tb)
 
-    def report(self, exc: BaseException, tb: TracebackType | None = None) -> QWidget:
+    def report(self, exc: BaseException, tb: TracebackType | None = None) -> QDialog:
         parent = self._parent()
-        self.dialogs = [d for d in self.dialogs if d.isVisible()]
         if isinstance(exc, PilotageError):
             box = QMessageBox(
                 QMessageBox.Icon.Warning, QApplication.translate("Errors", "Pilotage"), str(exc)
             )
             box.setParent(parent, box.windowFlags())
-            dialog: QWidget = box
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # freed once read
+            dialog: QDialog = box
             box.open()
         else:
             details = "".join(traceback.format_exception(type(exc), exc, tb))
@@ -139,10 +140,17 @@ class ErrorReporter:
                     "Errors", "The details were written to {path}."
                 ).format(path=written)
             error_dialog = ErrorDialog(message, details, parent)
+            error_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # freed once read
             error_dialog.open()
             dialog = error_dialog
         self.dialogs.append(dialog)
+        # Closed, the dialog deletes itself (WA_DeleteOnClose): forget it first.
+        dialog.finished.connect(lambda _result, shown=dialog: self._forget(shown))
         return dialog
+
+    def _forget(self, dialog: QWidget) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
 
 
 def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> ErrorReporter:

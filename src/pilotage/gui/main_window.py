@@ -40,6 +40,7 @@ from pilotage.gui.qt import (
     Slot,
 )
 from pilotage.gui.settings import Settings
+from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext
 from pilotage.gui.window_files import FileMenuMixin
 from pilotage.gui.window_menus import MenusMixin
@@ -201,12 +202,15 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         self.undo_stack.clear()
         if self.edits is not None:
             self.edits.deleteLater()
-        self.edits = EditContext(db, self)
+        # Long calls (deleting a whole program) run on the pool while the window paints.
+        self.edits = EditContext(db, self, self._pool, self)
         self.edits.changed.connect(self.reload)
         self.edits.failed.connect(self._on_edit_failed)
+        self.edits.busy_changed.connect(self._on_busy_changed)
 
     @Slot(str)
     def _on_edit_failed(self, message: str) -> None:
+        message = sentence(message)
         self._show_status(message)
         QMessageBox.warning(self, self.tr("Pilotage"), message)
 
@@ -258,7 +262,9 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         if isinstance(exc, PilotageError):
             self._show_status(str(exc))
             return
-        log.error("loading the navigator failed: %r", exc)
+        error = exc if isinstance(exc, BaseException) else None
+        exc_info = (type(error), error, error.__traceback__) if error is not None else None
+        log.error("loading the navigator failed: %r", exc, exc_info=exc_info)
         self._show_status(self.tr("The portfolio could not be loaded: {error}").format(error=exc))
 
     def _expand_default(self) -> None:
@@ -358,6 +364,7 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         return (
             self._tree_runner.is_busy()
             or self._file_runner.is_busy()
+            or (self.edits is not None and self.edits.is_busy())
             or any(p.is_busy() for p in self._pages.values())
         )
 

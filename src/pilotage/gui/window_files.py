@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pilotage.db.database import Database, open_database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui.qt import QFileDialog, QMessageBox
+from pilotage.gui.text import sentence
 from pilotage.services.backup import backup_copy
 
 if TYPE_CHECKING:
@@ -113,14 +114,20 @@ class FileMenuMixin(_Base):
             self.backup_saved.emit(value)
 
     def _on_file_task_failed(self, exc: object) -> None:
-        if not isinstance(exc, PilotageError):
+        if isinstance(exc, OSError):
+            # A file the system refused (it exists, a folder is read-only, a disk is full):
+            # a known problem, said in one sentence, not a crash.
+            path = exc.filename if exc.filename is not None else ""
+            reason = exc.strerror or str(exc)
+            message = self.tr("{path} could not be written or read: {reason}").format(
+                path=path, reason=reason
+            )
+        elif isinstance(exc, PilotageError):
+            message = str(exc)
+        else:
             raise exc if isinstance(exc, BaseException) else RuntimeError(str(exc))
-        message = str(exc)
         self._show_status(message)
-        sentence = message[:1].upper() + message[1:]
-        if not sentence.endswith("."):
-            sentence += "."
-        QMessageBox.warning(self, self.tr("Pilotage"), sentence)
+        QMessageBox.warning(self, self.tr("Pilotage"), sentence(message))
         self.open_failed.emit(message)
 
     def _switch_to(self, db: Database) -> None:

@@ -12,6 +12,7 @@ from pilotage.domain.errors import PilotageError
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind, NodeRow
 from pilotage.gui.qt import QMessageBox, QModelIndex, QObject, QUndoStack, QWidget
+from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 from pilotage.services.overview import PillarNode, ProgramTree
 
@@ -92,11 +93,3 @@ class Editor(QObject):
 
     def warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self._window, title, sentence(message))
-
-
-def sentence(text: str) -> str:
-    """A service's message as a sentence: capitalised, with its full stop."""
-    text = text.strip()
-    if text:
-        text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

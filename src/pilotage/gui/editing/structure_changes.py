@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pilotage.gui import formats
 from pilotage.gui.dialogs.move_dialog import MoveToPillarDialog
 from pilotage.gui.editing.base import Editor, NodeContext
 from pilotage.gui.qt import QMessageBox
@@ -34,13 +35,14 @@ class StructureChanges(Editor):
             ).format(
                 reference=program.reference,
                 title=program.title,
-                pillars=pillars,
-                initiatives=initiatives,
-                kpis=sum(1 for _ in row.all_kpis()),
+                pillars=formats.number(pillars),
+                initiatives=formats.number(initiatives),
+                kpis=formats.number(sum(1 for _ in row.all_kpis())),
             )
             text = self.tr("Delete program {reference}").format(reference=program.reference)
+            # A whole program (or pillar, initiative) takes seconds: off the GUI thread.
             command = DeleteCommand(
-                edits, text, program.id, program.version, delete_program, get_program
+                edits, text, program.id, program.version, delete_program, get_program, long=True
             )
         elif isinstance(row, PillarNode):
             title = self.tr("Delete a pillar")
@@ -50,20 +52,22 @@ class StructureChanges(Editor):
             ).format(
                 code=row.code,
                 title=row.title,
-                initiatives=len(row.initiatives),
-                kpis=sum(1 for _ in row.all_kpis()),
+                initiatives=formats.number(len(row.initiatives)),
+                kpis=formats.number(sum(1 for _ in row.all_kpis())),
             )
             text = self.tr("Delete pillar {code}").format(code=row.code)
-            command = DeleteCommand(edits, text, row.id, row.version, delete_pillar, get_pillar)
+            command = DeleteCommand(
+                edits, text, row.id, row.version, delete_pillar, get_pillar, long=True
+            )
         elif isinstance(row, InitiativeNode):
             title = self.tr("Delete an initiative")
             question = self.tr(
                 "Delete {code} {name} with its KPIs ({count}), their measurements, "
                 "its milestones and budget lines?"
-            ).format(code=row.code, name=row.name, count=len(row.kpis))
+            ).format(code=row.code, name=row.name, count=formats.number(len(row.kpis)))
             text = self.tr("Delete initiative {code}").format(code=row.code)
             command = DeleteCommand(
-                edits, text, row.id, row.version, delete_initiative, get_initiative
+                edits, text, row.id, row.version, delete_initiative, get_initiative, long=True
             )
         else:
             assert isinstance(row, KpiNode)

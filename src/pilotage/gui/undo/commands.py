@@ -20,20 +20,11 @@ from typing import Generic, Protocol, TypeVar
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
-from pilotage.gui.qt import QObject, QUndoCommand, Signal
-from pilotage.services.initiatives import (
-    InitiativeRow,
-    delete_initiative,
-    get_initiative,
-    move_initiative,
-)
-from pilotage.services.measurements import (
-    MeasurementInput,
-    MeasurementRow,
-    delete_measurement,
-    get_measurement,
-    record_measurement,
-)
+from pilotage.gui.qt import QObject, QThreadPool, QUndoCommand, QWidget, Signal, translate
+from pilotage.gui.text import sentence
+from pilotage.gui.undo.long_calls import call_in_pool
+from pilotage.services.initiatives import InitiativeRow, move_initiative
+from pilotage.services.measurements import MeasurementRow, delete_measurement, get_measurement
 from pilotage.services.pillars import PillarRow, move_pillar
 from pilotage.services.records import Snapshot
 from pilotage.services.undo import restore_deleted
@@ -54,11 +45,39 @@ class EditContext(QObject):
 
     changed = Signal()  # something was saved, deleted or put back: reload
     failed = Signal(str)  # an undo or redo was refused; the message is for a person
+    busy_changed = Signal(bool)  # a long call (see `run`) started or ended
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QObject | None = None,
+        pool: QThreadPool | None = None,
+        window: QWidget | None = None,
+    ) -> None:
+        """`pool`: where long calls run while the window keeps painting (None: here)."""
         super().__init__(parent)
         self.db = db
         self._versions: dict[tuple[str, int], int] = {}
+        self._pool, self._window = pool, window
+        self._running = 0
+
+    def is_busy(self) -> bool:
+        return self._running > 0
+
+    def run(self, call: Callable[[], None]) -> None:
+        """Make a long service call: on the pool while the window waits (see long_calls)."""
+        if self._pool is None:
+            call()
+            return
+        self._running += 1
+        if self._running == 1:
+            self.busy_changed.emit(True)
+        try:
+            call_in_pool(self._pool, call, self._window, self.tr("Working…"))
+        finally:
+            self._running -= 1
+            if self._running == 0:
+                self.busy_changed.emit(False)
 
     def saw(self, *rows: Versioned) -> None:
         """Remember the versions these rows (just returned by a service) have now."""
@@ -74,15 +93,24 @@ class EditContext(QObject):
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, context: EditContext, text: str) -> None:
+    def __init__(self, context: EditContext, text: str, *, long: bool = False) -> None:
+        """`long`: the calls can take seconds (a whole program): they run off the GUI
+        thread while the window waits (EditContext.run)."""
         super().__init__(text)
         self._context = context
         self._executed = False
+        self._long = long
 
     def execute(self) -> None:
         """Do it now (raising what the services refuse); push the command afterwards."""
-        self._do()
+        self._call(self._do)
         self._executed = True
+
+    def _call(self, action: Callable[[], None]) -> None:
+        if self._long:
+            self._context.run(action)
+        else:
+            action()
 
     def redo(self) -> None:
         if self._executed:
@@ -96,10 +124,23 @@ class ServiceCommand(QUndoCommand):
         self._context.changed.emit()
 
     def _guarded(self, action: Callable[[], None]) -> None:
+        """Call `action`; a refusal takes the command off the stack and is reported.
+
+        The stack moves its index whatever happens: a refused undo kept on the stack
+        would be redone over a change that never came undone (a create would create
+        a second record). Obsolete, the command is dropped by QUndoStack.
+        """
         try:
-            action()
+            self._call(action)
         except PilotageError as exc:
-            self._context.failed.emit(str(exc))
+            self.setObsolete(True)
+            self._context.failed.emit(
+                translate(
+                    "ServiceCommand",
+                    "{reason} The change could not be undone or redone and was taken off "
+                    "the Undo list.",
+                ).format(reason=sentence(str(exc)))
+            )
 
     def _do(self) -> None:
         raise NotImplementedError
@@ -135,6 +176,9 @@ class CreateCommand(ServiceCommand, Generic[R]):
     def _do(self) -> None:
         db = self._context.db
         if self._snapshot is None:
+            # Created once already and its undo refused: the record is still there.
+            if self.row is not None:
+                return
             self.row = self._create(db)
         else:
             restore_deleted(db, self._snapshot)
@@ -193,8 +237,10 @@ class DeleteCommand(ServiceCommand):
         version: int,
         delete: Deleter,
         get: Callable[[Database, int], Versioned],
+        *,
+        long: bool = False,
     ) -> None:
-        super().__init__(context, text)
+        super().__init__(context, text, long=long)
         self._id, self._version = record_id, version
         self._delete, self._get = delete, get
         self.snapshot: Snapshot | None = None
@@ -236,31 +282,11 @@ class CallCommand(ServiceCommand):
         self._backward(self._context.db)
 
 
-class AddMeasurementCommand(CreateCommand[MeasurementRow]):
-    """Record a measurement; undo deletes it, redo puts it back."""
-
-    def __init__(self, context: EditContext, kpi_id: int, data: MeasurementInput, text: str):
-        super().__init__(
-            context,
-            text,
-            lambda db: record_measurement(db, kpi_id, data),
-            delete_measurement,
-            get_measurement,
-        )
-
-
 class DeleteMeasurementCommand(DeleteCommand):
     """Delete a measurement; undo puts it back as it was."""
 
     def __init__(self, context: EditContext, row: MeasurementRow, text: str) -> None:
         super().__init__(context, text, row.id, row.version, delete_measurement, get_measurement)
-
-
-class DeleteInitiativeCommand(DeleteCommand):
-    """Delete an initiative with all it holds; undo puts everything back."""
-
-    def __init__(self, context: EditContext, initiative_id: int, version: int, text: str) -> None:
-        super().__init__(context, text, initiative_id, version, delete_initiative, get_initiative)
 
 
 class MovePillarCommand(ServiceCommand):
