@@ -14,12 +14,10 @@ from pilotage.domain.errors import PilotageError
 from pilotage.gui.dialogs.form_dialog import error_label
 from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.organization_dialog import OrganizationDialog
-from pilotage.gui.icons import icon
 from pilotage.gui.models.organizations_model import OrganizationsModel
 from pilotage.gui.pages.widgets import TableView
 from pilotage.gui.qt import (
     QAbstractItemView,
-    QAction,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -28,13 +26,12 @@ from pilotage.gui.qt import (
     QMessageBox,
     QModelIndex,
     QObject,
-    QPushButton,
-    Qt,
     QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
 )
+from pilotage.gui.table_commands import enable, table_command
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import CreateCommand, DeleteCommand, EditContext, UpdateCommand
 from pilotage.services.organizations import (
@@ -72,26 +69,29 @@ class OrganizationsDialog(QDialog):
         self.table.activated.connect(self._on_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        self.add_button = QPushButton(icon("add"), self.tr("Add…"))
-        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
-        self.delete_button = QPushButton(icon("delete"), self.tr("Delete…"))
-        self.add_button.clicked.connect(self.add_organization)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button.clicked.connect(self.delete_selected)
-        # The table's context menu: the same actions; Delete works with the table focused.
-        self.add_action = QAction(icon("add"), self.tr("Add an organization…"), self.table)
-        self.add_action.triggered.connect(self.add_organization)
-        self.edit_action = QAction(icon("edit"), self.tr("Edit the organization…"), self.table)
-        self.edit_action.triggered.connect(self.edit_selected)
-        self.delete_action = QAction(
-            icon("delete"), self.tr("Delete the organization…"), self.table
+        # The buttons say Add… under the heading; the context menu says what is added.
+        self.add_button, self.add_action = table_command(
+            self.table,
+            "add",
+            self.tr("Add…"),
+            self.add_organization,
+            menu_text=self.tr("Add an organization…"),
         )
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        for action in (self.add_action, self.edit_action, self.delete_action):
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.edit_button, self.edit_action = table_command(
+            self.table,
+            "edit",
+            self.tr("Edit…"),
+            self.edit_selected,
+            menu_text=self.tr("Edit the organization…"),
+        )
+        self.delete_button, self.delete_action = table_command(
+            self.table,
+            "delete",
+            self.tr("Delete…"),
+            self.delete_selected,
+            menu_text=self.tr("Delete the organization…"),
+            delete_key=True,
+        )
         # The window's Ctrl+Z does not reach a modal dialog: the same stack, from here.
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(self.tr("Ctrl+Z")))
@@ -144,8 +144,9 @@ class OrganizationsDialog(QDialog):
     @Slot()
     def _update_buttons(self) -> None:
         selected = self.selected() is not None
-        for widget in (self.edit_button, self.edit_action, self.delete_button, self.delete_action):
-            widget.setEnabled(selected)
+        enable(
+            (self.edit_button, self.edit_action, self.delete_button, self.delete_action), selected
+        )
 
     # --- changing -------------------------------------------------------------------
 

@@ -23,24 +23,20 @@ from pilotage.gui.dialogs.form_dialog import FormDialog, error_label, parse_numb
 from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog, next_period
 from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
-from pilotage.gui.icons import icon
 from pilotage.gui.labels import label
 from pilotage.gui.models.measurements_model import MeasurementsModel, shown_value
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
-    QAction,
     QHBoxLayout,
-    QKeySequence,
     QMessageBox,
     QModelIndex,
-    QPushButton,
-    Qt,
     QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
 )
+from pilotage.gui.table_commands import enable, table_command
 from pilotage.gui.undo.commands import (
     DeleteMeasurementCommand,
     EditContext,
@@ -93,24 +89,20 @@ class MeasurementsSection(QWidget):
         self.message = error_label()
         self.message.setObjectName("measurement_message")
 
-        self.add_button = QPushButton(icon("add"), self.tr("Add measurement…"))
-        self.add_button.clicked.connect(self.add_measurement)
-        self.breakdown_button = QPushButton(self.tr("Disaggregations…"))
-        self.breakdown_button.clicked.connect(self.edit_disaggregations)
-        self.delete_button = QPushButton(icon("delete"), self.tr("Delete measurement…"))
-        self.delete_button.clicked.connect(self.delete_measurement)
-        self.delete_action = QAction(self.tr("Delete measurement…"), self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_measurement)
-        self.table.addAction(self.delete_action)
-        # The same actions on a right-click in the table.
-        self.add_action = QAction(icon("add"), self.tr("Add measurement…"), self.table)
-        self.add_action.triggered.connect(self.add_measurement)
-        self.breakdown_action = QAction(self.tr("Disaggregations…"), self.table)
-        self.breakdown_action.triggered.connect(self.edit_disaggregations)
-        self.table.insertActions(self.delete_action, [self.add_action, self.breakdown_action])
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table = self.table
+        self.add_button, self.add_action = table_command(
+            table, "add", self.tr("Add measurement…"), self.add_measurement
+        )
+        self.breakdown_button, self.breakdown_action = table_command(
+            table, None, self.tr("Disaggregations…"), self.edit_disaggregations
+        )
+        self.delete_button, self.delete_action = table_command(
+            table,
+            "delete",
+            self.tr("Delete measurement…"),
+            self.delete_measurement,
+            delete_key=True,
+        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
@@ -164,13 +156,10 @@ class MeasurementsSection(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         editable = self._stack is not None and self.detail is not None
-        self.add_button.setEnabled(editable)
-        self.add_action.setEnabled(editable)
+        enable((self.add_button, self.add_action), editable)
         selected = editable and self.selected_measurement() is not None
-        self.breakdown_button.setEnabled(selected)
-        self.breakdown_action.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
-        self.delete_action.setEnabled(selected)
+        enable((self.breakdown_button, self.breakdown_action), selected)
+        enable((self.delete_button, self.delete_action), selected)
 
     def selected_measurement(self) -> MeasurementRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -15,23 +15,20 @@ from typing import Any
 from pilotage.domain.errors import PilotageError, Problem, ValidationError
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.dialogs.opening import open_dialog
-from pilotage.gui.icons import icon
 from pilotage.gui.models.rows_model import RowsModel
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
-    QAction,
     QHBoxLayout,
-    QKeySequence,
     QMessageBox,
     QModelIndex,
-    QPushButton,
     Qt,
     QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
 )
+from pilotage.gui.table_commands import enable, table_command
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 
@@ -57,25 +54,16 @@ class RecordSection(QWidget):
         self.table = TableView(model, max_rows=max_rows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setToolTip(self.tr("Double-click or press Enter to edit; Delete to delete"))
-        self.add_button = QPushButton(icon("add"), self.tr("Add…"))
-        self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
-        self.delete_button = QPushButton(icon("delete"), self.tr("Delete…"))
-        self.add_button.clicked.connect(self._on_add)
-        self.edit_button.clicked.connect(self._on_edit)
-        self.delete_button.clicked.connect(self._on_delete)
-        # The table's context menu holds the same three actions.
-        self.add_action = QAction(icon("add"), self.tr("Add…"), self.table)
-        self.add_action.triggered.connect(self._on_add)
-        self.edit_action = QAction(icon("edit"), self.tr("Edit…"), self.table)
-        self.edit_action.triggered.connect(self._on_edit)
-        # The Delete key works while the table (not the whole page) has the focus.
-        self.delete_action = QAction(icon("delete"), self.tr("Delete…"), self.table)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self._on_delete)
-        for action in (self.add_action, self.edit_action, self.delete_action):
-            self.table.addAction(action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table = self.table
+        self.add_button, self.add_action = table_command(
+            table, "add", self.tr("Add…"), self._on_add
+        )
+        self.edit_button, self.edit_action = table_command(
+            table, "edit", self.tr("Edit…"), self._on_edit
+        )
+        self.delete_button, self.delete_action = table_command(
+            table, "delete", self.tr("Delete…"), self._on_delete, delete_key=True
+        )
         self.table.activated.connect(self._on_activated)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         # A reload keeps the selected record selected; after a save, the saved one.
@@ -133,12 +121,10 @@ class RecordSection(QWidget):
     def _update_buttons(self) -> None:
         editable = self.edits is not None
         selected = editable and self.selected_row() is not None
-        self.add_button.setEnabled(editable)
-        self.add_action.setEnabled(editable)
-        self.edit_button.setEnabled(selected)
-        self.edit_action.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
-        self.delete_action.setEnabled(selected)
+        enable((self.add_button, self.add_action), editable)
+        enable(
+            (self.edit_button, self.edit_action, self.delete_button, self.delete_action), selected
+        )
 
     # --- what subclasses implement ---------------------------------------------
 

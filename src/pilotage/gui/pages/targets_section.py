@@ -21,22 +21,18 @@ from pilotage.gui.dialogs.target_dialog import (
     TargetDialog,
     TargetInput,
 )
-from pilotage.gui.icons import icon
 from pilotage.gui.models.tables import TargetsModel
 from pilotage.gui.pages.widgets import TableView, mute, section_title
 from pilotage.gui.qt import (
-    QAction,
     QHBoxLayout,
-    QKeySequence,
     QLabel,
     QMessageBox,
-    QPushButton,
-    Qt,
     QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
 )
+from pilotage.gui.table_commands import enable, table_command
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 from pilotage.gui.undo.kpi_commands import (
@@ -65,24 +61,16 @@ class TargetsSection(QWidget):
             self.tr("No per-period target: the final target applies, reached evenly.")
         )
         mute(self.empty)
-        self.set_button = QPushButton(icon("add"), self.tr("Set target…"))
-        self.revise_button = QPushButton(icon("edit"), self.tr("Revise…"))
-        self.remove_button = QPushButton(icon("delete"), self.tr("Remove…"))
-        self.set_button.clicked.connect(self.set_target)
-        self.revise_button.clicked.connect(self.revise_target)
-        self.remove_button.clicked.connect(self.remove_target)
-        self.remove_action = QAction(self.tr("Remove…"), self.table)
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.remove_action.triggered.connect(self.remove_target)
-        self.table.addAction(self.remove_action)
-        # The same actions on a right-click in the table.
-        self.set_action = QAction(icon("add"), self.tr("Set target…"), self.table)
-        self.set_action.triggered.connect(self.set_target)
-        self.revise_action = QAction(icon("edit"), self.tr("Revise…"), self.table)
-        self.revise_action.triggered.connect(self.revise_target)
-        self.table.insertActions(self.remove_action, [self.set_action, self.revise_action])
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table = self.table
+        self.set_button, self.set_action = table_command(
+            table, "add", self.tr("Set target…"), self.set_target
+        )
+        self.revise_button, self.revise_action = table_command(
+            table, "edit", self.tr("Revise…"), self.revise_target
+        )
+        self.remove_button, self.remove_action = table_command(
+            table, "delete", self.tr("Remove…"), self.remove_target, delete_key=True
+        )
         self.table.activated.connect(self.revise_target)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.message = error_label()  # why a removal was refused
@@ -128,13 +116,9 @@ class TargetsSection(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         editable = self._stack is not None and self.detail is not None
-        self.set_button.setEnabled(editable)
-        self.revise_button.setEnabled(editable)
-        self.set_action.setEnabled(editable)
-        self.revise_action.setEnabled(editable)
+        enable((self.set_button, self.set_action, self.revise_button, self.revise_action), editable)
         selected = editable and self.selected_target() is not None
-        self.remove_button.setEnabled(selected)
-        self.remove_action.setEnabled(selected)
+        enable((self.remove_button, self.remove_action), selected)
 
     def selected_target(self) -> TargetRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -1,0 +1,51 @@
+"""A table's command offered twice: as a button by the table and in its context menu.
+
+Pages and dialogs that edit a table (records, measurements, targets,
+organizations) all offer Add / Edit / Delete this way; the delete command also
+answers the Delete key while the table has the focus (not the whole page, where
+Delete would reach a text field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from pilotage.gui.icons import icon
+from pilotage.gui.qt import (
+    QAbstractItemView,
+    QAction,
+    QIcon,
+    QKeySequence,
+    QPushButton,
+    Qt,
+)
+
+
+def table_command(
+    table: QAbstractItemView,
+    icon_name: str | None,
+    text: str,
+    run: Callable[[], None],
+    *,
+    menu_text: str | None = None,
+    delete_key: bool = False,
+) -> tuple[QPushButton, QAction]:
+    """The button (`text`) and the table's context-menu entry (`menu_text`, else
+    `text`) that both `run` the command; entries come in the order they are made."""
+    picture = icon(icon_name) if icon_name else QIcon()
+    button = QPushButton(picture, text)
+    button.clicked.connect(run)
+    action = QAction(picture, menu_text or text, table)
+    action.triggered.connect(run)
+    if delete_key:
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    table.addAction(action)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return button, action
+
+
+def enable(widgets: Iterable[QPushButton | QAction], enabled: bool) -> None:
+    """A command's button and menu entry are enabled together."""
+    for widget in widgets:
+        widget.setEnabled(enabled)
