@@ -13,7 +13,7 @@ from pilotage.cli import main
 from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui import formats, screenshots
-from pilotage.gui.qt import QApplication, QLocale
+from pilotage.gui.qt import QApplication, QImage, QLocale
 from pilotage.gui.screenshots import HEIGHT, WIDTH
 from pilotage.gui.status import status_label
 
@@ -22,8 +22,6 @@ DIALOG_SHOTS = ("kpi-form", "error-dialog", "preferences-dialog")
 
 
 def _image_size(path: Path) -> tuple[int, int]:
-    from PySide6.QtGui import QImage
-
     image = QImage(str(path))
     assert not image.isNull(), f"{path} is not a readable image"
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
