@@ -14,11 +14,29 @@ from pilotage.domain.errors import Problem, ValidationError
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.dialogs.initiative_dialog import shrinkable
 from pilotage.gui.labels import label
-from pilotage.gui.qt import QLineEdit, QWidget
+from pilotage.gui.qt import (
+    QT_TRANSLATE_NOOP,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
 from pilotage.services.kpis import KpiInput
 from pilotage.services.organizations import OrganizationRow
 
 _HUNDRED = Decimal(100)
+# The groups' titles are the KPI page's section titles, translated there.
+_PAGE = "KpiPage"
+_DEFINITION = QT_TRANSLATE_NOOP("KpiPage", "Definition")
+_MEASURE = QT_TRANSLATE_NOOP("KpiPage", "Measure")
+_THRESHOLDS = QT_TRANSLATE_NOOP("KpiPage", "Thresholds")
+_BASELINE = QT_TRANSLATE_NOOP("KpiPage", "Baseline")
+_TARGET = QT_TRANSLATE_NOOP("KpiPage", "Final target")
+_SOURCES = QT_TRANSLATE_NOOP("KpiPage", "Sources")
 _PERCENT_PLACES = 2  # the service keeps 4 places of the fraction: 2 of the percentage
 
 
@@ -40,12 +58,24 @@ class KpiDialog(FormDialog[KpiInput]):
     ) -> None:
         super().__init__(title, heading, submit, parent)
         data = data or KpiInput("", "", Measure.COUNT, Aggregation.SUM, Frequency.QUARTERLY)
+        # Eighteen fields in one column overflow a laptop's screen: two columns of
+        # groups, titled as the KPI page's sections (and translated with them).
+        outer = self.form
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column in (left, right):
+            columns.addLayout(column, 1)
+
+        self._group(left, _DEFINITION)
         self.code_edit = self.add_text("code", self.tr("Code"), data.code)
         self.name_edit = self.add_text("name", self.tr("Name"), data.name)
         self.definition_edit = self.add_long_text(
             "definition", self.tr("Definition"), data.definition
         )
         self.unit_edit = self.add_text("unit", self.tr("Unit"), data.unit)
+
+        self._group(left, _MEASURE)
         self.measure_combo = self.add_choice(
             "measure", self.tr("Measure"), [(label(m), m) for m in Measure], data.measure
         )
@@ -61,16 +91,8 @@ class KpiDialog(FormDialog[KpiInput]):
         self.direction_combo = self.add_choice(
             "direction", self.tr("Direction"), [(label(d), d) for d in Direction], data.direction
         )
-        self.baseline_edit = self.add_number(
-            "baseline_value", self.tr("Baseline"), data.baseline_value
-        )
-        self.baseline_date_edit = self.add_optional_date(
-            "baseline_date", self.tr("Baseline date"), data.baseline_date
-        )
-        self.target_edit = self.add_number("target_value", self.tr("Target"), data.target_value)
-        self.target_date_edit = self.add_optional_date(
-            "target_date", self.tr("Target date"), data.target_date
-        )
+
+        self._group(left, _THRESHOLDS)
         self.green_edit = self.add_number(
             "green", self.tr("Green from (% of the expected pace)"), _as_percent(data.green)
         )
@@ -79,6 +101,22 @@ class KpiDialog(FormDialog[KpiInput]):
             "amber", self.tr("Amber from (% of the expected pace)"), _as_percent(data.amber)
         )
         self.amber_edit.setPlaceholderText(self.tr("default: 70"))
+
+        self._group(right, _BASELINE)
+        self.baseline_edit = self.add_number(
+            "baseline_value", self.tr("Baseline"), data.baseline_value
+        )
+        self.baseline_date_edit = self.add_optional_date(
+            "baseline_date", self.tr("Baseline date"), data.baseline_date
+        )
+
+        self._group(right, _TARGET)
+        self.target_edit = self.add_number("target_value", self.tr("Target"), data.target_value)
+        self.target_date_edit = self.add_optional_date(
+            "target_date", self.tr("Target date"), data.target_date
+        )
+
+        self._group(right, _SOURCES)
         self.source_edit = self.add_text("data_source", self.tr("Data source"), data.data_source)
         choices = [(self.tr("(none)"), None), *((o.label, o.id) for o in organizations)]
         self.responsible_combo = shrinkable(
@@ -89,13 +127,33 @@ class KpiDialog(FormDialog[KpiInput]):
                 data.responsible_organization_id,
             )
         )
-        self.verification_edit = self.add_text(
+        # Often a sentence or two ("quarterly report of the ANAPEC, checked against..."):
+        # a text box, not a line that hides most of it.
+        self.verification_edit = self.add_long_text(
             "means_of_verification", self.tr("Means of verification"), data.means_of_verification
         )
-        for edit in (self.name_edit, self.source_edit, self.verification_edit):
+        for column in (left, right):
+            column.addStretch(1)
+        self.form = outer
+        groups = QWidget()
+        groups.setLayout(columns)
+        columns.setContentsMargins(0, 0, 0, 0)
+        outer.addRow(groups)
+        for edit in (self.name_edit, self.source_edit):
             edit.setCursorPosition(0)  # a long text shows from its start
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(900)
         self.code_edit.setFocus()
+
+    def _group(self, column: QVBoxLayout, title: str) -> None:
+        """A titled box in `column`; the fields added next go into it."""
+        box = QGroupBox(translate(_PAGE, title))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(6)
+        column.addWidget(box)
+        self.form = form  # FormDialog.add_row adds to self.form
 
     def _threshold(self, field: str, edit: QLineEdit, problems: list[Problem]) -> Decimal | None:
         """A percentage typed in the field, as the fraction the service stores."""
@@ -137,5 +195,5 @@ class KpiDialog(FormDialog[KpiInput]):
             amber=amber,
             data_source=self.source_edit.text(),
             responsible_organization_id=self.choice(self.responsible_combo),
-            means_of_verification=self.verification_edit.text(),
+            means_of_verification=self.verification_edit.toPlainText(),
         )
