@@ -12,9 +12,12 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from pilotage.db.database import Database
+from pilotage.gui import formats
+from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
 from pilotage.gui.dialogs.preferences_dialog import PreferencesDialog
 from pilotage.gui.error_dialog import ErrorDialog, log_path
 from pilotage.gui.i18n import (
@@ -39,6 +42,11 @@ from pilotage.gui.qt import (
 from pilotage.gui.settings import Settings
 
 WIDTH, HEIGHT = 1280, 820
+ILLUSTRATIVE_USER = "analyste"  # the session name the preferences picture shows
+_USER_VARIABLES = ("LOGNAME", "USER", "LNAME", "USERNAME")  # where getpass looks, in order
+SAMPLE_VALUE = Decimal(250)
+SAMPLE_DIMENSION = "sexe"  # as the demo's breakdowns
+SAMPLE_BREAKDOWN = (("femmes", "120"), ("hommes", "130"))
 DEMO_END = date(2024, 12, 31)  # the end of the demo's pilot year
 TIMEOUT_MS = 60_000  # a guard against a load that never ends, not a pause
 
@@ -120,8 +128,13 @@ def _save_all(db: Database, folder: Path, as_of: date) -> list[Path]:
         form = _save_record_form(window, folder / "kpi-form.png")
         if form is not None:
             written.append(form)
+        measurement = _save_measurement_form(window, folder / "measurement-form.png")
+        if measurement is not None:
+            written.append(measurement)
+        written.append(_save_organizations_dialog(window, folder / "organizations-dialog.png"))
         written.append(_save_error_dialog(window, folder / "error-dialog.png"))
-        written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
+        with _illustrative_user():
+            written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
     finally:
         window.close()  # waits for any worker still reading the database
         window.deleteLater()
@@ -240,6 +253,66 @@ def _save_record_form(window: MainWindow, path: Path) -> Path | None:
         return _save(dialog, path)
     finally:
         dialog.reject()
+
+
+def _settle() -> None:
+    for _ in range(2):  # a layout pass can post another (word-wrapped labels)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _save_measurement_form(window: MainWindow, path: Path) -> Path | None:
+    """The shown KPI's Add-measurement form, filled in with a breakdown by sex as the
+    demo's (JIT-DIP: 250 graduates, 120 women and 130 men), left without saving; None
+    when no KPI page is shown or it cannot take a measurement."""
+    section = window.kpi_page.measurements_section
+    if window.current_page() is not window.kpi_page or not section.add_button.isEnabled():
+        return None
+    section.add_measurement()
+    dialog = section.dialog
+    if not isinstance(dialog, MeasurementDialog):
+        return None
+    try:
+        if dialog.value_edit.isVisible():
+            dialog.value_edit.setText(formats.plain_number(SAMPLE_VALUE))
+        for category, value in SAMPLE_BREAKDOWN:
+            dialog.disaggregations.add_row(SAMPLE_DIMENSION, category, value)
+        dialog.disaggregations.table.clearSelection()  # the rows as typed, not highlighted
+        dialog.value_edit.setFocus()
+        _settle()
+        return _save(dialog, path)
+    finally:
+        dialog.reject()
+
+
+def _save_organizations_dialog(window: MainWindow, path: Path) -> Path:
+    """Edit > Organizations…, the demo's organizations listed."""
+    launcher = window.organizations
+    launcher.open()
+    dialog = launcher.dialog
+    if dialog is None:
+        raise ScreenshotError("the organizations dialog did not open")
+    try:
+        _settle()
+        return _save(dialog, path)
+    finally:
+        dialog.reject()
+
+
+@contextmanager
+def _illustrative_user() -> Iterator[None]:
+    """The session's user name read as "analyste" (getpass reads LOGNAME first), so that
+    the preferences picture shows the same name on every machine, not its login."""
+    saved = {name: os.environ.get(name) for name in _USER_VARIABLES}
+    os.environ.update(dict.fromkeys(_USER_VARIABLES, ILLUSTRATIVE_USER))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _save_error_dialog(window: MainWindow, path: Path) -> Path:
