@@ -1,4 +1,5 @@
-"""A table's command offered twice: as a button by the table and in its context menu.
+"""A table's command offered twice: as a button by the table and in its context menu,
+and the row it acts on (the one selected).
 
 Pages and dialogs that edit a table (records, measurements, targets,
 organizations) all offer Add / Edit / Delete this way; the delete command also
@@ -9,8 +10,10 @@ Delete would reach a text field).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from pilotage.gui.icons import icon
+from pilotage.gui.models.rows_model import RowsModel
 from pilotage.gui.qt import (
     QAbstractItemView,
     QAction,
@@ -19,6 +22,8 @@ from pilotage.gui.qt import (
     QPushButton,
     Qt,
 )
+
+R = TypeVar("R")
 
 
 def table_command(
@@ -49,3 +54,12 @@ def enable(widgets: Iterable[QPushButton | QAction], enabled: bool) -> None:
     """A command's button and menu entry are enabled together."""
     for widget in widgets:
         widget.setEnabled(enabled)
+
+
+def selected_row(table: QAbstractItemView, model: RowsModel[R]) -> R | None:
+    """The row selected in a single-selection `table` showing `model`, if any (a
+    selection can outlive its row for a moment while the model is reset)."""
+    rows = table.selectionModel().selectedRows()
+    if not rows or rows[0].row() >= model.rowCount():
+        return None
+    return model.row_at(rows[0].row())

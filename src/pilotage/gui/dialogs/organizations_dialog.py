@@ -31,7 +31,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import CreateCommand, DeleteCommand, EditContext, UpdateCommand
 from pilotage.services.organizations import (
@@ -136,10 +136,7 @@ class OrganizationsDialog(QDialog):
             self.table.selectRow(row)
 
     def selected(self) -> OrganizationRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(rows[0].row())
+        return selected_row(self.table, self.model)
 
     @Slot()
     def _update_buttons(self) -> None:

@@ -19,12 +19,13 @@ from pilotage.domain.periods import period_label
 from pilotage.gui import formats
 from pilotage.gui.delegates import ChoiceDelegate, NumberDelegate
 from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
-from pilotage.gui.dialogs.form_dialog import FormDialog, error_label, parse_number
+from pilotage.gui.dialogs.form_dialog import parse_number
 from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog, next_period
 from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
 from pilotage.gui.labels import label
 from pilotage.gui.models.measurements_model import MeasurementsModel, shown_value
+from pilotage.gui.pages.kpi_section import KpiSection
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
@@ -36,7 +37,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command
 from pilotage.gui.undo.commands import (
     DeleteMeasurementCommand,
     EditContext,
@@ -56,13 +57,10 @@ from pilotage.services.measurements import (
 )
 
 
-class MeasurementsSection(QWidget):
+class MeasurementsSection(KpiSection):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.detail: KpiDetail | None = None
-        self._stack: QUndoStack | None = None
-        self._edits: EditContext | None = None
-        self.dialog: FormDialog[object] | None = None  # the one open, if any
+        # The line under the table: the refusal of the last in-place change.
+        super().__init__("measurement_message", parent)
         self._keep: tuple[int, int] | None = None  # (measurement id, column) across reloads
 
         self.title = section_title("")
@@ -85,9 +83,6 @@ class MeasurementsSection(QWidget):
         # Double-click or Enter on a cell that opens no editor: the breakdown's form,
         # or why a locked period cannot be changed.
         self.table.activated.connect(self._on_activated)
-        # The refusal of the last in-place change, under the table.
-        self.message = error_label()
-        self.message.setObjectName("measurement_message")
 
         table = self.table
         self.add_button, self.add_action = table_command(
@@ -122,9 +117,8 @@ class MeasurementsSection(QWidget):
     # --- what is shown ------------------------------------------------------------
 
     def set_editing(self, stack: QUndoStack | None, edits: EditContext | None) -> None:
-        self._stack, self._edits = stack, edits
         self.model.set_edit_handler(self._on_edit if stack is not None else None)
-        self._update_buttons()
+        super().set_editing(stack, edits)
 
     def clear(self, measure: Measure) -> None:
         """Another KPI is coming: never show the previous one's rows under its name."""
@@ -155,17 +149,14 @@ class MeasurementsSection(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        editable = self._stack is not None and self.detail is not None
+        editable = self.can_edit()
         enable((self.add_button, self.add_action), editable)
         selected = editable and self.selected_measurement() is not None
         enable((self.breakdown_button, self.breakdown_action), selected)
         enable((self.delete_button, self.delete_action), selected)
 
     def selected_measurement(self) -> MeasurementRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.row_at(rows[0].row())
+        return selected_row(self.table, self.model)
 
     @Slot()
     def _remember_current(self) -> None:
@@ -273,10 +264,7 @@ class MeasurementsSection(QWidget):
 
         def submit(reason: str) -> None:
             command = MeasurementStatusCommand(edits, row, status, reason, undo_reason, text)
-            command.execute()  # a refusal goes back to the form
-            self.message.hide()
-            assert self._stack is not None
-            self._stack.push(command)
+            self.push_from_form(command)  # a refusal goes back to the form
 
         heading = self.tr(
             "{period} of {kpi} is validated. Say why it reopens: the reason goes to the "
@@ -318,10 +306,8 @@ class MeasurementsSection(QWidget):
         def submit(data: MeasurementInput) -> None:
             period = period_label(data.period_start, data.period_end)
             text = self.tr("Add measurement {period} to {kpi}").format(period=period, kpi=kpi.code)
-            command = RecordMeasurementCommand(edits, kpi.id, data, text)
-            command.execute()  # a refusal goes back to the form, next to its field
-            self.message.hide()
-            stack.push(command)
+            # A refusal goes back to the form, next to its field.
+            self.push_from_form(RecordMeasurementCommand(edits, kpi.id, data, text))
 
         title = f"{kpi.code}  {kpi.name}"
         open_dialog(
@@ -347,11 +333,8 @@ class MeasurementsSection(QWidget):
             text = self.tr("Edit disaggregations of {period} of {kpi}").format(
                 period=measurement.label, kpi=kpi.code
             )
-            command = UpdateMeasurementCommand(edits, measurement, after, text)
-            command.execute()  # a refusal goes back to the form
-            self.message.hide()
-            assert self._stack is not None
-            self._stack.push(command)
+            # A refusal goes back to the form.
+            self.push_from_form(UpdateMeasurementCommand(edits, measurement, after, text))
 
         total: Decimal | None = row.value
         heading = self.tr("{kpi} · {period} · total {total}").format(

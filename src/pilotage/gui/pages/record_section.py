@@ -28,7 +28,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 
@@ -112,10 +112,7 @@ class RecordSection(QWidget):
         return self._edits if self._ready and self._stack is not None else None
 
     def selected_row(self) -> Any | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(rows[0].row())
+        return selected_row(self.table, self.model)
 
     @Slot()
     def _update_buttons(self) -> None:

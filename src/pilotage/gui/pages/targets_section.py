@@ -13,7 +13,6 @@ from decimal import Decimal
 from pilotage.domain.errors import PilotageError, ValidationError
 from pilotage.domain.periods import period_bounds
 from pilotage.gui import formats
-from pilotage.gui.dialogs.form_dialog import FormDialog, error_label
 from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.target_dialog import (
     RevisionDialog,
@@ -22,19 +21,19 @@ from pilotage.gui.dialogs.target_dialog import (
     TargetInput,
 )
 from pilotage.gui.models.tables import TargetsModel
+from pilotage.gui.pages.kpi_section import KpiSection
 from pilotage.gui.pages.widgets import TableView, mute, section_title
 from pilotage.gui.qt import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command
 from pilotage.gui.text import sentence
-from pilotage.gui.undo.commands import EditContext, ServiceCommand
+from pilotage.gui.undo.commands import ServiceCommand
 from pilotage.gui.undo.kpi_commands import (
     ChangeTargetCommand,
     CreateTargetCommand,
@@ -46,13 +45,9 @@ from pilotage.services.kpi_detail import KpiDetail
 from pilotage.services.targets import TargetRow
 
 
-class TargetsSection(QWidget):
+class TargetsSection(KpiSection):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.detail: KpiDetail | None = None
-        self._stack: QUndoStack | None = None
-        self._edits: EditContext | None = None
-        self.dialog: FormDialog[object] | None = None  # the one open, if any
+        super().__init__("target_message", parent)  # the line says why a removal was refused
 
         self.title = section_title(self.tr("Targets"))
         self.model = TargetsModel(self)
@@ -73,8 +68,6 @@ class TargetsSection(QWidget):
         )
         self.table.activated.connect(self.revise_target)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.message = error_label()  # why a removal was refused
-        self.message.setObjectName("target_message")
 
         title_row = QHBoxLayout()
         title_row.setContentsMargins(0, 0, 0, 0)
@@ -90,10 +83,6 @@ class TargetsSection(QWidget):
         self._update_buttons()
 
     # --- what is shown ------------------------------------------------------------
-
-    def set_editing(self, stack: QUndoStack | None, edits: EditContext | None) -> None:
-        self._stack, self._edits = stack, edits
-        self._update_buttons()
 
     def clear(self) -> None:
         self.detail = None
@@ -115,16 +104,13 @@ class TargetsSection(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        editable = self._stack is not None and self.detail is not None
+        editable = self.can_edit()
         enable((self.set_button, self.set_action, self.revise_button, self.revise_action), editable)
         selected = editable and self.selected_target() is not None
         enable((self.remove_button, self.remove_action), selected)
 
     def selected_target(self) -> TargetRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= self.model.rowCount():
-            return None
-        return self.model.row_at(rows[0].row())
+        return selected_row(self.table, self.model)
 
     def _default_period_end(self) -> date:
         """The selected target's period, else the KPI's final target date, else the
@@ -145,13 +131,6 @@ class TargetsSection(QWidget):
         return max(rows, key=lambda t: t.revision) if rows else None
 
     # --- actions ------------------------------------------------------------------
-
-    def _push(self, command: ServiceCommand) -> None:
-        """Do it now (a refusal goes back to the form), then on the undo stack."""
-        assert self._stack is not None
-        command.execute()
-        self.message.hide()
-        self._stack.push(command)
 
     @Slot()
     def set_target(self) -> None:
@@ -179,7 +158,7 @@ class TargetsSection(QWidget):
                 )
             else:
                 command = ChangeTargetCommand(edits, same, data.value, text)
-            self._push(command)
+            self.push_from_form(command)
 
         value = original.value if original is not None else None
         heading = f"{kpi.code}  {kpi.name}"
@@ -201,7 +180,7 @@ class TargetsSection(QWidget):
             text = self.tr("Revise target {day} of {kpi}").format(
                 day=formats.date_text(data.period_end), kpi=kpi.code
             )
-            self._push(
+            self.push_from_form(
                 ReviseTargetCommand(
                     edits, kpi.id, data.period_end, data.value, data.reason, data.revised_on, text
                 )
