@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from pilotage.gui.qt import QKeySequence, Qt, QTableView
-from pilotage.gui.table_commands import enable, table_command
+from pilotage.gui.models.rows_model import Column, RowsModel
+from pilotage.gui.qt import QAbstractItemView, QKeySequence, Qt, QTableView
+from pilotage.gui.table_commands import enable, selected_row, table_command
 
 
 def test_button_and_menu_entry_run_the_command_and_are_enabled_together(qtbot: QtBot) -> None:
@@ -33,3 +34,23 @@ def test_button_and_menu_entry_run_the_command_and_are_enabled_together(qtbot: Q
     assert not delete_button.isEnabled()
     assert not delete_action.isEnabled()
     assert add_button.isEnabled()
+
+
+class _Names(RowsModel[str]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_columns([Column("Name", lambda name: name)])
+
+
+def test_the_selected_row_is_the_one_the_commands_act_on(qtbot: QtBot) -> None:
+    model = _Names()
+    model.set_rows(["alpha", "beta"])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    assert selected_row(table, model) is None  # nothing selected yet
+    table.selectRow(1)
+    assert selected_row(table, model) == "beta"
+    model.set_rows([])
+    assert selected_row(table, model) is None
