@@ -17,8 +17,10 @@ from pilotage.gui.models.rows_model import RowsModel
 from pilotage.gui.qt import (
     QAbstractItemView,
     QAction,
+    QHBoxLayout,
     QIcon,
     QKeySequence,
+    QLabel,
     QPushButton,
     Qt,
 )
@@ -48,6 +50,17 @@ def table_command(
     table.addAction(action)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return button, action
+
+
+def title_row(title: QLabel, buttons: Iterable[QPushButton]) -> QHBoxLayout:
+    """The section's title with its command buttons on the same line, at its right
+    (level with the title's text, below its top margin)."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(title, 1)
+    for button in buttons:
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+    return row
 
 
 def enable(widgets: Iterable[QPushButton | QAction], enabled: bool) -> None:

@@ -29,7 +29,6 @@ from pilotage.gui.pages.kpi_section import KpiSection
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
-    QHBoxLayout,
     QMessageBox,
     QModelIndex,
     QUndoStack,
@@ -37,7 +36,7 @@ from pilotage.gui.qt import (
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, selected_row, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command, title_row
 from pilotage.gui.undo.commands import (
     DeleteMeasurementCommand,
     EditContext,
@@ -102,14 +101,10 @@ class MeasurementsSection(KpiSection):
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
 
-        title_row = QHBoxLayout()
-        title_row.setContentsMargins(0, 0, 0, 0)
-        title_row.addWidget(self.title, 1)
-        for button in (self.add_button, self.breakdown_button, self.delete_button):
-            title_row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(title_row)
+        buttons = (self.add_button, self.breakdown_button, self.delete_button)
+        layout.addLayout(title_row(self.title, buttons))
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         self._update_buttons()

@@ -19,16 +19,14 @@ from pilotage.gui.models.rows_model import RowsModel
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
-    QHBoxLayout,
     QMessageBox,
     QModelIndex,
-    Qt,
     QUndoStack,
     QVBoxLayout,
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, selected_row, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command, title_row
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext, ServiceCommand
 
@@ -73,15 +71,11 @@ class RecordSection(QWidget):
         model.modelReset.connect(self._update_buttons)
         model.layoutChanged.connect(self._update_buttons)
 
-        title_row = QHBoxLayout()
-        title_row.setContentsMargins(0, 0, 0, 0)
-        title_row.addWidget(self.title, 1)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            title_row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(6)
-        self.column.addLayout(title_row)
+        buttons = (self.add_button, self.edit_button, self.delete_button)
+        self.column.addLayout(title_row(self.title, buttons))
         self.column.addWidget(self.table)
         self._update_buttons()
 

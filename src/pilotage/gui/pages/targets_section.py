@@ -24,14 +24,13 @@ from pilotage.gui.models.tables import TargetsModel
 from pilotage.gui.pages.kpi_section import KpiSection
 from pilotage.gui.pages.widgets import TableView, mute, section_title
 from pilotage.gui.qt import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
     Slot,
 )
-from pilotage.gui.table_commands import enable, selected_row, table_command
+from pilotage.gui.table_commands import enable, selected_row, table_command, title_row
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import ServiceCommand
 from pilotage.gui.undo.kpi_commands import (
@@ -69,14 +68,10 @@ class TargetsSection(KpiSection):
         self.table.activated.connect(self.revise_target)  # double-click or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        title_row = QHBoxLayout()
-        title_row.setContentsMargins(0, 0, 0, 0)
-        title_row.addWidget(self.title, 1)
-        for button in (self.set_button, self.revise_button, self.remove_button):
-            title_row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(title_row)
+        buttons = (self.set_button, self.revise_button, self.remove_button)
+        layout.addLayout(title_row(self.title, buttons))
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         layout.addWidget(self.message)
