@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from gui_support import click_node, current_code, find_index, wait_idle
 from pytestqt.qtbot import QtBot
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui.main_window import MainWindow
+from pilotage.gui.models import navigator_filter
 from pilotage.gui.models.measurements_model import MeasurementsModel
 from pilotage.gui.models.navigator_model import CodeRole, StatusRole
 from pilotage.gui.qt import QLineEdit, QModelIndex, Qt, QToolButton
@@ -96,7 +98,9 @@ def test_the_search_box_filters_the_tree_and_clearing_restores_it(
     everything = _visible_codes(window)
     assert {"P1", "P2", "P3", "P2-ACC", "VEI-NOT"} <= everything
 
-    qtbot.keyClicks(window.search, "JobIntech")
+    with qtbot.waitSignal(window.search_applied):  # once the typing pauses
+        qtbot.keyClicks(window.search, "JobIntech")
+    assert window.statusBar().currentMessage() == "1 match"
     shown = _visible_codes(window)
     # The match, its ancestors and its KPIs; nothing of the other pillars.
     assert shown == {
@@ -111,23 +115,27 @@ def test_the_search_box_filters_the_tree_and_clearing_restores_it(
     jit = find_index(window.proxy, "JIT-INS")
     assert window.tree.visualRect(jit).isValid()  # opened, so the matches show
 
-    qtbot.mouseClick(_clear_button(window.search), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.search_applied):
+        qtbot.mouseClick(_clear_button(window.search), Qt.MouseButton.LeftButton)
     assert window.search.text() == ""
     assert _visible_codes(window) == everything
 
 
 def test_the_search_ignores_case_and_accents(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.keyClicks(window.search, "ecosysteme startups")
+    with qtbot.waitSignal(window.search_applied):
+        qtbot.keyClicks(window.search, "ecosysteme startups")
     assert {"P2"} <= _visible_codes(window)
     assert "P1" not in _visible_codes(window)
     window.search.clear()
-    qtbot.keyClicks(window.search, "jit-ins")
+    with qtbot.waitSignal(window.search_applied):
+        qtbot.keyClicks(window.search, "jit-ins")
     assert _visible_codes(window) == {"CP-MTNRA-MNC", "P1", "P1-JIT", "JIT-INS"}
 
 
 def test_search_then_enter_then_arrows_reach_a_kpi(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(window.search, "taux d'insertion")
-    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.search_applied, timeout=100):  # Enter: at once
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert current_code(window.tree) == "CP-MTNRA-MNC"  # Enter goes to the first match
     for _ in range(3):  # program -> P1 -> P1-JIT -> JIT-INS
         qtbot.keyClick(window.tree, Qt.Key.Key_Down)
@@ -168,3 +176,28 @@ def test_each_kind_of_node_shows_its_page(window: MainWindow, qtbot: QtBot) -> N
     # The tree's status of P1-JIT is the one its page shows.
     index = find_index(window.proxy, "P1-JIT")
     assert index.data(StatusRole) == KpiStatus.ON_TRACK.value
+
+
+def test_the_search_waits_for_a_pause_in_the_typing(window: MainWindow, qtbot: QtBot) -> None:
+    applied: list[bool] = []
+    window.search_applied.connect(lambda: applied.append(True))
+    qtbot.keyClicks(window.search, "JobIntech")
+    assert applied == []  # nothing filtered at each key
+    assert "P2" in _visible_codes(window)
+    qtbot.waitUntil(lambda: applied == [True])  # once, after the last key
+    assert "P2" not in _visible_codes(window)
+
+
+def test_a_search_matching_much_opens_only_the_first_matches(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(navigator_filter, "REVEAL_LIMIT", 2)
+    # P1-JIT and its four KPIs match "jit"; only the first two are handed to the view.
+    with qtbot.waitSignal(window.search_applied):
+        qtbot.keyClicks(window.search, "jit")
+    assert window.proxy.match_count() == 5
+    assert len(window.proxy.revealed_matches()) == 2
+    assert window.statusBar().currentMessage() == (
+        "5 matches; the first 2 shown — refine the search"
+    )
+    assert {"P1-JIT", "JIT-APP"} <= _visible_codes(window)

@@ -4,6 +4,8 @@ the as-of date in the toolbar."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from pilotage.db.database import Database
@@ -32,6 +34,7 @@ from pilotage.gui.qt import (
     QStackedWidget,
     Qt,
     QThreadPool,
+    QTimer,
     QTreeView,
     QUndoStack,
     QVBoxLayout,
@@ -59,6 +62,8 @@ log = logging.getLogger(__name__)
 
 _FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
 _ALL_OPEN = 5  # up to this many programs, all open in the navigator at first
+_SEARCH_DELAY_MS = 250  # the search runs this long after the last key
+_OPEN_MATCHES = 20  # the search opens this many matches to show what they hold
 
 
 class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
@@ -66,6 +71,7 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
     database_changed = Signal()  # another database is open (its tree follows)
     open_failed = Signal(str)  # opening another database failed; the current one stays
     backup_saved = Signal(object)  # the Path of the copy written
+    search_applied = Signal()  # the navigator shows what the search box asks for
 
     def __init__(
         self, db: Database, as_of: date | None = None, settings: Settings | None = None
@@ -101,8 +107,14 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by code or name"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._on_search)
-        self.search.returnPressed.connect(self._focus_tree)
+        # The search runs once typing pauses, not at every key: on a large portfolio
+        # each search takes a moment. Enter runs it at once.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._on_search_typed)
+        self.search.returnPressed.connect(self._on_search_entered)
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)  # lets the view skip measuring every row
@@ -185,9 +197,11 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
     def _go_to_node(self, kind: str, node_id: int) -> None:
         """Select a node from a dashboard row, as if the analyst had clicked it in the tree."""
         key = (NodeKind(kind), node_id)
+        if self._search_timer.isActive():  # typed but not yet applied: apply it first
+            self.apply_search()
         index = self.proxy.mapFromSource(self.model.index_of(key))
         if not index.isValid():  # hidden by the search box: clear it first
-            self.search.clear()
+            self.clear_search()
             index = self.proxy.mapFromSource(self.model.index_of(key))
         self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
@@ -239,7 +253,10 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
             return
         reset = self.model.reload(trees)
         if reset:
-            self._expand_default()
+            if self.proxy.match_count():
+                self._expand_matches()
+            else:
+                self._expand_default()
             if self._current is None and trees:
                 # Open on the first program's dashboard rather than on nothing.
                 self._current = (NodeKind.PROGRAM, trees[0].program.id)
@@ -272,6 +289,10 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
 
         In a portfolio (more programs than _ALL_OPEN), only the current program opens:
         the others are a click away, and their branches are not built until then."""
+        with self._expanding():
+            self._open_default()
+
+    def _open_default(self) -> None:
         self.tree.collapseAll()
         if self.proxy.rowCount() <= _ALL_OPEN:
             self.tree.expandToDepth(1)
@@ -297,13 +318,77 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
     # --- searching ----------------------------------------------------------
 
     @Slot(str)
-    def _on_search(self, text: str) -> None:
+    def _on_search_typed(self, _text: str) -> None:
+        self._search_timer.start()  # (again): the search waits for a pause in the typing
+
+    @Slot()
+    def _on_search_entered(self) -> None:
+        self.apply_search()
+        self._focus_tree()
+
+    @Slot()
+    def apply_search(self) -> None:
+        """Filter the navigator by the search box's text now (typing waits for a pause)."""
+        self._search_timer.stop()
+        text = self.search.text()
         self.proxy.set_search(text)
         if text.strip():
-            self.tree.expandAll()  # matches can be deep; show them all
+            self._expand_matches()
+            self._show_status(self._matches_text())
         else:
             self._expand_default()
             self._restore_current()
+        self.search_applied.emit()
+
+    def clear_search(self) -> None:
+        """Empty the search box and show the whole tree at once."""
+        self.search.clear()
+        self.apply_search()
+
+    def _matches_text(self) -> str:
+        count, shown = self.proxy.match_count(), len(self.proxy.revealed_matches())
+        if count == 0:
+            return self.tr("No match")
+        if count > shown:
+            return self.tr("{count} matches; the first {shown} shown — refine the search").format(
+                count=formats.number(count), shown=formats.number(shown)
+            )
+        if count == 1:
+            return self.tr("1 match")
+        return self.tr("{count} matches").format(count=formats.number(count))
+
+    def _expand_matches(self) -> None:
+        """Open the branches down to the matches the search handed to the view, and
+        the first matches themselves.
+
+        Only those (the first few hundred): opening every branch of a search that
+        matches most of a portfolio would build and lay out all of it."""
+        with self._expanding():
+            self.tree.collapseAll()
+            opened: set[NodeKey] = set()
+            for number, match in enumerate(self.proxy.revealed_matches()):
+                # The first matches open too (finding an initiative shows its KPIs); not
+                # all: each open match shows everything it holds.
+                first = (match,) if number < _OPEN_MATCHES else ()
+                for key in (*first, *self.model.ancestors(match)):
+                    if key in opened:
+                        break  # and so are the ones above it
+                    opened.add(key)
+                    index = self.proxy.mapFromSource(self.model.index_of(key))
+                    if index.isValid():
+                        self.tree.expand(index)
+
+    @contextmanager
+    def _expanding(self) -> Iterator[None]:
+        """Open several branches with one measure of the progress column, not one per
+        branch (each measure reads up to a thousand rows)."""
+        header = self.tree.header()
+        column = NavigatorModel.COLUMN_PROGRESS
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        try:
+            yield
+        finally:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     @Slot()
     def _focus_search(self) -> None:

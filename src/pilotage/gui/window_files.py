@@ -139,7 +139,7 @@ class FileMenuMixin(_Base):
         old, self._owned = self._owned, db
         self._db = db
         self._current = None
-        self.search.clear()
+        self.clear_search()
         self.pages.setCurrentWidget(self.empty_page)
         self._make_pages(db)
         self.model.reload([])

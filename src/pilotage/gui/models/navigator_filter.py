@@ -4,7 +4,10 @@ A match keeps its ancestors visible, and its children too, so that finding an
 initiative shows its KPIs. Case and accents are ignored: "ecosysteme" finds
 "Écosystème". The search reads the model's plain rows, not the rows the view
 has fetched: a KPI in a branch never expanded is found, and its branch handed
-to the view (NavigatorModel.reveal).
+to the view (NavigatorModel.reveal) — for the first REVEAL_LIMIT matches only, in
+the tree's order: a search for one letter can match every node of a portfolio,
+and building and opening them all would freeze the window. The other matches
+show when their branch is opened.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pilotage.gui.qt import (
     Slot,
 )
 
+REVEAL_LIMIT = 200  # matches whose branches are handed to the view (and opened by it)
+
 
 class NavigatorFilterModel(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -27,6 +32,8 @@ class NavigatorFilterModel(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(False)
         self._terms: tuple[str, ...] = ()
         self._matches: set[NodeKey] = set()
+        self._first: list[NodeKey] = []  # the first REVEAL_LIMIT matches, in tree order
+        self._count = 0  # every match
         self._kept: set[NodeKey] = set()  # the matches and their ancestors
         self._changing = False
 
@@ -41,6 +48,14 @@ class NavigatorFilterModel(QSortFilterProxyModel):
 
     def search_text(self) -> str:
         return " ".join(self._terms)
+
+    def match_count(self) -> int:
+        """How many nodes match the search (0 without one)."""
+        return self._count
+
+    def revealed_matches(self) -> list[NodeKey]:
+        """The matches handed to the view: the first REVEAL_LIMIT, in the tree's order."""
+        return list(self._first)
 
     def set_search(self, text: str) -> None:
         terms = tuple(search_key(text).split())
@@ -57,13 +72,14 @@ class NavigatorFilterModel(QSortFilterProxyModel):
     def _refilter(self) -> None:
         model = self._navigator()
         if self._terms and model is not None:
-            matches = model.matching(self._terms)
-            kept = set(matches)
-            for key in matches:
-                kept.update(model.ancestors(key))
-            model.reveal(matches)  # before filtering: the proxy filters fetched rows
+            found = model.matching(self._terms)
+            matches = set(found)
+            first = found[:REVEAL_LIMIT]
+            kept = model.with_ancestors(found)
+            model.reveal(first)  # before filtering: the proxy filters fetched rows
         else:
-            matches, kept = set(), set()
+            matches, kept, found, first = set(), set(), [], []
+        self._first, self._count = first, len(found)
         # The rows the new filter lets through are announced in endFilterChange; nothing
         # is fetched meanwhile (as in NavigatorModel._announcing).
         self._changing = True

@@ -198,9 +198,10 @@ class NavigatorModel(QAbstractItemModel):
 
     # --- searching: every node, fetched or not -------------------------------
 
-    def matching(self, terms: Sequence[str]) -> set[NodeKey]:
-        """The nodes whose code or name (folded: see search_key) holds every term."""
-        found = set()
+    def matching(self, terms: Sequence[str]) -> list[NodeKey]:
+        """The nodes whose code or name (folded: see search_key) holds every term, in
+        the tree's order (depth first)."""
+        found = []
         folded = self._folded
         with collector_paused():
             for key, _parent, code, name in self._shape:
@@ -208,8 +209,21 @@ class NavigatorModel(QAbstractItemModel):
                 if text is None:
                     text = folded[(code, name)] = search_key(f"{code} {name}")
                 if all(term in text for term in terms):
-                    found.add(key)
+                    found.append(key)
         return found
+
+    def with_ancestors(self, keys: Iterable[NodeKey]) -> set[NodeKey]:
+        """`keys` and every node above them."""
+        parents = self._parents()
+        kept: set[NodeKey] = set()
+        with collector_paused():
+            for key in keys:
+                step: NodeKey | None = key
+                # Stops at a node already kept: what is above it is kept too.
+                while step is not None and step not in kept:
+                    kept.add(step)
+                    step = parents.get(step)
+        return kept
 
     def _parents(self) -> dict[NodeKey, NodeKey | None]:
         if self._parent_of is None:
