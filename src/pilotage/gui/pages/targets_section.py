@@ -135,18 +135,13 @@ class TargetsSection(KpiSection):
             return
         kpi = detail.kpi
         period_end = self._default_period_end()
-        original = next(
-            (t for t in detail.targets if t.period_end == period_end and t.is_original), None
-        )
+        original = _original(detail, period_end)
 
         def submit(data: TargetInput) -> None:
             text = self.tr("Set target {day} of {kpi}").format(
                 day=formats.date_text(data.period_end), kpi=kpi.code
             )
-            same = next(
-                (t for t in detail.targets if t.period_end == data.period_end and t.is_original),
-                None,
-            )
+            same = _original(detail, data.period_end)
             if same is None:
                 command: ServiceCommand = CreateTargetCommand(
                     edits, kpi.id, data.period_end, data.value, text
@@ -220,3 +215,8 @@ class TargetsSection(KpiSection):
             return
         self.message.hide()
         stack.push(command)
+
+
+def _original(detail: KpiDetail, period_end: date) -> TargetRow | None:
+    """The original (unrevised) target of the period ending on `period_end`, if set."""
+    return next((t for t in detail.targets if t.period_end == period_end and t.is_original), None)
