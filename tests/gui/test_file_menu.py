@@ -4,8 +4,10 @@ opened leaves the current database open."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,9 +16,11 @@ from pytestqt.qtbot import QtBot
 from settings_support import isolated_settings
 
 from pilotage.db.database import Database, open_database
+from pilotage.gui import main_window
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.qt import QFileDialog, QMessageBox, Qt
 from pilotage.gui.settings import Settings
+from pilotage.services.overview import ProgramTree
 from pilotage.services.programs import list_programs
 
 
@@ -170,6 +174,41 @@ def test_a_backup_the_system_refuses_is_one_sentence_not_a_crash(
     assert message.endswith(".")
     assert "\n" not in message
     assert win.isVisible()
+
+
+def test_opening_another_database_does_not_wait_for_work_on_the_old_one(
+    qtbot: QtBot,
+    win: MainWindow,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fresh = tmp_path / "fresh.sqlite"
+    win.open_path(fresh, create=True)
+    qtbot.waitUntil(lambda: win.database().path == fresh and not win.is_busy())
+    old = win.database()
+    closed: list[Database] = []
+    close = Database.close
+    monkeypatch.setattr(Database, "close", lambda db: (closed.append(db), close(db))[-1])
+    gate = threading.Event()
+    trees = main_window.program_trees
+
+    def slow_trees(db: Database, as_of: date) -> list[ProgramTree]:
+        if db is old:  # a long tree load of the old database, still running
+            assert gate.wait(10)
+        return trees(db, as_of)
+
+    monkeypatch.setattr(main_window, "program_trees", slow_trees)
+    win.reload()
+    assert demo_db.path is not None
+    with qtbot.waitSignal(win.database_changed):  # while the old load still runs
+        win.open_path(demo_db.path)
+    assert not gate.is_set()
+    assert win.database().path == demo_db.path
+    assert closed == []  # still read by the load: kept open
+    gate.set()
+    qtbot.waitUntil(lambda: closed == [old])  # closed once its work is done
+    qtbot.waitUntil(lambda: win.model.rowCount() == 1 and not win.is_busy())
 
 
 def test_ctrl_q_quits(qtbot: QtBot, win: MainWindow, settings: Settings, demo_db: Database) -> None:

@@ -63,6 +63,7 @@ log = logging.getLogger(__name__)
 _FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
 _ALL_OPEN = 5  # up to this many programs, all open in the navigator at first
 _SEARCH_DELAY_MS = 250  # the search runs this long after the last key
+_RETIRE_POLL_MS = 100  # how often a replaced database checks whether it can close
 _OPEN_MATCHES = 20  # the search opens this many matches to show what they hold
 
 
@@ -97,6 +98,12 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         self._file_runner.finished.connect(self._on_file_task_done)
         self._file_runner.failed.connect(self._on_file_task_failed)
         self._file_runner.busy_changed.connect(self._on_busy_changed)
+        # Databases replaced by another one, closed once the pool no longer reads them.
+        self._retired: list[Database] = []
+        self._retired_pages: list[Page] = []
+        self._retire_timer = QTimer(self)
+        self._retire_timer.setInterval(_RETIRE_POLL_MS)
+        self._retire_timer.timeout.connect(self._close_retired)
 
         self._update_title()
         self.resize(1280, 820)
@@ -172,7 +179,9 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         """One page per kind of node, on `db` (replacing the pages on another one)."""
         for old in self._pages.values():
             self.pages.removeWidget(old)
-            old.deleteLater()
+            old.hide()
+            # Its work may still run on the pool: deleted once that is done (_close_retired).
+            self._retired_pages.append(old)
         self._make_edits(db)
         self.program_page = ProgramPage(db, self._pool)
         self.pillar_page = PillarPage(db, self._pool)
@@ -467,6 +476,7 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         if not self._closing:
             self.save_settings()
         self.shutdown()
+        self._close_retired()  # the pool is idle now
         if self._owned is not None:
             self._owned.close()
             self._owned = None

@@ -102,6 +102,30 @@ class FileMenuMixin(_Base):
         self._show_status(self.tr("Saving a backup copy…"))
         self._file_runner.run(lambda: ("backup", backup_copy(db, destination)))
 
+    def _retire(self, db: Database | None) -> None:
+        """Close `db` (if this window opened it) and delete the old pages once nothing on
+        the pool can still be reading it.
+
+        Work started on it (a tree, a page) may still run: waiting for it here would
+        freeze the window for as long, so the database is kept until the pool is idle
+        (its results are dropped meanwhile: the runners were cancelled or replaced)."""
+        if db is not None:
+            self._retired.append(db)
+        self._close_retired()
+        if self._retired or self._retired_pages:
+            self._retire_timer.start()
+
+    def _close_retired(self) -> None:
+        if self._pool.activeThreadCount() > 0:
+            return
+        self._retire_timer.stop()
+        pages, self._retired_pages = self._retired_pages, []
+        for page in pages:
+            page.deleteLater()
+        retired, self._retired = self._retired, []
+        for db in retired:
+            db.close()
+
     def _on_file_task_done(self, outcome: tuple[str, object]) -> None:
         kind, value = outcome
         if kind == "open" and isinstance(value, Database):
@@ -132,10 +156,9 @@ class FileMenuMixin(_Base):
 
     def _switch_to(self, db: Database) -> None:
         """Show `db` instead of the current database (closing it if this window opened it)."""
-        self._tree_runner.cancel()
+        self._tree_runner.cancel()  # its trees are of the old database: dropped
         for page in self._pages.values():
             page.hide()
-        self._pool.waitForDone()  # nothing still reads the old database
         old, self._owned = self._owned, db
         self._db = db
         self._current = None
@@ -143,8 +166,7 @@ class FileMenuMixin(_Base):
         self.pages.setCurrentWidget(self.empty_page)
         self._make_pages(db)
         self.model.reload([])
-        if old is not None:
-            old.close()
+        self._retire(old)  # and the old pages
         self._update_title()
         if self._settings is not None and db.path is not None:
             self._settings.add_recent_database(str(db.path))
