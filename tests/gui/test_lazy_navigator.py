@@ -201,3 +201,16 @@ def test_the_search_reveals_a_node_beyond_the_batch_handed_over(
     assert _codes(proxy, vei) == ["VEI-NOT"]
     qtmodeltester.check(proxy)
     qtmodeltester.check(model)
+
+
+def test_a_node_without_progress_shows_the_dash_the_tables_show(demo_db: Database) -> None:
+    model = NavigatorModel()
+    model.reload(program_trees(demo_db, DEMO_END))
+    program = model.index(0, 0)
+    model.fetchMore(program)
+    p1 = _child(model, program, "P1")
+    model.fetchMore(p1)
+    # P1-VIV has no measurement by the end of 2024; P1-JIT has (about 95%).
+    progress = NavigatorModel.COLUMN_PROGRESS
+    assert _child(model, p1, "P1-VIV").siblingAtColumn(progress).data() == "—"
+    assert _child(model, p1, "P1-JIT").siblingAtColumn(progress).data().startswith("9")

@@ -36,7 +36,9 @@ class MenusMixin(_Base):
         toolbar = self.toolbar = QToolBar(self.tr("As of"))
         toolbar.setObjectName("asOfToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(self.tr("As of ")))
+        label = QLabel(self.tr("As of"))
+        label.setContentsMargins(0, 0, 6, 0)  # the gap to the date: spacing, not a space
+        toolbar.addWidget(label)
         self.as_of_edit = QDateEdit(formats.to_qdate(self._as_of))
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat(formats.date_format())

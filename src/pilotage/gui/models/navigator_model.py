@@ -411,7 +411,10 @@ class NavigatorModel(QAbstractItemModel):
             if column == self.COLUMN_NAME:
                 return f"{node.code}  {node.name}"
             if column == self.COLUMN_PROGRESS:
-                return formats.percent(node.progress) if node.progress is not None else ""
+                # The dash the tables show for a figure there is none of.
+                if node.progress is None:
+                    return formats.NO_VALUE
+                return formats.percent(node.progress)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_NAME:
             return status_icon(node.status)
