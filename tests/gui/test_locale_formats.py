@@ -50,6 +50,22 @@ def test_english_numbers_money_percentages_and_dates() -> None:
     assert formats.date_text(date(2024, 12, 31)) == "12/31/2024"
 
 
+def test_table_percentages_keep_one_decimal_and_counts_at_most_one() -> None:
+    apply_locale("en")
+    assert formats.percent(Decimal("0.25")) == "25%"  # as the command line writes it
+    assert formats.percent(Decimal("0.25"), places=1) == "25.0%"  # in a table column
+    assert formats.percent(Decimal("0.2667"), places=1) == "26.7%"
+    assert formats.kpi_value(Decimal(72), Measure.PERCENTAGE, percent_places=1) == "72.0%"
+    assert formats.kpi_value(Decimal("0.734"), Measure.RATIO, percent_places=1) == "73.4%"
+    # A count's target to date between two whole targets: one decimal, no more.
+    assert formats.kpi_value(Decimal("12.47"), Measure.COUNT, "organisations") == (
+        "12.5 organisations"
+    )
+    assert formats.kpi_value(Decimal(1000), Measure.COUNT, "learners") == "1,000 learners"
+    apply_locale("fr")
+    assert formats.percent(Decimal("0.25"), places=1) == f"25,0{NNBSP}%"
+
+
 @pytest.mark.parametrize("setting", ["system", "klingon", "", None])
 def test_system_or_garbage_keeps_the_system_locale(setting: str | None) -> None:
     apply_locale("fr")

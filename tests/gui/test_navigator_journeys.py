@@ -47,7 +47,8 @@ def test_reach_the_placement_rate_kpi_with_the_keyboard(window: MainWindow, qtbo
     assert page.trace.text().startswith("on track: progress 96%")
     model = page.measurements_model
     assert model.rowCount() == 1
-    assert model.index(0, MeasurementsModel.VALUE).data() == "72%"
+    # A table column: one decimal, so that the percentages line up.
+    assert model.index(0, MeasurementsModel.VALUE).data() == "72.0%"
     alignment = model.index(0, MeasurementsModel.VALUE).data(Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & Qt.AlignmentFlag.AlignRight
     assert page.measurements.isColumnHidden(MeasurementsModel.NUMERATOR)
