@@ -8,6 +8,7 @@ index ever refers to a collected object.
 Nodes are built when the view asks for them (expanding a node fetches its
 children), so that a portfolio of 30,000 KPIs shows at once; a reload whose
 structure is unchanged updates the figures of the nodes built, in place.
+The nodes and the outline the search reads are in navigator_nodes.
 """
 
 from __future__ import annotations
@@ -15,21 +16,16 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from decimal import Decimal
 
-from pilotage.domain.enums import KpiStatus
 from pilotage.gui import formats
 from pilotage.gui.models.collector import collector_paused
+from pilotage.gui.models.navigator_nodes import Node, Outline
 from pilotage.gui.models.navigator_rows import (
     NodeKey,
     NodeKind,
     NodeRow,
-    Shape,
     child_rows,
-    figures,
     flatten,
-    identity,
     search_key,
 )
 from pilotage.gui.qt import (
@@ -42,6 +38,21 @@ from pilotage.gui.qt import (
 from pilotage.gui.status import status_icon, status_label
 from pilotage.services.overview import ProgramTree
 
+# What the window, the editors and the search import from here, defined with the rows.
+__all__ = [
+    "CodeRole",
+    "IdRole",
+    "KindRole",
+    "NameRole",
+    "NavigatorModel",
+    "NodeKey",
+    "NodeKind",
+    "NodeRow",
+    "SearchKeyRole",
+    "StatusRole",
+    "search_key",
+]
+
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 StatusRole = Qt.ItemDataRole.UserRole + 3
@@ -50,43 +61,6 @@ NameRole = Qt.ItemDataRole.UserRole + 5
 SearchKeyRole = Qt.ItemDataRole.UserRole + 6  # code and name, folded for searching
 
 NODE_BATCH = 1000  # children handed to the view per fetch (more than any node has, in practice)
-
-
-@dataclass(eq=False)
-class _Node:
-    """A node handed to (or about to be handed to) the view."""
-
-    row: NodeRow
-    serial: int  # the index's internalId
-    number: int  # position among its siblings
-    parent: _Node | None
-    kind: NodeKind = field(init=False)
-    id: int = field(init=False)
-    code: str = field(init=False)
-    name: str = field(init=False)
-    status: KpiStatus = field(init=False)
-    progress: Decimal | None = field(init=False)
-    trace: str = field(init=False)  # the KPI's reasoning, or the roll-up's
-    children: list[_Node] | None = None  # None: not built yet
-    fetched: int = 0  # children announced to the view so far
-    total: int = field(init=False)  # children it has, built or not
-
-    def __post_init__(self) -> None:
-        self.kind, self.id, self.code, self.name = identity(self.row)
-        self.total = len(child_rows(self.row))
-        self.status, self.progress, self.trace = figures(self.row)
-
-    def set_row(self, row: NodeRow) -> bool:
-        """Take the figures of `row` (same node, another date); True if they changed."""
-        self.row = row
-        new = figures(row)
-        changed = new != (self.status, self.progress, self.trace)
-        self.status, self.progress, self.trace = new
-        return changed
-
-    @property
-    def key(self) -> NodeKey:
-        return (self.kind, self.id)
 
 
 class NavigatorModel(QAbstractItemModel):
@@ -107,13 +81,11 @@ class NavigatorModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.batch = NODE_BATCH  # children handed to the view per fetch
-        self._roots: list[_Node] = []
+        self._roots: list[Node] = []
         self._roots_fetched = 0
-        self._nodes: list[_Node] = []  # the nodes built so far, by serial
-        self._by_key: dict[NodeKey, _Node] = {}
-        self._shape: list[Shape] = []  # every node, built or not, depth first
-        self._parent_of: dict[NodeKey, NodeKey | None] | None = {}
-        self._folded: dict[tuple[str, str], str] = {}  # (code, name) -> search key
+        self._nodes: list[Node] = []  # the nodes built so far, by serial
+        self._by_key: dict[NodeKey, Node] = {}
+        self._outline = Outline([])  # every node, built or not
         self._busy = False  # a change is being announced: see _announcing
 
     # --- loading ------------------------------------------------------------
@@ -127,12 +99,11 @@ class NavigatorModel(QAbstractItemModel):
         """
         with collector_paused():
             shape, rows = flatten(trees)
-            same = shape == self._shape
+            same = shape == self._outline.shape
             by_key = {entry[0]: row for entry, row in zip(shape, rows, strict=True)} if same else {}
         if not same:
             self.beginResetModel()
-            self._shape = shape
-            self._parent_of = None  # built when first needed (searching, revealing)
+            self._outline = self._outline.replaced(shape)
             self._nodes, self._by_key = [], {}
             self._roots = [self._make(tree, number, None) for number, tree in enumerate(trees)]
             self._roots_fetched = min(len(self._roots), self.batch)
@@ -147,25 +118,25 @@ class NavigatorModel(QAbstractItemModel):
                 )
         return False
 
-    def _make(self, row: NodeRow, number: int, parent: _Node | None) -> _Node:
-        node = _Node(row, len(self._nodes), number, parent)
+    def _make(self, row: NodeRow, number: int, parent: Node | None) -> Node:
+        node = Node(row, len(self._nodes), number, parent)
         self._nodes.append(node)
         self._by_key[node.key] = node
         return node
 
-    def _built_children(self, node: _Node) -> list[_Node]:
+    def _built_children(self, node: Node) -> list[Node]:
         if node.children is None:
             node.children = [
                 self._make(row, number, node) for number, row in enumerate(child_rows(node.row))
             ]
         return node.children
 
-    def _is_shown(self, node: _Node) -> bool:
+    def _is_shown(self, node: Node) -> bool:
         if node.parent is None:
             return node.number < self._roots_fetched
         return node.number < node.parent.fetched and self._is_shown(node.parent)
 
-    def _fetch_to(self, node: _Node | None, count: int) -> None:
+    def _fetch_to(self, node: Node | None, count: int) -> None:
         """Hand the view the first `count` children of `node` (None: the programs)."""
         if node is None:
             count = min(count, len(self._roots))
@@ -199,44 +170,15 @@ class NavigatorModel(QAbstractItemModel):
     # --- searching: every node, fetched or not -------------------------------
 
     def matching(self, terms: Sequence[str]) -> list[NodeKey]:
-        """The nodes whose code or name (folded: see search_key) holds every term, in
-        the tree's order (depth first)."""
-        found = []
-        folded = self._folded
-        with collector_paused():
-            for key, _parent, code, name in self._shape:
-                text = folded.get((code, name))
-                if text is None:
-                    text = folded[(code, name)] = search_key(f"{code} {name}")
-                if all(term in text for term in terms):
-                    found.append(key)
-        return found
+        """The nodes whose code or name holds every term, in the tree's order."""
+        return self._outline.matching(terms)
 
     def with_ancestors(self, keys: Iterable[NodeKey]) -> set[NodeKey]:
         """`keys` and every node above them."""
-        parents = self._parents()
-        kept: set[NodeKey] = set()
-        with collector_paused():
-            for key in keys:
-                step: NodeKey | None = key
-                # Stops at a node already kept: what is above it is kept too.
-                while step is not None and step not in kept:
-                    kept.add(step)
-                    step = parents.get(step)
-        return kept
-
-    def _parents(self) -> dict[NodeKey, NodeKey | None]:
-        if self._parent_of is None:
-            with collector_paused():
-                self._parent_of = {key: parent for key, parent, _, _ in self._shape}
-        return self._parent_of
+        return self._outline.with_ancestors(keys)
 
     def ancestors(self, key: NodeKey) -> Iterator[NodeKey]:
-        parents = self._parents()
-        parent = parents.get(key)
-        while parent is not None:
-            yield parent
-            parent = parents.get(parent)
+        return self._outline.ancestors(key)
 
     def reveal(self, keys: Iterable[NodeKey]) -> None:
         """Hand the view every node in `keys` (and so their ancestors); a parent's
@@ -246,7 +188,7 @@ class NavigatorModel(QAbstractItemModel):
 
     def fetch_all(self) -> None:
         """Hand the view every node (what Qt's recursive match needs to see them all)."""
-        self.reveal(key for key, _parent, _code, _name in self._shape)
+        self.reveal(key for key, _parent, _code, _name in self._outline.shape)
 
     def match(
         self,
@@ -261,10 +203,10 @@ class NavigatorModel(QAbstractItemModel):
             self.fetch_all()
         return super().match(start, role, value, hits, flags)
 
-    def _reveal(self, key: NodeKey) -> _Node | None:
+    def _reveal(self, key: NodeKey) -> Node | None:
         node = self._by_key.get(key)
         if node is None:
-            parents = self._parents()
+            parents = self._outline.parents()
             if key not in parents:
                 return None
             parent_key = parents[key]
@@ -315,7 +257,7 @@ class NavigatorModel(QAbstractItemModel):
             node = node.parent
         return node.row if node is not None and isinstance(node.row, ProgramTree) else None
 
-    def _node(self, index: QModelIndex | QPersistentModelIndex) -> _Node | None:
+    def _node(self, index: QModelIndex | QPersistentModelIndex) -> Node | None:
         if not index.isValid() or index.model() is not self:
             return None
         serial = index.internalId()
@@ -424,7 +366,7 @@ class NavigatorModel(QAbstractItemModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return self._custom(node, role)
 
-    def _custom(self, node: _Node, role: int) -> object:
+    def _custom(self, node: Node, role: int) -> object:
         if role == IdRole:
             return node.id
         if role == KindRole:
@@ -439,7 +381,7 @@ class NavigatorModel(QAbstractItemModel):
             return search_key(f"{node.code} {node.name}")
         return None
 
-    def _tooltip(self, node: _Node) -> str:
+    def _tooltip(self, node: Node) -> str:
         # Rich text, so that Qt wraps a long trace instead of drawing one wide line.
         # The name first: the tree often elides it.
         name = html.escape(f"{node.code}  {node.name}", quote=False)
