@@ -3,7 +3,10 @@ as a person would: menus, shortcuts, forms; Ctrl+Z and Ctrl+Shift+Z take each ba
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TypeVar
 
 import pytest
 from editing_support import (
@@ -24,13 +27,18 @@ from pytestqt.qtbot import QtBot
 
 from pilotage.db.database import Database
 from pilotage.domain.enums import Measure, OwnerKind
+from pilotage.gui.editing import structure_changes
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.navigator_model import CodeRole, NameRole
 from pilotage.gui.qt import QMessageBox, Qt, QToolBar
+from pilotage.gui.undo import commands
 from pilotage.services.initiatives import get_initiative, list_initiatives
 from pilotage.services.kpis import list_kpis
-from pilotage.services.pillars import PillarInput, list_pillars, update_pillar
+from pilotage.services.pillars import PillarInput, delete_pillar, list_pillars, update_pillar
 from pilotage.services.programs import list_programs
+from pilotage.services.undo import restore_deleted
+
+T = TypeVar("T")
 
 PROGRAM = "CP-MTNRA-MNC"
 
@@ -380,3 +388,28 @@ def test_create_a_program_then_undo(window: MainWindow, qtbot: QtBot, demo_db: D
     press(window, qtbot, Qt.Key.Key_Z, CTRL)
     assert [p.reference for p in list_programs(demo_db)] == [PROGRAM]
     assert window.proxy.rowCount() == 1
+
+
+def test_a_pillar_is_deleted_and_put_back_off_the_gui_thread(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+
+    def recorded(call: Callable[..., T]) -> Callable[..., T]:
+        def wrapper(*args: object) -> T:
+            threads.append(threading.current_thread())
+            return call(*args)
+
+        return wrapper
+
+    monkeypatch.setattr(structure_changes, "delete_pillar", recorded(delete_pillar))
+    monkeypatch.setattr(commands, "restore_deleted", recorded(restore_deleted))
+    _select(window, qtbot, "P1")
+    window.tree.setFocus()
+    with qtbot.waitSignal(window.tree_loaded):
+        qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert _pillar_codes(demo_db) == ["P2", "P3"]
+    press(window, qtbot, Qt.Key.Key_Z, CTRL)
+    assert _pillar_codes(demo_db) == ["P1", "P2", "P3"]
+    assert len(threads) == 2  # the delete, then its undo
+    assert all(thread is not threading.main_thread() for thread in threads)
