@@ -65,3 +65,18 @@ def test_colours_are_the_status_colours_and_runaway_bars_are_capped(qtbot: QtBot
     assert sets["Achieved"][2] == 200  # 350% drawn at twice the expected pace
     assert sets["No data"] == [0, 0, 0]
     assert chart.height() == FRAME_HEIGHT + 3 * BAR_HEIGHT  # grows with the pillars
+
+
+def test_titles_are_elided_to_the_room_the_axis_has(qtbot: QtBot) -> None:
+    title = "Écosystème des startups et des TPE-PME"  # 38 characters: longer than the old 28
+    chart = PillarProgressChart()
+    qtbot.addWidget(chart)
+    chart.resize(1200, 300)
+    chart.show()  # a hidden widget hears of its new size only once shown
+    chart.set_bars([PillarBar("P2", title, Decimal("0.289"), KpiStatus.AT_RISK)])
+    (categories, _values) = chart.chart.axes()
+    assert categories.categories() == [f"P2  {title}  28.9%"]  # 40% of 1200 px is room enough
+    chart.resize(400, 300)  # 160 px for code, title and figure
+    (label,) = categories.categories()
+    assert label.startswith("P2  Éco")
+    assert label.endswith("…  28.9%")

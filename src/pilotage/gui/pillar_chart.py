@@ -36,7 +36,7 @@ FRAME_HEIGHT = 110  # axis, legend and margins
 # QtCharts gives a vertical axis at most 40% of the chart's width and cuts longer
 # labels with "...": the titles are elided here, at a word's room less, instead.
 AXIS_PORTION = 0.4
-AXIS_LABEL_MARGIN = 24
+AXIS_LABEL_MARGIN = 12
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class PillarProgressChart(QWidget):
         room = int(self.width() * AXIS_PORTION) - AXIS_LABEL_MARGIN
         labels = []
         for bar in reversed(self.bars):
-            head, tail = f"{bar.code}  ", f"  {formats.percent(bar.progress)}"
+            head, tail = f"{bar.code}  ", f"  {formats.percent(bar.progress, places=1)}"
             left = max(room - metrics.horizontalAdvance(head + tail), 0)
             title = metrics.elidedText(bar.title, Qt.TextElideMode.ElideRight, left)
             labels.append(head + title + tail)
