@@ -172,7 +172,7 @@ def test_a_refused_undo_of_a_create_never_creates_a_second_record(demo_db: Datab
 
     stack.undo()
     assert len(refused) == 1
-    assert "taken off the Undo list" in refused[0]
+    assert "could not be undone and was taken off the Undo list." in refused[0]
     assert stack.count() == 0
     assert not stack.canRedo()
     stack.redo()  # nothing left to redo

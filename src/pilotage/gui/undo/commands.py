@@ -116,14 +116,14 @@ class ServiceCommand(QUndoCommand):
         if self._executed:
             self._executed = False  # done by execute(): only announce it
         else:
-            self._guarded(self._do)
+            self._guarded(self._do, undoing=False)
         self._context.changed.emit()
 
     def undo(self) -> None:
-        self._guarded(self._undo)
+        self._guarded(self._undo, undoing=True)
         self._context.changed.emit()
 
-    def _guarded(self, action: Callable[[], None]) -> None:
+    def _guarded(self, action: Callable[[], None], *, undoing: bool) -> None:
         """Call `action`; a refusal takes the command off the stack and is reported.
 
         The stack moves its index whatever happens: a refused undo kept on the stack
@@ -134,13 +134,17 @@ class ServiceCommand(QUndoCommand):
             self._call(action)
         except PilotageError as exc:
             self.setObsolete(True)
-            self._context.failed.emit(
-                translate(
+            if undoing:
+                outcome = translate(
                     "ServiceCommand",
-                    "{reason} The change could not be undone or redone and was taken off "
-                    "the Undo list.",
-                ).format(reason=sentence(str(exc)))
-            )
+                    "{reason} The change could not be undone and was taken off the Undo list.",
+                )
+            else:
+                outcome = translate(
+                    "ServiceCommand",
+                    "{reason} The change could not be redone and was taken off the Undo list.",
+                )
+            self._context.failed.emit(outcome.format(reason=sentence(str(exc))))
 
     def _do(self) -> None:
         raise NotImplementedError
