@@ -6,11 +6,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from gui_support import MID_YEAR, click_node, wait_idle
+from gui_support import DEMO_END, MID_YEAR, click_node, wait_idle
 from pytestqt.qtbot import QtBot
 
 from pilotage.domain.enums import Measure
-from pilotage.gui.charts import KpiChart
+from pilotage.gui.charts import CHART_HEIGHT, KpiChart
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.qt import QChart, QLocale, QPainter, Qt
 from pilotage.services.kpi_detail import SeriesPoint
@@ -54,6 +54,13 @@ def test_jit_dip_charts_its_cumulative_graduates_up_to_the_as_of_date(
     assert "at least two" in chart.placeholder.text()
     assert chart.placeholder.isVisible()
     assert not chart.view.isVisible()
+    # One line's height, not an empty box of the chart's.
+    assert chart.height() < 2 * chart.placeholder.fontMetrics().height() + 2 * 12
+
+    window.set_as_of(DEMO_END)
+    qtbot.waitUntil(lambda: not chart.is_placeholder())
+    wait_idle(qtbot, window)
+    assert chart.height() >= CHART_HEIGHT
 
 
 def test_a_ratio_in_percent_is_charted_in_percent(window: MainWindow, qtbot: QtBot) -> None:

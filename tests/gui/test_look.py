@@ -12,7 +12,7 @@ from pilotage.domain.enums import Measure
 from pilotage.gui.charts import KpiChart
 from pilotage.gui.i18n import apply_locale
 from pilotage.gui.pages.widgets import FieldForm
-from pilotage.gui.qt import QLocale, Qt
+from pilotage.gui.qt import QLabel, QLocale, Qt
 from pilotage.services.kpi_detail import SeriesPoint
 
 
@@ -25,6 +25,21 @@ def test_a_numeric_field_is_right_aligned_and_never_wrapped(qtbot: QtBot) -> Non
     assert not budget.wordWrap()
     assert not text.alignment() & Qt.AlignmentFlag.AlignRight
     assert text.wordWrap()
+
+
+def test_a_caption_stays_on_the_first_line_of_a_wrapped_value(qtbot: QtBot) -> None:
+    form = FieldForm()
+    qtbot.addWidget(form)
+    form.resize(300, 400)
+    value = form.add("Thresholds")
+    value.setText("on track from 90% of expected, at risk from 70% " * 3)
+    form.show()
+    qtbot.waitExposed(form)
+    caption = form.findChildren(QLabel)[0]
+    assert caption.text() == "Thresholds"
+    assert caption.alignment() & Qt.AlignmentFlag.AlignTop
+    # The caption's text starts where the value's first line does.
+    assert caption.geometry().top() == value.geometry().top()
 
 
 def _points() -> list[SeriesPoint]:
