@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from pilotage.db.database import Database
 from pilotage.domain.enums import OrganizationKind
 from pilotage.domain.errors import ConflictError
-from pilotage.gui.qt import QThreadPool, QTimer, QUndoStack
+from pilotage.gui.qt import QProgressDialog, QThreadPool, QTimer, QUndoStack, QWidget
 from pilotage.gui.undo.commands import (
     CreateCommand,
     DeleteCommand,
@@ -250,4 +250,28 @@ def test_a_long_call_raises_its_refusal_on_the_gui_thread(demo_db: Database) -> 
     with pytest.raises(ConflictError):
         delete.execute()
     assert any(p.id == third.id for p in _pillars(demo_db))
+    pool.waitForDone()
+
+
+def test_a_long_call_shows_a_busy_dialog_after_a_moment(qtbot: QtBot, demo_db: Database) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    pool = QThreadPool()
+    context = EditContext(demo_db, pool=pool, window=window)
+    dialog_seen = threading.Event()
+
+    def look() -> None:
+        if any(d.isVisible() for d in window.findChildren(QProgressDialog)):
+            dialog_seen.set()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(look)
+    timer.start()
+    command = _SlowCommand(context, dialog_seen)  # ends once the dialog was seen
+    command.execute()
+    timer.stop()
+    assert dialog_seen.is_set()
+    qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog))  # gone afterwards
     pool.waitForDone()

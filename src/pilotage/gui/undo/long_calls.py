@@ -58,6 +58,7 @@ def call_in_pool(pool: QThreadPool, call: Callable[[], T], parent: QWidget | Non
     dialog.setMinimumDuration(BUSY_DIALOG_DELAY_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    dialog.setValue(0)  # starts the clock: the dialog shows once the delay has passed
     pool.start(work)
     try:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
