@@ -17,6 +17,7 @@ from pilotage.db.errors import DatabaseError
 from pilotage.db.schema import ContractProgram, Kpi, Measurement, metadata
 from pilotage.services.clock import local_today
 from pilotage.services.demo import load_demo
+from pilotage.services.identity import ILLUSTRATIVE_USER, set_user_name
 
 
 def _open(args: argparse.Namespace, *, create: bool = False, upgrade: bool = True) -> Database:
@@ -156,7 +157,12 @@ def screenshots(args: argparse.Namespace) -> int:
         if args.db is None:
             database = open_database(Path(scratch) / "demo.sqlite", create=True)
             try:
-                load_demo(database)
+                # Entered by an illustrative analyst, not this machine's login.
+                set_user_name(ILLUSTRATIVE_USER)
+                try:
+                    load_demo(database)
+                finally:
+                    set_user_name(None)
             except BaseException:
                 database.close()
                 raise

@@ -85,3 +85,32 @@ def test_screenshots_in_french_then_the_language_as_it_was(
     assert seen == {"locale": "fr_FR", "status": "En bonne voie", "day": "31/12/2024"}
     assert status_label(KpiStatus.ON_TRACK) == "On track"
     assert QLocale().name() == QLocale.system().name()
+
+
+def test_the_demo_of_the_screenshots_is_entered_by_the_illustrative_analyst(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not by this machine's login: the pictures are the same everywhere."""
+    from pilotage.services.identity import ILLUSTRATIVE_USER, current_user
+    from pilotage.services.kpis import list_kpis
+    from pilotage.services.measurements import list_measurements
+    from pilotage.services.programs import list_programs
+
+    seen: list[set[str]] = []
+
+    def record(db: Database, folder: Path, *_args: object) -> list[Path]:
+        (program,) = list_programs(db)
+        seen.append(
+            {
+                m.entered_by
+                for kpi in list_kpis(db, program.id)
+                for m in list_measurements(db, kpi.id)
+            }
+        )
+        return []
+
+    monkeypatch.setattr(screenshots, "save_screenshots", record)
+    before = current_user()
+    assert main(["screenshots", str(tmp_path / "shots")]) == 0
+    assert seen == [{ILLUSTRATIVE_USER}]
+    assert current_user() == before  # the override ends with the demo

@@ -40,9 +40,9 @@ from pilotage.gui.qt import (
     QWidget,
 )
 from pilotage.gui.settings import Settings
+from pilotage.services.identity import ILLUSTRATIVE_USER
 
 WIDTH, HEIGHT = 1280, 820
-ILLUSTRATIVE_USER = "analyste"  # the session name the preferences picture shows
 _USER_VARIABLES = ("LOGNAME", "USER", "LNAME", "USERNAME")  # where getpass looks, in order
 SAMPLE_VALUE = Decimal(250)
 SAMPLE_DIMENSION = "sexe"  # as the demo's breakdowns

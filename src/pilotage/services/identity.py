@@ -5,6 +5,9 @@ from __future__ import annotations
 import getpass
 import os
 
+# The analyst that screenshots and examples show, the same on every machine.
+ILLUSTRATIVE_USER = "analyste"
+
 _override: str | None = None
 
 
