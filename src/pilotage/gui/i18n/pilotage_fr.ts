@@ -82,7 +82,7 @@
 <context>
     <name>BudgetLinesModel</name>
     <message>
-        <location filename="../models/tables.py" line="+252"/>
+        <location filename="../models/tables.py" line="+256"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
@@ -224,6 +224,14 @@
         <location line="+5"/>
         <source>{line}: value is required</source>
         <translation>{line} : la valeur est obligatoire</translation>
+    </message>
+</context>
+<context>
+    <name>EditContext</name>
+    <message>
+        <location filename="../undo/commands.py" line="+76"/>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
     </message>
 </context>
 <context>
@@ -468,7 +476,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../error_dialog.py" line="+59"/>
+        <location filename="../error_dialog.py" line="+60"/>
         <source>Unexpected error — Pilotage</source>
         <translation>Erreur inattendue — Pilotage</translation>
     </message>
@@ -497,13 +505,13 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location filename="../screenshots.py" line="+249"/>
+        <location line="+12"/>
+        <location filename="../screenshots.py" line="+322"/>
         <source>The details were written to {path}.</source>
         <translation>Les détails ont été enregistrés dans {path}.</translation>
     </message>
@@ -511,7 +519,7 @@
 <context>
     <name>FileMenuMixin</name>
     <message>
-        <location filename="../window_files.py" line="+36"/>
+        <location filename="../window_files.py" line="+37"/>
         <location line="+10"/>
         <source>New database</source>
         <translation>Nouvelle base de données</translation>
@@ -555,12 +563,17 @@
         <translation>Enregistrement de la copie de sauvegarde…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+35"/>
         <source>Backup copy written to {path}</source>
         <translation>Copie de sauvegarde enregistrée dans {path}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>{path} could not be written or read: {reason}</source>
+        <translation>{path} n&apos;a pas pu être écrit ou lu : {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
@@ -586,7 +599,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="+225"/>
+        <location filename="../dialogs/form_dialog.py" line="+226"/>
         <source>is not a number</source>
         <translation>n’est pas un nombre</translation>
     </message>
@@ -718,7 +731,7 @@
 <context>
     <name>InitiativesModel</name>
     <message>
-        <location filename="../models/tables.py" line="-142"/>
+        <location filename="../models/tables.py" line="-146"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -751,7 +764,7 @@
 <context>
     <name>KpiChart</name>
     <message>
-        <location filename="../charts.py" line="+90"/>
+        <location filename="../charts.py" line="+92"/>
         <source>Actual</source>
         <translation>Réalisé</translation>
     </message>
@@ -779,7 +792,7 @@
 <context>
     <name>KpiDialog</name>
     <message>
-        <location filename="../dialogs/kpi_dialog.py" line="+43"/>
+        <location filename="../dialogs/kpi_dialog.py" line="+71"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -799,7 +812,7 @@
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
@@ -819,7 +832,7 @@
         <translation>Sens</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Baseline</source>
         <translation>Valeur de référence</translation>
     </message>
@@ -829,7 +842,7 @@
         <translation>Date de référence</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
@@ -839,7 +852,7 @@
         <translation>Date de la cible</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-19"/>
         <source>Green from (% of the expected pace)</source>
         <translation>Vert à partir de (% du rythme attendu)</translation>
     </message>
@@ -859,7 +872,7 @@
         <translation>par défaut : 70</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+17"/>
         <source>Data source</source>
         <translation>Source des données</translation>
     </message>
@@ -874,12 +887,12 @@
         <translation>Organisme responsable</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Means of verification</source>
         <translation>Moyens de vérification</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>must be above 0 and at most 100</source>
         <translation>doit être supérieur à 0 et au plus égal à 100</translation>
     </message>
@@ -927,12 +940,13 @@
         <translation>Unité</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../dialogs/kpi_dialog.py" line="-143"/>
+        <location filename="../pages/kpi_page.py" line="+1"/>
         <source>Measure</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../pages/kpi_page.py" line="+1"/>
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
@@ -947,37 +961,42 @@
         <translation>Périodicité</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../dialogs/kpi_dialog.py" line="+2"/>
+        <location filename="../pages/kpi_page.py" line="+1"/>
         <source>Baseline</source>
         <translation>Valeur de référence</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../pages/kpi_page.py" line="+1"/>
         <source>Final target</source>
         <translation>Cible finale</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <location filename="../pages/kpi_page.py" line="+1"/>
         <source>Thresholds</source>
         <translation>Seuils</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-2"/>
+        <location filename="../pages/kpi_page.py" line="+19"/>
         <source>Definition</source>
         <translation>Définition</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../pages/kpi_page.py" line="+10"/>
         <source>Actual against target</source>
         <translation>Réalisé par rapport à la cible</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../dialogs/kpi_dialog.py" line="+5"/>
+        <location filename="../pages/kpi_page.py" line="+5"/>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../pages/kpi_page.py" line="+2"/>
         <source>Data source</source>
         <translation>Source des données</translation>
     </message>
@@ -1045,12 +1064,12 @@
         <translation>Réalisé</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Target to date</source>
         <translation>Cible à date</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Progress</source>
         <translation>Avancement</translation>
     </message>
@@ -1289,17 +1308,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+101"/>
+        <location filename="../main_window.py" line="+115"/>
         <source>Search by code or name</source>
         <translation>Rechercher par code ou par nom</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+106"/>
         <source>{database} — Pilotage</source>
         <translation>{database} — Pilotage</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
@@ -1309,7 +1328,7 @@
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Select a program, pillar, initiative or KPI.</source>
         <translation>Sélectionnez un programme, un pilier, une initiative ou un indicateur.</translation>
     </message>
@@ -1324,9 +1343,29 @@
         <translation>Portefeuille au {day} · programmes : {count}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The portfolio could not be loaded: {error}</source>
         <translation>Le portefeuille n’a pas pu être chargé : {error}</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>No match</source>
+        <translation>Aucune correspondance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} matches; the first {shown} shown — refine the search</source>
+        <translation>{count} correspondances ; les {shown} premières sont affichées — affinez la recherche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 match</source>
+        <translation>1 correspondance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} matches</source>
+        <translation>{count} correspondances</translation>
     </message>
 </context>
 <context>
@@ -1448,35 +1487,32 @@
 <context>
     <name>MeasurementsSection</name>
     <message>
-        <location filename="../pages/measurements_section.py" line="+86"/>
+        <location filename="../pages/measurements_section.py" line="+80"/>
         <source>Double-click or press F2 to edit a cell; Delete to delete a period</source>
         <translation>Double-cliquez ou appuyez sur F2 pour modifier une cellule ; Suppr pour supprimer une période</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Add measurement…</source>
         <translation>Ajouter une mesure…</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>Disaggregations…</source>
         <translation>Ventilations…</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Delete measurement…</source>
         <translation>Supprimer la mesure…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+35"/>
         <source>Measurements{unit}: {count}</source>
         <translation>Mesures{unit} : {count}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+47"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
@@ -1552,37 +1588,37 @@
         <translation>Annulation d’un changement de statut dans la fenêtre</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>{period} of {kpi} is validated. Say why it reopens: the reason goes to the history of the measurement.</source>
         <translation>La période {period} de {kpi} est validée. Indiquez pourquoi vous la rouvrez : le motif sera consigné dans l’historique de la mesure.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Unlock a validated period</source>
         <translation>Déverrouiller une période validée</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>is validated and locked: set its status back to submitted (with a reason) to change it</source>
         <translation>est validée et verrouillée : repassez-la au statut « Soumise » (avec un motif) pour la modifier</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+18"/>
         <source>Add measurement {period} to {kpi}</source>
         <translation>Ajout de la mesure {period} à {kpi}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Edit disaggregations of {period} of {kpi}</source>
         <translation>Modification des ventilations de {period} de {kpi}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>{kpi} · {period} · total {total}</source>
         <translation>{kpi} · {period} · total {total}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Delete a measurement</source>
         <translation>Supprimer une mesure</translation>
     </message>
@@ -1601,16 +1637,12 @@
     <name>MenusMixin</name>
     <message>
         <location filename="../window_menus.py" line="+36"/>
+        <location line="+3"/>
         <source>As of</source>
         <translation>Date d’arrêté</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>As of </source>
-        <translation>Au </translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The date every status and figure is judged on</source>
         <translation>La date à laquelle chaque statut et chaque chiffre sont évalués</translation>
     </message>
@@ -1839,7 +1871,7 @@
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../models/navigator_model.py" line="+380"/>
+        <location filename="../models/navigator_model.py" line="+336"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
@@ -1895,7 +1927,7 @@
 <context>
     <name>OrganizationsDialog</name>
     <message>
-        <location filename="../dialogs/organizations_dialog.py" line="+54"/>
+        <location filename="../dialogs/organizations_dialog.py" line="+53"/>
         <source>Organizations</source>
         <translation>Organismes</translation>
     </message>
@@ -1910,37 +1942,37 @@
         <translation>Double-cliquez ou appuyez sur Entrée pour modifier ; Suppr pour supprimer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-12"/>
         <source>Add an organization…</source>
         <translation>Ajouter un organisme…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Edit the organization…</source>
         <translation>Modifier l’organisme…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Delete the organization…</source>
         <translation>Supprimer l’organisme…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -1960,7 +1992,7 @@
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+58"/>
         <source>Add organization {name}</source>
         <translation>Ajout de l’organisme {name}</translation>
     </message>
@@ -2016,7 +2048,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../pages/base.py" line="+123"/>
+        <location filename="../pages/base.py" line="+124"/>
         <source>This page could not be loaded: {error}</source>
         <translation>Cette page n’a pas pu être chargée : {error}</translation>
     </message>
@@ -2024,7 +2056,7 @@
 <context>
     <name>PartiesModel</name>
     <message>
-        <location filename="../models/tables.py" line="-168"/>
+        <location filename="../models/tables.py" line="-172"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
@@ -2194,7 +2226,7 @@
 <context>
     <name>PillarProgressChart</name>
     <message>
-        <location filename="../pillar_chart.py" line="+86"/>
+        <location filename="../pillar_chart.py" line="+94"/>
         <source>Mean progress of the KPIs</source>
         <translation>Avancement moyen des indicateurs</translation>
     </message>
@@ -2657,30 +2689,27 @@
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../pages/record_section.py" line="+57"/>
+        <location filename="../pages/record_section.py" line="+54"/>
         <source>Double-click or press Enter to edit; Delete to delete</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour modifier ; Suppr pour supprimer</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Add…</source>
         <translation>Ajouter…</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+78"/>
         <source>Nothing can be changed now</source>
         <translation>Aucune modification n’est possible pour le moment</translation>
     </message>
@@ -2704,6 +2733,19 @@
     </message>
 </context>
 <context>
+    <name>ServiceCommand</name>
+    <message>
+        <location filename="../undo/commands.py" line="+62"/>
+        <source>{reason} The change could not be undone and was taken off the Undo list.</source>
+        <translation>{reason} La modification n&apos;a pas pu être annulée et a été retirée de la liste des annulations.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{reason} The change could not be redone and was taken off the Undo list.</source>
+        <translation>{reason} La modification n&apos;a pas pu être rétablie et a été retirée de la liste des annulations.</translation>
+    </message>
+</context>
+<context>
     <name>StartupShell</name>
     <message>
         <location filename="../startup.py" line="+45"/>
@@ -2720,7 +2762,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../status.py" line="+33"/>
+        <location filename="../status.py" line="+34"/>
         <source>Achieved</source>
         <translation>Atteint</translation>
     </message>
@@ -2753,7 +2795,7 @@
 <context>
     <name>StatusCounts</name>
     <message>
-        <location filename="../pages/widgets.py" line="+290"/>
+        <location filename="../pages/widgets.py" line="+321"/>
         <source>KPIs: {count} · mean progress {progress}</source>
         <translation>Indicateurs : {count} · avancement moyen {progress}</translation>
     </message>
@@ -2761,7 +2803,7 @@
 <context>
     <name>StructureChanges</name>
     <message>
-        <location filename="../editing/structure_changes.py" line="+29"/>
+        <location filename="../editing/structure_changes.py" line="+30"/>
         <source>Delete a program</source>
         <translation>Supprimer un programme</translation>
     </message>
@@ -2776,7 +2818,7 @@
         <translation>Suppression du programme {reference}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Delete a pillar</source>
         <translation>Supprimer un pilier</translation>
     </message>
@@ -2791,7 +2833,7 @@
         <translation>Suppression du pilier {code}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Delete an initiative</source>
         <translation>Supprimer une initiative</translation>
     </message>
@@ -2862,7 +2904,7 @@
 <context>
     <name>TargetsModel</name>
     <message>
-        <location filename="../models/tables.py" line="+177"/>
+        <location filename="../models/tables.py" line="+181"/>
         <source>Period end</source>
         <translation>Fin de période</translation>
     </message>
@@ -2900,7 +2942,7 @@
 <context>
     <name>TargetsSection</name>
     <message>
-        <location filename="../pages/targets_section.py" line="+59"/>
+        <location filename="../pages/targets_section.py" line="+51"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
@@ -2910,30 +2952,27 @@
         <translation>Aucune cible par période : la cible finale s’applique, avec une progression linéaire.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+12"/>
+        <location line="+5"/>
         <source>Set target…</source>
         <translation>Définir une cible…</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Revise…</source>
         <translation>Réviser…</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Remove…</source>
         <translation>Retirer…</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+75"/>
         <source>Set target {day} of {kpi}</source>
         <translation>Définition de la cible au {day} de {kpi}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Revise target {day} of {kpi}</source>
         <translation>Révision de la cible au {day} de {kpi}</translation>
     </message>
