@@ -261,8 +261,12 @@ def test_a_long_call_shows_a_busy_dialog_after_a_moment(qtbot: QtBot, demo_db: D
     context = EditContext(demo_db, pool=pool, window=window)
     dialog_seen = threading.Event()
 
+    labels: list[str] = []
+
     def look() -> None:
-        if any(d.isVisible() for d in window.findChildren(QProgressDialog)):
+        shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        if shown and not dialog_seen.is_set():
+            labels.append(shown[0].labelText())
             dialog_seen.set()
 
     timer = QTimer()
@@ -273,5 +277,6 @@ def test_a_long_call_shows_a_busy_dialog_after_a_moment(qtbot: QtBot, demo_db: D
     command.execute()
     timer.stop()
     assert dialog_seen.is_set()
+    assert labels == ["slow…"]  # the change under way, by the command's own text
     qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog))  # gone afterwards
     pool.waitForDone()

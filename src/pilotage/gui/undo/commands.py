@@ -64,8 +64,9 @@ class EditContext(QObject):
     def is_busy(self) -> bool:
         return self._running > 0
 
-    def run(self, call: Callable[[], None]) -> None:
-        """Make a long service call: on the pool while the window waits (see long_calls)."""
+    def run(self, call: Callable[[], None], what: str = "") -> None:
+        """Make a long service call: on the pool while the window waits (see long_calls).
+        `what`: the change under way, named in the busy dialog."""
         if self._pool is None:
             call()
             return
@@ -73,7 +74,8 @@ class EditContext(QObject):
         if self._running == 1:
             self.busy_changed.emit(True)
         try:
-            call_in_pool(self._pool, call, self._window, self.tr("Working…"))
+            label = self.tr("{change}…").format(change=what) if what else self.tr("Working…")
+            call_in_pool(self._pool, call, self._window, label)
         finally:
             self._running -= 1
             if self._running == 0:
@@ -108,7 +110,7 @@ class ServiceCommand(QUndoCommand):
 
     def _call(self, action: Callable[[], None]) -> None:
         if self._long:
-            self._context.run(action)
+            self._context.run(action, self.text())
         else:
             action()
 
