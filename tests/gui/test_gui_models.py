@@ -77,7 +77,7 @@ def test_navigator_model_passes_the_model_tester(
     jit = _find(model, "JIT-INS")
     assert jit.data(KindRole) == "kpi"
     assert jit.data(StatusRole) == "on_track"
-    assert jit.siblingAtColumn(NavigatorModel.COLUMN_PROGRESS).data() == "96%"
+    assert jit.siblingAtColumn(NavigatorModel.COLUMN_PROGRESS).data() == "96.0%"
     assert not jit.data(Qt.ItemDataRole.DecorationRole).isNull()
     tooltip = jit.data(Qt.ItemDataRole.ToolTipRole)
     assert "On track" in tooltip

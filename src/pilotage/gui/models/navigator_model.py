@@ -356,7 +356,7 @@ class NavigatorModel(QAbstractItemModel):
                 # The dash the tables show for a figure there is none of.
                 if node.progress is None:
                     return formats.NO_VALUE
-                return formats.percent(node.progress)
+                return formats.percent(node.progress, places=1)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_NAME:
             return status_icon(node.status)
