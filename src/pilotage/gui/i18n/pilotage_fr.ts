@@ -229,9 +229,14 @@
 <context>
     <name>EditContext</name>
     <message>
-        <location filename="../undo/commands.py" line="+76"/>
+        <location filename="../undo/commands.py" line="+77"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{change}…</source>
+        <translation>{change}…</translation>
     </message>
 </context>
 <context>
@@ -2735,7 +2740,7 @@
 <context>
     <name>ServiceCommand</name>
     <message>
-        <location filename="../undo/commands.py" line="+62"/>
+        <location filename="../undo/commands.py" line="+63"/>
         <source>{reason} The change could not be undone and was taken off the Undo list.</source>
         <translation>{reason} La modification n&apos;a pas pu être annulée et a été retirée de la liste des annulations.</translation>
     </message>
