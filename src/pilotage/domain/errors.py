@@ -59,3 +59,10 @@ class ConflictError(PilotageError):
             f"{entity} {entity_id} was changed{who}{when} since you opened it; "
             "reload it and apply your change again"
         )
+
+
+class CancelledError(PilotageError):
+    """Long work stopped at the user's request; nothing it was writing was kept."""
+
+    def __init__(self, what: str = "the work") -> None:
+        super().__init__(f"{what} was cancelled")
