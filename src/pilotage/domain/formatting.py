@@ -10,11 +10,18 @@ for a `NumberStyle`: the one set by `set_number_style` (the GUI sets the
 chosen locale's at start) is what the engine's traces use, so the French
 window reads "73,4 %" and "1 000" in its traces as in its tables. Dates in
 traces are ISO ("2024-12-31") unless `set_day_pattern` gives the locale's.
+
+Both are process-wide (the window's) unless `numbers_in` / `days_in` (through
+`messages.speaking`) choose others for the current thread (contextvars context)
+only: a report in another language is written beside the window's workers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Context, Decimal
@@ -37,18 +44,33 @@ class NumberStyle:
 
 ENGLISH = NumberStyle()
 
-_style = ENGLISH  # what `styled` uses when not given one: the traces' style
+_style = ENGLISH  # the process-wide style of the traces (the window's)
+# The current context's own style, None outside `numbers_in`: the process-wide one then.
+_scoped_style: ContextVar[NumberStyle | None] = ContextVar("pilotage_number_style", default=None)
 
 
 def set_number_style(style: NumberStyle | None) -> None:
-    """The separators the engine's traces use from now on; None puts English back."""
+    """The separators the engine's traces use from now on wherever no `numbers_in` scope
+    chose others; None puts English back."""
     global _style
     _style = style if style is not None else ENGLISH
 
 
 def number_style() -> NumberStyle:
-    """The separators the engine's traces use now."""
-    return _style
+    """The separators the engine's traces use here and now."""
+    scoped = _scoped_style.get()
+    return scoped if scoped is not None else _style
+
+
+@contextmanager
+def numbers_in(style: NumberStyle | None) -> Iterator[None]:
+    """The traces write numbers in `style` (None: English) inside the block, in this thread
+    (this context) only; the previous style comes back on exit."""
+    token = _scoped_style.set(style if style is not None else ENGLISH)
+    try:
+        yield
+    finally:
+        _scoped_style.reset(token)
 
 
 def styled(english: str, style: NumberStyle | None = None) -> str:
@@ -58,7 +80,7 @@ def styled(english: str, style: NumberStyle | None = None) -> str:
     `english` holds only digits, "-", ",", "." and "%" (what the `format_*` functions
     return without a unit), so a character swap is exact.
     """
-    chosen = _style if style is None else style
+    chosen = number_style() if style is None else style
     if chosen is ENGLISH or chosen == ENGLISH:  # the usual case first, without comparing
         return english
     swap = {ord(","): chosen.group, ord("."): chosen.point, ord("%"): chosen.percent}
@@ -66,29 +88,55 @@ def styled(english: str, style: NumberStyle | None = None) -> str:
 
 
 ISO_DAY = "yyyy-MM-dd"
-_day_pattern = ISO_DAY
+_day_pattern = ISO_DAY  # the process-wide pattern of the traces (the window's)
+# The current context's own pattern, None outside `days_in`: the process-wide one then.
+_scoped_day_pattern: ContextVar[str | None] = ContextVar("pilotage_day_pattern", default=None)
 # The pattern letters of a short date as Qt writes them ("dd/MM/yyyy", "M/d/yyyy").
 _DAY_FIELD = re.compile(r"y+|M+|d+")
 _DAY_FIELDS = {"yyyy": "{y:04d}", "MM": "{m:02d}", "M": "{m}", "dd": "{d:02d}", "d": "{d}"}
 
 
+def _usable_day_pattern(pattern: str | None) -> str:
+    """`pattern` when made of yyyy, MM, M, dd, d and separators, else ISO."""
+    if pattern is None:
+        return ISO_DAY
+    fields = _DAY_FIELD.findall(pattern)
+    return pattern if all(field in _DAY_FIELDS for field in fields) else ISO_DAY
+
+
 def set_day_pattern(pattern: str | None) -> None:
-    """How the engine's traces write a day from now on: a short date pattern made of
-    yyyy, MM, M, dd, d and separators ("dd/MM/yyyy"); None (or any other field, such
-    as a month's name) puts ISO back."""
+    """How the engine's traces write a day from now on wherever no `days_in` scope chose
+    another: a short date pattern made of yyyy, MM, M, dd, d and separators ("dd/MM/yyyy");
+    None (or any other field, such as a month's name) puts ISO back."""
     global _day_pattern
-    fields = _DAY_FIELD.findall(pattern or "")
-    usable = pattern is not None and all(field in _DAY_FIELDS for field in fields)
-    _day_pattern = pattern if usable and pattern is not None else ISO_DAY
+    _day_pattern = _usable_day_pattern(pattern)
+
+
+def day_pattern() -> str:
+    """The pattern the engine's traces write a day in here and now."""
+    scoped = _scoped_day_pattern.get()
+    return scoped if scoped is not None else _day_pattern
+
+
+@contextmanager
+def days_in(pattern: str | None) -> Iterator[None]:
+    """The traces write days in `pattern` (as `set_day_pattern`; None: ISO) inside the block,
+    in this thread (this context) only; the previous pattern comes back on exit."""
+    token = _scoped_day_pattern.set(_usable_day_pattern(pattern))
+    try:
+        yield
+    finally:
+        _scoped_day_pattern.reset(token)
 
 
 def format_day(value: date) -> str:
     """A day in the traces' pattern: "2024-12-31" by default, "31/12/2024" in French."""
-    if _day_pattern == ISO_DAY:
+    pattern = day_pattern()
+    if pattern == ISO_DAY:
         return value.isoformat()
     template = _DAY_FIELD.sub(
         lambda field: _DAY_FIELDS[field.group()],
-        _day_pattern.replace("{", "{{").replace("}", "}}"),
+        pattern.replace("{", "{{").replace("}", "}}"),
     )
     return template.format(y=value.year, m=value.month, d=value.day)
 

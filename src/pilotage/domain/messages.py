@@ -18,11 +18,24 @@ fragments: a language may put the words in another order.
 Plurals: a count that changes the words has one template per English form
 ("1 period", "{count} periods"), chosen by `plural`; French agrees with
 English for every count ≥ 1, which is all the engine writes.
+
+Scopes: `set_translator` (like `formatting.set_number_style` and
+`set_day_pattern`) sets the process-wide language, the window's. A report may
+speak another (French from the command line, English from a French window) on
+a worker thread while other workers evaluate KPIs for the window: `speaking`
+sets the translator, number style and day pattern for the current thread (the
+current `contextvars` context) only, and puts the previous ones back on exit.
+A thread starts without a scope, in the process-wide language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from pilotage.domain import formatting
+from pilotage.domain.formatting import NumberStyle
 
 Translator = Callable[[str, str], str]
 """(context, English template) -> the template in the language shown."""
@@ -31,21 +44,34 @@ CONTEXT = "Engine"
 """The translation context of every engine template (in pilotage_fr.ts too)."""
 
 
-def _english(_context: str, source: str) -> str:
+def english(_context: str, source: str) -> str:
+    """The translator of the English templates: each is its own translation."""
     return source
 
 
-_translator: Translator = _english
-# A portfolio writes a few sentences per KPI for thousands of KPIs with a few dozen
-# templates: each is looked up once per translator.
-_cache: dict[tuple[str, str], str] = {}
+class _Voice:
+    """A translator with the answers it gave: a portfolio writes a few sentences per KPI for
+    thousands of KPIs with a few dozen templates, each looked up once per translator."""
+
+    __slots__ = ("cache", "translator")
+
+    def __init__(self, translator: Translator | None) -> None:
+        self.translator: Translator = translator if translator is not None else english
+        self.cache: dict[tuple[str, str], str] = {}
+
+
+_ENGLISH_VOICE = _Voice(english)
+_voice = _ENGLISH_VOICE  # the process-wide one (the window's language)
+# The current context's own voice, None outside `speaking`: the process-wide one then.
+_scoped_voice: ContextVar[_Voice | None] = ContextVar("pilotage_engine_voice", default=None)
 
 
 def set_translator(translator: Translator | None) -> None:
-    """Translate the engine's templates with `translator`; None puts English back."""
-    global _translator
-    _translator = translator if translator is not None else _english
-    _cache.clear()
+    """Translate the engine's templates with `translator` wherever no `speaking` scope
+    chose another; None puts English back."""
+    global _voice
+    # A new voice, so a new cache: the old answers were another translator's.
+    _voice = _Voice(translator) if translator is not None else _ENGLISH_VOICE
 
 
 def reset_translator() -> None:
@@ -53,15 +79,41 @@ def reset_translator() -> None:
     set_translator(None)
 
 
+@contextmanager
+def speaking(
+    translator: Translator | None,
+    number_style: NumberStyle | None = None,
+    day_pattern: str | None = None,
+) -> Iterator[None]:
+    """The engine speaks `translator`'s language, writes numbers in `number_style` and days
+    in `day_pattern` inside the block, in this thread (this context) only; None is English,
+    English digits, ISO days. Other threads keep theirs; the previous settings come back
+    on exit, exception or not.
+
+        with speaking(*engine_language("fr")):  # pilotage.exchange.engine_language
+            evaluations = [evaluate(...) for ...]
+    """
+    voice_token = _scoped_voice.set(_Voice(translator))
+    try:
+        with formatting.numbers_in(number_style), formatting.days_in(day_pattern):
+            yield
+    finally:
+        _scoped_voice.reset(voice_token)
+
+
 def translate(context: str, source: str) -> str:
-    """The template `source` in the language shown (English unless a translator is set)."""
-    if _translator is _english:
+    """The template `source` in the language spoken here (English unless a translator is set
+    for the process or by `speaking`)."""
+    voice = _scoped_voice.get()
+    if voice is None:
+        voice = _voice
+    if voice.translator is english:
         return source
     key = (context, source)
-    found = _cache.get(key)
+    found = voice.cache.get(key)
     if found is None:
-        found = _translator(context, source) or source  # an empty answer keeps English
-        _cache[key] = found
+        found = voice.translator(context, source) or source  # an empty answer keeps English
+        voice.cache[key] = found  # a race only computes the same answer twice
     return found
 
 

@@ -1,0 +1,81 @@
+"""The KPI engine's language for a report, without Qt: its translator, number style and
+day pattern for "fr" or "en", to hand to `domain.messages.speaking`.
+
+    with speaking(*engine_language("fr")):
+        ...  # the engine's traces in French, "73,4 %", "1 000", "31/12/2024"
+
+The window translates the engine's templates through Qt's compiled `pilotage_fr.qm`;
+a report from the command line has no Qt, so the French templates are read from the
+translation source itself, `pilotage_fr.ts` (context "Engine"), shipped as package data
+beside the .qm: one file to translate, the same sentences in the window and the report.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from xml.etree.ElementTree import Element
+
+# defusedxml ships no types (types-defusedxml may or may not be installed): its parser
+# returns the standard library's elements, typed below.
+from defusedxml import ElementTree  # type: ignore[import-untyped, unused-ignore]
+
+from pilotage.domain.formatting import ENGLISH, ISO_DAY, NumberStyle
+from pilotage.domain.messages import CONTEXT, Translator, english
+
+LANGUAGES = ("fr", "en")
+
+# As the French window writes them (gui.formats.number_style of fr_FR): the narrow
+# no-break space groups thousands and keeps "%" on the line of its number ("73,4 %").
+FRENCH = NumberStyle(group="\u202f", point=",", percent="\u202f%")
+FRENCH_DAY = "dd/MM/yyyy"
+
+# What lrelease leaves out of the .qm: a string no longer in the sources.
+_DROPPED = frozenset({"vanished", "obsolete"})
+
+
+def _translation_source(language: str) -> bytes:
+    # Through the top package, not pilotage.gui.i18n: importing that one would import Qt.
+    return (resources.files("pilotage") / "gui" / "i18n" / f"pilotage_{language}.ts").read_bytes()
+
+
+@cache
+def engine_templates(language: str) -> dict[str, str]:
+    """The engine's templates in `language` ("fr"), English template -> translation, as
+    `pilotage_<language>.ts` gives them. Read once per language (defusedxml: the file is
+    ours, but a parser that never expands entities costs nothing)."""
+    root: Element = ElementTree.fromstring(_translation_source(language))
+    templates: dict[str, str] = {}
+    for context in root.iter("context"):
+        if context.findtext("name") != CONTEXT:
+            continue
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None or message.get("numerus") == "yes":
+                continue  # the engine writes no numerus forms: its plurals are two templates
+            if translation.get("type") in _DROPPED or not translation.text:
+                continue  # English, as the window would show it
+            templates[source] = translation.text
+    return templates
+
+
+def _translator(language: str) -> Translator:
+    templates = engine_templates(language)
+
+    def translate(context: str, source: str) -> str:
+        return templates.get(source, source) if context == CONTEXT else source
+
+    return translate
+
+
+@cache
+def engine_language(language: str) -> tuple[Translator, NumberStyle, str]:
+    """(translator, number style, day pattern) of the engine in `language`, "fr" or "en", for
+    `domain.messages.speaking`. English: the templates as written, English digits and ISO
+    days (as the command line writes traces). ValueError for another language."""
+    if language == "en":
+        return english, ENGLISH, ISO_DAY
+    if language == "fr":
+        return _translator("fr"), FRENCH, FRENCH_DAY
+    raise ValueError(f"no engine language {language!r}: one of {', '.join(LANGUAGES)}")
