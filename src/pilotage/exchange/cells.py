@@ -1,0 +1,77 @@
+"""Turning Python values into cells that stay what they are: text never becomes a formula.
+
+A spreadsheet reads a text that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return as the start of a formula when a person edits or re-types it, and openpyxl
+itself turns any string starting with `=` into a `<f>` element. Every value a report
+writes goes through `cell_value`, so the only formulas in a workbook are the ones the
+report builds on purpose (`formula`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+# The first characters a spreadsheet may take for the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters XML 1.0 cannot carry (tab, line feed and carriage return can).
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+Scalar = str | int | float | Decimal | date | datetime | bool | None
+
+
+def clean_text(text: str) -> str:
+    """The text without the control characters a sheet cannot hold (they would abort the save)."""
+    return _UNWRITABLE.sub("", text)
+
+
+def is_risky(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def plain(value: object) -> Scalar:
+    """The value a cell holds: enums by their value, Decimal kept exact, text cleaned."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, str):
+        return clean_text(value)
+    if value is None or isinstance(value, int | float | Decimal | date | datetime | bool):
+        return value
+    return clean_text(str(value))
+
+
+def text_cell(ws: WriteOnlyWorksheet, text: str) -> Cell:
+    """A cell that is a string whatever `text` starts with (never an `<f>` element)."""
+    cell = WriteOnlyCell(ws, value=None)
+    cell._value = clean_text(text)
+    cell.data_type = "s"
+    return cell
+
+
+def cell_value(ws: WriteOnlyWorksheet, value: object) -> object:
+    """What to append for `value`: the plain value, or a string cell where text is risky.
+
+    Plain values are cheapest to stream; only a text openpyxl or a spreadsheet
+    would take for a formula is wrapped in an explicit string cell.
+    """
+    value = plain(value)
+    if isinstance(value, str) and is_risky(value):
+        return text_cell(ws, value)
+    return value
+
+
+def formula(ws: WriteOnlyWorksheet, expression: str) -> Cell:
+    """One of the report's own formulas (the only way a workbook gets an `<f>` element)."""
+    if not expression.startswith("="):
+        raise ValueError(f"a formula starts with '=': {expression!r}")
+    cell = WriteOnlyCell(ws, value=None)
+    cell._value = expression
+    cell.data_type = "f"
+    return cell

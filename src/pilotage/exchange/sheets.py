@@ -1,0 +1,306 @@
+"""A streamed table sheet: styled header, frozen and filtered, widths from content, printable.
+
+Built on openpyxl's write-only mode so that a sheet of a million cells costs the
+memory of a few rows. Write-only mode writes the sheet's head (column widths,
+frozen panes, page properties) before the first row, so `TableSheet` holds back
+the first `SAMPLE_ROWS` rows, sizes the columns from them and the header, then
+streams the rest. Every cell goes through `cells.cell_value` or one of the column
+kinds below: no text becomes a formula.
+
+Styles are costly per cell in openpyxl; a styled column keeps one prototype cell
+and copies its style array into each new cell, which is what openpyxl would
+compute anyway, without the lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import copy
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pilotage.domain.enums import KpiStatus
+from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
+from pilotage.exchange.cells import cell_value, clean_text, plain, text_cell
+
+SAMPLE_ROWS = 200  # rows held back to size the columns
+MIN_WIDTH = 6.0
+MAX_WIDTH = 60.0
+HEADER_FILL = "FF1F3A5F"  # the window's dark blue header
+HEADER_TEXT = "FFFFFFFF"
+LINK_COLOR = "FF0563C1"  # Excel's own hyperlink blue
+# Schemes a report makes clickable; anything else stays text (no javascript: or data:).
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "file"})
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    WRAP = "wrap"  # long text: wrapped, width capped
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    PERCENT = "percent"  # a fraction: 0.918 shows 91.8%
+    DATE = "date"
+    DATETIME = "datetime"
+    MONEY = "money"  # with the column's currency code
+    STATUS = "status"  # a KpiStatus, in its colour
+    LINK = "link"  # a URL (clickable when its scheme is safe)
+
+
+NUMBER_FORMATS: dict[Kind, str] = {
+    Kind.INTEGER: "#,##0",
+    Kind.DECIMAL: "#,##0.##",
+    Kind.PERCENT: "0.0%",
+    Kind.DATE: "yyyy-mm-dd",
+    Kind.DATETIME: "yyyy-mm-dd hh:mm",
+}
+
+
+def money_format(currency: str) -> str:
+    """'#,##0.00 "MAD"': thousands separators, two decimals and the currency code."""
+    code = "".join(ch for ch in currency if ch.isalnum())
+    return f'#,##0.00 "{code}"' if code else "#,##0.00"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Kind = Kind.TEXT
+    currency: str = ""  # Kind.MONEY only
+    max_width: float = MAX_WIDTH
+
+
+def new_workbook(title: str, subject: str, creator: str) -> Workbook:
+    """A write-only workbook with its document properties (shown by File > Properties)."""
+    wb = Workbook(write_only=True)
+    wb.properties.title = clean_text(title)
+    wb.properties.subject = clean_text(subject)
+    wb.properties.creator = clean_text(creator)
+    wb.properties.lastModifiedBy = clean_text(creator)
+    return wb
+
+
+def print_setup(ws: Worksheet | WriteOnlyWorksheet, title_rows: str | None = "1:1") -> None:
+    """Landscape, one page wide (as many long as needed), header rows repeated, page numbers."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.right.text = "&A"
+
+
+def _display_length(value: object) -> float:
+    """Roughly the characters a value takes once formatted, for the column width."""
+    if value is None:
+        return 0.0
+    if isinstance(value, datetime):
+        return 16.0
+    if isinstance(value, date):
+        return 10.0
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        digits = len(f"{abs(value):,.2f}")
+        return digits + 1.0
+    text = str(value)
+    return float(max((len(line) for line in text.splitlines()), default=0))
+
+
+def safe_link(url: str) -> str | None:
+    """The URL if it is one a person can safely click, else None (then it stays text)."""
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in LINK_SCHEMES else None
+
+
+class TableSheet:
+    """One sheet holding a table: `write` each row, then `close` (or use `with`)."""
+
+    def __init__(
+        self,
+        wb: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        status_names: Mapping[KpiStatus, str],
+        *,
+        preamble: Sequence[Sequence[object]] = (),
+    ) -> None:
+        """`preamble`: lines written above the table (a title, the as-of date), in bold."""
+        self.ws: WriteOnlyWorksheet = wb.create_sheet(title=title[:31])
+        self.columns = tuple(columns)
+        self.status_names = status_names
+        self.preamble = tuple(preamble)
+        self.header_row = len(self.preamble) + 1
+        self.rows = 0
+        self._pending: list[Sequence[object]] | None = []
+        self._protos: list[Cell | None] = []
+        self._status: dict[KpiStatus, Cell] = {}
+        self._link: Cell | None = None
+        self._writers: list[Callable[[object, int], object]] = []
+        self.after_close: list[Callable[[WriteOnlyWorksheet], None]] = []
+
+    # -- rows ----------------------------------------------------------------------------
+    def write(self, row: Sequence[object]) -> None:
+        if self._pending is not None:
+            self._pending.append(row)
+            if len(self._pending) >= SAMPLE_ROWS:
+                self._start()
+            return
+        self._append(row)
+
+    def write_all(self, rows: Iterable[Sequence[object]]) -> None:
+        for row in rows:
+            self.write(row)
+
+    def close(self) -> int:
+        """Writes what is held back and the sheet's tail (filter, print set-up); the row count."""
+        if self._pending is not None:
+            self._start()
+        last_row = self.header_row + self.rows
+        last_col = get_column_letter(max(len(self.columns), 1))
+        self.ws.auto_filter.ref = f"A{self.header_row}:{last_col}{last_row}"
+        for hook in self.after_close:
+            hook(self.ws)
+        return self.rows
+
+    def __enter__(self) -> TableSheet:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.close()
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_row + 1
+
+    # -- head ----------------------------------------------------------------------------
+    def _start(self) -> None:
+        pending = self._pending or []
+        self._pending = None
+        self._size_columns(pending)
+        ws = self.ws
+        ws.freeze_panes = f"A{self.header_row + 1}"
+        print_setup(ws, f"{self.header_row}:{self.header_row}")
+        self._build_prototypes()
+        bold = Font(bold=True)
+        for line in self.preamble:
+            cells: list[object] = []
+            for value in line:
+                cell = WriteOnlyCell(ws, value=None)
+                cell_v = cell_value(ws, value)
+                if isinstance(cell_v, Cell):
+                    cell = cell_v
+                else:
+                    cell.value = cell_v
+                cell.font = bold
+                cells.append(cell)
+            ws.append(cells)
+        ws.append([self._header_cell(c.header) for c in self.columns])
+        for row in pending:
+            self._append(row)
+
+    def _header_cell(self, text: str) -> Cell:
+        cell = text_cell(self.ws, text)
+        cell.font = Font(bold=True, color=HEADER_TEXT)
+        cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cell.border = Border(bottom=Side(style="thin", color="FF000000"))
+        return cell
+
+    def _size_columns(self, sample: Sequence[Sequence[object]]) -> None:
+        for index, column in enumerate(self.columns):
+            longest = len(column.header) + 2.0  # room for the filter's arrow
+            for row in sample:
+                if index < len(row):
+                    value = row[index]
+                    if column.kind is Kind.STATUS and isinstance(value, KpiStatus):
+                        value = self.status_names.get(value, value.value)
+                    elif isinstance(value, tuple):  # (text, url) links
+                        value = value[0]
+                    longest = max(longest, _display_length(plain(value)) + 1.0)
+            width = min(max(longest, MIN_WIDTH), column.max_width)
+            self.ws.column_dimensions[get_column_letter(index + 1)].width = width
+
+    def _build_prototypes(self) -> None:
+        ws = self.ws
+        for column in self.columns:
+            proto: Cell | None = None
+            if column.kind is Kind.MONEY:
+                proto = WriteOnlyCell(ws)
+                proto.number_format = money_format(column.currency)
+            elif column.kind in NUMBER_FORMATS:
+                proto = WriteOnlyCell(ws)
+                proto.number_format = NUMBER_FORMATS[column.kind]
+            elif column.kind is Kind.WRAP:
+                proto = WriteOnlyCell(ws)
+                proto.alignment = Alignment(wrap_text=True, vertical="top")
+            self._protos.append(proto)
+        for status, colour in STATUS_COLORS.items():
+            cell = WriteOnlyCell(ws)
+            cell.fill = PatternFill("solid", start_color=argb(colour), end_color=argb(colour))
+            cell.font = Font(bold=True, color=argb(STATUS_TEXT_COLORS[status]))
+            cell.alignment = Alignment(horizontal="center")
+            self._status[status] = cell
+        link = WriteOnlyCell(ws)
+        link.font = Font(color=LINK_COLOR, underline="single")
+        self._link = link
+
+    def _styled(self, proto: Cell, value: object) -> Cell:
+        made = cell_value(self.ws, value)
+        if isinstance(made, Cell):
+            cell = made
+        else:
+            cell = WriteOnlyCell(self.ws)
+            cell.value = made
+        cell._style = copy(proto._style)
+        return cell
+
+    def _append(self, row: Sequence[object]) -> None:
+        ws = self.ws
+        out: list[Any] = []
+        for index, value in enumerate(row):
+            if value is None or index >= len(self.columns):
+                out.append(None)
+                continue
+            column = self.columns[index]
+            kind = column.kind
+            if kind is Kind.STATUS and isinstance(value, KpiStatus):
+                name = self.status_names.get(value, value.value)
+                out.append(self._styled(self._status[value], name))
+            elif kind is Kind.LINK:
+                out.append(self._link_cell(value))
+            elif (proto := self._protos[index]) is not None:
+                out.append(self._styled(proto, value))
+            else:
+                out.append(cell_value(ws, value))
+        ws.append(out)
+        self.rows += 1
+
+    def _link_cell(self, value: object) -> object:
+        text, url = value if isinstance(value, tuple) else (value, value)
+        target = safe_link(str(url))
+        if target is None or self._link is None:
+            return cell_value(self.ws, text)
+        cell = self._styled(self._link, text)
+        cell.hyperlink = target
+        return cell
