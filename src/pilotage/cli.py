@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--trace", action="store_true", help="explain each KPI's figures under its line"
     )
 
+    _report_parsers(commands)
+
     shots = commands.add_parser(
         "screenshots", help="save PNGs of the main window on each page type and of its dialogs"
     )
@@ -104,6 +106,44 @@ def build_parser() -> argparse.ArgumentParser:
         help="the window's language, numbers and dates included (default: the system's)",
     )
     return parser
+
+
+def _report_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
+    report = commands.add_parser(
+        "report", help="write an Excel report of a program or the portfolio"
+    )
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    program = kinds.add_parser(
+        "program",
+        help="one program: summary, pillars, initiatives, KPIs, measurements, milestones, budget",
+    )
+    program.add_argument("--program", required=True, metavar="REF", help="the program's reference")
+    portfolio = kinds.add_parser(
+        "portfolio", help="every program and pillar with its KPI counts per status and progress"
+    )
+    for parser in (program, portfolio):
+        _db_option(parser, top=False)
+        parser.add_argument(
+            "--out",
+            required=True,
+            type=Path,
+            metavar="FILE.xlsx",
+            help="the workbook to write (replaced if it exists)",
+        )
+        parser.add_argument(
+            "--as-of",
+            type=iso_date,
+            default=None,
+            metavar="DATE",
+            help="YYYY-MM-DD (default: today)",
+        )
+        parser.add_argument(
+            # The choices of services.reports.LANGUAGES, not imported: it loads the database layer.
+            "--lang",
+            choices=("fr", "en"),
+            default=None,
+            help="labels, numbers and dates in French or English (default: the system's language)",
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,6 +187,10 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
             "backup": commands.db_backup,
         }
         return handlers[args.db_command]
+    if args.command == "report":
+        return {"program": commands.report_program, "portfolio": commands.report_portfolio}[
+            args.report_kind
+        ]
     return {
         "demo": commands.demo,
         "portfolio": commands.portfolio,

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import locale
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from datetime import date
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
@@ -15,9 +20,14 @@ from pilotage.db.database import Database, open_database
 from pilotage.db.engine import create_db_engine, database_url, display_name, sqlite_path
 from pilotage.db.errors import DatabaseError
 from pilotage.db.schema import ContractProgram, Kpi, Measurement, metadata
+from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.services.clock import local_today
 from pilotage.services.demo import load_demo
 from pilotage.services.identity import ILLUSTRATIVE_USER, set_user_name
+from pilotage.services.programs import find_program
+
+if TYPE_CHECKING:
+    from pilotage.services.reports import ReportOutcome
 
 
 def _open(args: argparse.Namespace, *, create: bool = False, upgrade: bool = True) -> Database:
@@ -143,6 +153,88 @@ def portfolio(args: argparse.Namespace) -> int:
         return _print_portfolio(database, as_of, args.program, args.trace, sys.stdout)
     finally:
         database.close()
+
+
+def report_program(args: argparse.Namespace) -> int:
+    from pilotage.services.reports import program_report  # openpyxl: only for a report
+
+    out = report_target(args.out)  # before anything is opened: a bad path costs nothing
+    database = _open(args, create=args.db is None)
+    try:
+        program = find_program(database, args.program)
+        if program is None:
+            raise NotFoundError("program", args.program)
+        as_of, language = args.as_of or local_today(), args.lang or system_language()
+        outcome = _writing(out, lambda: program_report(database, program.id, as_of, language, out))
+    finally:
+        database.close()
+    _print_outcome(outcome)
+    return 0
+
+
+def report_portfolio(args: argparse.Namespace) -> int:
+    from pilotage.services.reports import portfolio_report
+
+    out = report_target(args.out)
+    database = _open(args, create=args.db is None)
+    try:
+        as_of, language = args.as_of or local_today(), args.lang or system_language()
+        outcome = _writing(out, lambda: portfolio_report(database, as_of, language, out))
+    finally:
+        database.close()
+    _print_outcome(outcome)
+    return 0
+
+
+def system_language() -> str:
+    """ "fr" where the system's locale is French (as the window chooses), "en" elsewhere."""
+    name = locale.getlocale()[0] or ""  # "fr_FR" on Linux and macOS, "French_France" on Windows
+    return "fr" if name.lower().startswith("fr") else "en"
+
+
+def report_target(out: Path) -> Path:
+    """`out` made absolute, once it is known that a workbook can be written there.
+
+    Writing into the folder is tried for real (a file created and removed at once):
+    permissions, read-only disks and the rights of an administrator are judged by the
+    system, not guessed. Nothing is left behind either way.
+    """
+    path = out.expanduser().absolute()
+    refused = f"cannot write the report to {path}"
+    if path.is_dir():
+        raise PilotageError(f"{refused}: it is a folder (give a file name ending in .xlsx)")
+    if path.suffix.lower() != ".xlsx":
+        raise PilotageError(f"{refused}: an Excel workbook's name ends in .xlsx")
+    if not path.parent.is_dir():
+        raise PilotageError(f"{refused}: there is no folder {path.parent}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PilotageError(f"{refused}: the file is read-only")
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".pilotage-", suffix=".probe"):
+            pass
+    except OSError as exc:
+        raise PilotageError(f"{refused}: {_reason(exc)}") from None
+    return path
+
+
+def _writing(out: Path, write: Callable[[], ReportOutcome]) -> ReportOutcome:
+    """The report written by `write`; a system error while writing becomes one line."""
+    try:
+        return write()
+    except OSError as exc:  # a full disk, a folder removed meanwhile, a file open elsewhere
+        raise PilotageError(f"cannot write the report to {out}: {_reason(exc)}") from None
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _print_outcome(outcome: ReportOutcome) -> None:
+    print(f"report written to {outcome.path}")
+    print(
+        f"{len(outcome.sheets)} sheets ({', '.join(outcome.sheets)}), "
+        f"{outcome.rows:,} rows, fingerprint {outcome.fingerprint}"
+    )
 
 
 def screenshots(args: argparse.Namespace) -> int:
