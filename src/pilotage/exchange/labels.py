@@ -9,6 +9,7 @@ language it is set to.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 
 from pilotage.domain.enums import KpiStatus, Measure, MeasurementStatus, QualityFlag
 
@@ -296,6 +297,36 @@ _MEASUREMENT_STATUS = {
     },
 }
 
+# Program statuses, party roles and initiative statuses, by their stored value.
+_ENUMS = {
+    "en": {
+        "draft": "draft",
+        "active": "active",
+        "suspended": "suspended",
+        "completed": "completed",
+        "contracting_authority": "contracting authority",
+        "contractor": "contractor",
+        "funder": "funder",
+        "partner": "partner",
+        "planned": "planned",
+        "running": "running",
+        "done": "done",
+    },
+    "fr": {
+        "draft": "brouillon",
+        "active": "actif",
+        "suspended": "suspendu",
+        "completed": "achevé",
+        "contracting_authority": "autorité contractante",
+        "contractor": "cocontractant",
+        "funder": "bailleur",
+        "partner": "partenaire",
+        "planned": "prévue",
+        "running": "en cours",
+        "done": "terminée",
+    },
+}
+
 _TEXTS = {"en": _EN, "fr": _FR}
 
 
@@ -331,10 +362,14 @@ class Labels:
     def measurement_status(self, status: MeasurementStatus) -> str:
         return _MEASUREMENT_STATUS[self.language][status]
 
+    def enum(self, value: StrEnum) -> str:
+        """A program status, party role or initiative status in words."""
+        return _ENUMS[self.language].get(value.value, value.value.replace("_", " "))
+
     def yes_no(self, value: bool) -> str:
         return self["yes"] if value else self["no"]
 
 
 def all_keys_translated() -> bool:
     """Both languages hold the same keys (a test checks it)."""
-    return _EN.keys() == _FR.keys()
+    return _EN.keys() == _FR.keys() and _ENUMS["en"].keys() == _ENUMS["fr"].keys()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from openpyxl import Workbook
@@ -61,7 +61,9 @@ class Kind(StrEnum):
 
 NUMBER_FORMATS: dict[Kind, str] = {
     Kind.INTEGER: "#,##0",
-    Kind.DECIMAL: "#,##0.##",
+    # Integral values of a decimal column take the integer format: "#,##0.##" would
+    # leave Excel's trailing point ("1,000.").
+    Kind.DECIMAL: "#,##0.0##",
     Kind.PERCENT: "0.0%",
     Kind.DATE: "yyyy-mm-dd",
     Kind.DATETIME: "yyyy-mm-dd hh:mm",
@@ -72,6 +74,14 @@ def money_format(currency: str) -> str:
     """'#,##0.00 "MAD"': thousands separators, two decimals and the currency code."""
     code = "".join(ch for ch in currency if ch.isalnum())
     return f'#,##0.00 "{code}"' if code else "#,##0.00"
+
+
+class Num(NamedTuple):
+    """A number with a format of its own, where a column's rows differ (a KPI's value is
+    a count on one row, a percentage on the next)."""
+
+    value: Decimal | int | float | None
+    number_format: str
 
 
 @dataclass(frozen=True)
@@ -132,6 +142,12 @@ def safe_link(url: str) -> str | None:
     return url if scheme in LINK_SCHEMES else None
 
 
+def _integral(value: object) -> bool:
+    if isinstance(value, Decimal):
+        return value.is_finite() and value == value.to_integral_value()
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class TableSheet:
     """One sheet holding a table: `write` each row, then `close` (or use `with`)."""
 
@@ -155,7 +171,7 @@ class TableSheet:
         self._protos: list[Cell | None] = []
         self._status: dict[KpiStatus, Cell] = {}
         self._link: Cell | None = None
-        self._writers: list[Callable[[object, int], object]] = []
+        self._formats: dict[str, Cell] = {}
         self.after_close: list[Callable[[WriteOnlyWorksheet], None]] = []
 
     # -- rows ----------------------------------------------------------------------------
@@ -235,6 +251,8 @@ class TableSheet:
                     value = row[index]
                     if column.kind is Kind.STATUS and isinstance(value, KpiStatus):
                         value = self.status_names.get(value, value.value)
+                    elif isinstance(value, Num):
+                        value = value.value
                     elif isinstance(value, tuple):  # (text, url) links
                         value = value[0]
                     longest = max(longest, _display_length(plain(value)) + 1.0)
@@ -284,17 +302,30 @@ class TableSheet:
                 continue
             column = self.columns[index]
             kind = column.kind
-            if kind is Kind.STATUS and isinstance(value, KpiStatus):
+            if isinstance(value, Num):
+                out.append(self._formatted(value))
+            elif kind is Kind.STATUS and isinstance(value, KpiStatus):
                 name = self.status_names.get(value, value.value)
                 out.append(self._styled(self._status[value], name))
             elif kind is Kind.LINK:
                 out.append(self._link_cell(value))
+            elif kind is Kind.DECIMAL and _integral(value):
+                out.append(self._formatted(Num(value, NUMBER_FORMATS[Kind.INTEGER])))  # type: ignore[arg-type]
             elif (proto := self._protos[index]) is not None:
                 out.append(self._styled(proto, value))
             else:
                 out.append(cell_value(ws, value))
         ws.append(out)
         self.rows += 1
+
+    def _formatted(self, value: Num) -> object:
+        if value.value is None:
+            return None
+        proto = self._formats.get(value.number_format)
+        if proto is None:
+            proto = self._formats[value.number_format] = WriteOnlyCell(self.ws)
+            proto.number_format = value.number_format
+        return self._styled(proto, value.value)
 
     def _link_cell(self, value: object) -> object:
         text, url = value if isinstance(value, tuple) else (value, value)

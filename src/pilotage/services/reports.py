@@ -7,12 +7,17 @@ when complete, so that a failure or a cancel never leaves half a report.
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from pilotage.db.database import Database
+from pilotage.exchange.fingerprint import program_fingerprint
+from pilotage.exchange.program_report import write_program_report
+from pilotage.exchange.report_model import ReportContext
+from pilotage.services.report_data import program_report_data
 
 # (done, total) while a report is written; total may grow as sheets are reached.
 Progress = Callable[[int, int], None]
@@ -39,8 +44,33 @@ def program_report(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ReportOutcome:
-    """The program report (DESIGN §5) as of `as_of`, in `language` ("fr" or "en")."""
-    raise NotImplementedError
+    """The program report (DESIGN §5) as of `as_of`, in `language` ("fr" or "en").
+
+    Reads the program in a fixed number of statements (`report_data`), then writes
+    the workbook to a temporary file beside `out` and moves it into place;
+    `progress(done, total)` is called per batch of rows and `cancelled()` asked between
+    batches (CancelledError, and no file left behind).
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown report language {language!r}: one of {LANGUAGES}")
+    data = program_report_data(db, program_id, as_of, language)
+    fingerprint = program_fingerprint(data)
+    written = write_program_report(
+        data, report_context(db), language, fingerprint, out, progress, cancelled
+    )
+    return ReportOutcome(out, written.sheets, written.rows, fingerprint)
+
+
+def report_context(db: Database) -> ReportContext:
+    """The footer's facts: when, by which version, from which database."""
+    try:
+        version = importlib.metadata.version("pilotage")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree
+        version = "unknown"
+    generated = datetime.now().astimezone().replace(microsecond=0)
+    return ReportContext(
+        generated_at=generated.isoformat(sep=" "), version=version, database=db.name
+    )
 
 
 def portfolio_report(

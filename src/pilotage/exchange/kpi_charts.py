@@ -1,0 +1,89 @@
+"""The Charts sheet: actual against target over time, one line chart per KPI that has at
+least two measured periods.
+
+Write-only sheets take charts (`add_chart`), whose series point at cells: the sheet
+holds the series as a table (KPI, period end, actual, target) and each chart reads
+its KPI's rows. The number of charts is capped so that a program of thousands of
+KPIs does not make a workbook no one can open; the sheet says when it is.
+"""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
+
+from pilotage.exchange.kpi_formats import axis_format, value_cell
+from pilotage.exchange.labels import Labels
+from pilotage.exchange.report_model import KpiLine
+from pilotage.exchange.sheets import Column, Kind, TableSheet
+from pilotage.exchange.writing import Pacer
+
+MAX_CHARTS = 200
+CHART_ROWS = 16  # rows of sheet each chart takes, one under the other
+CHART_COLUMN = "G"
+
+
+def charted(kpis: tuple[KpiLine, ...]) -> list[KpiLine]:
+    """The KPIs with at least two points of actual against target."""
+    return [k for k in kpis if sum(1 for p in k.series if p.actual is not None) >= 2]
+
+
+def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer: Pacer) -> int:
+    """Writes the Charts sheet; the number of data rows."""
+    shown = charted(kpis)
+    preamble: list[list[object]] = []
+    if not shown:
+        preamble.append([labels["charts.none"]])
+    elif len(shown) > MAX_CHARTS:
+        preamble.append([labels["charts.capped"].format(shown=MAX_CHARTS, total=len(shown))])
+    columns = [
+        Column(labels["h.code"]),
+        Column(labels["h.kpi"], max_width=40),
+        Column(labels["h.period_end"], Kind.DATE),
+        Column(labels["h.actual"], Kind.DECIMAL),
+        Column(labels["h.target"], Kind.DECIMAL),
+    ]
+    sheet = TableSheet(wb, labels["sheet.charts"], columns, labels.statuses, preamble=preamble)
+    spans: list[tuple[KpiLine, int, int]] = []
+    row = sheet.first_data_row
+    for kpi in shown:
+        start = row
+        for point in kpi.series:
+            sheet.write(
+                [
+                    kpi.code,
+                    kpi.name,
+                    point.period_end,
+                    value_cell(kpi.measure, kpi.unit, point.actual, labels),
+                    value_cell(kpi.measure, kpi.unit, point.target, labels),
+                ]
+            )
+            row += 1
+            pacer.step()
+        spans.append((kpi, start, row - 1))
+    ws = sheet.ws
+    for index, (kpi, start, end) in enumerate(spans[:MAX_CHARTS]):
+        chart = LineChart()
+        chart.title = labels["charts.title"].format(code=kpi.code)
+        chart.height = 7.0
+        chart.width = 16.0
+        chart.y_axis.number_format = axis_format(kpi.measure, kpi.unit)
+        chart.x_axis.number_format = "yyyy-mm-dd"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.add_data(
+            Reference(ws, min_col=4, max_col=5, min_row=start, max_row=end), titles_from_data=False
+        )
+        chart.set_categories(Reference(ws, min_col=3, min_row=start, max_row=end))
+        _name_series(chart, labels)
+        ws.add_chart(chart, f"{CHART_COLUMN}{sheet.first_data_row + index * CHART_ROWS}")
+    return sheet.close()
+
+
+def _name_series(chart: LineChart, labels: Labels) -> None:
+    """Series named by plain text: "Actual", "Target" (the header is far above the rows)."""
+    for series, key in zip(chart.series, ("h.actual", "h.target"), strict=False):
+        series.tx = SeriesLabel(v=labels[key])
+    if len(chart.series) > 1:
+        chart.series[1].graphicalProperties.line.dashStyle = "dash"
