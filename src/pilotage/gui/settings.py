@@ -29,6 +29,9 @@ _LANGUAGE = "view/language"  # "system", "en" or "fr"
 LANGUAGES = ("system", "en", "fr")
 _USER_NAME = "audit/userName"  # the analyst's name in the audit log; empty: the OS user
 MAX_USER_NAME = 120  # what the audit log's "who" column holds
+_REPORT_FOLDER = "reports/folder"  # where the last report was written
+_REPORT_LANGUAGE = "reports/language"  # "fr" or "en": the last report's language
+REPORT_LANGUAGES = ("fr", "en")
 
 
 class Settings:
@@ -153,3 +156,26 @@ class Settings:
     def set_user_name(self, name: str | None) -> None:
         """Remember `name` for the audit log; None or blank: the OS user again."""
         self._store.setValue(_USER_NAME, (name or "").strip()[:MAX_USER_NAME])
+
+    # --- reports --------------------------------------------------------------
+
+    def report_folder(self) -> Path | None:
+        """The folder the last report was written to, None if unknown or gone."""
+        value = self._value(_REPORT_FOLDER)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        folder = Path(value)
+        return folder if folder.is_dir() else None
+
+    def set_report_folder(self, folder: Path) -> None:
+        self._store.setValue(_REPORT_FOLDER, str(folder))
+
+    def report_language(self) -> str | None:
+        """The last report's language, "fr" or "en"; None if none was written yet."""
+        value = self._value(_REPORT_LANGUAGE)
+        return value if isinstance(value, str) and value in REPORT_LANGUAGES else None
+
+    def set_report_language(self, language: str) -> None:
+        if language not in REPORT_LANGUAGES:
+            raise ValueError(f"unknown report language {language!r}")
+        self._store.setValue(_REPORT_LANGUAGE, language)

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from pilotage.gui import formats, icons
 from pilotage.gui.dialogs.organizations_dialog import OrganizationsLauncher
 from pilotage.gui.dialogs.preferences_dialog import PreferencesAction
+from pilotage.gui.dialogs.report_dialog import ReportAction
 from pilotage.gui.editing.record_actions import RecordActions
+from pilotage.gui.i18n import applied_language, resolve_language
 from pilotage.gui.qt import (
     QAction,
     QDate,
@@ -70,6 +72,16 @@ class MenusMixin(_Base):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.backup_action = QAction(icons.icon("backup"), self.tr("Save a &backup copy…"), self)
         self.backup_action.triggered.connect(self.save_backup_dialog)
+        # The Excel report of the program shown (or the portfolio), in the window's language.
+        self.report_action = ReportAction(
+            self,
+            self._settings,
+            self._pool,
+            self.database,
+            lambda: self._as_of,
+            lambda: resolve_language(applied_language()),
+            self._shown_program_id,
+        )
         quit_action = self.quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -79,6 +91,7 @@ class MenusMixin(_Base):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.addAction(quit_action)  # the shortcut works with the menu closed
@@ -96,6 +109,13 @@ class MenusMixin(_Base):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
         self.addAction(self.preferences_action)  # the shortcut works with the menu closed
+
+    def _shown_program_id(self) -> int | None:
+        """The program of the navigator's current node, None when nothing is shown."""
+        if self._current is None:
+            return None
+        program = self.model.program_at(self.model.index_of(self._current))
+        return program.program.id if program is not None else None
 
     def _build_edit_menu(self) -> None:
         edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
