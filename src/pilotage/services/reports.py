@@ -15,8 +15,15 @@ from pathlib import Path
 
 from pilotage.db.database import Database
 from pilotage.exchange.fingerprint import program_fingerprint
+from pilotage.exchange.portfolio_report import (
+    PortfolioReportData,
+    ProgramRollUp,
+    portfolio_fingerprint,
+    write_portfolio_report,
+)
 from pilotage.exchange.program_report import write_program_report
-from pilotage.exchange.report_model import ReportContext
+from pilotage.exchange.report_model import GroupLine, ProgramInfo, ReportContext
+from pilotage.services.overview import ProgramSummary, portfolio_overview
 from pilotage.services.report_data import program_report_data
 
 # (done, total) while a report is written; total may grow as sheets are reached.
@@ -81,5 +88,50 @@ def portfolio_report(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ReportOutcome:
-    """One row per program and per pillar with their roll-ups, and the status counts."""
-    raise NotImplementedError
+    """One row per program and per pillar with their roll-ups, and the status counts.
+
+    The figures are `overview.portfolio_overview`'s (six statements for the whole
+    database, the window's own roll-ups); written whole or not at all, like the program's.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown report language {language!r}: one of {LANGUAGES}")
+    data = PortfolioReportData(as_of, tuple(map(_rolled_up, portfolio_overview(db, as_of))))
+    fingerprint = portfolio_fingerprint(data)
+    written = write_portfolio_report(
+        data, report_context(db), language, fingerprint, out, progress, cancelled
+    )
+    return ReportOutcome(out, written.sheets, written.rows, fingerprint)
+
+
+def _rolled_up(summary: ProgramSummary) -> ProgramRollUp:
+    p = summary.program
+    return ProgramRollUp(
+        program=ProgramInfo(
+            reference=p.reference,
+            title=p.title,
+            description=p.description,
+            status=p.status,
+            signed_on=p.signed_on,
+            start_date=p.start_date,
+            end_date=p.end_date,
+            currency=p.currency,
+            total_budget=p.total_budget,
+        ),
+        counts=dict(summary.rollup.counts),
+        kpi_count=summary.rollup.kpi_count,
+        mean_progress=summary.rollup.mean_progress,
+        headline=summary.headline,
+        pillars=tuple(
+            GroupLine(
+                pillar_code=g.code,
+                code=g.code,
+                title=g.title,
+                position=g.position,
+                counts=dict(g.rollup.counts),
+                kpi_count=g.rollup.kpi_count,
+                mean_progress=g.rollup.mean_progress,
+                headline=g.headline,
+            )
+            for g in summary.pillars
+        ),
+    )

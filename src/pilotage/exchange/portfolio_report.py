@@ -1,0 +1,226 @@
+"""The portfolio workbook: one row per program and per pillar with its roll-up, and the
+KPI counts per status of the whole portfolio.
+
+Two sheets. *Summary*: the as-of date, the portfolio's KPI counts per status (each in
+its colour, with its share) and the footer (generation time, version, database,
+fingerprint). *Programs*: each program followed by its pillars in position order,
+with the program's status, dates and budget, the KPI counts per status, the mean
+progress and the overall status in its colour, the same figures as the window's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from pilotage.domain.enums import KpiStatus
+from pilotage.domain.errors import CancelledError
+from pilotage.exchange.fingerprint import fingerprint_of
+from pilotage.exchange.labels import Labels
+from pilotage.exchange.program_report import Written
+from pilotage.exchange.report_model import GroupLine, ProgramInfo, ReportContext
+from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.writing import discard, save_atomically
+
+# The counts' columns, in the window's order (best first).
+STATUS_ORDER = (
+    KpiStatus.ACHIEVED,
+    KpiStatus.ON_TRACK,
+    KpiStatus.AT_RISK,
+    KpiStatus.OFF_TRACK,
+    KpiStatus.NO_DATA,
+    KpiStatus.NOT_STARTED,
+)
+_COUNT_HEADERS = {
+    KpiStatus.ACHIEVED: "h.achieved_n",
+    KpiStatus.ON_TRACK: "h.on_track_n",
+    KpiStatus.AT_RISK: "h.at_risk_n",
+    KpiStatus.OFF_TRACK: "h.off_track_n",
+    KpiStatus.NO_DATA: "h.no_data_n",
+    KpiStatus.NOT_STARTED: "h.not_started_n",
+}
+
+
+@dataclass(frozen=True)
+class ProgramRollUp:
+    """A program with the roll-up of all its KPIs and one per pillar (in position order)."""
+
+    program: ProgramInfo
+    counts: Mapping[KpiStatus, int]
+    kpi_count: int
+    mean_progress: Decimal | None  # a fraction: 0.9 is 90%
+    headline: KpiStatus
+    pillars: tuple[GroupLine, ...]
+
+
+@dataclass(frozen=True)
+class PortfolioReportData:
+    as_of: date
+    programs: tuple[ProgramRollUp, ...]  # by reference
+
+    def counts(self) -> dict[KpiStatus, int]:
+        """The portfolio's KPIs per status: every program's counts added up."""
+        total = dict.fromkeys(STATUS_ORDER, 0)
+        for line in self.programs:
+            for status, count in line.counts.items():
+                total[status] += count
+        return total
+
+
+def portfolio_fingerprint(data: PortfolioReportData) -> str:
+    """A hash of every figure the report shows and of its as-of date (exchange.fingerprint):
+    the same data on the same date gives the same fingerprint, whatever the language, the
+    time or the database file."""
+    return fingerprint_of(["portfolio", data])
+
+
+def write_portfolio_report(
+    data: PortfolioReportData,
+    context: ReportContext,
+    language: str,
+    fingerprint: str,
+    out: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Written:
+    """Writes the workbook to `out`, whole or not at all (exchange.writing); CancelledError
+    when `cancelled()` says so, asked between programs."""
+    labels = Labels(language)
+    wb = new_workbook(
+        labels["doc.portfolio_title"],
+        labels["doc.portfolio_subject"].format(as_of=_day(data.as_of, language)),
+        labels["doc.creator"],
+    )
+    try:
+        rows = _summary(wb, data, labels, context, fingerprint)
+        rows += _programs(wb, data, labels, progress, cancelled)
+    except BaseException:
+        discard(wb)
+        raise
+    save_atomically(wb, out)
+    return Written((labels["sheet.summary"], labels["sheet.programs"]), rows)
+
+
+def _programs(
+    wb: Workbook,
+    data: PortfolioReportData,
+    labels: Labels,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    """Each program's row followed by its pillars'; the data rows written."""
+    total = len(data.programs)
+    if progress is not None:
+        progress(0, total)
+    columns = _program_columns(data, labels)
+    sheet = TableSheet(wb, labels["sheet.programs"], columns, labels.statuses)
+    for done, line in enumerate(data.programs, start=1):
+        if cancelled is not None and cancelled():
+            raise CancelledError("the report")
+        sheet.write(_program_row(line, labels))
+        sheet.write_all(_pillar_row(line.program.reference, g) for g in line.pillars)
+        if progress is not None:
+            progress(done, total)
+    return sheet.close()
+
+
+def _day(day: date, language: str) -> str:
+    return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
+
+
+def _summary(
+    wb: Workbook, data: PortfolioReportData, labels: Labels, context: ReportContext, stamp: str
+) -> int:
+    """The status counts of the whole portfolio, then the footer; the data rows written."""
+    columns = [Column(labels["h.status"], Kind.STATUS), Column(labels["h.count"], Kind.INTEGER)]
+    columns.append(Column(labels["h.share"], Kind.PERCENT))
+    preamble: list[list[object]] = [
+        [labels["doc.portfolio_title"]],
+        [labels["summary.as_of"], data.as_of],
+        [labels["sheet.programs"], len(data.programs)],
+        [],
+        [labels["summary.counts"]],
+    ]
+    sheet = TableSheet(wb, labels["sheet.summary"], columns, labels.statuses, preamble=preamble)
+    counts = data.counts()
+    kpis = sum(counts.values())
+    for status in STATUS_ORDER:
+        share = Decimal(counts[status]) / kpis if kpis else None
+        sheet.write([status, counts[status], share])
+    sheet.write([labels["summary.total"], kpis, Decimal(1) if kpis else None])
+    rows = sheet.close()
+    ws = sheet.ws
+    ws.append([])
+    for key, value in (
+        ("summary.footer", None),
+        ("summary.generated", context.generated_at),
+        ("summary.version", context.version),
+        ("summary.database", context.database),
+        ("summary.fingerprint", stamp),
+    ):
+        ws.append([labels[key], value])
+    return rows
+
+
+def _program_columns(data: PortfolioReportData, labels: Labels) -> list[Column]:
+    currencies = {line.program.currency for line in data.programs}
+    # One currency for all: its code in the cells' format; several: a plain amount beside it.
+    budget = (
+        Column(labels["summary.total_budget"], Kind.MONEY, currency=next(iter(currencies)))
+        if len(currencies) == 1
+        else Column(labels["summary.total_budget"], Kind.DECIMAL)
+    )
+    return [
+        Column(labels["h.program"]),
+        Column(labels["h.pillar"]),
+        Column(labels["h.title"], Kind.WRAP, max_width=48),
+        Column(labels["summary.status"]),
+        Column(labels["summary.start"], Kind.DATE),
+        Column(labels["summary.end"], Kind.DATE),
+        budget,
+        Column(labels["summary.currency"]),
+        Column(labels["h.kpis"], Kind.INTEGER),
+        *(Column(labels[_COUNT_HEADERS[s]], Kind.INTEGER) for s in STATUS_ORDER),
+        Column(labels["h.progress"], Kind.PERCENT),
+        Column(labels["h.headline"], Kind.STATUS),
+    ]
+
+
+def _program_row(line: ProgramRollUp, labels: Labels) -> list[object]:
+    p = line.program
+    return [
+        p.reference,
+        None,
+        p.title,
+        labels.enum(p.status),
+        p.start_date,
+        p.end_date,
+        p.total_budget,
+        p.currency,
+        *_rollup_cells(line.counts, line.kpi_count, line.mean_progress, line.headline),
+    ]
+
+
+def _pillar_row(reference: str, pillar: GroupLine) -> list[object]:
+    return [
+        reference,
+        pillar.code,
+        pillar.title,
+        None,
+        None,
+        None,
+        None,
+        None,
+        *_rollup_cells(pillar.counts, pillar.kpi_count, pillar.mean_progress, pillar.headline),
+    ]
+
+
+def _rollup_cells(
+    counts: Mapping[KpiStatus, int], kpi_count: int, mean: Decimal | None, headline: KpiStatus
+) -> list[object]:
+    return [kpi_count, *(counts.get(s, 0) for s in STATUS_ORDER), mean, headline]
