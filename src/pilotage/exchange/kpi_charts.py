@@ -85,5 +85,8 @@ def _name_series(chart: LineChart, labels: Labels) -> None:
     """Series named by plain text: "Actual", "Target" (the header is far above the rows)."""
     for series, key in zip(chart.series, ("h.actual", "h.target"), strict=False):
         series.tx = SeriesLabel(v=labels[key])
+        series.smooth = False  # straight segments: the figures are per period, not a curve
+    if chart.series:
+        chart.series[0].marker.symbol = "circle"
     if len(chart.series) > 1:
         chart.series[1].graphicalProperties.line.dashStyle = "dash"

@@ -37,6 +37,9 @@ from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, arg
 from pilotage.exchange.cells import cell_value, clean_text, plain, text_cell
 
 SAMPLE_ROWS = 200  # rows held back to size the columns
+FONT = "Calibri"  # openpyxl's default body font; a font without a name prints in serif
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_LINES = 12  # a wrapped cell grows up to this many lines (the rest scrolls)
 MIN_WIDTH = 6.0
 MAX_WIDTH = 60.0
 HEADER_FILL = "FF1F3A5F"  # the window's dark blue header
@@ -172,6 +175,7 @@ class TableSheet:
         self._status: dict[KpiStatus, Cell] = {}
         self._link: Cell | None = None
         self._formats: dict[str, Cell] = {}
+        self._wrapped: list[tuple[int, float]] = []  # (column index, width) of wrapped columns
         self.after_close: list[Callable[[WriteOnlyWorksheet], None]] = []
 
     # -- rows ----------------------------------------------------------------------------
@@ -218,7 +222,7 @@ class TableSheet:
         ws.freeze_panes = f"A{self.header_row + 1}"
         print_setup(ws, f"{self.header_row}:{self.header_row}")
         self._build_prototypes()
-        bold = Font(bold=True)
+        bold = Font(name=FONT, bold=True)
         for line in self.preamble:
             cells: list[object] = []
             for value in line:
@@ -237,7 +241,7 @@ class TableSheet:
 
     def _header_cell(self, text: str) -> Cell:
         cell = text_cell(self.ws, text)
-        cell.font = Font(bold=True, color=HEADER_TEXT)
+        cell.font = Font(name=FONT, bold=True, color=HEADER_TEXT)
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         cell.border = Border(bottom=Side(style="thin", color="FF000000"))
@@ -258,6 +262,8 @@ class TableSheet:
                     longest = max(longest, _display_length(plain(value)) + 1.0)
             width = min(max(longest, MIN_WIDTH), column.max_width)
             self.ws.column_dimensions[get_column_letter(index + 1)].width = width
+            if column.kind is Kind.WRAP:
+                self._wrapped.append((index, width))
 
     def _build_prototypes(self) -> None:
         ws = self.ws
@@ -276,11 +282,11 @@ class TableSheet:
         for status, colour in STATUS_COLORS.items():
             cell = WriteOnlyCell(ws)
             cell.fill = PatternFill("solid", start_color=argb(colour), end_color=argb(colour))
-            cell.font = Font(bold=True, color=argb(STATUS_TEXT_COLORS[status]))
+            cell.font = Font(name=FONT, bold=True, color=argb(STATUS_TEXT_COLORS[status]))
             cell.alignment = Alignment(horizontal="center")
             self._status[status] = cell
         link = WriteOnlyCell(ws)
-        link.font = Font(color=LINK_COLOR, underline="single")
+        link.font = Font(name=FONT, color=LINK_COLOR, underline="single")
         self._link = link
 
     def _styled(self, proto: Cell, value: object) -> Cell:
@@ -293,8 +299,24 @@ class TableSheet:
         cell._style = copy(proto._style)
         return cell
 
+    def _row_height(self, row: Sequence[object]) -> None:
+        """Wrapped text gets the lines it needs: neither Excel nor LibreOffice grows a
+        row written without a height when printing."""
+        lines = 1
+        for index, width in self._wrapped:
+            value = row[index] if index < len(row) else None
+            if isinstance(value, str) and len(value) > width - 1:
+                per_line = max(width - 1.0, 1.0)
+                needed = sum(max(1, -(-len(part) // int(per_line))) for part in value.split("\n"))
+                lines = max(lines, needed)
+        if lines > 1:
+            number = self.header_row + self.rows + 1
+            self.ws.row_dimensions[number].height = LINE_HEIGHT * min(lines, MAX_LINES)
+
     def _append(self, row: Sequence[object]) -> None:
         ws = self.ws
+        if self._wrapped:
+            self._row_height(row)
         out: list[Any] = []
         for index, value in enumerate(row):
             if value is None or index >= len(self.columns):

@@ -10,7 +10,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
 from pilotage.exchange.cells import cell_value
-from pilotage.exchange.sheets import HEADER_FILL, HEADER_TEXT
+from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, MAX_LINES
 
 SECTION_COLOR = "FF1F3A5F"
 
@@ -34,8 +34,8 @@ def styled(
     else:
         cell = WriteOnlyCell(ws)
         cell.value = made
-    if bold or size or color:
-        cell.font = Font(bold=bold, size=size, color=color)
+    if bold or size or color:  # else the workbook's default font
+        cell.font = Font(name=FONT, bold=bold, size=size, color=color)
     if fill:
         cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
     if number_format:
@@ -65,3 +65,16 @@ def status_cell(ws: WriteOnlyWorksheet, status: KpiStatus, name: str) -> Cell:
         fill=argb(STATUS_COLORS[status]),
         center=True,
     )
+
+
+def fit_height(
+    ws: WriteOnlyWorksheet, row: int, texts_and_widths: list[tuple[object, float]]
+) -> None:
+    """Gives row `row` (not yet written) the lines its wrapped texts need."""
+    lines = 1
+    for text, width in texts_and_widths:
+        if isinstance(text, str) and text:
+            per_line = max(int(width) - 1, 1)
+            lines = max(lines, sum(max(1, -(-len(p) // per_line)) for p in text.split("\n")))
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, MAX_LINES)

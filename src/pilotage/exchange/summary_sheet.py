@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -18,9 +19,10 @@ from pilotage.domain.enums import KpiStatus
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.report_model import ProgramReportData, ReportContext
 from pilotage.exchange.sheets import NUMBER_FORMATS, Kind, money_format, print_setup
-from pilotage.exchange.styles import header, section, status_cell, styled
+from pilotage.exchange.styles import fit_height, header, section, status_cell, styled
 
-WIDTHS = (28.0, 48.0, 34.0, 40.0, 14.0, 16.0)
+WIDTHS = (24.0, 44.0, 22.0, 34.0, 14.0)  # about a landscape page at 11 points
+CHART_ROWS = 18  # rows left empty under the pillar table for its chart
 TITLE_ROWS = 3  # frozen and repeated on every printed page
 
 
@@ -32,6 +34,12 @@ class _Rows:
         self.count = 0
 
     def add(self, cells: Sequence[object] = ()) -> int:
+        wrapped = [
+            (cell.value, WIDTHS[index] if index < len(WIDTHS) else 10.0)
+            for index, cell in enumerate(cells)
+            if isinstance(cell, Cell) and cell.alignment is not None and cell.alignment.wrap_text
+        ]
+        fit_height(self.ws, self.count + 1, wrapped)
         self.ws.append(list(cells))
         self.count += 1
         return self.count
@@ -47,7 +55,7 @@ def write_summary(
     """Writes the Summary sheet; the number of rows written."""
     ws: WriteOnlyWorksheet = wb.create_sheet(labels["sheet.summary"])
     for index, width in enumerate(WIDTHS):
-        ws.column_dimensions["ABCDEF"[index]].width = width
+        ws.column_dimensions["ABCDE"[index]].width = width
     ws.freeze_panes = f"A{TITLE_ROWS + 1}"
     print_setup(ws, f"1:{TITLE_ROWS}")
     rows = _Rows(ws)
@@ -55,6 +63,7 @@ def write_summary(
     money = money_format(program.currency)
     day = NUMBER_FORMATS[Kind.DATE]
 
+    ws.row_dimensions[1].height = 24.0  # the 16-point title
     rows.add([styled(ws, f"{labels['summary.title']} {program.reference}", bold=True, size=16)])
     rows.add([styled(ws, program.title, bold=True, size=12)])
     rows.add(
@@ -65,7 +74,7 @@ def write_summary(
     def field(label: str, value: object, number_format: str | None = None) -> None:
         rows.add(
             [
-                styled(ws, label, bold=True),
+                styled(ws, label, bold=True, wrap=True),
                 styled(ws, value, number_format=number_format, wrap=isinstance(value, str)),
             ]
         )
@@ -97,9 +106,9 @@ def write_summary(
     for party in data.parties:
         rows.add(
             [
-                styled(ws, labels.enum(party.role)),
+                styled(ws, labels.enum(party.role), wrap=True),
                 styled(ws, party.organization, wrap=True),
-                styled(ws, party.signatory),
+                styled(ws, party.signatory, wrap=True),
                 styled(ws, party.signatory_title, wrap=True),
             ]
         )
@@ -132,7 +141,7 @@ def write_summary(
     )
     rows.add()
 
-    chart_anchor = rows.add([section(ws, labels["summary.progress"])])
+    rows.add([section(ws, labels["summary.progress"])])
     first = rows.add(
         [
             header(ws, labels[key])
@@ -150,7 +159,9 @@ def write_summary(
             ]
         )
     if data.pillars:
-        _progress_chart(ws, labels, first, rows.count, f"H{chart_anchor}")
+        _progress_chart(ws, labels, first, rows.count, f"B{rows.count + 2}")
+        for _ in range(CHART_ROWS):
+            rows.add()
     rows.add()
 
     rows.add([section(ws, labels["summary.late"])])
@@ -183,7 +194,8 @@ def write_summary(
 def _progress_chart(
     ws: WriteOnlyWorksheet, labels: Labels, header_row: int, last_row: int, anchor: str
 ) -> None:
-    """Horizontal bars of the mean progress of each pillar (column D, codes in column A)."""
+    """Horizontal bars of the mean progress of each pillar (column D, codes in column A),
+    under the table, in the rows left empty for it."""
     chart = BarChart()
     chart.type = "bar"
     chart.style = 10
@@ -191,6 +203,7 @@ def _progress_chart(
     chart.y_axis.number_format = "0%"
     chart.y_axis.scaling.min = 0
     chart.y_axis.majorGridlines = None
+    chart.x_axis.scaling.orientation = "maxMin"  # the first pillar on top, as in the table
     chart.legend = None
     # openpyxl 3.1 leaves the axes' "delete" unset, which recent Excel reads as hidden.
     chart.x_axis.delete = False
@@ -199,6 +212,6 @@ def _progress_chart(
         Reference(ws, min_col=4, min_row=header_row, max_row=last_row), titles_from_data=True
     )
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    chart.height = max(6.0, 1.2 * (last_row - header_row) + 3)
-    chart.width = 16.0
+    chart.height = 8.5
+    chart.width = 18.0
     ws.add_chart(chart, anchor)
