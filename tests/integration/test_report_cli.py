@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from pilotage import commands
@@ -224,3 +225,57 @@ def test_the_default_language_is_the_systems(
 ) -> None:
     monkeypatch.setattr(commands.locale, "getlocale", lambda *_: system)
     assert commands.system_language() == language
+
+
+def test_the_program_report_of_the_demo(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path
+) -> None:
+    out = out_folder / "programme.xlsx"
+    args = (*KINDS["program"], "--db", str(demo_file), "--out", str(out))
+    code, out_text, err = run(capsys, *args, "--as-of", "2024-12-31", "--lang", "fr")
+    assert (code, err) == (0, "")
+    where, summary = out_text.splitlines()
+    assert where == f"report written to {out}"
+    assert summary.startswith("8 sheets (Synthèse, Axes, Initiatives, Indicateurs, Mesures,")
+    assert ", fingerprint " in summary
+    assert listing(out_folder) == ["programme.xlsx"]  # no temporary file left beside it
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Synthèse"
+    kpis = wb["Indicateurs"]
+    codes = [row[0] for row in kpis.iter_rows(min_row=2, values_only=True)]
+    assert "JIT-DIP" in codes
+    # Again, as of the same date: the same fingerprint; the file is replaced.
+    code, again, _ = run(capsys, *args, "--as-of", "2024-12-31", "--lang", "en")
+    assert code == 0
+    assert again.splitlines()[1].split("fingerprint ")[1] == summary.split("fingerprint ")[1]
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Summary"
+    assert listing(out_folder) == ["programme.xlsx"]
+
+
+def test_the_portfolio_report_of_the_demo(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path
+) -> None:
+    out = out_folder / "portfolio.xlsx"
+    args = (*KINDS["portfolio"], "--db", str(demo_file), "--out", str(out))
+    code, out_text, err = run(capsys, *args, "--as-of", "2024-12-31", "--lang", "en")
+    assert (code, err) == (0, "")
+    assert out_text.splitlines()[0] == f"report written to {out}"
+    # Six statuses and the total on the Summary; the program and its 3 pillars.
+    assert out_text.splitlines()[1].startswith(
+        "2 sheets (Summary, Programs), 11 rows, fingerprint "
+    )
+    ws = openpyxl.load_workbook(out)["Programs"]
+    assert [ws["A2"].value, ws["I2"].value, ws["Q2"].value] == ["CP-MTNRA-MNC", 13, "At risk"]
+
+
+def test_a_relative_path_is_written_where_the_command_runs(
+    capsys: pytest.CaptureFixture[str],
+    demo_file: Path,
+    out_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(out_folder)
+    code, out_text, _ = run(capsys, *KINDS["portfolio"], "--db", str(demo_file), "--out", "p.xlsx")
+    assert code == 0
+    assert out_text.splitlines()[0] == f"report written to {out_folder / 'p.xlsx'}"
+    assert listing(out_folder) == ["p.xlsx"]
