@@ -170,10 +170,13 @@ def test_the_summary_counts_every_kpi_per_status(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert table[2][2] == pytest.approx(2 / 9)
     first = header + 2
-    assert ws.freeze_panes == f"A{first}"
-    assert ws.auto_filter.ref == f"A{header + 1}:C{header + 8}"
+    # Laid out as the program report's Summary: its three title rows frozen and repeated.
+    assert ws.freeze_panes == "A4"
+    assert ws.print_title_rows == "$1:$3"
+    assert values[header + 8][0] == "Overall status"
+    assert ws.cell(row=header + 9, column=2).value == "At risk"
     assert ws.cell(row=first, column=1).fill.fgColor.rgb == argb(STATUS_COLORS[S.ACHIEVED])
-    footer = {row[0]: row[1] for row in values[header + 8 :] if row and row[0]}
+    footer = {row[0]: row[1] for row in values[header + 9 :] if row and row[0]}
     assert footer["Generated at"] == "2025-01-06 09:30"
     assert footer["Application version"] == "0.1.0"
     assert footer["Database"] == "team.sqlite"

@@ -10,6 +10,7 @@ progress and the overall status in its colour, the same figures as the window's.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,14 +18,24 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from pilotage.domain.engine_summary import headline_status
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.errors import CancelledError
 from pilotage.exchange.fingerprint import fingerprint_of
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.program_report import Written
 from pilotage.exchange.report_model import GroupLine, ProgramInfo, ReportContext
-from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.sheets import (
+    NUMBER_FORMATS,
+    Column,
+    Kind,
+    TableSheet,
+    new_workbook,
+    print_setup,
+)
+from pilotage.exchange.styles import header, section, status_cell, styled
 from pilotage.exchange.writing import discard, save_atomically
 
 # The counts' columns, in the window's order (best first).
@@ -36,6 +47,7 @@ STATUS_ORDER = (
     KpiStatus.NO_DATA,
     KpiStatus.NOT_STARTED,
 )
+SUMMARY_WIDTHS = (28.0, 34.0, 12.0)  # labels; the counts and the footer's values; shares
 _COUNT_HEADERS = {
     KpiStatus.ACHIEVED: "h.achieved_n",
     KpiStatus.ON_TRACK: "h.on_track_n",
@@ -136,35 +148,64 @@ def _day(day: date, language: str) -> str:
 def _summary(
     wb: Workbook, data: PortfolioReportData, labels: Labels, context: ReportContext, stamp: str
 ) -> int:
-    """The status counts of the whole portfolio, then the footer; the data rows written."""
-    columns = [Column(labels["h.status"], Kind.STATUS), Column(labels["h.count"], Kind.INTEGER)]
-    columns.append(Column(labels["h.share"], Kind.PERCENT))
-    preamble: list[list[object]] = [
-        [labels["doc.portfolio_title"]],
-        [labels["summary.as_of"], data.as_of],
-        [labels["sheet.programs"], len(data.programs)],
-        [],
-        [labels["summary.counts"]],
-    ]
-    sheet = TableSheet(wb, labels["sheet.summary"], columns, labels.statuses, preamble=preamble)
+    """The portfolio's KPI counts per status and overall status, then the footer, laid out
+    as the program report's Summary (`styles`); the data rows of its table."""
+    ws: WriteOnlyWorksheet = wb.create_sheet(labels["sheet.summary"])
+    for column, width in zip("ABC", SUMMARY_WIDTHS, strict=True):
+        ws.column_dimensions[column].width = width
+    ws.freeze_panes = "A4"
+    print_setup(ws, "1:3")
+    integer, percent = NUMBER_FORMATS[Kind.INTEGER], NUMBER_FORMATS[Kind.PERCENT]
+    ws.append([styled(ws, labels["doc.portfolio_title"], bold=True, size=16)])
+    ws.append(
+        [
+            styled(ws, labels["summary.as_of"], bold=True),
+            styled(ws, data.as_of, number_format=NUMBER_FORMATS[Kind.DATE]),
+        ]
+    )
+    ws.append(
+        [
+            styled(ws, labels["sheet.programs"], bold=True),
+            styled(ws, len(data.programs), number_format=integer),
+        ]
+    )
+    ws.append([])
+    ws.append([section(ws, labels["summary.counts"])])
+    ws.append([header(ws, labels[key]) for key in ("h.status", "h.count", "h.share")])
     counts = data.counts()
     kpis = sum(counts.values())
     for status in STATUS_ORDER:
         share = Decimal(counts[status]) / kpis if kpis else None
-        sheet.write([status, counts[status], share])
-    sheet.write([labels["summary.total"], kpis, Decimal(1) if kpis else None])
-    rows = sheet.close()
-    ws = sheet.ws
+        ws.append(
+            [
+                status_cell(ws, status, labels.status(status)),
+                styled(ws, counts[status], number_format=integer),
+                styled(ws, share, number_format=percent),
+            ]
+        )
+    ws.append(
+        [
+            styled(ws, labels["summary.total"], bold=True),
+            styled(ws, kpis, bold=True, number_format=integer),
+        ]
+    )
+    overall = headline_status(Counter(counts).elements())
+    ws.append(
+        [
+            styled(ws, labels["summary.overall"], bold=True),
+            status_cell(ws, overall, labels.status(overall)),
+        ]
+    )
     ws.append([])
+    ws.append([section(ws, labels["summary.footer"])])
     for key, value in (
-        ("summary.footer", None),
         ("summary.generated", context.generated_at),
         ("summary.version", context.version),
         ("summary.database", context.database),
         ("summary.fingerprint", stamp),
     ):
-        ws.append([labels[key], value])
-    return rows
+        ws.append([styled(ws, labels[key], bold=True), styled(ws, value)])
+    return len(STATUS_ORDER) + 1
 
 
 def _program_columns(data: PortfolioReportData, labels: Labels) -> list[Column]:
