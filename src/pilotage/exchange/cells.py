@@ -67,6 +67,34 @@ def cell_value(ws: WriteOnlyWorksheet, value: object) -> object:
     return value
 
 
+def bind(cell: Cell, value: object) -> None:
+    """Puts `value` in `cell` the way openpyxl would, except that text is always a string
+    (openpyxl would make "=..." a formula) and the common types skip openpyxl's checks,
+    which cost more than the writing itself on a large sheet."""
+    value = plain(value)
+    if isinstance(value, str):
+        cell._value = value
+        cell.data_type = "s"
+    elif isinstance(value, bool):
+        cell._value = value
+        cell.data_type = "b"
+    elif isinstance(value, int | float | Decimal):
+        cell._value = value
+        cell.data_type = "n"
+    elif isinstance(value, date) and cell.has_style:  # a date column's cell: formatted
+        cell._value = value
+        cell.data_type = "d"
+    else:  # a bare date (openpyxl gives it a date format) or None
+        cell.value = value
+
+
+def new_cell(ws: WriteOnlyWorksheet, value: object) -> Cell:
+    """A fresh write-only cell holding `value` (text as a string, never a formula)."""
+    cell = WriteOnlyCell(ws)
+    bind(cell, value)
+    return cell
+
+
 def formula(ws: WriteOnlyWorksheet, expression: str) -> Cell:
     """One of the report's own formulas (the only way a workbook gets an `<f>` element)."""
     if not expression.startswith("="):
