@@ -152,7 +152,7 @@ def _kpis(wb: Workbook, data: ProgramReportData, labels: Labels, pacer: Pacer) -
         Column(labels["h.progress"], Kind.PERCENT),
         Column(labels["h.expected"], Kind.PERCENT),
         Column(labels["h.status"], Kind.STATUS),
-        Column(labels["h.trace"], Kind.WRAP, max_width=80),
+        Column(labels["h.trace"], Kind.WRAP, max_width=70),
         Column(labels["h.flags"], Kind.WRAP, max_width=40),
     ]
     sheet = TableSheet(wb, labels["sheet.kpis"], columns, labels.statuses)

@@ -38,6 +38,8 @@ from pilotage.exchange.cells import bind, cell_value, clean_text, new_cell, plai
 SAMPLE_ROWS = 200  # rows held back to size the columns
 FONT = "Calibri"  # openpyxl's default body font; a font without a name prints in serif
 LINE_HEIGHT = 15.0  # points per line of 11-point text
+# Characters of proportional text per unit of column width (a unit is one digit wide).
+CHARS_PER_WIDTH = 1.15
 MAX_LINES = 12  # a wrapped cell grows up to this many lines (the rest scrolls)
 MIN_WIDTH = 6.0
 MAX_WIDTH = 60.0
@@ -46,6 +48,9 @@ HEADER_TEXT = "FFFFFFFF"
 LINK_COLOR = "FF0563C1"  # Excel's own hyperlink blue
 # Schemes a report makes clickable; anything else stays text (no javascript: or data:).
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "file"})
+
+
+TOP = Alignment(vertical="top")  # every cell of a row level with its wrapped text
 
 
 class Kind(StrEnum):
@@ -188,6 +193,8 @@ class TableSheet:
         self._protos: list[Cell | None] = []
         self._status: dict[KpiStatus, Cell] = {}
         self._link: Cell | None = None
+        self._top: Cell = WriteOnlyCell(self.ws)
+        self._top.alignment = TOP
         self._formats: dict[str, Cell] = {}
         self._shared: Cell = WriteOnlyCell(self.ws)
         self._sids: dict[int, int] = {}  # id of a prototype cell -> its registered style
@@ -295,15 +302,18 @@ class TableSheet:
             elif column.kind is Kind.WRAP:
                 proto = WriteOnlyCell(ws)
                 proto.alignment = Alignment(wrap_text=True, vertical="top")
+            if proto is not None and column.kind is not Kind.WRAP:
+                proto.alignment = TOP
             self._protos.append(proto)
         for status, colour in STATUS_COLORS.items():
             cell = WriteOnlyCell(ws)
             cell.fill = PatternFill("solid", start_color=argb(colour), end_color=argb(colour))
             cell.font = Font(name=FONT, bold=True, color=argb(STATUS_TEXT_COLORS[status]))
-            cell.alignment = Alignment(horizontal="center")
+            cell.alignment = Alignment(horizontal="center", vertical="top")
             self._status[status] = cell
         link = WriteOnlyCell(ws)
         link.font = Font(name=FONT, color=LINK_COLOR, underline="single")
+        link.alignment = TOP
         self._link = link
 
     def _styled(self, proto: Cell, value: object) -> Cell:
@@ -340,24 +350,25 @@ class TableSheet:
                 cell.hyperlink.ref = cell.coordinate
             yield cell
 
-    def _row_height(self, row: Sequence[object]) -> None:
+    def _row_height(self, row: Sequence[object]) -> bool:
         """Wrapped text gets the lines it needs: neither Excel nor LibreOffice grows a
-        row written without a height when printing."""
+        row written without a height when printing. True when the row is taller than a line
+        (its cells are then aligned at the top, as wrapped text is)."""
         lines = 1
         for index, width in self._wrapped:
             value = row[index] if index < len(row) else None
             if isinstance(value, str) and len(value) > width - 1:
-                per_line = max(width - 1.0, 1.0)
-                needed = sum(max(1, -(-len(part) // int(per_line))) for part in value.split("\n"))
+                per_line = max(int(width * CHARS_PER_WIDTH), 1)
+                needed = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
                 lines = max(lines, needed)
         if lines > 1:
             number = self.header_row + self.rows + 1
             self.ws.row_dimensions[number].height = LINE_HEIGHT * min(lines, MAX_LINES)
+        return lines > 1
 
     def _append(self, row: Sequence[object]) -> None:
         ws = self.ws
-        if self._wrapped:
-            self._row_height(row)
+        tall = bool(self._wrapped) and self._row_height(row)
         out: list[Any] = []
         for index, value in enumerate(row):
             if value is None or index >= len(self.columns):
@@ -376,6 +387,8 @@ class TableSheet:
                 out.append(self._formatted(Num(value, NUMBER_FORMATS[Kind.INTEGER])))  # type: ignore[arg-type]
             elif (proto := self._protos[index]) is not None:
                 out.append(self._styled(proto, value))
+            elif tall:
+                out.append(self._styled(self._top, value))
             else:
                 out.append(value)  # bound by _to_row
         ws.append(out)
@@ -388,6 +401,7 @@ class TableSheet:
         if proto is None:
             proto = self._formats[value.number_format] = WriteOnlyCell(self.ws)
             proto.number_format = value.number_format
+            proto.alignment = TOP
         return self._styled(proto, value.value)
 
     def _link_cell(self, value: object) -> object:

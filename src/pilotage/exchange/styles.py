@@ -10,7 +10,14 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
 from pilotage.exchange.cells import cell_value
-from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, MAX_LINES
+from pilotage.exchange.sheets import (
+    CHARS_PER_WIDTH,
+    FONT,
+    HEADER_FILL,
+    HEADER_TEXT,
+    LINE_HEIGHT,
+    MAX_LINES,
+)
 
 SECTION_COLOR = "FF1F3A5F"
 
@@ -74,7 +81,7 @@ def fit_height(
     lines = 1
     for text, width in texts_and_widths:
         if isinstance(text, str) and text:
-            per_line = max(int(width) - 1, 1)
+            per_line = max(int(width * CHARS_PER_WIDTH), 1)
             lines = max(lines, sum(max(1, -(-len(p) // per_line)) for p in text.split("\n")))
     if lines > 1:
         ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, MAX_LINES)
