@@ -13,7 +13,7 @@ import pytest
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
 from pilotage.exchange.labels import Labels, all_keys_translated
-from pilotage.exchange.sheets import SAMPLE_ROWS, Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.sheets import SAMPLE_ROWS, Column, Kind, TableSheet, new_workbook, safe_link
 
 INJECTIONS = [
     "=1+1",
@@ -115,3 +115,19 @@ def test_labels_in_both_languages() -> None:
     assert Labels("fr").status(KpiStatus.ON_TRACK) == "En bonne voie"
     with pytest.raises(ValueError, match="language"):
         Labels("de")
+
+
+@pytest.mark.parametrize(
+    ("evidence", "target"),
+    [
+        ("https://example.org/a.pdf", "https://example.org/a.pdf"),
+        ("C:\\preuves\\bilan 2024.pdf", "file:///C:/preuves/bilan%202024.pdf"),
+        ("/srv/preuves/bilan.pdf", "file:///srv/preuves/bilan.pdf"),
+        ("mailto:suivi@example.org", "mailto:suivi@example.org"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,x", None),
+        ("bilan.pdf", None),
+    ],
+)
+def test_evidence_links(evidence: str, target: str | None) -> None:
+    assert safe_link(evidence) == target

@@ -14,11 +14,13 @@ compute anyway, without the lookups.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -48,6 +50,7 @@ HEADER_TEXT = "FFFFFFFF"
 LINK_COLOR = "FF0563C1"  # Excel's own hyperlink blue
 # Schemes a report makes clickable; anything else stays text (no javascript: or data:).
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "file"})
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 TOP = Alignment(vertical="top")  # every cell of a row level with its wrapped text
@@ -140,8 +143,18 @@ def _display_length(value: object) -> float:
 
 
 def safe_link(url: str) -> str | None:
-    """The URL if it is one a person can safely click, else None (then it stays text)."""
+    """The URL if it is one a person can safely click, else None (then it stays text).
+
+    A file path (the services accept one as evidence) becomes a file:// link.
+    """
     url = url.strip()
+    try:
+        if _WINDOWS_PATH.match(url) or url.startswith("\\\\"):
+            return PureWindowsPath(url).as_uri()
+        if url.startswith("/"):
+            return PurePosixPath(url).as_uri()
+    except ValueError:
+        return None
     try:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
