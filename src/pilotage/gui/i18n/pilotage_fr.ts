@@ -1641,7 +1641,7 @@
 <context>
     <name>MenusMixin</name>
     <message>
-        <location filename="../window_menus.py" line="+36"/>
+        <location filename="../window_menus.py" line="+38"/>
         <location line="+3"/>
         <source>As of</source>
         <translation>Date d’arrêté</translation>
@@ -1687,7 +1687,7 @@
         <translation>Enregistrer une copie de &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1697,7 +1697,7 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1707,7 +1707,7 @@
         <translation>&amp;Rechercher dans le navigateur</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -2717,6 +2717,126 @@
         <location line="+78"/>
         <source>Nothing can be changed now</source>
         <translation>Aucune modification n’est possible pour le moment</translation>
+    </message>
+</context>
+<context>
+    <name>ReportAction</name>
+    <message>
+        <location filename="../dialogs/report_dialog.py" line="+362"/>
+        <source>&amp;Export report…</source>
+        <translation>E&amp;xporter un rapport…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location line="-273"/>
+        <location line="+101"/>
+        <location line="+55"/>
+        <location line="+55"/>
+        <location line="+42"/>
+        <source>Export report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Program report</source>
+        <translation>Rapport du programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portfolio report</source>
+        <translation>Rapport du portefeuille</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Browse…</source>
+        <translation>Parc&amp;ourir…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Program</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;As of</source>
+        <translation>&amp;Date d&apos;arrêté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the file to write the report to.</source>
+        <translation>Choisissez le fichier où écrire le rapport.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the program to report on.</source>
+        <translation>Choisissez le programme du rapport.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The report was written to {path}.</source>
+        <translation>Le rapport a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the report</source>
+        <translation>&amp;Ouvrir le rapport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open its &amp;folder</source>
+        <translation>Ouvrir son &amp;dossier</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The report was cancelled: {path} was not written.</source>
+        <translation>Le rapport a été annulé : {path} n&apos;a pas été écrit.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>{path} n&apos;a pas pu être écrit : {reason}</translation>
     </message>
 </context>
 <context>
