@@ -17,15 +17,19 @@ from enum import Enum
 
 from pilotage.exchange.report_model import ProgramReportData
 
+# Per dataclass, the fields that count (a report has tens of thousands of rows).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
 
 def _canonical(value: object) -> object:
     """Plain, ordered values whose repr does not depend on the run."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple(
-            (f.name, _canonical(getattr(value, f.name)))
-            for f in dataclasses.fields(value)
-            if f.name != "trace"
+    names = _FIELDS.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[type(value)] = tuple(
+            f.name for f in dataclasses.fields(value) if f.name != "trace"
         )
+    if names is not None:
+        return tuple((name, _canonical(getattr(value, name))) for name in names)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
