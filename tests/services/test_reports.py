@@ -396,3 +396,21 @@ def test_statements_do_not_grow_with_the_data(
     assert outcome.rows > 10 * 113
     # Tree (6), KPIs, targets, measurements, disaggregations, parties, milestones, budget.
     assert len(small) == len(large) == 13
+
+
+def test_late_milestones_on_the_summary(
+    demo_db: Database, demo_program: ProgramRow, tmp_path: Path
+) -> None:
+    # On 2025-06-30 the map of partner initiatives (due 2025-03-31) is not done: 91 days late.
+    out = tmp_path / "r.xlsx"
+    program_report(demo_db, demo_program.id, date(2025, 6, 30), "en", out)
+    wb = openpyxl.load_workbook(out)
+    summary = [tuple(r) for r in wb["Summary"].iter_rows(values_only=True)]
+    late = summary.index(("Late milestones", None, None, None, None))
+    assert summary[late + 1][:5] == ("Pillar", "Initiative", "Title", "Due date", "Days late")
+    row = summary[late + 2]
+    assert row[:3] == ("P1", "P1-VIV", "Cartographie des initiatives partenaires")
+    assert row[4] == 91
+    milestones = wb["Milestones"]
+    flagged = [r for r in milestones.iter_rows(min_row=2, values_only=True) if r[5] == "yes"]
+    assert [r[2] for r in flagged] == ["Cartographie des initiatives partenaires"]
