@@ -10,39 +10,86 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from operator import attrgetter
+from typing import Any
 
 from pilotage.exchange.report_model import ProgramReportData
 
-# Per dataclass, the fields that count (a report has tens of thousands of rows).
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# Values that are their own canonical form: most fields of most rows, skipped without a call.
+_AS_IS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+# Per type, the function giving its canonical form (a report has tens of thousands of rows,
+# so each row type is looked at once, not each row).
+_CONVERTERS: dict[type, Callable[[Any], object]] = {}
+# Decimal -> its canonical text: a report repeats the same figures (targets, 0, 100).
+# 734 and 734.0000 are equal and hash alike, so they share one entry, as they must.
+_DECIMALS: dict[Decimal, str] = {}
+
+
+def _decimal(value: Decimal) -> str:
+    """734 and 734.0000 are the same figure."""
+    if not value.is_finite():
+        return "nan"
+    text = _DECIMALS.get(value)
+    if text is None:
+        if len(_DECIMALS) > 100_000:  # bounded: memory stays flat whatever the data
+            _DECIMALS.clear()
+        text = _DECIMALS[value] = format(value.normalize(), "f")
+    return text
+
+
+def _record(names: tuple[str, ...]) -> Callable[[Any], object]:
+    """The canonical form of a dataclass: (field name, canonical value) pairs, in order."""
+    get = attrgetter(*names) if len(names) > 1 else (lambda v: (getattr(v, names[0]),))
+    as_is = _AS_IS
+
+    def convert(value: Any) -> object:
+        values = get(value) if names else ()
+        return tuple(
+            [
+                (name, v if type(v) in as_is else _canonical(v))
+                for name, v in zip(names, values, strict=True)
+            ]
+        )
+
+    return convert
+
+
+def _converter(kind: type, value: object) -> Callable[[Any], object] | None:
+    """The function for values of type `kind`, or None for those compared by isinstance."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = tuple(f.name for f in dataclasses.fields(value) if f.name != "trace")
+        return _record(names)
+    if issubclass(kind, Enum):
+        return lambda v: v.value
+    if issubclass(kind, Decimal):
+        return _decimal
+    if issubclass(kind, date):
+        return lambda v: v.isoformat()
+    return None
 
 
 def _canonical(value: object) -> object:
     """Plain, ordered values whose repr does not depend on the run."""
-    names = _FIELDS.get(type(value))
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[type(value)] = tuple(
-            f.name for f in dataclasses.fields(value) if f.name != "trace"
-        )
-    if names is not None:
-        return tuple((name, _canonical(getattr(value, name))) for name in names)
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        # 734 and 734.0000 are the same figure
-        return "nan" if not value.is_finite() else format(value.normalize(), "f")
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    convert = _CONVERTERS.get(kind)
+    if convert is None:
+        convert = _converter(kind, value)
+        if convert is not None:
+            _CONVERTERS[kind] = convert
+    if convert is not None:
+        return convert(value)
     if isinstance(value, Mapping):
         return tuple(sorted((str(_canonical(k)), _canonical(v)) for k, v in value.items()))
     if isinstance(value, frozenset | set):
         return tuple(sorted(str(_canonical(v)) for v in value))
     if isinstance(value, list | tuple):
-        return tuple(_canonical(v) for v in value)
-    if isinstance(value, date):
-        return value.isoformat()
+        return tuple([_canonical(v) for v in value])
     return value
 
 
