@@ -24,7 +24,11 @@ from pilotage.exchange.portfolio_report import (
 from pilotage.exchange.report_model import GroupLine, ProgramInfo, ReportContext
 
 S = KpiStatus
-CONTEXT = ReportContext(generated_at="2025-01-06 09:30", version="0.1.0", database="team.sqlite")
+CONTEXT = ReportContext(
+    generated_at=datetime(2025, 1, 6, 9, 30),  # noqa: DTZ001 (naive local time)
+    version="0.1.0",
+    database="team.sqlite",
+)
 
 
 def _pillar(code: str, title: str, counts: dict[KpiStatus, int], mean: str | None) -> GroupLine:
@@ -177,7 +181,8 @@ def test_the_summary_counts_every_kpi_per_status(tmp_path: Path) -> None:
     assert ws.cell(row=header + 9, column=2).value == "At risk"
     assert ws.cell(row=first, column=1).fill.fgColor.rgb == argb(STATUS_COLORS[S.ACHIEVED])
     footer = {row[0]: row[1] for row in values[header + 9 :] if row and row[0]}
-    assert footer["Generated at"] == "2025-01-06 09:30"
+    # A real date-time, naive (a cell holds no offset), shown with a date-time format.
+    assert footer["Generated at"] == datetime(2025, 1, 6, 9, 30)  # noqa: DTZ001
     assert footer["Application version"] == "0.1.0"
     assert footer["Database"] == "team.sqlite"
     assert footer["Fingerprint of the figures"] == portfolio_fingerprint(_data())

@@ -7,7 +7,7 @@ import glob
 import os
 import tempfile
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
 from pilotage.exchange.writing import Pacer, discard, save_atomically
 
 D = Decimal
-CONTEXT = ReportContext("2024-12-31 10:00:00", "0.1.0", "test.sqlite")
+CONTEXT = ReportContext(datetime(2024, 12, 31, 10, 0), "0.1.0", "test.sqlite")  # noqa: DTZ001
 
 
 def _kpi(code: str, points: int = 3) -> KpiLine:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -172,6 +172,13 @@ def test_summary_counts_budget_and_footer(
     assert re.fullmatch(r"[0-9a-f]{64}", cells["Fingerprint of the figures"])
     assert cells["Application version"]
     assert cells["Database"]
+    # The local time of writing as a real date-time, naive: no "+00:00" printed after it.
+    generated = cells["Generated at"]
+    assert isinstance(generated, datetime)
+    assert generated.tzinfo is None
+    assert abs(generated - datetime.now()) < timedelta(minutes=5)  # noqa: DTZ005
+    label = next(row for row in ws.iter_rows() if row[0].value == "Generated at")
+    assert label[1].number_format == "yyyy-mm-dd hh:mm"
     assert len(ws._charts) == 1  # progress per pillar
 
 
@@ -248,6 +255,9 @@ def test_french_labels(demo_db: Database, demo_program: ProgramRow, tmp_path: Pa
     assert "diplômés" in dip["Mode de calcul"].value
     assert "avancement" in dip["Mode de calcul"].value  # the engine speaks French too
     assert wb.properties.title == "Rapport du programme CP-MTNRA-MNC"
+    # A date inside a French sentence is written as the French write it.
+    assert wb.properties.subject.endswith(", au 31/12/2024")
+    assert wb["Synthèse"]["B3"].value.date() == END_2024  # a date cell stays a real date
 
 
 # --- text stays text ----------------------------------------------------------------------

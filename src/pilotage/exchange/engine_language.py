@@ -12,6 +12,7 @@ beside the .qm: one file to translate, the same sentences in the window and the 
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from importlib import resources
 from xml.etree.ElementTree import Element
@@ -20,7 +21,7 @@ from xml.etree.ElementTree import Element
 # returns the standard library's elements, typed below.
 from defusedxml import ElementTree  # type: ignore[import-untyped, unused-ignore]
 
-from pilotage.domain.formatting import ENGLISH, ISO_DAY, NumberStyle
+from pilotage.domain.formatting import ENGLISH, ISO_DAY, NumberStyle, days_in, format_day
 from pilotage.domain.messages import CONTEXT, Translator, english
 
 LANGUAGES = ("fr", "en")
@@ -79,3 +80,10 @@ def engine_language(language: str) -> tuple[Translator, NumberStyle, str]:
     if language == "fr":
         return _translator("fr"), FRENCH, FRENCH_DAY
     raise ValueError(f"no engine language {language!r}: one of {', '.join(LANGUAGES)}")
+
+
+def day_text(day: date, language: str) -> str:
+    """`day` as a sentence of the report in `language` writes it: "31/12/2024" in French,
+    ISO in English (a date cell keeps a real date; this is for text only)."""
+    with days_in(engine_language(language)[2]):
+        return format_day(day)

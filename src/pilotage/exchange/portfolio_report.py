@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from pilotage.domain.engine_summary import headline_status
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.errors import CancelledError
+from pilotage.exchange.engine_language import day_text
 from pilotage.exchange.fingerprint import fingerprint_of
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.program_report import Written
@@ -105,7 +106,7 @@ def write_portfolio_report(
     labels = Labels(language)
     wb = new_workbook(
         labels["doc.portfolio_title"],
-        labels["doc.portfolio_subject"].format(as_of=_day(data.as_of, language)),
+        labels["doc.portfolio_subject"].format(as_of=day_text(data.as_of, language)),
         labels["doc.creator"],
     )
     try:
@@ -139,10 +140,6 @@ def _programs(
         if progress is not None:
             progress(done, total)
     return sheet.close()
-
-
-def _day(day: date, language: str) -> str:
-    return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
 
 
 def _summary(
@@ -204,7 +201,10 @@ def _summary(
         ("summary.database", context.database),
         ("summary.fingerprint", stamp),
     ):
-        ws.append([styled(ws, labels[key], bold=True), styled(ws, value)])
+        number_format = NUMBER_FORMATS[Kind.DATETIME] if isinstance(value, datetime) else None
+        ws.append(
+            [styled(ws, labels[key], bold=True), styled(ws, value, number_format=number_format)]
+        )
     return len(STATUS_ORDER) + 1
 
 

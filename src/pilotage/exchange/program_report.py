@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from pilotage.domain.enums import KpiStatus
+from pilotage.exchange.engine_language import day_text
 from pilotage.exchange.kpi_charts import charted, write_charts
 from pilotage.exchange.kpi_formats import value_cell
 from pilotage.exchange.labels import Labels
@@ -55,7 +56,9 @@ def write_program_report(
     program = data.program
     wb = new_workbook(
         labels["doc.program_title"].format(reference=program.reference),
-        labels["doc.program_subject"].format(name=program.title, as_of=data.as_of.isoformat()),
+        labels["doc.program_subject"].format(
+            name=program.title, as_of=day_text(data.as_of, language)
+        ),
         labels["doc.creator"],
     )
     total = (

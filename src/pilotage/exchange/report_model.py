@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from pilotage.domain.enums import (
@@ -147,6 +147,6 @@ class ProgramReportData:
 class ReportContext:
     """What the footer says besides the figures (not part of the fingerprint)."""
 
-    generated_at: str
+    generated_at: datetime  # local time, naive: a spreadsheet cell holds no offset
     version: str
     database: str

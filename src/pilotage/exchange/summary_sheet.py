@@ -184,7 +184,7 @@ def write_summary(
     rows.add()
 
     rows.add([section(ws, labels["summary.footer"])])
-    field(labels["summary.generated"], context.generated_at)
+    field(labels["summary.generated"], context.generated_at, NUMBER_FORMATS[Kind.DATETIME])
     field(labels["summary.version"], context.version)
     field(labels["summary.database"], context.database)
     field(labels["summary.fingerprint"], fingerprint)

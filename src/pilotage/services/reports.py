@@ -74,10 +74,9 @@ def report_context(db: Database) -> ReportContext:
         version = importlib.metadata.version("pilotage")
     except importlib.metadata.PackageNotFoundError:  # run from a source tree
         version = "unknown"
-    generated = datetime.now().astimezone().replace(microsecond=0)
-    return ReportContext(
-        generated_at=generated.isoformat(sep=" "), version=version, database=db.name
-    )
+    # Local wall-clock time without its offset: a spreadsheet date-time cell holds none.
+    generated = datetime.now().astimezone().replace(microsecond=0, tzinfo=None)
+    return ReportContext(generated_at=generated, version=version, database=db.name)
 
 
 def portfolio_report(
