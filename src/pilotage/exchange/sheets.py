@@ -35,6 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
+from pilotage.exchange import fast_rows
 from pilotage.exchange.cells import bind, cell_value, clean_text, new_cell, plain, text_cell
 
 SAMPLE_ROWS = 200  # rows held back to size the columns
@@ -259,6 +260,7 @@ class TableSheet:
         ws.freeze_panes = f"A{self.header_row + 1}"
         print_setup(ws, f"{self.header_row}:{self.header_row}")
         self._build_prototypes()
+        fast_rows.install(ws)  # after the head (widths, panes): its writer starts now
         bold = Font(name=FONT, bold=True)
         for line in self.preamble:
             cells: list[object] = []
