@@ -189,11 +189,17 @@ def test_every_table_sheet_is_frozen_filtered_and_printable(
     demo_db: Database, demo_program: ProgramRow, tmp_path: Path
 ) -> None:
     wb = openpyxl.load_workbook(_report(demo_db, demo_program, tmp_path / "r.xlsx"))
-    for name in SHEETS_EN[1:]:
+    for name in SHEETS_EN:
         ws = wb[name]
+        # The footer (page numbers, sheet name) inside the bottom margin, not at its edge.
+        assert ws.page_margins.bottom >= 0.75, name
+        assert ws.page_margins.footer <= 0.3, name
+        if name == "Summary":
+            continue
         assert ws.freeze_panes == "A2", name
         assert ws.auto_filter.ref.startswith("A1:"), name
-        assert ws.print_title_rows == "$1:$1", name
+        # The Charts sheet's later pages hold charts only: no header repeated over nothing.
+        assert ws.print_title_rows == (None if name == "Charts" else "$1:$1"), name
         assert ws.page_setup.orientation == "landscape", name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name
         assert ws.page_setup.fitToHeight == 0, name
@@ -226,6 +232,11 @@ def test_status_colours_and_number_formats(
         if row[1].value == "P1-JIT"
     )
     assert jobintech["Planned"].number_format == '#,##0.00 "MAD"'
+    # Wide enough for the amounts as formatted, currency included ("###" otherwise).
+    for cell in jobintech.values():
+        if cell.number_format == '#,##0.00 "MAD"' and cell.value is not None:
+            shown = f"{cell.value:,.2f} MAD"
+            assert budget.column_dimensions[cell.column_letter].width >= len(shown), cell
     assert jobintech["Committed / planned"].number_format == "0.0%"
     pillars = _rows_by_code(wb["Pillars"])
     assert pillars["1"]["Overall status"].fill.fgColor.rgb == argb(

@@ -44,7 +44,10 @@ def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer:
         Column(labels["h.actual"], Kind.DECIMAL),
         Column(labels["h.target"], Kind.DECIMAL),
     ]
-    sheet = TableSheet(wb, labels["sheet.charts"], columns, labels.statuses, preamble=preamble)
+    # The charts run on pages after the table's: a header repeated there would head nothing.
+    sheet = TableSheet(
+        wb, labels["sheet.charts"], columns, labels.statuses, preamble=preamble, repeat_header=False
+    )
     spans: list[tuple[KpiLine, int, int]] = []
     row = sheet.first_data_row
     for kpi in shown:
@@ -69,7 +72,8 @@ def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer:
         chart.height = 7.0
         chart.width = 16.0
         chart.y_axis.number_format = axis_format(kpi.measure, kpi.unit)
-        chart.x_axis.number_format = "yyyy-mm-dd"
+        # A month and a short year fit under each point; "yyyy-mm-dd" wrapped onto three lines.
+        chart.x_axis.number_format = "mmm yy"
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.add_data(

@@ -121,15 +121,29 @@ def print_setup(ws: Worksheet | WriteOnlyWorksheet, title_rows: str | None = "1:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    # The footer sits 0.3" from the edge, well inside the 0.75" bottom margin: with
+    # openpyxl's 0.5" footer in a 0.6" margin, LibreOffice clipped the page numbers.
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
     ws.oddFooter.center.text = "&P / &N"
     ws.oddFooter.right.text = "&A"
 
 
-def _display_length(value: object) -> float:
-    """Roughly the characters a value takes once formatted, for the column width."""
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def format_suffix_length(number_format: str) -> int:
+    """Characters a number format adds as quoted text: 5 for '#,##0.00 "MAD"' (with its space)."""
+    quoted = sum(len(text) for text in _QUOTED.findall(number_format))
+    return quoted + number_format.count(" ") if quoted else 0
+
+
+def _display_length(value: object, number_format: str = "") -> float:
+    """Roughly the characters a value takes once formatted, for the column width: for a
+    number its separators, two decimals, sign and the format's quoted text ("MAD"), as a
+    column too narrow for them prints "###"."""
     if value is None:
         return 0.0
     if isinstance(value, datetime):
@@ -137,8 +151,8 @@ def _display_length(value: object) -> float:
     if isinstance(value, date):
         return 10.0
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        digits = len(f"{abs(value):,.2f}")
-        return digits + 1.0
+        digits = len(f"{value:,.2f}")
+        return digits + 1.0 + format_suffix_length(number_format)
     text = str(value)
     return float(max((len(line) for line in text.splitlines()), default=0))
 
@@ -195,13 +209,17 @@ class TableSheet:
         status_names: Mapping[KpiStatus, str],
         *,
         preamble: Sequence[Sequence[object]] = (),
+        repeat_header: bool = True,
     ) -> None:
-        """`preamble`: lines written above the table (a title, the as-of date), in bold."""
+        """`preamble`: lines written above the table (a title, the as-of date), in bold.
+        `repeat_header`: print the header row on every page (not where later pages hold
+        only charts, which would print under an empty header)."""
         self.ws: WriteOnlyWorksheet = wb.create_sheet(title=title[:31])
         self.columns = tuple(columns)
         self.status_names = status_names
         self.preamble = tuple(preamble)
         self.header_row = len(self.preamble) + 1
+        self.repeat_header = repeat_header
         self.rows = 0
         self._pending: list[Sequence[object]] | None = []
         self._protos: list[Cell | None] = []
@@ -258,7 +276,7 @@ class TableSheet:
         self._size_columns(pending)
         ws = self.ws
         ws.freeze_panes = f"A{self.header_row + 1}"
-        print_setup(ws, f"{self.header_row}:{self.header_row}")
+        print_setup(ws, f"{self.header_row}:{self.header_row}" if self.repeat_header else None)
         self._build_prototypes()
         fast_rows.install(ws)  # after the head (widths, panes): its writer starts now
         bold = Font(name=FONT, bold=True)
@@ -289,16 +307,19 @@ class TableSheet:
     def _size_columns(self, sample: Sequence[Sequence[object]]) -> None:
         for index, column in enumerate(self.columns):
             longest = len(column.header) + 2.0  # room for the filter's arrow
+            money = money_format(column.currency) if column.kind is Kind.MONEY else ""
             for row in sample:
                 if index < len(row):
                     value = row[index]
+                    number_format = money
                     if column.kind is Kind.STATUS and isinstance(value, KpiStatus):
                         value = self.status_names.get(value, value.value)
                     elif isinstance(value, Num):
+                        number_format = value.number_format
                         value = value.value
                     elif isinstance(value, tuple):  # (text, url) links
                         value = value[0]
-                    longest = max(longest, _display_length(plain(value)) + 1.0)
+                    longest = max(longest, _display_length(plain(value), number_format) + 1.0)
             width = min(max(longest, MIN_WIDTH), column.max_width)
             self.ws.column_dimensions[get_column_letter(index + 1)].width = width
             if column.kind is Kind.WRAP:
