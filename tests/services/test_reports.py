@@ -180,6 +180,11 @@ def test_summary_counts_budget_and_footer(
     label = next(row for row in ws.iter_rows() if row[0].value == "Generated at")
     assert label[1].number_format == "yyyy-mm-dd hh:mm"
     assert len(ws._charts) == 1  # progress per pillar
+    # Printed, the status counts start a page (with the pillars' progress), the late
+    # milestones the next: neither table split across two pages.
+    starts = {str(row[0].value): row[0].row for row in ws.iter_rows() if row[0].value}
+    breaks = {b.id for b in ws.row_breaks.brk}
+    assert breaks == {starts["KPIs per status"] - 1, starts["Late milestones"] - 1}
 
 
 # --- the look -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.pagebreak import Break
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.exchange.labels import Labels
@@ -43,6 +44,10 @@ class _Rows:
         self.ws.append(list(cells))
         self.count += 1
         return self.count
+
+    def page_break(self) -> None:
+        """The next row starts a printed page."""
+        self.ws.row_breaks.append(Break(id=self.count))
 
 
 def write_summary(
@@ -114,6 +119,9 @@ def write_summary(
         )
     rows.add()
 
+    # The status counts with the pillars' progress and its chart on a page of their own,
+    # the late milestones and the footer on the next: a table never split over two pages.
+    rows.page_break()
     rows.add([section(ws, labels["summary.counts"])])
     rows.add([header(ws, labels[key]) for key in ("h.status", "h.count", "h.share")])
     for status in KpiStatus:
@@ -164,6 +172,7 @@ def write_summary(
             rows.add()
     rows.add()
 
+    rows.page_break()
     rows.add([section(ws, labels["summary.late"])])
     late = data.late_milestones()
     if late:
