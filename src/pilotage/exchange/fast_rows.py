@@ -22,21 +22,32 @@ from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel, to_ISO8601
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.xml.functions import XML_NS, Element, SubElement
+from openpyxl.xml.functions import fromstring, tostring
 
-_SPACE = f"{{{XML_NS}}}space"
 _SIMPLE_TYPES = frozenset({"s", "n", "b", "d"})
 _LETTERS = [""] + [get_column_letter(i) for i in range(1, 16385)]
 
 
 class _Into:
-    """Stands for the stream in openpyxl's `etree_write_cell`: the cell goes into the row."""
+    """Stands for the stream in openpyxl's `etree_write_cell`: keeps the cell's XML text."""
 
-    def __init__(self, row: Any) -> None:
-        self.row = row
+    def __init__(self) -> None:
+        self.text = ""
 
     def write(self, element: Any) -> None:
-        self.row.append(element)
+        self.text += tostring(element, encoding="unicode")
+
+
+def _escape(text: str) -> str:
+    """Text for XML: a carriage return kept as a reference, which the parser would
+    otherwise turn into a line feed."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+    )
 
 
 def install(ws: WriteOnlyWorksheet) -> None:
@@ -51,9 +62,11 @@ def install(ws: WriteOnlyWorksheet) -> None:
     def write_row(xf: Any, row: Iterable[Cell], row_idx: int) -> None:
         attrs = {"r": f"{row_idx}"}
         attrs.update(dims.get(row_idx, {}))
-        element = Element("row", attrs)
-        into = _Into(element)
         suffix = attrs["r"]
+        # The row as XML text, parsed once by lxml (in C): quicker than an element per
+        # cell built from Python. Texts are escaped here; values are already cleaned of
+        # the characters XML cannot hold (cells.clean_text).
+        parts = ["<row", *[f' {key}="{_escape(str(value))}"' for key, value in attrs.items()], ">"]
         # `row` may hand the same cell object over for several values (openpyxl's shared
         # cell): each is turned into XML before the next is asked for.
         for cell in row:
@@ -70,34 +83,30 @@ def install(ws: WriteOnlyWorksheet) -> None:
                 or (kind == "s" and value is not None and not isinstance(value, str))
                 or (kind == "d" and getattr(value, "tzinfo", None) is not None)
             ):
-                etree_write_cell(into, ws, cell, styled)  # openpyxl's own, into this row
+                into = _Into()
+                etree_write_cell(into, ws, cell, styled)  # openpyxl's own writing
+                parts.append(into.text)
                 continue
-            c_attrs = {"r": _LETTERS[cell.column] + suffix}
-            if styled:
-                c_attrs["s"] = f"{cell.style_id}"
+            style = f' s="{cell.style_id}"' if styled else ""
             if kind == "s":
-                c_attrs["t"] = "inlineStr"
+                kind = "inlineStr"
             elif kind == "d":
                 if workbook.iso_dates and not isinstance(value, timedelta):
-                    c_attrs["t"] = "d"
                     value = to_ISO8601(value)
                 else:
-                    c_attrs["t"] = "n"
+                    kind = "n"
                     value = to_excel(value, workbook.epoch)
-            else:
-                c_attrs["t"] = kind
             if cell.hyperlink:
                 hyperlinks.append(cell.hyperlink)
-            c = SubElement(element, "c", c_attrs)
+            head = f'<c r="{_LETTERS[cell.column]}{suffix}"{style} t="{kind}"'
             if value is None or value == "":
-                continue
-            if kind == "s":
-                text = SubElement(
-                    SubElement(c, "is"), "t", {_SPACE: "preserve"} if value != value.strip() else {}
-                )
-                text.text = value
+                parts.append(head + "/>")
+            elif kind == "inlineStr":
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                parts.append(f"{head}><is><t{space}>{_escape(value)}</t></is></c>")
             else:
-                SubElement(c, "v").text = safe_string(value)
-        xf.write(element)
+                parts.append(f"{head}><v>{_escape(safe_string(value))}</v></c>")
+        parts.append("</row>")
+        xf.write(fromstring("".join(parts)))
 
     writer.write_row = write_row
