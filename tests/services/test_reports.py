@@ -259,6 +259,10 @@ def test_charts_of_actual_against_target(
     assert {"JIT-APP", "JIT-DIP", "JIT-TXD"} <= charted
     assert "JIT-INS" not in charted
     assert len(ws._charts) == len(charted)
+    # Short date labels (one line under monthly points), and a page break after every
+    # third chart so none prints across two pages.
+    assert all(chart.x_axis.number_format.formatCode == "mm/yy" for chart in ws._charts)
+    assert len(ws.row_breaks.brk) == (len(charted) - 1) // 3
 
 
 def test_french_labels(demo_db: Database, demo_program: ProgramRow, tmp_path: Path) -> None:

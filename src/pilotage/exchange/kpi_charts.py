@@ -12,6 +12,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.worksheet.pagebreak import Break
 
 from pilotage.exchange.kpi_formats import axis_format, value_cell
 from pilotage.exchange.labels import Labels
@@ -20,7 +21,8 @@ from pilotage.exchange.sheets import Column, Kind, TableSheet
 from pilotage.exchange.writing import Pacer
 
 MAX_CHARTS = 200
-CHART_ROWS = 16  # rows of sheet each chart takes, one under the other
+CHART_ROWS = 14  # rows of sheet each chart takes, one under the other
+CHARTS_PER_PAGE = 3  # a page break after every third chart: none printed across two pages
 CHART_COLUMN = "G"
 
 
@@ -69,11 +71,12 @@ def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer:
     for index, (kpi, start, end) in enumerate(spans[:MAX_CHARTS]):
         chart = LineChart()
         chart.title = labels["charts.title"].format(code=kpi.code)
-        chart.height = 7.0
+        chart.height = 6.5  # cm: within its CHART_ROWS rows of 15 points
         chart.width = 16.0
         chart.y_axis.number_format = axis_format(kpi.measure, kpi.unit)
-        # A month and a short year fit under each point; "yyyy-mm-dd" wrapped onto three lines.
-        chart.x_axis.number_format = "mmm yy"
+        # "01/24" fits under each of twelve monthly points on one line: "yyyy-mm-dd" wrapped
+        # onto three lines, "mmm yy" onto two.
+        chart.x_axis.number_format = "mm/yy"
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.add_data(
@@ -82,6 +85,8 @@ def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer:
         chart.set_categories(Reference(ws, min_col=3, min_row=start, max_row=end))
         _name_series(chart, labels)
         ws.add_chart(chart, f"{CHART_COLUMN}{sheet.first_data_row + index * CHART_ROWS}")
+        if index % CHARTS_PER_PAGE == CHARTS_PER_PAGE - 1 and index + 1 < len(spans[:MAX_CHARTS]):
+            ws.row_breaks.append(Break(id=sheet.first_data_row - 1 + (index + 1) * CHART_ROWS))
     return sheet.close()
 
 
