@@ -3,6 +3,10 @@ undoable command; a refusal shows next to the field and the form stays open."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from pilotage.db.database import Database
 from pilotage.domain.enums import OwnerKind
 from pilotage.domain.errors import PilotageError
 from pilotage.gui.dialogs.initiative_dialog import InitiativeDialog
@@ -12,7 +16,7 @@ from pilotage.gui.dialogs.program_dialog import ProgramDialog
 from pilotage.gui.editing.base import Editor, NodeContext
 from pilotage.gui.editing.inputs import initiative_input, kpi_input, pillar_input, program_input
 from pilotage.gui.models.navigator_model import NodeKind
-from pilotage.gui.undo.commands import CreateCommand, UpdateCommand
+from pilotage.gui.undo.commands import CreateCommand, EditContext, UpdateCommand, Versioned
 from pilotage.services.initiatives import (
     InitiativeInput,
     create_initiative,
@@ -48,6 +52,9 @@ def _heading(row: object) -> str:
     if isinstance(row, InitiativeNode | KpiNode):
         return f"{row.code}  {row.name}"
     return ""
+
+
+I = TypeVar("I")  # noqa: E741 - a service input dataclass
 
 
 class RecordForms(Editor):
@@ -159,21 +166,31 @@ class RecordForms(Editor):
         except PilotageError as exc:  # deleted meanwhile
             self.warn(self.tr("Edit"), str(exc))
 
+    def _saver(
+        self,
+        edits: EditContext,
+        text: str,
+        row: Versioned,
+        update: Callable[[Database, int, int, I], Versioned],
+        before: I,
+    ) -> Callable[[I], None]:
+        """What OK does in an edit form: save `data` over `row` as one undoable command,
+        or nothing at all when the analyst changed nothing."""
+
+        def submit(data: I) -> None:
+            if data != before:
+                self.save(UpdateCommand(edits, text, row.id, row.version, update, before, data))
+
+        return submit
+
     def _edit_program(self, program_id: int) -> None:
         edits = self.edits()
         if edits is None:
             return
         row = get_program(edits.db, program_id)
         before = program_input(row)
-
-        def submit(data: ProgramInput) -> None:
-            if data != before:
-                text = self.tr("Edit program {reference}").format(reference=row.reference)
-                self.save(
-                    UpdateCommand(edits, text, row.id, row.version, update_program, before, data)
-                )
-
         title = self.tr("Edit program {reference}").format(reference=row.reference)
+        submit = self._saver(edits, title, row, update_program, before)
         self._open_dialog(ProgramDialog(title, submit, before, self._window))
 
     def _edit_pillar(self, pillar_id: int) -> None:
@@ -182,15 +199,8 @@ class RecordForms(Editor):
             return
         row = get_pillar(edits.db, pillar_id)
         before = pillar_input(row)
-
-        def submit(data: PillarInput) -> None:
-            if data != before:
-                text = self.tr("Edit pillar {code}").format(code=row.code)
-                self.save(
-                    UpdateCommand(edits, text, row.id, row.version, update_pillar, before, data)
-                )
-
         title = self.tr("Edit pillar {code}").format(code=row.code)
+        submit = self._saver(edits, title, row, update_pillar, before)
         self._open_dialog(PillarDialog(title, "", submit, before, self._window))
 
     def _edit_initiative(self, initiative_id: int) -> None:
@@ -200,15 +210,8 @@ class RecordForms(Editor):
         row = get_initiative(edits.db, initiative_id)
         organizations = list_organizations(edits.db)
         before = initiative_input(row)
-
-        def submit(data: InitiativeInput) -> None:
-            if data != before:
-                text = self.tr("Edit initiative {code}").format(code=row.code)
-                self.save(
-                    UpdateCommand(edits, text, row.id, row.version, update_initiative, before, data)
-                )
-
         title = self.tr("Edit initiative {code}").format(code=row.code)
+        submit = self._saver(edits, title, row, update_initiative, before)
         warnings = "\n".join(row.warnings)  # dates outside the program's: worth knowing
         self._open_dialog(
             InitiativeDialog(title, warnings, submit, organizations, before, self._window)
@@ -221,13 +224,8 @@ class RecordForms(Editor):
         row = get_kpi(edits.db, kpi_id)
         organizations = list_organizations(edits.db)
         before = kpi_input(row)
-
-        def submit(data: KpiInput) -> None:
-            if data != before:
-                text = self.tr("Edit KPI {code}").format(code=row.code)
-                self.save(UpdateCommand(edits, text, row.id, row.version, update_kpi, before, data))
-
         title = self.tr("Edit KPI {code}").format(code=row.code)
+        submit = self._saver(edits, title, row, update_kpi, before)
         self._open_dialog(KpiDialog(title, "", submit, organizations, before, self._window))
 
     def _organizations(self) -> list[OrganizationRow] | None:
