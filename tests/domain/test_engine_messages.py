@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from engine_examples import END_2024, GRADUATES, graduate_quarters
 from pilotage.domain import messages
 from pilotage.domain.engine import actual, evaluate, roll_up
 from pilotage.domain.enums import Aggregation, Direction, Frequency, KpiStatus, Measure
@@ -26,7 +27,6 @@ from pilotage.domain.formatting import (
 from pilotage.domain.kpi_types import KpiSpec, Observation
 
 D = Decimal
-END_2024 = date(2024, 12, 31)
 FRENCH = NumberStyle(group="\u202f", point=",", percent="\u202f%")
 NNBSP = "\u202f"
 
@@ -42,22 +42,7 @@ TEST_LANGUAGE = {
     "yes": "OUI",
 }
 
-GRADUATES = KpiSpec(
-    measure=Measure.COUNT,
-    direction=Direction.INCREASE,
-    aggregation=Aggregation.SUM,
-    frequency=Frequency.QUARTERLY,
-    baseline_value=D(0),
-    baseline_date=date(2024, 1, 1),
-    target_value=D(800),
-    target_date=END_2024,
-    unit="diplômés",
-)
-QUARTERS = [
-    Observation(date(2024, 4, 1), date(2024, 6, 30), value=D(240)),
-    Observation(date(2024, 7, 1), date(2024, 9, 30), value=D(260)),
-    Observation(date(2024, 10, 1), date(2024, 12, 31), value=D(1234)),
-]
+QUARTERS = graduate_quarters(1234)
 
 
 def _test_translator(context: str, source: str) -> str:

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 import pytest
 
+from engine_examples import END_2024, GRADUATES, graduate_quarters
 from pilotage.domain import messages
 from pilotage.domain.engine import evaluate
-from pilotage.domain.enums import Aggregation, Direction, Frequency, Measure
 from pilotage.domain.formatting import (
     ENGLISH,
     NumberStyle,
@@ -26,13 +26,11 @@ from pilotage.domain.formatting import (
     set_number_style,
     styled,
 )
-from pilotage.domain.kpi_types import KpiSpec, Observation
 from pilotage.domain.messages import speaking
 
 D = Decimal
 NNBSP = "\u202f"
 FRENCH = NumberStyle(group=NNBSP, point=",", percent=f"{NNBSP}%")
-END_2024 = date(2024, 12, 31)
 NO_TARGET = "no target set"
 
 
@@ -114,22 +112,7 @@ def test_each_scope_asks_its_own_translator() -> None:
         assert _words() == "[no target set]"
 
 
-GRADUATES = KpiSpec(
-    measure=Measure.COUNT,
-    direction=Direction.INCREASE,
-    aggregation=Aggregation.SUM,
-    frequency=Frequency.QUARTERLY,
-    baseline_value=D(0),
-    baseline_date=date(2024, 1, 1),
-    target_value=D(800),
-    target_date=END_2024,
-    unit="diplômés",
-)
-QUARTERS = [
-    Observation(date(2024, 4, 1), date(2024, 6, 30), value=D(240)),
-    Observation(date(2024, 7, 1), date(2024, 9, 30), value=D(260)),
-    Observation(date(2024, 10, 1), date(2024, 12, 31), value=D(1234)),
-]
+QUARTERS = graduate_quarters(1234)
 
 
 def _in_threads(*bodies: Callable[[threading.Barrier], str]) -> list[str]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 
+from engine_examples import END_2024, GRADUATES, graduate_quarters
 from pilotage.domain.engine import evaluate
 from pilotage.domain.enums import Aggregation, Direction, Frequency, KpiStatus, Measure
 from pilotage.domain.kpi_types import KpiSpec, Observation
@@ -21,25 +22,8 @@ from pilotage.exchange.engine_language import engine_language, engine_templates
 
 D = Decimal
 NNBSP = "\u202f"
-END_2024 = date(2024, 12, 31)
 
-# JIT-DIP as the demo enters it (services/demo_data.py): quarterly sums, 800 by the end of 2024.
-GRADUATES = KpiSpec(
-    measure=Measure.COUNT,
-    direction=Direction.INCREASE,
-    aggregation=Aggregation.SUM,
-    frequency=Frequency.QUARTERLY,
-    baseline_value=D(0),
-    baseline_date=date(2024, 1, 1),
-    target_value=D(800),
-    target_date=END_2024,
-    unit="diplômés",
-)
-QUARTERS = [
-    Observation(date(2024, 4, 1), date(2024, 6, 30), value=D(240)),
-    Observation(date(2024, 7, 1), date(2024, 9, 30), value=D(260)),
-    Observation(date(2024, 10, 1), date(2024, 12, 31), value=D(234)),
-]
+QUARTERS = graduate_quarters()
 
 # 734 / 800 = 91.75% -> 91.8% (half-even), at least 0.9 × the 100% expected by the end date.
 ENGLISH_TRACE = (
