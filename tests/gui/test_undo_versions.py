@@ -65,10 +65,16 @@ def _rename(context: EditContext, stack: QUndoStack, row: PillarRow, title: str)
     stack.push(command)
 
 
-def test_two_edits_of_one_record_undo_and_redo_in_turn(demo_db: Database) -> None:
-    context, stack = EditContext(demo_db), QUndoStack()
+def _editing(db: Database) -> tuple[EditContext, QUndoStack, list[str]]:
+    """A context and its stack on `db`, and the list of the refusals it reports."""
+    context, stack = EditContext(db), QUndoStack()
     refused: list[str] = []
     context.failed.connect(refused.append)
+    return context, stack, refused
+
+
+def test_two_edits_of_one_record_undo_and_redo_in_turn(demo_db: Database) -> None:
+    context, stack, refused = _editing(demo_db)
     first = _pillars(demo_db)[0]
     original = first.title
     _rename(context, stack, first, "Once")
@@ -85,9 +91,7 @@ def test_two_edits_of_one_record_undo_and_redo_in_turn(demo_db: Database) -> Non
 
 
 def test_a_move_then_an_edit_of_a_pillar_it_pushed_aside(demo_db: Database) -> None:
-    context, stack = EditContext(demo_db), QUndoStack()
-    refused: list[str] = []
-    context.failed.connect(refused.append)
+    context, stack, refused = _editing(demo_db)
     first, second = _pillars(demo_db)[:2]
     move = MovePillarCommand(context, second.id, second.version, 2, 1, "move up")
     move.execute()
@@ -107,9 +111,7 @@ def test_a_move_then_an_edit_of_a_pillar_it_pushed_aside(demo_db: Database) -> N
 
 
 def test_undo_after_a_delete_and_its_undo_finds_the_record_back(demo_db: Database) -> None:
-    context, stack = EditContext(demo_db), QUndoStack()
-    refused: list[str] = []
-    context.failed.connect(refused.append)
+    context, stack, refused = _editing(demo_db)
     third = _pillars(demo_db)[2]
     _rename(context, stack, third, "Renamed")
     renamed = get_pillar(demo_db, third.id)
@@ -127,9 +129,7 @@ def test_undo_after_a_delete_and_its_undo_finds_the_record_back(demo_db: Databas
 
 
 def test_a_change_by_someone_else_is_still_refused(demo_db: Database) -> None:
-    context, stack = EditContext(demo_db), QUndoStack()
-    refused: list[str] = []
-    context.failed.connect(refused.append)
+    context, stack, refused = _editing(demo_db)
     first = _pillars(demo_db)[0]
     _rename(context, stack, first, "Mine")
     now = get_pillar(demo_db, first.id)
@@ -152,9 +152,7 @@ def _organizations_named(db: Database, name: str) -> list[OrganizationRow]:
 
 
 def test_a_refused_undo_of_a_create_never_creates_a_second_record(demo_db: Database) -> None:
-    context, stack = EditContext(demo_db), QUndoStack()
-    refused: list[str] = []
-    context.failed.connect(refused.append)
+    context, stack, refused = _editing(demo_db)
     data = OrganizationInput(name="Fonds Atlas", kind=OrganizationKind.ASSOCIATION)
     create: CreateCommand[OrganizationRow] = CreateCommand(
         context,
