@@ -11,17 +11,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from gui_support import DEMO_END
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
+from settings_support import window_speaking
 
 from pilotage.db.database import Database
 from pilotage.domain.enums import Measure
 from pilotage.domain.formatting import ENGLISH, format_day, number_style, styled
 from pilotage.gui import formats
-from pilotage.gui.app import install_language
 from pilotage.gui.dialogs.form_dialog import parse_number
-from pilotage.gui.i18n import apply_locale, remove_translators, reset_locale
+from pilotage.gui.i18n import apply_locale, reset_locale
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.qt import QLocale
 
@@ -131,39 +129,18 @@ def test_what_is_not_a_number_is_refused(typed: str) -> None:
         parse_number(typed)
 
 
-def _window_in(
-    language: str,
-    qtbot: QtBot,
-    db: Database,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[MainWindow]:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.set_language(language)
-    translators = install_language(settings)  # before the window, as the start-up does
-    try:
-        win = MainWindow(db, as_of=DEMO_END, settings=settings)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitUntil(lambda: win.model.rowCount() > 0 and not win.is_busy())
-        yield win
-        win.close()
-    finally:
-        remove_translators(translators)
-
-
 @pytest.fixture
 def french_window(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
-    yield from _window_in("fr", qtbot, demo_db, tmp_path, monkeypatch)
+    yield from window_speaking("fr", qtbot, demo_db, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def english_window(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
-    yield from _window_in("en", qtbot, demo_db, tmp_path, monkeypatch)
+    yield from window_speaking("en", qtbot, demo_db, tmp_path, monkeypatch)
 
 
 def test_the_french_window_writes_the_budget_and_dates_in_french(

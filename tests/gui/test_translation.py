@@ -12,14 +12,13 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from gui_support import DEMO_END, click_node
+from gui_support import click_node
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
+from settings_support import isolated_settings, window_speaking
 
 import pilotage.domain
 from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus
-from pilotage.gui.app import install_language
 from pilotage.gui.i18n import install_translators, remove_translators, resolve_language
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.qt import QApplication, QLocale
@@ -32,35 +31,18 @@ NNBSP = "\u202f"  # French sets "%" apart, and groups thousands, with a narrow n
 PLACEHOLDER = re.compile(r"%n|%L?\d+|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
-def _open_window(
-    qtbot: QtBot, db: Database, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.set_language(language)
-    translators = install_language(settings)  # before the window is built, as run_gui does
-    try:
-        win = MainWindow(db, as_of=DEMO_END, settings=settings)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitUntil(lambda: win.model.rowCount() > 0 and not win.is_busy())
-        yield win
-        win.close()
-    finally:
-        remove_translators(translators)
-
-
 @pytest.fixture
 def french_window(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
-    yield from _open_window(qtbot, demo_db, "fr", tmp_path, monkeypatch)
+    yield from window_speaking("fr", qtbot, demo_db, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def english_window(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
-    yield from _open_window(qtbot, demo_db, "en", tmp_path, monkeypatch)
+    yield from window_speaking("en", qtbot, demo_db, tmp_path, monkeypatch)
 
 
 def _menu_titles(window: MainWindow) -> list[str]:
