@@ -21,6 +21,7 @@ from pilotage.db.database import Database
 from pilotage.domain.enums import Frequency, KpiStatus, OwnerKind
 from pilotage.domain.errors import CancelledError
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
+from pilotage.exchange.labels import Labels
 from pilotage.services.kpis import KpiOwner
 from pilotage.services.measurements import (
     MeasurementInput,
@@ -424,8 +425,50 @@ def test_statements_do_not_grow_with_the_data(
     with statements() as large:
         outcome = program_report(db, largest.program.id, as_of, "en", tmp_path / "large.xlsx")
     assert outcome.rows > 10 * 113
-    # Tree (6), KPIs, targets, measurements, disaggregations, parties, milestones, budget.
-    assert len(small) == len(large) == 13
+    # KPIs, targets, measurements, disaggregations, parties, milestones; the tree's
+    # program, pillars and initiatives (its KPIs are those judged here); the budget.
+    assert len(small) == len(large) == 10
+
+
+def test_each_kpi_and_pillar_as_the_window_judges_them(db: Database, tmp_path: Path) -> None:
+    """The report judges each KPI from its whole history and rolls the pillars up from
+    those judgements; the window's tree judges from summaries: the figures must agree."""
+    generator().generate(db, programs=2, initiatives=20, kpis=200, measurements=2500, seed=11)
+    as_of = date(2025, 12, 31)
+    compared = 0
+    for summary in portfolio_overview(db, as_of):
+        tree = program_tree(db, summary.program.id, as_of)
+        path = program_report(db, summary.program.id, as_of, "en", tmp_path / "p.xlsx").path
+        wb = openpyxl.load_workbook(path)
+        names = {name: status for status, name in Labels("en").statuses.items()}
+        # Codes repeat across owners in generated data: compare (code, status, progress).
+        ws = wb["KPIs"]
+        header = [c.value for c in ws[1]]
+        code, status, progress = (header.index(h) for h in ("Code", "Status", "Progress"))
+        written = sorted(
+            (row[code], names[row[status]], round(row[progress] or -1, 9))
+            for row in ws.iter_rows(min_row=2, values_only=True)
+        )
+        judged = sorted(
+            (
+                node.code,
+                node.status,
+                round(float(node.evaluation.progress.value or -1), 9),
+            )
+            for node in tree.all_kpis()
+        )
+        assert written == judged
+        compared += len(judged)
+        pillars = {str(row["Code"].value): row for row in _rows_by_code(wb["Pillars"]).values()}
+        assert len(pillars) == len(tree.pillars) > 1
+        for pillar in tree.pillars:
+            row = pillars[pillar.code]
+            assert row["KPIs"].value == pillar.rollup.kpi_count
+            for status in KpiStatus:
+                assert row[Labels("en").status(status)].value == pillar.rollup.counts.get(status, 0)
+            assert row["Progress"].value == pytest.approx(float(pillar.rollup.mean_progress or 0))
+            assert names[row["Overall status"].value] is pillar.headline
+    assert compared == 200
 
 
 def test_late_milestones_on_the_summary(

@@ -3,15 +3,21 @@
 openpyxl's write-only sheet writes each cell through nested `xf.element` contexts
 and works out its attributes one by one (`cell/_writer.py`): on a program of
 300,000 cells that costs more than everything else the report does. This writer
-builds each row as one lxml element and hands it to the stream in one `write`,
-producing the same XML (coordinates, style ids, inline strings, numbers through
-openpyxl's own `safe_string`). A row holding anything else (a formula, a comment,
-rich text, a date with a time zone) is left to openpyxl's own writer, unchanged.
+builds each row as XML text and writes it into the sheet's file, producing the
+same XML (coordinates, style ids, inline strings, numbers through openpyxl's own
+`safe_string`). A cell holding anything else (a formula, a comment, rich text, a
+date with a time zone) is written by openpyxl's own cell writer.
+
+A table sheet's data rows come already written as text (`row_xml`), in batches
+(`RawRows`), and go into the file as they are.
+
+The sheet's file is openpyxl's, opened by `_TextStream` so that text can go into
+it between lxml's elements (lxml's stream is flushed first, which keeps the order).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -22,7 +28,9 @@ from openpyxl.compat import safe_string
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel, to_ISO8601
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.xml.functions import fromstring, tostring
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import tostring, xmlfile
 
 _SIMPLE_TYPES = frozenset({"s", "n", "b", "d"})
 _LETTERS = [""] + [get_column_letter(i) for i in range(1, 16385)]
@@ -38,7 +46,7 @@ class _Into:
         self.text += tostring(element, encoding="unicode")
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Text for XML: a carriage return kept as a reference, which the parser would
     otherwise turn into a line feed."""
     return (
@@ -50,23 +58,66 @@ def _escape(text: str) -> str:
     )
 
 
+class RawRows(list[str]):
+    """Rows written as XML text (`<row r="12">…</row>`), numbered by their writer.
+
+    Once a sheet has had a batch, nothing more goes through openpyxl's own row
+    numbering, which counts one row per `append`."""
+
+
+class _TextStream(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's writer of one sheet, on a file that also takes text (`write_text`)."""
+
+    def get_stream(self) -> Generator[Any, Any, None]:
+        # openpyxl's protocol: `send(element)` writes it, `send(True)` yields the lxml
+        # stream (to write rows into), `send(None)` does nothing, `close()` ends the file.
+        with open(self.out, "wb") as self.file, xmlfile(self.file, encoding="utf-8") as xf:
+            self.stream = xf
+            with xf.element("worksheet", xmlns=SHEET_MAIN_NS):
+                try:
+                    while True:
+                        sent = yield
+                        if sent is True:
+                            yield xf
+                        elif sent is not None:
+                            xf.write(sent)
+                except GeneratorExit:
+                    pass
+
+    def write_text(self, text: str) -> None:
+        """Writes `text` (well-formed XML) where the stream stands."""
+        self.stream.flush()
+        self.file.write(text.encode("utf-8"))
+
+
 def install(ws: WriteOnlyWorksheet) -> None:
     """Makes `ws` write its rows through `write_row` below; call it after the sheet's
     head (column widths, panes, print set-up) is settled, before the first `append`."""
-    ws._get_writer()
-    writer = ws._writer
+    if ws._writer is not None:
+        raise RuntimeError("install the row writer before the sheet's first row")
+    writer = ws._writer = _TextStream(ws)
+    writer.write_top()
     workbook = ws.parent
     dims = ws.row_dimensions
     hyperlinks = ws._hyperlinks
 
+    raw = False  # whether a batch of rows written as text went before
+
     def write_row(xf: Any, row: Iterable[Cell], row_idx: int) -> None:
+        nonlocal raw
+        if type(row) is RawRows:
+            raw = True
+            writer.write_text("".join(row))
+            return
+        if raw:
+            raise RuntimeError("a row appended after rows written as text would be misnumbered")
         attrs = {"r": f"{row_idx}"}
         attrs.update(dims.get(row_idx, {}))
         suffix = attrs["r"]
-        # The row as XML text, parsed once by lxml (in C): quicker than an element per
-        # cell built from Python. Texts are escaped here; values are already cleaned of
-        # the characters XML cannot hold (cells.clean_text).
-        parts = ["<row", *[f' {key}="{_escape(str(value))}"' for key, value in attrs.items()], ">"]
+        # The row as XML text: quicker than an element per cell built from Python. Texts
+        # are escaped here; values are already cleaned of the characters XML cannot hold
+        # (cells.clean_text).
+        parts = ["<row", *[f' {key}="{escape(str(value))}"' for key, value in attrs.items()], ">"]
         # `row` may hand the same cell object over for several values (openpyxl's shared
         # cell): each is turned into XML before the next is asked for.
         for cell in row:
@@ -103,10 +154,10 @@ def install(ws: WriteOnlyWorksheet) -> None:
                 parts.append(head + "/>")
             elif kind == "inlineStr":
                 space = ' xml:space="preserve"' if value != value.strip() else ""
-                parts.append(f"{head}><is><t{space}>{_escape(value)}</t></is></c>")
+                parts.append(f"{head}><is><t{space}>{escape(value)}</t></is></c>")
             else:
-                parts.append(f"{head}><v>{_escape(safe_string(value))}</v></c>")
+                parts.append(f"{head}><v>{escape(safe_string(value))}</v></c>")
         parts.append("</row>")
-        xf.write(fromstring("".join(parts)))
+        writer.write_text("".join(parts))
 
     writer.write_row = write_row

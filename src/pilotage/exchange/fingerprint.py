@@ -42,18 +42,24 @@ def _decimal(value: Decimal) -> str:
 
 
 def _record(names: tuple[str, ...]) -> Callable[[Any], object]:
-    """The canonical form of a dataclass: (field name, canonical value) pairs, in order."""
+    """The canonical form of a dataclass: its fields' canonical values, in order (a
+    report has tens of thousands of records of a few types: no names repeated)."""
     get = attrgetter(*names) if len(names) > 1 else (lambda v: (getattr(v, names[0]),))
     as_is = _AS_IS
+    converters = _CONVERTERS
 
     def convert(value: Any) -> object:
-        values = get(value) if names else ()
-        return tuple(
-            [
-                (name, v if type(v) in as_is else _canonical(v))
-                for name, v in zip(names, values, strict=True)
-            ]
-        )
+        if not names:
+            return ()
+        out = []
+        for v in get(value):
+            kind = type(v)
+            if kind in as_is:
+                out.append(v)
+            else:
+                known = converters.get(kind)
+                out.append(known(v) if known is not None else _canonical(v))
+        return tuple(out)
 
     return convert
 

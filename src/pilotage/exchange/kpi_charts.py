@@ -2,9 +2,11 @@
 least two measured periods.
 
 Write-only sheets take charts (`add_chart`), whose series point at cells: the sheet
-holds the series as a table (KPI, period end, actual, target) and each chart reads
-its KPI's rows. The number of charts is capped so that a program of thousands of
-KPIs does not make a workbook no one can open; the sheet says when it is.
+holds the series of the charted KPIs as a table (KPI, period end, actual, target)
+and each chart reads its KPI's rows. The number of charts is capped so that a
+program of thousands of KPIs does not make a workbook no one can open; then the
+KPIs off track come first, then those at risk, then the rest (each group in code
+order), and the sheet says so. Every KPI's history is on the Measurements sheet.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.worksheet.pagebreak import Break
 
+from pilotage.domain.enums import KpiStatus
 from pilotage.exchange.kpi_formats import axis_format, value_cell
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.report_model import KpiLine
@@ -26,19 +29,33 @@ CHARTS_PER_PAGE = 3  # a page break after every third chart: none printed across
 CHART_COLUMN = "G"
 
 
-def charted(kpis: tuple[KpiLine, ...]) -> list[KpiLine]:
+# When the charts are capped, the KPIs that most need a look are drawn first.
+_URGENCY = {KpiStatus.OFF_TRACK: 0, KpiStatus.AT_RISK: 1}
+
+
+def chartable(kpis: tuple[KpiLine, ...]) -> list[KpiLine]:
     """The KPIs with at least two points of actual against target."""
     return [k for k in kpis if sum(1 for p in k.series if p.actual is not None) >= 2]
 
 
+def charted(kpis: tuple[KpiLine, ...]) -> list[KpiLine]:
+    """The KPIs drawn, in the sheet's order: all that can be, in code order, or when
+    there are more than MAX_CHARTS, the most urgent first (a stable sort keeps code order)."""
+    shown = chartable(kpis)
+    if len(shown) <= MAX_CHARTS:
+        return shown
+    return sorted(shown, key=lambda k: _URGENCY.get(k.status, 2))[:MAX_CHARTS]
+
+
 def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer: Pacer) -> int:
     """Writes the Charts sheet; the number of data rows."""
+    total = len(chartable(kpis))
     shown = charted(kpis)
     preamble: list[list[object]] = []
     if not shown:
         preamble.append([labels["charts.none"]])
-    elif len(shown) > MAX_CHARTS:
-        preamble.append([labels["charts.capped"].format(shown=MAX_CHARTS, total=len(shown))])
+    elif total > len(shown):
+        preamble.append([labels["charts.capped"].format(shown=len(shown), total=total)])
     columns = [
         Column(labels["h.code"]),
         Column(labels["h.kpi"], max_width=40),
@@ -68,7 +85,7 @@ def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer:
             pacer.step()
         spans.append((kpi, start, row - 1))
     ws = sheet.ws
-    for index, (kpi, start, end) in enumerate(spans[:MAX_CHARTS]):
+    for index, (kpi, start, end) in enumerate(spans):
         chart = LineChart()
         chart.title = labels["charts.title"].format(code=kpi.code)
         chart.height = 6.5  # cm: within its CHART_ROWS rows of 15 points
@@ -85,7 +102,7 @@ def write_charts(wb: Workbook, kpis: tuple[KpiLine, ...], labels: Labels, pacer:
         chart.set_categories(Reference(ws, min_col=3, min_row=start, max_row=end))
         _name_series(chart, labels)
         ws.add_chart(chart, f"{CHART_COLUMN}{sheet.first_data_row + index * CHART_ROWS}")
-        if index % CHARTS_PER_PAGE == CHARTS_PER_PAGE - 1 and index + 1 < len(spans[:MAX_CHARTS]):
+        if index % CHARTS_PER_PAGE == CHARTS_PER_PAGE - 1 and index + 1 < len(spans):
             ws.row_breaks.append(Break(id=sheet.first_data_row - 1 + (index + 1) * CHART_ROWS))
     return sheet.close()
 

@@ -122,7 +122,10 @@ _EN: dict[str, str] = {
     "no": "no",
     "charts.title": "{code}: actual against target",
     "charts.none": "No KPI has two measurements yet.",
-    "charts.capped": "Charts drawn for the first {shown} of {total} KPIs with two measurements.",
+    "charts.capped": (
+        "Charts of {shown} of the {total} KPIs with two measurements: those off track"
+        " first, then those at risk, then the others, each in code order."
+    ),
 }
 
 _FR: dict[str, str] = {
@@ -228,7 +231,10 @@ _FR: dict[str, str] = {
     "no": "non",
     "charts.title": "{code} : réalisé et cible",
     "charts.none": "Aucun indicateur n'a encore deux mesures.",
-    "charts.capped": "Graphiques des {shown} premiers des {total} indicateurs ayant deux mesures.",
+    "charts.capped": (
+        "Graphiques de {shown} des {total} indicateurs ayant deux mesures : d'abord ceux en"
+        " retard, puis ceux à risque, puis les autres, chacun dans l'ordre des codes."
+    ),
 }
 
 _STATUS = {

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from openpyxl import Workbook
@@ -37,6 +37,8 @@ from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
 from pilotage.exchange import fast_rows
 from pilotage.exchange.cells import bind, cell_value, clean_text, new_cell, plain, text_cell
+from pilotage.exchange.fast_rows import RawRows
+from pilotage.exchange.row_xml import RowXml
 
 SAMPLE_ROWS = 200  # rows held back to size the columns
 FONT = "Calibri"  # openpyxl's default body font; a font without a name prints in serif
@@ -222,15 +224,14 @@ class TableSheet:
         self.repeat_header = repeat_header
         self.rows = 0
         self._pending: list[Sequence[object]] | None = []
-        self._protos: list[Cell | None] = []
-        self._status: dict[KpiStatus, Cell] = {}
-        self._link: Cell | None = None
-        self._top: Cell = WriteOnlyCell(self.ws)
-        self._top.alignment = TOP
-        self._formats: dict[str, Cell] = {}
         self._shared: Cell = WriteOnlyCell(self.ws)
-        self._sids: dict[int, int] = {}  # id of a prototype cell -> its registered style
         self.ws._values_to_row = self._to_row  # see _to_row
+        self._xml = RowXml(self.ws)
+        # Per column: its letter, its kind and the style of its cells (None: unstyled).
+        self._plans: list[tuple[str, Kind, int | None]] = []
+        self._status_sids: dict[KpiStatus, int] = {}
+        self._link_sid = self._top_sid = 0
+        self._formats: dict[str, int] = {}  # number format -> style (top-aligned)
         self._wrapped: list[tuple[int, float]] = []  # (column index, width) of wrapped columns
         self.after_close: list[Callable[[WriteOnlyWorksheet], None]] = []
 
@@ -251,6 +252,7 @@ class TableSheet:
         """Writes what is held back and the sheet's tail (filter, print set-up); the row count."""
         if self._pending is not None:
             self._start()
+        self._xml.flush()
         last_row = self.header_row + self.rows
         last_col = get_column_letter(max(len(self.columns), 1))
         self.ws.auto_filter.ref = f"A{self.header_row}:{last_col}{last_row}"
@@ -326,8 +328,10 @@ class TableSheet:
                 self._wrapped.append((index, width))
 
     def _build_prototypes(self) -> None:
+        """Registers the styles of the columns, the statuses, the links and the formats."""
         ws = self.ws
-        for column in self.columns:
+        xml = self._xml
+        for index, column in enumerate(self.columns):
             proto: Cell | None = None
             if column.kind is Kind.MONEY:
                 proto = WriteOnlyCell(ws)
@@ -340,35 +344,44 @@ class TableSheet:
                 proto.alignment = Alignment(wrap_text=True, vertical="top")
             if proto is not None and column.kind is not Kind.WRAP:
                 proto.alignment = TOP
-            self._protos.append(proto)
+            sid = None if proto is None else xml.style_id(proto)
+            self._plans.append((get_column_letter(index + 1), column.kind, sid))
         for status, colour in STATUS_COLORS.items():
             cell = WriteOnlyCell(ws)
             cell.fill = PatternFill("solid", start_color=argb(colour), end_color=argb(colour))
             cell.font = Font(name=FONT, bold=True, color=argb(STATUS_TEXT_COLORS[status]))
             cell.alignment = Alignment(horizontal="center", vertical="top")
-            self._status[status] = cell
+            self._status_sids[status] = xml.style_id(cell)
         link = WriteOnlyCell(ws)
         link.font = Font(name=FONT, color=LINK_COLOR, underline="single")
         link.alignment = TOP
-        self._link = link
+        self._link_sid = xml.style_id(link)
+        top = WriteOnlyCell(ws)
+        top.alignment = TOP
+        self._top_sid = xml.style_id(top)
 
-    def _styled(self, proto: Cell, value: object) -> Cell:
-        cell = _Styled(self.ws, 1, 1)
-        bind(cell, value)
-        sid = self._sids.get(id(proto))
+    def _format_sid(self, number_format: str) -> int:
+        """The style of a top-aligned cell in `number_format`."""
+        sid = self._formats.get(number_format)
         if sid is None:
-            sid = self._sids[id(proto)] = self.ws.parent._cell_styles.add(proto._style)
-        cell._style = proto._style  # shared, never changed: read only to tell it is styled
-        cell.sid = sid
-        return cell
+            proto = WriteOnlyCell(self.ws)
+            proto.number_format = number_format
+            proto.alignment = TOP
+            sid = self._formats[number_format] = self._xml.style_id(proto)
+        return sid
 
-    def _to_row(self, values: Sequence[object], row_idx: int) -> Iterator[Cell]:
-        """Replaces the sheet's `_values_to_row`: the cells of one row for openpyxl's writer.
+    def _to_row(self, values: Sequence[object], row_idx: int) -> Iterable[Cell]:
+        """Replaces the sheet's `_values_to_row`: the cells of one row for openpyxl's writer
+        (the preamble and the header), or a batch of data rows already written as text.
 
         Plain values share one cell (as openpyxl does), bound by `cells.bind` so text is
-        never a formula; openpyxl's version tries each value as a cell first and formats
-        an exception for every styled cell, which doubled the time of a large sheet.
+        never a formula.
         """
+        if type(values) is RawRows:
+            return values
+        return self._cells(values, row_idx)
+
+    def _cells(self, values: Sequence[object], row_idx: int) -> Iterator[Cell]:
         shared = self._shared
         for col_idx, value in enumerate(values, 1):
             if value is None:
@@ -386,10 +399,10 @@ class TableSheet:
                 cell.hyperlink.ref = cell.coordinate
             yield cell
 
-    def _row_height(self, row: Sequence[object]) -> bool:
+    def _row_height(self, row: Sequence[object]) -> float | None:
         """Wrapped text gets the lines it needs: neither Excel nor LibreOffice grows a
-        row written without a height when printing. True when the row is taller than a line
-        (its cells are then aligned at the top, as wrapped text is)."""
+        row written without a height when printing. The height in points of a row taller
+        than a line (its cells are then aligned at the top, as wrapped text is), else None."""
         lines = 1
         for index, width in self._wrapped:
             value = row[index] if index < len(row) else None
@@ -397,54 +410,42 @@ class TableSheet:
                 per_line = max(int(width * CHARS_PER_WIDTH), 1)
                 needed = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
                 lines = max(lines, needed)
-        if lines > 1:
-            number = self.header_row + self.rows + 1
-            self.ws.row_dimensions[number].height = LINE_HEIGHT * min(lines, MAX_LINES)
-        return lines > 1
+        return LINE_HEIGHT * min(lines, MAX_LINES) if lines > 1 else None
 
     def _append(self, row: Sequence[object]) -> None:
-        ws = self.ws
-        tall = bool(self._wrapped) and self._row_height(row)
-        out: list[Any] = []
-        for index, value in enumerate(row):
-            if value is None or index >= len(self.columns):
-                out.append(None)
+        """Writes one data row as XML text: each value in its column's style."""
+        number = str(self.header_row + self.rows + 1)
+        height = self._row_height(row) if self._wrapped else None
+        xml = self._xml
+        cells: list[str] = []
+        for (letter, kind, sid), value in zip(self._plans, row, strict=False):
+            if value is None:
                 continue
-            column = self.columns[index]
-            kind = column.kind
-            if isinstance(value, Num):
-                out.append(self._formatted(value))
+            if type(value) is Num:
+                if value.value is None:
+                    continue
+                sid = self._format_sid(value.number_format)
+                value = value.value
             elif kind is Kind.STATUS and isinstance(value, KpiStatus):
-                name = self.status_names.get(value, value.value)
-                out.append(self._styled(self._status[value], name))
+                sid = self._status_sids[value]
+                value = self.status_names.get(value, value.value)
             elif kind is Kind.LINK:
-                out.append(self._link_cell(value))
+                text, url = value if isinstance(value, tuple) else (value, value)
+                target = safe_link(str(url))
+                value = text
+                if target is None:
+                    sid = self._top_sid if height else None
+                else:
+                    sid = self._link_sid
+                    xml.link(letter + number, target)
             elif kind is Kind.DECIMAL and _integral(value):
-                out.append(self._formatted(Num(value, NUMBER_FORMATS[Kind.INTEGER])))  # type: ignore[arg-type]
-            elif (proto := self._protos[index]) is not None:
-                out.append(self._styled(proto, value))
-            elif tall:
-                out.append(self._styled(self._top, value))
-            else:
-                out.append(value)  # bound by _to_row
-        ws.append(out)
+                sid = self._format_sid(NUMBER_FORMATS[Kind.INTEGER])
+            elif sid is None:
+                if isinstance(value, date):  # a date outside a date column: still a date
+                    kind_format = Kind.DATETIME if isinstance(value, datetime) else Kind.DATE
+                    sid = self._format_sid(NUMBER_FORMATS[kind_format])
+                elif height:
+                    sid = self._top_sid
+            cells.append(xml.cell(letter + number, sid, value))
+        xml.row(number, cells, height)
         self.rows += 1
-
-    def _formatted(self, value: Num) -> object:
-        if value.value is None:
-            return None
-        proto = self._formats.get(value.number_format)
-        if proto is None:
-            proto = self._formats[value.number_format] = WriteOnlyCell(self.ws)
-            proto.number_format = value.number_format
-            proto.alignment = TOP
-        return self._styled(proto, value.value)
-
-    def _link_cell(self, value: object) -> object:
-        text, url = value if isinstance(value, tuple) else (value, value)
-        target = safe_link(str(url))
-        if target is None or self._link is None:
-            return cell_value(self.ws, text)
-        cell = self._styled(self._link, text)
-        cell.hyperlink = target
-        return cell

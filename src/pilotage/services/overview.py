@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
 
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Initiative, Pillar
@@ -207,19 +208,28 @@ def program_tree(db: Database, program_id: int, as_of: date) -> ProgramTree:
     """The program, its pillars (by position), initiatives (by code) and KPIs (by code),
     each KPI judged as of `as_of` and each node rolled up: six statements."""
     with db.reading() as session:
-        program = program_row(load(session, ContractProgram, program_id))
-        pillars = session.execute(
-            select(*_PILLAR_COLUMNS)
-            .where(Pillar.program_id == program_id)
-            .order_by(Pillar.position)
-        ).all()
-        initiatives = session.execute(
-            select(*_INITIATIVE_COLUMNS)
-            .join(Pillar, Pillar.id == Initiative.pillar_id)
-            .where(Pillar.program_id == program_id)
-            .order_by(Initiative.code, Initiative.id)
-        ).all()
         evaluated = evaluate_kpis(session, as_of, program_scope(program_id))
+        return judged_tree(session, program_id, as_of, evaluated)
+
+
+def judged_tree(
+    session: Session,
+    program_id: int,
+    as_of: date,
+    evaluated: Iterable[tuple[KpiFacts, Evaluation]],
+) -> ProgramTree:
+    """`program_tree` for KPIs the caller has judged (the report judges them once, from
+    their whole history, with the traces in its language): three statements."""
+    program = program_row(load(session, ContractProgram, program_id))
+    pillars = session.execute(
+        select(*_PILLAR_COLUMNS).where(Pillar.program_id == program_id).order_by(Pillar.position)
+    ).all()
+    initiatives = session.execute(
+        select(*_INITIATIVE_COLUMNS)
+        .join(Pillar, Pillar.id == Initiative.pillar_id)
+        .where(Pillar.program_id == program_id)
+        .order_by(Initiative.code, Initiative.id)
+    ).all()
     return _tree(program, as_of, pillars, initiatives, _by_owner(evaluated))
 
 

@@ -1,14 +1,14 @@
 """What a program report shows, read in a fixed number of statements.
 
-The program's tree with its roll-ups comes from `overview.program_tree` (six
-statements, the same figures as the window); then one statement each for the
-KPIs' definitions, all their targets, all their measurements up to the as-of
-date, all the disaggregations of those, the parties, the milestones and the
-budget. Thirteen in all, whether the program has ten KPIs or ten thousand.
+One statement each for the KPIs' definitions, all their targets, all their
+measurements up to the as-of date, all the disaggregations of those, the parties
+and the milestones; three for the program's tree (`overview.judged_tree`) and one
+for the budget. Ten in all, whether the program has ten KPIs or ten thousand.
 
-Each KPI is evaluated from its observations (`engine.evaluate`, as its page
-does), so that the KPI sheet carries the full trace with the measured terms;
-the engine's figures are the same as the tree's summary evaluation.
+Each KPI is evaluated once from its observations (`engine.evaluate`, as its page
+does), so that the KPI sheet carries the full trace with the measured terms, and
+the tree is rolled up from those evaluations: the engine's summary evaluation,
+which the window's tree uses, gives the same figures (tested).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from pilotage.domain.engine_actual import actual_value
 from pilotage.domain.engine_rules import target_value
 from pilotage.domain.engine_summary import running_summaries
 from pilotage.domain.enums import MeasurementStatus
-from pilotage.domain.kpi_types import KpiSpec, Observation, TargetPoint
+from pilotage.domain.kpi_types import Evaluation, KpiSpec, Observation, TargetPoint
 from pilotage.domain.messages import speaking
 from pilotage.exchange.engine_language import engine_language
 from pilotage.exchange.report_model import (
@@ -56,7 +56,7 @@ from pilotage.exchange.report_model import (
 from pilotage.services.budget import budget_summary
 from pilotage.services.measured import KpiFacts, load_kpis, program_scope
 from pilotage.services.milestones import is_late
-from pilotage.services.overview import InitiativeNode, PillarNode, ProgramTree, program_tree
+from pilotage.services.overview import InitiativeNode, PillarNode, ProgramTree, judged_tree
 from pilotage.services.parties import _ROLE_ORDER
 
 
@@ -77,8 +77,10 @@ class _Measured(NamedTuple):
 def program_report_data(
     db: Database, program_id: int, as_of: date, language: str
 ) -> ProgramReportData:
-    """The program report's content as of `as_of`; traces in `language` ("fr" or "en")."""
-    tree = program_tree(db, program_id, as_of)
+    """The program report's content as of `as_of`; traces in `language` ("fr" or "en").
+
+    Each KPI is judged once, from its whole history, and the tree's roll-ups are made
+    from those same judgements: the figures of every sheet agree."""
     scope = program_scope(program_id)
     with db.reading() as session:
         kpis = load_kpis(session, scope)
@@ -87,19 +89,24 @@ def program_report_data(
         parts = _disaggregations(session, program_id, as_of)
         parties = _parties(session, program_id)
         milestones = _milestones(session, program_id, as_of)
+        observations: dict[int, list[Observation]] = defaultdict(list)
+        for m in measured:
+            observations[m.kpi_id].append(
+                Observation(m.period_start, m.period_end, m.value, m.numerator, m.denominator)
+            )
+        with speaking(*engine_language(language)):
+            evaluated = [
+                (kpi, evaluate(kpi.spec, observations[kpi.id], targets.get(kpi.id, []), as_of))
+                for kpi in kpis
+            ]
+        tree = judged_tree(session, program_id, as_of, evaluated)
     budget = budget_summary(db, program_id)
     owners = _owner_paths(tree)
     code_of = {kpi.id: kpi.code for kpi in kpis}
-    observations: dict[int, list[Observation]] = defaultdict(list)
-    for m in measured:
-        observations[m.kpi_id].append(
-            Observation(m.period_start, m.period_end, m.value, m.numerator, m.denominator)
-        )
-    with speaking(*engine_language(language)):
-        kpi_lines = tuple(
-            _kpi_line(kpi, owners, observations[kpi.id], targets.get(kpi.id, []), as_of)
-            for kpi in kpis
-        )
+    kpi_lines = tuple(
+        _kpi_line(kpi, evaluation, owners, observations[kpi.id], targets.get(kpi.id, []))
+        for kpi, evaluation in evaluated
+    )
     program = tree.program
     return ProgramReportData(
         program=ProgramInfo(
@@ -202,13 +209,12 @@ def _owner_paths(tree: ProgramTree) -> dict[tuple[str, int], str]:
 
 def _kpi_line(
     kpi: KpiFacts,
+    evaluation: Evaluation,
     owners: dict[tuple[str, int], str],
     observations: list[Observation],
     targets: list[TargetPoint],
-    as_of: date,
 ) -> KpiLine:
     spec = kpi.spec
-    evaluation = evaluate(spec, observations, targets, as_of)
     if kpi.initiative_id is not None:
         owner = owners.get(("initiative", kpi.initiative_id), "")
     elif kpi.pillar_id is not None:
