@@ -26,7 +26,7 @@ def test_the_reports_against_the_bare_dump(
     _, reference, kpis = bench_reports.largest_program(db_path)
     assert reference.startswith("BENCH-")
     assert 60 / 3 <= kpis <= 60
-    lines = bench_reports.run(db_path, tmp_path)
+    lines = bench_reports.run(db_path, tmp_path, repeat=2)
     assert [x.name.split(" (")[0] for x in lines] == ["portfolio report", "program report"]
     for line in lines:
         assert line.report.rows > 0
@@ -35,6 +35,7 @@ def test_the_reports_against_the_bare_dump(
         assert 0 < line.report.read_seconds < line.report.seconds
         assert math.isfinite(line.ratio)
         assert line.ratio > 0
+        assert 0 < line.write_ratio < line.ratio
         assert line.rows_per_second > 0
         # A Python process with SQLAlchemy and openpyxl: tens of MB, not gigabytes.
         assert 10 < line.report.peak_mb < 1000
@@ -47,4 +48,5 @@ def test_the_reports_against_the_bare_dump(
     bench_reports.report(lines)
     printed = capsys.readouterr().out
     assert "x bare" in printed
+    assert "write x" in printed
     assert "portfolio report" in printed

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from pilotage.domain.enums import KpiStatus
@@ -54,3 +55,39 @@ def test_values_read_back_as_written(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in xml
+
+
+def test_rows_past_the_sample_and_their_heights(tmp_path: Path) -> None:
+    """Rows beyond the sized sample stream in batches; a long wrapped text gets its height;
+    a bare date outside a date column still reads as a date; text past ASCII is UTF-8."""
+    wb = new_workbook("t", "s", "c")
+    columns = [Column("No.", Kind.INTEGER), Column("Note", Kind.WRAP, max_width=20), Column("On")]
+    # The column is sized from the first 200 rows: "ligne 199 é" and a character, 12 wide,
+    # which holds 13 characters a line (sheets.CHARS_PER_WIDTH): 51 characters take 4 lines.
+    long_text = "mot " * 12 + "fin"
+    count = 1000
+    with TableSheet(wb, "Data", columns, {s: s.value for s in KpiStatus}) as sheet:
+        for n in range(count):
+            sheet.write([n, long_text if n == 700 else f"ligne {n} é", date(2024, 1, 1)])
+    path = tmp_path / "many.xlsx"
+    wb.save(path)
+    ws = load_workbook(path)["Data"]
+    assert ws.max_row == count + 1
+    assert [ws.cell(row=r, column=1).value for r in (2, 500, 1001)] == [0, 498, 999]
+    assert ws["B2"].value == "ligne 0 é"
+    assert ws.row_dimensions[702].height == pytest.approx(15.0 * 4)
+    assert ws.row_dimensions[701].height is None
+    assert ws["C1001"].value.date() == date(2024, 1, 1)
+    assert ws["C1001"].number_format == "yyyy-mm-dd"
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    assert "ligne 999 é".encode() in xml  # written as UTF-8, not as references
+
+
+def test_nothing_goes_through_openpyxl_after_rows_written_as_text(tmp_path: Path) -> None:
+    wb = new_workbook("t", "s", "c")
+    sheet = TableSheet(wb, "Data", [Column("A")], {s: s.value for s in KpiStatus})
+    sheet.write_all([["x"]] * 300)  # past the sample: the first batch is written
+    sheet.close()
+    with pytest.raises(RuntimeError, match="misnumbered"):
+        sheet.ws.append(["late"])
