@@ -131,3 +131,41 @@ def test_labels_in_both_languages() -> None:
 )
 def test_evidence_links(evidence: str, target: str | None) -> None:
     assert safe_link(evidence) == target
+
+
+def test_headers_wrap_over_narrow_figures_and_sit_over_them(tmp_path: Path) -> None:
+    """A long header wraps at its spaces instead of widening a column of short figures;
+    the header row is as tall as its most wrapped header; a figure's header is on the
+    right like the figure, a status's in the middle, a yes or no centred."""
+    wb = new_workbook("t", "s", "c")
+    columns = [
+        Column("Code"),
+        Column("Expected progress to date", Kind.PERCENT),  # 25 characters over "91.8%"
+        Column("Status", Kind.STATUS),
+        Column("Late", Kind.CENTERED),
+    ]
+    with TableSheet(wb, "Data", columns, Labels("en").statuses) as sheet:
+        sheet.write(["K1", Decimal("0.918"), KpiStatus.ON_TRACK, "no"])
+    wb.save(tmp_path / "h.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "h.xlsx")["Data"]
+    # "progress" is the longest word: 8 bold characters and the button's room.
+    assert ws.column_dimensions["B"].width == pytest.approx(8 * 1.15 + 3.0)
+    # 8 characters a line: "Expected" / "progress" / "to date": three lines.
+    assert ws.row_dimensions[1].height == pytest.approx(3 * 15.0)
+    assert ws.row_dimensions[2].height is None
+    assert ws["A1"].alignment.horizontal in (None, "left", "general")
+    assert ws["B1"].alignment.horizontal == "right"
+    assert ws["B1"].alignment.indent == 1
+    assert ws["C1"].alignment.horizontal == "center"
+    assert ws["D2"].alignment.horizontal == "center"
+    assert ws["D2"].value == "no"
+
+
+def test_short_headers_stay_on_one_line(tmp_path: Path) -> None:
+    wb = new_workbook("t", "s", "c")
+    with TableSheet(wb, "Data", [Column("Target", Kind.INTEGER)], Labels("en").statuses) as s:
+        s.write([1])
+    wb.save(tmp_path / "h.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "h.xlsx")["Data"]
+    assert ws.row_dimensions[1].height is None
+    assert ws.column_dimensions["A"].width == pytest.approx(6 * 1.15 + 3.0)

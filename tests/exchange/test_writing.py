@@ -166,7 +166,8 @@ def test_many_rows_stream_beyond_the_sample(tmp_path: Path) -> None:
         (Measure.RATIO, "learners per trainer", D("12.5"), "#,##0.0##"),
         (Measure.PERCENTAGE, "%", D(72), '#,##0.0"%"'),
         (Measure.COUNT, "learners", D(1000), "#,##0"),
-        (Measure.COUNT, "learners", D("266.6667"), "#,##0.0##"),
+        (Measure.COUNT, "learners", D("266.6667"), "#,##0.0"),  # a target to date
+        (Measure.AMOUNT, "MAD", D("1250.75"), "#,##0.0##"),
         (Measure.YES_NO, "", D(1), '[=1]"yes";[=0]"no";0.00'),
     ],
 )

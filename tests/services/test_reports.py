@@ -181,6 +181,12 @@ def test_summary_counts_budget_and_footer(
     label = next(row for row in ws.iter_rows() if row[0].value == "Generated at")
     assert label[1].number_format == "yyyy-mm-dd hh:mm"
     assert len(ws._charts) == 1  # progress per pillar
+    # Each pillar's bar in its status's colour, as in the window: the demo as of the end of
+    # 2024 has P1 and P3 on track and P2 at risk (the Pillars sheet says the same).
+    bars = ws._charts[0].series[0].dPt
+    colours = [str(point.graphicalProperties.solidFill.srgbClr).upper() for point in bars]
+    expected = [KpiStatus.ON_TRACK, KpiStatus.AT_RISK, KpiStatus.ON_TRACK]
+    assert colours == [STATUS_COLORS[s].removeprefix("#").upper() for s in expected]
     # Printed, the status counts start a page (with the pillars' progress), the late
     # milestones the next: neither table split across two pages.
     starts = {str(row[0].value): row[0].row for row in ws.iter_rows() if row[0].value}
@@ -275,6 +281,10 @@ def test_french_labels(demo_db: Database, demo_program: ProgramRow, tmp_path: Pa
     assert dip["Réalisé"].value == 734
     assert "diplômés" in dip["Mode de calcul"].value
     assert "avancement" in dip["Mode de calcul"].value  # the engine speaks French too
+    # The whole sentence, its joining words included, not only its parts.
+    assert "Réalisé : " in dip["Mode de calcul"].value
+    assert "Cible : " in dip["Mode de calcul"].value
+    assert "Actual" not in dip["Mode de calcul"].value
     assert wb.properties.title == "Rapport du programme CP-MTNRA-MNC"
     # A date inside a French sentence is written as the French write it.
     assert wb.properties.subject.endswith(", au 31/12/2024")

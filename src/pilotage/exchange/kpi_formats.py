@@ -4,7 +4,7 @@ Like `domain.formatting.format_value`: a ratio with unit "%" (or none) is a frac
 shown as a percentage (0.734 -> 73.4%); a percentage KPI holds percent points
 (72 -> 72.0%), kept as the engine's number with a "%" in the format; yes/no reads
 yes or no; counts and amounts have thousands separators and decimals only when
-they have some.
+they have some (one for a count, which is whole but for a target to date).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pilotage.exchange.sheets import NUMBER_FORMATS, Kind, Num
 
 POINTS_FORMAT = '#,##0.0"%"'
 RATIO_FORMAT = "#,##0.0##"
+COUNT_FORMAT = "#,##0.0"
 
 
 def is_fraction(measure: Measure, unit: str) -> bool:
@@ -33,6 +34,8 @@ def value_format(measure: Measure, unit: str, value: Decimal | None, labels: Lab
         return f'[=1]"{yes}";[=0]"{no}";0.00'
     if value is not None and value.is_finite() and value == value.to_integral_value():
         return NUMBER_FORMATS[Kind.INTEGER]
+    if measure is Measure.COUNT:  # a count's target to date: 266.7 enterprises, not 266.667
+        return COUNT_FORMAT
     return RATIO_FORMAT
 
 

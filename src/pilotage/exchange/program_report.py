@@ -143,7 +143,7 @@ def _initiatives(wb: Workbook, data: ProgramReportData, labels: Labels, pacer: P
 def _kpis(wb: Workbook, data: ProgramReportData, labels: Labels, pacer: Pacer) -> int:
     columns = [
         Column(labels["h.code"]),
-        Column(labels["h.name"], Kind.WRAP, max_width=45),
+        Column(labels["h.name"], Kind.WRAP, max_width=32),
         Column(labels["h.owner"]),
         Column(labels["h.unit"], max_width=20),
         Column(labels["h.measure"]),
@@ -155,8 +155,8 @@ def _kpis(wb: Workbook, data: ProgramReportData, labels: Labels, pacer: Pacer) -
         Column(labels["h.progress"], Kind.PERCENT),
         Column(labels["h.expected"], Kind.PERCENT),
         Column(labels["h.status"], Kind.STATUS),
-        Column(labels["h.trace"], Kind.WRAP, max_width=70),
-        Column(labels["h.flags"], Kind.WRAP, max_width=40),
+        Column(labels["h.trace"], Kind.WRAP, max_width=56),
+        Column(labels["h.flags"], Kind.WRAP, max_width=24),
     ]
     sheet = TableSheet(wb, labels["sheet.kpis"], columns, labels.statuses)
     for k in data.kpis:
@@ -236,7 +236,7 @@ def _milestones(wb: Workbook, data: ProgramReportData, labels: Labels, pacer: Pa
         Column(labels["h.title"], Kind.WRAP, max_width=50),
         Column(labels["h.due"], Kind.DATE),
         Column(labels["h.done"], Kind.DATE),
-        Column(labels["h.late"]),
+        Column(labels["h.late"], Kind.CENTERED),
         Column(labels["h.days_late"], Kind.INTEGER),
         Column(labels["h.comment"], Kind.WRAP, max_width=50),
     ]

@@ -15,6 +15,7 @@ compute anyway, without the lookups.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -62,6 +63,7 @@ TOP = Alignment(vertical="top")  # every cell of a row level with its wrapped te
 class Kind(StrEnum):
     TEXT = "text"
     WRAP = "wrap"  # long text: wrapped, width capped
+    CENTERED = "centered"  # a short word such as yes or no, centred between its neighbours
     INTEGER = "integer"
     DECIMAL = "decimal"
     PERCENT = "percent"  # a fraction: 0.918 shows 91.8%
@@ -80,6 +82,18 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.PERCENT: "0.0%",
     Kind.DATE: "yyyy-mm-dd",
     Kind.DATETIME: "yyyy-mm-dd hh:mm",
+}
+
+
+HEADER_ALIGN: dict[Kind, str] = {
+    Kind.INTEGER: "right",
+    Kind.DECIMAL: "right",
+    Kind.PERCENT: "right",
+    Kind.MONEY: "right",
+    Kind.DATE: "right",
+    Kind.DATETIME: "right",
+    Kind.STATUS: "center",
+    Kind.CENTERED: "center",
 }
 
 
@@ -157,6 +171,29 @@ def _display_length(value: object, number_format: str = "") -> float:
         return digits + 1.0 + format_suffix_length(number_format)
     text = str(value)
     return float(max((len(line) for line in text.splitlines()), default=0))
+
+
+# A header wraps at its spaces rather than widen a column of short figures, but keeps a
+# header of up to this many characters on one line (two-line headers everywhere read badly).
+HEADER_ONE_LINE = 7
+
+
+BOLD_WIDTH = 1.15  # units of column width per character of bold header text
+HEADER_ROOM = 3.0  # units beside a header's text: the filter's button, or the indent
+
+
+def header_width(header: str) -> float:
+    """The width a column needs for its header: its longest word (or the whole header when
+    short), with room for the filter's button; a word is never broken."""
+    longest_word = max((len(word) for word in header.split()), default=0)
+    whole = len(header) if len(header) <= HEADER_ONE_LINE else HEADER_ONE_LINE
+    return max(longest_word, whole) * BOLD_WIDTH + HEADER_ROOM
+
+
+def header_text_lines(header: str, width: float) -> list[str]:
+    """The lines of a bold header wrapped in a column of `width`."""
+    per_line = max(int((width - HEADER_ROOM) / BOLD_WIDTH), 1)
+    return textwrap.wrap(header, per_line, break_long_words=False) or [""]
 
 
 def safe_link(url: str) -> str | None:
@@ -294,21 +331,30 @@ class TableSheet:
                 cell.font = bold
                 cells.append(cell)
             ws.append(cells)
-        ws.append([self._header_cell(c.header) for c in self.columns])
+        ws.append([self._header_cell(c) for c in self.columns])
         for row in pending:
             self._append(row)
 
-    def _header_cell(self, text: str) -> Cell:
-        cell = text_cell(self.ws, text)
+    def _header_cell(self, column: Column) -> Cell:
+        cell = text_cell(self.ws, column.header)
         cell.font = Font(name=FONT, bold=True, color=HEADER_TEXT)
         cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        # Over its figures: a number's header on their right (indented, clear of the filter's
+        # button, which sits in the cell's right corner), a status's in their middle.
+        horizontal = HEADER_ALIGN.get(column.kind, "left")
+        cell.alignment = Alignment(
+            horizontal=horizontal,
+            vertical="center",
+            wrap_text=True,
+            indent=1 if horizontal == "right" else 0,
+        )
         cell.border = Border(bottom=Side(style="thin", color="FF000000"))
         return cell
 
     def _size_columns(self, sample: Sequence[Sequence[object]]) -> None:
+        header_lines = 1
         for index, column in enumerate(self.columns):
-            longest = len(column.header) + 2.0  # room for the filter's arrow
+            longest = header_width(column.header)
             money = money_format(column.currency) if column.kind is Kind.MONEY else ""
             for row in sample:
                 if index < len(row):
@@ -326,6 +372,9 @@ class TableSheet:
             self.ws.column_dimensions[get_column_letter(index + 1)].width = width
             if column.kind is Kind.WRAP:
                 self._wrapped.append((index, width))
+            header_lines = max(header_lines, len(header_text_lines(column.header, width)))
+        if header_lines > 1:  # the header's wrapped words, all shown
+            self.ws.row_dimensions[self.header_row].height = LINE_HEIGHT * header_lines
 
     def _build_prototypes(self) -> None:
         """Registers the styles of the columns, the statuses, the links and the formats."""
@@ -342,7 +391,10 @@ class TableSheet:
             elif column.kind is Kind.WRAP:
                 proto = WriteOnlyCell(ws)
                 proto.alignment = Alignment(wrap_text=True, vertical="top")
-            if proto is not None and column.kind is not Kind.WRAP:
+            elif column.kind is Kind.CENTERED:
+                proto = WriteOnlyCell(ws)
+                proto.alignment = Alignment(horizontal="center", vertical="top")
+            if proto is not None and column.kind not in (Kind.WRAP, Kind.CENTERED):
                 proto.alignment = TOP
             sid = None if proto is None else xml.style_id(proto)
             self._plans.append((get_column_letter(index + 1), column.kind, sid))

@@ -13,10 +13,12 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.marker import DataPoint
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 
 from pilotage.domain.enums import KpiStatus
+from pilotage.domain.status_colors import STATUS_COLORS
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.report_model import ProgramReportData, ReportContext
 from pilotage.exchange.sheets import NUMBER_FORMATS, Kind, money_format, print_setup
@@ -167,7 +169,8 @@ def write_summary(
             ]
         )
     if data.pillars:
-        _progress_chart(ws, labels, first, rows.count, f"B{rows.count + 2}")
+        statuses = [pillar.headline for pillar in data.pillars]
+        _progress_chart(ws, labels, first, rows.count, f"B{rows.count + 2}", statuses)
         for _ in range(CHART_ROWS):
             rows.add()
     rows.add()
@@ -201,10 +204,16 @@ def write_summary(
 
 
 def _progress_chart(
-    ws: WriteOnlyWorksheet, labels: Labels, header_row: int, last_row: int, anchor: str
+    ws: WriteOnlyWorksheet,
+    labels: Labels,
+    header_row: int,
+    last_row: int,
+    anchor: str,
+    statuses: Sequence[KpiStatus],
 ) -> None:
     """Horizontal bars of the mean progress of each pillar (column D, codes in column A),
-    under the table, in the rows left empty for it."""
+    under the table, in the rows left empty for it; each bar in its pillar's status
+    colour, as in the window."""
     chart = BarChart()
     chart.type = "bar"
     chart.style = 10
@@ -221,6 +230,11 @@ def _progress_chart(
         Reference(ws, min_col=4, min_row=header_row, max_row=last_row), titles_from_data=True
     )
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
+    for index, status in enumerate(statuses):
+        point = DataPoint(idx=index)
+        point.graphicalProperties.solidFill = STATUS_COLORS[status].removeprefix("#")
+        point.graphicalProperties.line.noFill = True
+        chart.series[0].dPt.append(point)
     chart.height = 8.5
     chart.width = 18.0
     ws.add_chart(chart, anchor)

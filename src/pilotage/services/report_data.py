@@ -103,10 +103,12 @@ def program_report_data(
     budget = budget_summary(db, program_id)
     owners = _owner_paths(tree)
     code_of = {kpi.id: kpi.code for kpi in kpis}
-    kpi_lines = tuple(
-        _kpi_line(kpi, evaluation, owners, observations[kpi.id], targets.get(kpi.id, []))
-        for kpi, evaluation in evaluated
-    )
+    # An evaluation's trace is worded when it is read: in the report's language here.
+    with speaking(*engine_language(language)):
+        kpi_lines = tuple(
+            _kpi_line(kpi, evaluation, owners, observations[kpi.id], targets.get(kpi.id, []))
+            for kpi, evaluation in evaluated
+        )
     program = tree.program
     return ProgramReportData(
         program=ProgramInfo(
