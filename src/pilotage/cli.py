@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _report_parsers(commands)
+    _exchange_parsers(commands)
 
     shots = commands.add_parser(
         "screenshots", help="save PNGs of the main window on each page type and of its dialogs"
@@ -146,6 +147,89 @@ def _report_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
         )
 
 
+def _exchange_parsers(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Data collection: templates out, figures back in; a whole program to a workbook."""
+    template = commands.add_parser(
+        "template", help="write a data-collection template of the KPIs due in a range of periods"
+    )
+    template.add_argument("--program", required=True, metavar="REF", help="the program's reference")
+    template.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=iso_date,
+        metavar="DATE",
+        help="YYYY-MM-DD: the first day of the periods asked for",
+    )
+    template.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=iso_date,
+        metavar="DATE",
+        help="YYYY-MM-DD: the last day of the periods asked for",
+    )
+    template.add_argument(
+        "--initiative",
+        action="append",
+        default=None,
+        metavar="CODE",
+        help="only this initiative's KPIs (repeat for several; default: every KPI of the program)",
+    )
+    template.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.xlsx",
+        help="the workbook to write (replaced if it exists)",
+    )
+    template.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        help="instructions and headers in French or English (default: the system's language)",
+    )
+    _db_option(template, top=False)
+
+    imported = commands.add_parser(
+        "import",
+        help="read a filled template (its figures) or a program workbook (a whole program)",
+    )
+    imported.add_argument("file", type=Path, metavar="FILE.xlsx", help="the workbook to read")
+    imported.add_argument(
+        "--dry-run", action="store_true", help="check and show what would change; write nothing"
+    )
+    imported.add_argument(
+        "--apply-valid",
+        action="store_true",
+        help="when some rows are rejected, still write the valid ones (default: write nothing)",
+    )
+    imported.add_argument(
+        "--errors-out",
+        type=Path,
+        default=None,
+        metavar="FILE.xlsx",
+        help="save a copy of the workbook with the rejected cells highlighted and explained",
+    )
+    _db_option(imported, top=False)
+
+    export = commands.add_parser("export", help="write a whole program to a workbook")
+    kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    program = kinds.add_parser(
+        "program",
+        help="structure, targets, measurements, milestones and budget, to import elsewhere",
+    )
+    program.add_argument("--program", required=True, metavar="REF", help="the program's reference")
+    program.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.xlsx",
+        help="the workbook to write (replaced if it exists)",
+    )
+    _db_option(program, top=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -191,6 +275,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         return {"program": commands.report_program, "portfolio": commands.report_portfolio}[
             args.report_kind
         ]
+    if args.command in ("template", "import", "export"):
+        from pilotage import commands_exchange
+
+        return {
+            "template": commands_exchange.template,
+            "import": commands_exchange.import_file,
+            "export": commands_exchange.export_program,
+        }[args.command]
     return {
         "demo": commands.demo,
         "portfolio": commands.portfolio,
