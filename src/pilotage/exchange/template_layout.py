@@ -27,6 +27,9 @@ FACT_PROGRAM = "program"  # the program's reference
 FACT_LANGUAGE = "language"  # "fr" or "en": how yes and no are written in the value column
 FACT_FROM = "from"  # the first and last day of the range of periods asked for
 FACT_TO = "to"
+# A yes/no KPI's value is one of these two words (the drop-down's), in the template's
+# language (FACT_LANGUAGE): (yes, no). The reader maps them back to 1 and 0.
+YES_NO_WORDS: dict[str, tuple[str, str]] = {"fr": ("oui", "non"), "en": ("yes", "no")}
 
 
 class Field(StrEnum):
