@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from pilotage.db.base import SHORT_LENGTH, URL_LENGTH
 from pilotage.db.schema import Kpi, Measurement
-from pilotage.domain.enums import Measure, MeasurementStatus
+from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import Problem
 from pilotage.domain.periods import period_label
 from pilotage.services import audit
@@ -80,20 +80,30 @@ def clean_measurement(
 ) -> CleanMeasurement:
     check_types(data)
     check = Checker()
+    clean = check_measurement(check, kpi.measure, kpi.unit, kpi.frequency, data)
+    if data.period_start is not None and data.period_end is not None:
+        _check_no_overlap(session, check, kpi.id, data.period_start, data.period_end, exclude_id)
+    check.raise_if_any()
+    return clean
+
+
+def check_measurement(
+    check: Checker, measure: Measure, unit: str, frequency: Frequency, data: MeasurementInput
+) -> CleanMeasurement:
+    """Every rule of one measurement that needs no database (the overlap with the KPI's
+    other periods does): problems go to `check`. An import checks a whole workbook's rows
+    with it after reading their KPIs and measurements in a few statements."""
     status = enum_value(check, "status", data.status, MeasurementStatus, "a measurement status")
-    check_period(check, kpi.frequency, data.period_start, data.period_end)
+    check_period(check, frequency, data.period_start, data.period_end)
     values: dict[str, object] = {
         "period_start": data.period_start,
         "period_end": data.period_end,
-        **_figures(check, kpi, data),
+        **_figures(check, measure, unit, data),
         "status": status,
         "comment": (data.comment or "").strip(),
         "evidence_link": _link(check, data.evidence_link),
     }
-    parts = _parts(check, kpi.measure, data.disaggregations)
-    if data.period_start is not None and data.period_end is not None:
-        _check_no_overlap(session, check, kpi.id, data.period_start, data.period_end, exclude_id)
-    check.raise_if_any()
+    parts = _parts(check, measure, data.disaggregations)
     return CleanMeasurement(values, parts)
 
 
@@ -133,9 +143,11 @@ def _check_no_overlap(
         )
 
 
-def _figures(check: Checker, kpi: Kpi, data: MeasurementInput) -> dict[str, Decimal | None]:
+def _figures(
+    check: Checker, measure: Measure, unit: str, data: MeasurementInput
+) -> dict[str, Decimal | None]:
     """A value, or for a ratio KPI a numerator and a denominator, never both."""
-    if kpi.measure is Measure.RATIO:
+    if measure is Measure.RATIO:
         if data.value is not None:
             check.add("value", "must be empty for a ratio KPI: give the numerator and denominator")
         numerator = quantity(check, "numerator", data.numerator, required=True)
@@ -145,7 +157,7 @@ def _figures(check: Checker, kpi: Kpi, data: MeasurementInput) -> dict[str, Deci
         if denominator is not None and denominator <= _ZERO:
             check.add("denominator", "must be more than 0")
         elif (
-            is_share(kpi.unit)
+            is_share(unit)
             and numerator is not None
             and denominator is not None
             and numerator > denominator
@@ -156,7 +168,7 @@ def _figures(check: Checker, kpi: Kpi, data: MeasurementInput) -> dict[str, Deci
         if getattr(data, field) is not None:
             check.add(field, "must be empty: only a ratio KPI has a numerator and denominator")
     value = check_figure(
-        check, "value", data.value, measure=kpi.measure, unit=kpi.unit, measured=True, required=True
+        check, "value", data.value, measure=measure, unit=unit, measured=True, required=True
     )
     return {"value": value, "numerator": None, "denominator": None}
 

@@ -1,0 +1,352 @@
+"""Reading a filled data-collection template back, cell by cell, without judging it.
+
+The reader finds each field by its column (template_layout), turns what the
+partner typed into plain values and reports what it cannot read, cell by cell:
+a formula (never evaluated: the figure itself is asked for), an error cell, text
+where a number is due, a disaggregations cell that cannot be read, a hidden
+identifier that was changed. Whether a figure is right for its KPI is for the
+service to judge: it reads the KPIs and their measurements.
+
+Numbers typed as text (a cell formatted as text, a figure pasted from a report)
+are accepted when they can mean one number only: digits with spaces between the
+thousands, an optional sign and one decimal mark, "." or ",". A mark followed by
+exactly three digits after a non-zero whole part ("1,234" or "1.234") is refused
+as ambiguous, since it is a thousands separator in one language and a decimal
+mark in the other; "0,734" and "12,5" are read.
+
+The sheet is read in read-only mode, row by row: memory stays flat whatever the
+number of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl import Workbook
+
+from pilotage.domain.errors import CancelledError
+from pilotage.exchange import template_layout as layout
+from pilotage.exchange.safe_reading import WorkbookRefusedError
+from pilotage.exchange.template_layout import Field
+from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
+
+# How yes and no are written in the value column, by the template's language.
+ANSWERS = layout.YES_NO_WORDS
+_CHECK_EVERY = 256  # rows between two looks at progress and cancellation
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+)(?:[.,](\d+))?$")
+_TEXT_FIELDS = (Field.DISAGGREGATIONS, Field.COMMENT, Field.EVIDENCE)
+FORMULA = "is a formula: type the figure itself"
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """What is wrong with one cell of the workbook (column "" for the whole row)."""
+
+    sheet: str
+    row: int
+    column: str
+    header: str
+    message: str
+
+    @property
+    def where(self) -> str:
+        """ "Figures!K12 (Value)", or "Figures!12" for a whole row."""
+        place = f"{self.sheet}!{self.column}{self.row}"
+        return f"{place} ({self.header})" if self.header else place
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    """One row of the data sheet with something filled in, as typed.
+
+    `value` holds a number; a yes/no word of the template's language is in
+    `answer` (True for yes) and any other text in `value_text`: only the KPI's
+    measure says which is right, and the service knows it.
+    """
+
+    sheet: str
+    row: int
+    kpi_id: int | None
+    period_start: date | None
+    period_end: date | None
+    kpi_code: str
+    period: str  # as shown ("2024-Q3")
+    value: Decimal | None
+    answer: bool | None
+    value_text: str
+    numerator: Decimal | None
+    denominator: Decimal | None
+    disaggregations: tuple[tuple[str, str, Decimal], ...]
+    disaggregations_given: bool  # False: the cell was left empty
+    comment: str
+    evidence_link: str
+    problems: tuple[CellProblem, ...]
+
+
+@dataclass(frozen=True)
+class FilledTemplate:
+    sheet: str
+    program: str  # the program's reference, as the marker says
+    language: str
+    headers: dict[Field, str]
+    rows: tuple[FilledRow, ...]
+
+    def header(self, field: Field) -> str:
+        return self.headers.get(field) or field.value
+
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def read_template(
+    wb: Workbook, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> FilledTemplate:
+    """The filled rows of a template opened read-only (formulas kept as formulas).
+
+    Raises WorkbookRefusedError, with one sentence, for a workbook that is not a
+    Pilotage template of this layout's version, and CancelledError when
+    `cancelled` says so.
+    """
+    marker = marker_of(wb)
+    if marker is None or marker.kind is not WorkbookKind.TEMPLATE:
+        raise WorkbookRefusedError(
+            "this workbook is not a Pilotage data-collection template "
+            "(write one with “pilotage template” and fill it in)"
+        )
+    if marker.version != layout.VERSION:
+        raise WorkbookRefusedError(
+            f"this template follows layout version {marker.version}, which this Pilotage "
+            f"does not read (it reads version {layout.VERSION}): write a new template"
+        )
+    sheet = marker.facts.get(layout.FACT_DATA_SHEET, "")
+    if sheet not in wb.sheetnames:
+        raise WorkbookRefusedError(
+            f"the template's data sheet “{sheet}” is missing: was it renamed or deleted?"
+        )
+    language = marker.facts.get(layout.FACT_LANGUAGE, "en")
+    ws = wb[sheet]
+    width = len(layout.COLUMNS)
+    headers = _headers(ws, width)
+    total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
+    reading = _RowReader(sheet, headers, ANSWERS.get(language, ANSWERS["en"]))
+    rows: list[FilledRow] = []
+    cells_by_row: Iterable[tuple[Any, ...]] = ws.iter_rows(
+        min_row=layout.FIRST_DATA_ROW, max_col=width
+    )
+    for done, cells in enumerate(cells_by_row):
+        if done % _CHECK_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise CancelledError("reading the template")
+            if progress is not None:
+                progress(done, total)
+        filled = reading.row(layout.FIRST_DATA_ROW + done, cells)
+        if filled is not None:
+            rows.append(filled)
+    if progress is not None:
+        progress(total, total)
+    return FilledTemplate(
+        sheet=sheet,
+        program=marker.facts.get(layout.FACT_PROGRAM, ""),
+        language=language,
+        headers=headers,
+        rows=tuple(rows),
+    )
+
+
+def _headers(ws: Any, width: int) -> dict[Field, str]:
+    found: dict[Field, str] = {}
+    for row in ws.iter_rows(
+        min_row=layout.HEADER_ROW, max_row=layout.HEADER_ROW, max_col=width, values_only=True
+    ):
+        for slot, value in zip(layout.COLUMNS, row, strict=False):
+            if isinstance(value, str) and value.strip():
+                found[slot.field] = " ".join(value.split())
+    return found
+
+
+class _RowReader:
+    """Reads the cells of one row into a FilledRow, gathering the problems of its cells."""
+
+    def __init__(self, sheet: str, headers: dict[Field, str], answers: tuple[str, str]) -> None:
+        self.sheet = sheet
+        self.headers = headers
+        self.answers = answers
+        self.problems: list[CellProblem] = []
+        self.number = 0
+
+    def add(self, field: Field, message: str) -> None:
+        self.problems.append(
+            CellProblem(
+                self.sheet,
+                self.number,
+                layout.column_letter(field),
+                self.headers.get(field) or field.value,
+                message,
+            )
+        )
+
+    def row(self, number: int, cells: tuple[Any, ...]) -> FilledRow | None:
+        by_field = {
+            slot.field: (cell.value, cell.data_type)
+            for slot, cell in zip(layout.COLUMNS, cells, strict=False)
+        }
+        if all(_blank(by_field.get(field, (None, "n"))[0]) for field in layout.TO_FILL):
+            return None  # nothing filled: not a row to import
+        self.number, self.problems = number, []
+        cell = {field: self._readable(field, *by_field.get(field, (None, "n"))) for field in Field}
+        value, answer, value_text = self._value(cell[Field.VALUE])
+        disaggregations = self._disaggregations(cell[Field.DISAGGREGATIONS])
+        return FilledRow(
+            sheet=self.sheet,
+            row=number,
+            kpi_id=self._kpi_id(cell[Field.KPI_ID]),
+            period_start=self._day(Field.PERIOD_START, cell[Field.PERIOD_START]),
+            period_end=self._day(Field.PERIOD_END, cell[Field.PERIOD_END]),
+            kpi_code=_text(cell[Field.KPI_CODE]),
+            period=_text(cell[Field.PERIOD]),
+            value=value,
+            answer=answer,
+            value_text=value_text,
+            numerator=self._number(Field.NUMERATOR, cell[Field.NUMERATOR]),
+            denominator=self._number(Field.DENOMINATOR, cell[Field.DENOMINATOR]),
+            disaggregations=disaggregations,
+            disaggregations_given=not _blank(cell[Field.DISAGGREGATIONS]),
+            comment=_text(cell[Field.COMMENT]),
+            evidence_link=_text(cell[Field.EVIDENCE]),
+            problems=tuple(self.problems),
+        )
+
+    def _readable(self, field: Field, value: object, data_type: str) -> object:
+        """The cell's value, or None after saying why it cannot be read."""
+        if data_type == "f":
+            self.add(field, FORMULA)
+            return None
+        if data_type == "e":
+            self.add(field, f"holds the error {value}: type the figure itself")
+            return None
+        return value
+
+    def _kpi_id(self, value: object) -> int | None:
+        if value is None:
+            self.add(Field.KPI_ID, _tampered("KPI's identifier", "is empty"))
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            self.add(Field.KPI_ID, _tampered("KPI's identifier", f"is “{value}”, not a number"))
+            return None
+        return int(value)
+
+    def _day(self, field: Field, value: object) -> date | None:
+        if isinstance(value, datetime):
+            if value.time() == datetime.min.time():
+                return value.date()
+        elif isinstance(value, date):
+            return value
+        elif isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        what = "is empty" if value is None else f"is “{value}”, not a date"
+        self.add(field, _tampered("period's bounds", what))
+        return None
+
+    def _value(self, value: object) -> tuple[Decimal | None, bool | None, str]:
+        """A number, a yes/no word, or other text, as typed in the value column."""
+        if isinstance(value, str):
+            word = value.strip().casefold()
+            if word in self.answers:
+                return None, word == self.answers[0], ""
+            if not word:
+                return None, None, ""
+            number, ambiguous = text_number(value)
+            if number is None and not ambiguous:
+                return None, None, value.strip()
+        return self._number(Field.VALUE, value), None, ""
+
+    def _number(self, field: Field, value: object) -> Decimal | None:
+        if value is None or isinstance(value, bool):
+            if isinstance(value, bool):
+                self.add(field, f"is {value!s}, not a number")
+            return None
+        if isinstance(value, int):
+            return Decimal(value)
+        if isinstance(value, float):
+            # Excel stores 12.5 as a binary double: its shortest repr is what was typed.
+            return Decimal(repr(value))
+        if isinstance(value, Decimal):
+            return value
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            number, ambiguous = text_number(value)
+            if ambiguous:
+                self.add(
+                    field,
+                    f"“{value.strip()}” is ambiguous: the mark may separate thousands or "
+                    "decimals; type the number without thousands separators",
+                )
+            elif number is None:
+                self.add(field, f"“{value.strip()}” is text where a number is due")
+            return number
+        self.add(field, f"“{value}” is not a number")  # a date typed in a figure's cell
+        return None
+
+    def _disaggregations(self, value: object) -> tuple[tuple[str, str, Decimal], ...]:
+        if value is None:
+            return ()
+        text = value if isinstance(value, str) else str(value)
+        if not text.strip():
+            return ()
+        try:
+            return layout.parse_disaggregations(text)
+        except ValueError as exc:
+            self.add(Field.DISAGGREGATIONS, f"cannot be read: {exc}")
+            return ()
+
+
+def text_number(text: str) -> tuple[Decimal | None, bool]:
+    """(the number `text` can only mean, False), (None, True) when it is ambiguous, or
+    (None, False) when it is no number."""
+    squeezed = _SPACES.sub("", text)
+    found = _PLAIN_NUMBER.match(squeezed)
+    if found is None:
+        return None, False
+    whole, decimals = found.group(1), found.group(2)
+    if decimals is not None and len(decimals) == 3 and whole.lstrip("0"):
+        return None, True
+    try:
+        return Decimal(squeezed.replace(",", ".")), False
+    except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
+        return None, False
+
+
+def _tampered(what: str, how: str) -> str:
+    return (
+        f"the {what} (a hidden column) {how}: it was changed; "
+        "copy the row again from the template as it was sent"
+    )
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value).strip()
+
+
+__all__ = ["ANSWERS", "CellProblem", "FilledRow", "FilledTemplate", "read_template", "text_number"]
