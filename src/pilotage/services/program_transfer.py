@@ -1,0 +1,136 @@
+"""A whole program to one workbook and back: export, import, and the snapshot that
+proves the two equal.
+
+Export reads the program in one statement per table and streams it to the workbook
+(exchange.program_workbook). Import reads and checks the whole workbook before
+anything is written (exchange.program_workbook_reading, then program_import_checks),
+and writes the program in one transaction with bulk inserts and an audit entry per
+row whose reason names the file (program_import_writing).
+
+The snapshot (`program_snapshot`) is the program's content without anything that
+differs by database: no ids, no versions. A measurement's entered_at is kept, at the
+millisecond (a workbook's date-times hold no finer), and imported as it was written:
+who entered a figure and when stays true after a migration; the import itself is
+dated by its audit entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pilotage.db.database import Database
+from pilotage.domain.errors import PilotageError
+from pilotage.exchange.program_content import (
+    BudgetLineContent,
+    DisaggregationContent,
+    InitiativeContent,
+    KpiContent,
+    MeasurementContent,
+    MilestoneContent,
+    OrganizationContent,
+    PartyContent,
+    PillarContent,
+    ProgramContent,
+    SheetProblem,
+    TargetContent,
+    millisecond,
+)
+from pilotage.exchange.program_workbook import write_program_workbook
+from pilotage.services.program_reading import read_program
+
+
+@dataclass(frozen=True)
+class TransferOutcome:
+    """A program written to a workbook: where, which, and the rows per sheet."""
+
+    path: Path
+    reference: str
+    counts: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class ProgramImportOutcome:
+    """A program read from a workbook: the rows per sheet, and what the analyst should
+    know (organizations reused, existing ones that differ from the workbook's)."""
+
+    reference: str
+    counts: Mapping[str, int]
+    notes: tuple[str, ...] = ()
+    dry_run: bool = False  # True: checked only, nothing written
+
+
+class ProgramImportError(PilotageError):
+    """A program workbook refused as a whole: every problem, where it is."""
+
+    def __init__(self, problems: list[SheetProblem] | tuple[SheetProblem, ...]) -> None:
+        self.problems: tuple[SheetProblem, ...] = tuple(problems)
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = len(self.problems) - 5
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
+        super().__init__(f"the program workbook was not imported: {shown}{suffix}")
+
+
+@dataclass(frozen=True)
+class ProgramSnapshot:
+    """A whole program, comparable across databases: equal snapshots, identical programs."""
+
+    program: ProgramContent
+    organizations: tuple[OrganizationContent, ...]
+    parties: tuple[PartyContent, ...]
+    pillars: tuple[PillarContent, ...]
+    initiatives: tuple[InitiativeContent, ...]
+    milestones: tuple[MilestoneContent, ...]
+    budget_lines: tuple[BudgetLineContent, ...]
+    kpis: tuple[KpiContent, ...]
+    targets: tuple[TargetContent, ...]
+    measurements: tuple[MeasurementContent, ...] = field(repr=False)
+    disaggregations: tuple[DisaggregationContent, ...] = field(repr=False)
+
+
+def export_program(db: Database, program_id: int, out: Path) -> TransferOutcome:
+    """Writes the program `program_id` to the workbook `out` (replaced whole, or not at all)."""
+    with db.reading() as session:
+        content = read_program(session, program_id)
+        counts = write_program_workbook(content, out)
+    return TransferOutcome(out, content.program.reference, counts)
+
+
+def program_snapshot(db: Database, program_id: int) -> ProgramSnapshot:
+    with db.reading() as session:
+        c = read_program(session, program_id)
+        measurements = [replace(m, entered_at=millisecond(m.entered_at)) for m in c.measurements]
+        disaggregations = list(c.disaggregations)
+    return ProgramSnapshot(
+        program=c.program,
+        organizations=tuple(sorted(c.organizations, key=lambda o: (o.key, o.acronym))),
+        parties=tuple(sorted(c.parties, key=lambda x: (x.organization, x.role))),
+        pillars=tuple(sorted(c.pillars, key=lambda x: x.position)),
+        initiatives=tuple(sorted(c.initiatives, key=lambda x: (x.pillar, x.code))),
+        milestones=tuple(
+            sorted(
+                c.milestones,
+                key=lambda x: (
+                    x.pillar,
+                    x.initiative,
+                    x.due_date,
+                    x.title,
+                    x.note,
+                    x.done_date or x.due_date,
+                ),
+            )
+        ),
+        budget_lines=tuple(sorted(c.budget_lines, key=lambda x: (x.pillar, x.initiative, x.year))),
+        kpis=tuple(sorted(c.kpis, key=lambda x: x.key)),
+        targets=tuple(sorted(c.targets, key=lambda x: (x.kpi, x.period_end, x.revision))),
+        measurements=tuple(
+            sorted(measurements, key=lambda x: (x.kpi, x.period_start, x.period_end))
+        ),
+        disaggregations=tuple(
+            sorted(
+                disaggregations,
+                key=lambda x: (x.kpi, x.period_start, x.period_end, x.dimension, x.category),
+            )
+        ),
+    )
