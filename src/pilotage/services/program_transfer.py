@@ -20,8 +20,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from openpyxl import Workbook
+from sqlalchemy import select
+
 from pilotage.db.database import Database
+from pilotage.db.schema import ContractProgram
 from pilotage.domain.errors import PilotageError
+from pilotage.exchange import safe_reading
 from pilotage.exchange.program_content import (
     BudgetLineContent,
     DisaggregationContent,
@@ -38,7 +43,20 @@ from pilotage.exchange.program_content import (
     millisecond,
 )
 from pilotage.exchange.program_workbook import write_program_workbook
+from pilotage.exchange.program_workbook_reading import read_program_workbook
+from pilotage.exchange.safe_reading import ReadLimits
+from pilotage.services.program_import_checks import check_content
+from pilotage.services.program_import_writing import match_organizations, write_content
 from pilotage.services.program_reading import read_program
+
+# A program workbook is larger than a partner's template: 300,000 measurements are
+# about 300,000 rows and 4 million cells in one sheet.
+PROGRAM_LIMITS = ReadLimits(
+    max_file_bytes=300 * 1024 * 1024,
+    max_uncompressed_bytes=3 * 1024 * 1024 * 1024,
+    max_rows=2_000_000,
+    max_cells=30_000_000,
+)
 
 
 @dataclass(frozen=True)
@@ -134,3 +152,64 @@ def program_snapshot(db: Database, program_id: int) -> ProgramSnapshot:
             )
         ),
     )
+
+
+def import_program(db: Database, path: Path, *, dry_run: bool = False) -> ProgramImportOutcome:
+    """Reads the program workbook at `path` and adds its program to `db`, whole or not at
+    all; with `dry_run`, checks everything and writes nothing.
+
+    Refused with every problem found (ProgramImportError): a workbook that is not a
+    program workbook of a known layout, a missing sheet or column, a value of the wrong
+    type, a code that names nothing, a record twice, a reference already in `db`.
+    """
+    wb = _open(path)
+    try:
+        reading = read_program_workbook(wb)
+    finally:
+        wb.close()
+    if reading.content is None:
+        raise ProgramImportError(reading.problems)
+    content = reading.content
+    problems = check_content(content, reading.rows)
+    if problems:
+        raise ProgramImportError(problems)
+    counts = {
+        "organizations": len(content.organizations),
+        "parties": len(content.parties),
+        "pillars": len(content.pillars),
+        "initiatives": len(content.initiatives),
+        "milestones": len(content.milestones),
+        "budget_lines": len(content.budget_lines),
+        "kpis": len(content.kpis),
+        "targets": len(content.targets),
+        "measurements": len(list(content.measurements)),
+        "disaggregations": len(list(content.disaggregations)),
+    }
+    reference = content.program.reference
+    with db.reading() if dry_run else db.transaction() as session:
+        if session.scalar(select(ContractProgram.id).where(ContractProgram.reference == reference)):
+            raise ProgramImportError(
+                [SheetProblem("program", reading.rows["program"][0], "reference",
+                              f"program {reference} is already in {db.name}; nothing was "
+                              "imported (delete it there first, or import into another "
+                              "database)")]
+            )  # fmt: skip
+        organizations = match_organizations(session, content.organizations)
+        if not dry_run:
+            write_content(
+                session,
+                content,
+                organizations,
+                reason=f"imported from program workbook {path.name}",
+            )
+    return ProgramImportOutcome(reference, counts, tuple(organizations.notes), dry_run)
+
+
+def _open(path: Path) -> Workbook:
+    """The workbook, opened by the safe opener (formulas kept, never evaluated)."""
+    try:
+        return safe_reading.open_workbook(path, read_only=True, limits=PROGRAM_LIMITS)
+    except NotImplementedError:  # the safe opener not there yet: openpyxl's own read-only
+        import openpyxl
+
+        return openpyxl.load_workbook(path, read_only=True, data_only=False)

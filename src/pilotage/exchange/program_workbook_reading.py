@@ -1,0 +1,317 @@
+"""Reading a program workbook back into plain values, every problem named where it is.
+
+The workbook is opened by the caller (services, through exchange.safe_reading). Its
+marker must say it is a program workbook of a layout version this Pilotage knows.
+Each sheet's columns are found by their header (their order does not matter, and a
+column added by a person is ignored); every cell is checked against its column's type
+(a date where a date is due, a number where a number is due, one of the listed words
+where the choice is fixed). A formula or an error cell is reported, never evaluated.
+Nothing is given back unless the whole workbook reads: the checks that need several
+sheets or the database are the service's (services/program_import_checks.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl import Workbook
+
+from pilotage.domain.enums import OwnerKind
+from pilotage.exchange.program_content import (
+    PROGRAM_WORKBOOK_VERSION,
+    BudgetLineContent,
+    DisaggregationContent,
+    InitiativeContent,
+    KpiContent,
+    KpiKey,
+    MeasurementContent,
+    MilestoneContent,
+    OrganizationContent,
+    PartyContent,
+    PillarContent,
+    ProgramContent,
+    ProgramWorkbookContent,
+    SheetProblem,
+    TargetContent,
+)
+from pilotage.exchange.program_workbook import LAYOUT, Field, Type
+from pilotage.exchange.workbook_marker import MARKER_SHEET, WorkbookKind, marker_of
+
+MAX_PROBLEMS = 1_000  # past this many, reading stops: the workbook is not a program's
+HEADER_WIDTH = 200  # columns of row 1 looked at for the headers
+
+
+@dataclass
+class ProgramWorkbookReading:
+    """What a workbook holds (None when any problem was found), the problems, and the
+    row number of each record read, sheet by sheet, in the content's order."""
+
+    content: ProgramWorkbookContent | None
+    problems: list[SheetProblem]
+    rows: dict[str, list[int]] = field(default_factory=dict)
+
+
+class _TooManyError(Exception):
+    pass
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[SheetProblem] = []
+
+    def problem(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
+        self.problems.append(SheetProblem(sheet, row, column, message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooManyError
+
+    def sheet(self, wb: Workbook, name: str) -> list[tuple[int, dict[str, Any]]]:
+        """The sheet's data rows as {column key: typed value}, with their row numbers."""
+        if name not in wb.sheetnames:
+            self.problem(name, None, None, "the sheet is missing")
+            return []
+        ws = wb[name]
+        fields = LAYOUT[name]
+        header = next(_rows(name, ws, max_row=1, max_col=HEADER_WIDTH), ())
+        where = {
+            str(cell.value).strip(): index
+            for index, cell in enumerate(header)
+            if isinstance(cell.value, str) and cell.value.strip()
+        }
+        missing = [f.key for f in fields if f.key not in where]
+        for key in missing:
+            self.problem(name, 1, key, "the column is missing (its header is not in row 1)")
+        if missing:
+            return []
+        plan = [(f, where[f.key]) for f in fields]
+        width = max(where[f.key] for f in fields) + 1
+        out: list[tuple[int, dict[str, Any]]] = []
+        for number, cells in enumerate(_rows(name, ws, min_row=2, max_col=width), start=2):
+            if all(c.value is None or c.value == "" for c in cells):
+                continue
+            values: dict[str, Any] = {}
+            for spec, index in plan:
+                cell = cells[index] if index < len(cells) else None
+                values[spec.key] = self._value(name, number, spec, cell)
+            out.append((number, values))
+        return out
+
+    def _value(self, sheet: str, row: int, spec: Field, cell: Any) -> Any:
+        value = None if cell is None else cell.value
+        kind = None if cell is None else getattr(cell, "data_type", None)
+        if kind == "f" or (kind is None and isinstance(value, str) and value.startswith("=")):
+            self.problem(sheet, row, spec.key, f"a formula ({value}) where a value is due")
+            return None
+        if kind == "e":
+            self.problem(sheet, row, spec.key, f"an error cell ({value}) where a value is due")
+            return None
+        if value is None or (value == "" and spec.kind is not Type.TEXT):
+            if spec.required:
+                self.problem(sheet, row, spec.key, "is empty")
+            return "" if spec.kind in (Type.TEXT, Type.CODE) else None
+        try:
+            return _CONVERT[spec.kind](value, spec)
+        except ValueError as exc:
+            self.problem(sheet, row, spec.key, str(exc))
+            return None
+
+
+class _DamagedError(Exception):
+    pass
+
+
+def _rows(name: str, ws: Any, **options: Any) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows; openpyxl failing on a damaged sheet (a read-only sheet is parsed
+    as it is read) becomes one problem rather than a crash. `max_col` is always given:
+    openpyxl pads a row up to its last cell, however far right a hostile file puts it."""
+    rows = ws.iter_rows(**options)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as error:  # openpyxl's errors are not one family: any is the file's
+            raise _DamagedError(f"the sheet is damaged and cannot be read ({error})") from None
+        yield row
+
+
+def _text(value: object, spec: Field) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | date):
+        raise ValueError(f"{_shown(value)} where a text is due")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _date(value: object, spec: Field) -> date:
+    if isinstance(value, datetime):
+        if value.time() != time(0):
+            raise ValueError(f"{_shown(value)} has a time of day; a date is due")
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise ValueError(f"{_shown(value)} is not a date")
+
+
+def _datetime(value: object, spec: Field) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0), UTC)
+    raise ValueError(f"{_shown(value)} is not a date and time")
+
+
+def _integer(value: object, spec: Field) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise ValueError(f"{_shown(value)} is not a whole number")
+
+
+def _decimal(value: object, spec: Field) -> Decimal:
+    if isinstance(value, bool | date):
+        raise ValueError(f"{_shown(value)} is not a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        # The shortest decimal that is this float: what was written (program_workbook).
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"{_shown(value)} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{_shown(value)} is not a number")
+    return number
+
+
+def _choice(value: object, spec: Field) -> object:
+    assert spec.choices is not None
+    try:
+        return spec.choices(str(value).strip())
+    except ValueError:
+        allowed = ", ".join(m.value for m in spec.choices)
+        raise ValueError(f"{_shown(value)} is not one of: {allowed}") from None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+_CONVERT: dict[Type, Callable[[object, Field], object]] = {
+    Type.TEXT: _text,
+    Type.CODE: _text,
+    Type.DATE: _date,
+    Type.DATETIME: _datetime,
+    Type.INTEGER: _integer,
+    Type.DECIMAL: _decimal,
+    Type.CHOICE: _choice,
+}
+
+
+def marker_problems(wb: Workbook) -> list[SheetProblem]:
+    """Why `wb` is not a program workbook this Pilotage reads (nothing when it is)."""
+    marker = marker_of(wb)
+    if marker is None:
+        sentence = "this workbook was not written by Pilotage's program export"
+    elif marker.kind is not WorkbookKind.PROGRAM:
+        sentence = "this workbook is a data-collection template, not a program workbook"
+    elif marker.version != PROGRAM_WORKBOOK_VERSION:
+        sentence = (
+            f"this program workbook has layout version {marker.version}; this Pilotage "
+            f"reads version {PROGRAM_WORKBOOK_VERSION} (export it again, or update Pilotage)"
+        )
+    else:
+        return []
+    return [SheetProblem(MARKER_SHEET, None, None, sentence)]
+
+
+def read_program_workbook(wb: Workbook) -> ProgramWorkbookReading:
+    """The content of an opened program workbook, or every problem found in it."""
+    refused = marker_problems(wb)
+    if refused:
+        return ProgramWorkbookReading(None, refused)
+    reader = _Reader()
+    sheets: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    try:
+        for name in LAYOUT:
+            try:
+                sheets[name] = reader.sheet(wb, name)
+            except _DamagedError as damaged:
+                reader.problem(name, None, None, str(damaged))
+    except _TooManyError:
+        pass
+    rows = {name: [number for number, _ in read] for name, read in sheets.items()}
+    program_rows = sheets.get("program", [])
+    if "program" in wb.sheetnames and len(program_rows) != 1 and not reader.problems:
+        reader.problem("program", None, None, "one row is due under the header, with the program")
+    if reader.problems:
+        return ProgramWorkbookReading(None, reader.problems, rows)
+    kpis = [_kpi(v) for _, v in sheets["kpis"]]
+    for (number, values), kpi in zip(sheets["kpis"], kpis, strict=True):
+        if kpi.key.owner is not values["owner"]:
+            reader.problem("kpis", number, "owner", _owner_sentence(values["owner"]))
+    if reader.problems:
+        return ProgramWorkbookReading(None, reader.problems, rows)
+    content = ProgramWorkbookContent(
+        program=ProgramContent(**program_rows[0][1]),
+        organizations=[OrganizationContent(**v) for _, v in sheets["organizations"]],
+        parties=[PartyContent(**v) for _, v in sheets["parties"]],
+        pillars=[PillarContent(**v) for _, v in sheets["pillars"]],
+        initiatives=[_initiative(v) for _, v in sheets["initiatives"]],
+        milestones=[MilestoneContent(**v) for _, v in sheets["milestones"]],
+        budget_lines=[BudgetLineContent(**v) for _, v in sheets["budget_lines"]],
+        kpis=kpis,
+        targets=[TargetContent(_key(v), **_rest(v)) for _, v in sheets["targets"]],
+        measurements=[MeasurementContent(_key(v), **_rest(v)) for _, v in sheets["measurements"]],
+        disaggregations=[
+            DisaggregationContent(_key(v), **_rest(v)) for _, v in sheets["disaggregations"]
+        ],
+    )
+    return ProgramWorkbookReading(content, [], rows)
+
+
+def _owner_sentence(owner: OwnerKind) -> str:
+    return {
+        OwnerKind.PROGRAM: "a KPI of the program has neither pillar nor initiative",
+        OwnerKind.PILLAR: "a KPI of a pillar has its pillar's code and no initiative",
+        OwnerKind.INITIATIVE: "a KPI of an initiative has its pillar's and initiative's codes",
+    }[owner]
+
+
+def _key(values: dict[str, Any]) -> KpiKey:
+    return KpiKey(values["pillar"], values["initiative"], values["kpi"])
+
+
+def _rest(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in ("pillar", "initiative", "kpi")}
+
+
+def _initiative(values: dict[str, Any]) -> InitiativeContent:
+    partners = tuple(sorted(p.strip() for p in values.pop("partners").split(";") if p.strip()))
+    lead = values.pop("lead_organization")
+    return InitiativeContent(**values, lead=lead, partners=partners)
+
+
+def _kpi(values: dict[str, Any]) -> KpiContent:
+    v = dict(values)
+    key = KpiKey(v.pop("pillar"), v.pop("initiative"), v.pop("code"))
+    v.pop("owner")
+    responsible = v.pop("responsible_organization")
+    return KpiContent(key, **v, responsible=responsible)
+
+
+def header_keys(sheet: str) -> Sequence[str]:
+    """The machine keys of a sheet's header row, in order (for tests and tools)."""
+    return [f.key for f in LAYOUT[sheet]]
