@@ -1,0 +1,447 @@
+"""Judging every row of a filled template against the database, before anything is written.
+
+The whole workbook is judged at once, set-based: one statement reads the
+program, one the KPIs of all rows, one the measurements of those KPIs and one
+their disaggregations, whatever the number of rows. Each row is then checked
+with the rules every measurement obeys (measurement_validation.check_measurement,
+kpi_values), their field names mapped to the template's columns, plus what only
+an import can get wrong: a KPI that is not the template's, the same KPI and
+period twice, a validated period given another figure, disaggregations that do
+not add up to the total (a warning when typed in the application, a rejection
+here: the partner is asked again).
+
+Cells left empty keep what is recorded: an empty comment, evidence link or
+disaggregations cell does not erase the measurement's own (the template does not
+show them, so an empty cell says nothing about them).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pilotage.db.schema import ContractProgram, Disaggregation, Kpi, Measurement
+from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
+from pilotage.domain.periods import period_label
+from pilotage.exchange import template_layout as layout
+from pilotage.exchange.safe_reading import WorkbookRefusedError
+from pilotage.exchange.template_layout import Field
+from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
+from pilotage.services import audit
+from pilotage.services.measured import program_scope
+from pilotage.services.measurement_validation import (
+    DisaggregationInput,
+    MeasurementInput,
+    check_measurement,
+    describe_parts,
+    disaggregation_warnings,
+)
+from pilotage.services.validation import Checker
+
+Parts = tuple[tuple[str, str, Decimal], ...]
+
+# The checkers' field names, and the template's column each one is reported in.
+COLUMN_OF: Mapping[str, Field] = {
+    "period_start": Field.PERIOD,
+    "period_end": Field.PERIOD,
+    "value": Field.VALUE,
+    "numerator": Field.NUMERATOR,
+    "denominator": Field.DENOMINATOR,
+    "disaggregations": Field.DISAGGREGATIONS,
+    "comment": Field.COMMENT,
+    "evidence_link": Field.EVIDENCE,
+}
+_IDENTIFIERS = frozenset(
+    layout.column_letter(f) for f in (Field.KPI_ID, Field.PERIOD_START, Field.PERIOD_END)
+)
+
+
+class RowOutcome(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class KpiFact:
+    id: int
+    code: str
+    name: str
+    measure: Measure
+    unit: str
+    frequency: Frequency
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A measurement already in the database, as the import compares it."""
+
+    id: int
+    version: int
+    period_start: date
+    period_end: date
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    status: MeasurementStatus
+    comment: str
+    evidence_link: str
+    parts: Parts
+
+    def audited(self) -> dict[str, object]:
+        return audited(self.status, self.comment, self.evidence_link, self.parts, self.figures())
+
+    def figures(self) -> dict[str, Decimal | None]:
+        return {"value": self.value, "numerator": self.numerator, "denominator": self.denominator}
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One filled row and what the import makes of it."""
+
+    source: FilledRow
+    kpi: KpiFact | None
+    outcome: RowOutcome
+    recorded: Recorded | None
+    figures: dict[str, Decimal | None]  # value, numerator, denominator as they would be written
+    comment: str
+    evidence_link: str
+    parts: Parts
+    problems: tuple[CellProblem, ...]
+    old: str
+    new: str
+
+    def audited(self) -> dict[str, object]:
+        status = self.recorded.status if self.recorded else MeasurementStatus.SUBMITTED
+        return audited(status, self.comment, self.evidence_link, self.parts, self.figures)
+
+
+def audited(
+    status: MeasurementStatus,
+    comment: str,
+    link: str,
+    parts: Parts,
+    figures: Mapping[str, Decimal | None],
+) -> dict[str, object]:
+    """The fields of a measurement the audit log follows (as services/measurements does)."""
+    return {
+        **figures,
+        "status": status,
+        "comment": comment,
+        "evidence_link": link,
+        "disaggregations": describe_parts(sorted(parts)),
+    }
+
+
+@dataclass
+class _Row:
+    """The problems of one row as they are found, each in its column."""
+
+    source: FilledRow
+    headers: Mapping[Field, str]
+    problems: list[CellProblem] = field(default_factory=list)
+
+    def add(self, where: Field | None, message: str) -> None:
+        column = layout.column_letter(where) if where is not None else ""
+        header = (self.headers.get(where) or where.value) if where is not None else ""
+        self.problems.append(
+            CellProblem(self.source.sheet, self.source.row, column, header, message)
+        )
+
+    def columns(self) -> set[str]:
+        return {p.column for p in self.problems}
+
+
+def program_of(session: Session, template: FilledTemplate) -> int:
+    found = session.scalar(
+        select(ContractProgram.id).where(ContractProgram.reference == template.program)
+    )
+    if found is None:
+        raise WorkbookRefusedError(
+            f"this template is for program {template.program or '(none named)'}, "
+            "which this database does not hold"
+        )
+    return found
+
+
+def judge(session: Session, template: FilledTemplate, program_id: int) -> list[Judged]:
+    """Every filled row of `template` judged: three statements whatever their number."""
+    ids = {r.kpi_id for r in template.rows if r.kpi_id is not None}
+    kpis = _kpis(session, ids, program_id) if ids else {}
+    recorded = _recorded(session, set(kpis)) if kpis else {}
+    twins = _twins(template.rows)
+    return [
+        _judge_row(row, template, kpis.get(row.kpi_id or 0), recorded, twins.get(row.row, ()))
+        for row in template.rows
+    ]
+
+
+def _kpis(session: Session, ids: set[int], program_id: int) -> dict[int, KpiFact]:
+    statement = select(Kpi.id, Kpi.code, Kpi.name, Kpi.measure, Kpi.unit, Kpi.frequency).where(
+        Kpi.id.in_(sorted(ids)), program_scope(program_id)
+    )
+    return {
+        row.id: KpiFact(row.id, row.code, row.name, row.measure, row.unit or "", row.frequency)
+        for row in session.execute(statement)
+    }
+
+
+_RECORDED = (
+    *(Measurement.id, Measurement.version, Measurement.kpi_id, Measurement.period_start),
+    *(Measurement.period_end, Measurement.value, Measurement.numerator, Measurement.denominator),
+    *(Measurement.status, Measurement.comment, Measurement.evidence_link),
+)
+
+
+def _recorded(session: Session, kpi_ids: set[int]) -> dict[int, list[Recorded]]:
+    """The measurements of these KPIs with their disaggregations: two statements."""
+    of_kpis = Measurement.kpi_id.in_(sorted(kpi_ids))
+    parts: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
+    for d in session.execute(
+        select(Disaggregation.measurement_id, Disaggregation.dimension, Disaggregation.category)
+        .add_columns(Disaggregation.value)
+        .join(Measurement, Measurement.id == Disaggregation.measurement_id)
+        .where(of_kpis)
+    ):
+        parts[d.measurement_id].append((d.dimension, d.category, d.value))
+    found: dict[int, list[Recorded]] = defaultdict(list)
+    for m in session.execute(select(*_RECORDED).where(of_kpis).order_by(Measurement.period_start)):
+        found[m.kpi_id].append(
+            Recorded(
+                m.id,
+                m.version,
+                m.period_start,
+                m.period_end,
+                m.value,
+                m.numerator,
+                m.denominator,
+                m.status,
+                m.comment or "",
+                m.evidence_link or "",
+                tuple(sorted(parts[m.id])),
+            )
+        )
+    return found
+
+
+def _twins(rows: Iterable[FilledRow]) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Per sheet row, the other rows of the same KPI whose period is the same or overlaps:
+    (their row, "is also" or "overlaps")."""
+    by_kpi: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
+    for row in rows:
+        if row.kpi_id is not None and row.period_start and row.period_end:
+            by_kpi[row.kpi_id].append((row.period_start, row.period_end, row.row))
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for group in by_kpi.values():
+        group.sort()
+        # Sorted by start: a row overlaps a later one only while that one starts before it ends.
+        for i, (start, end, number) in enumerate(group):
+            for other_start, other_end, other in group[i + 1 :]:
+                if other_start > end:
+                    break
+                how = "same" if (start, end) == (other_start, other_end) else "overlap"
+                found[number].append((other, how))
+                found[other].append((number, how))
+    return {row: tuple(sorted(others)) for row, others in found.items()}
+
+
+def _judge_row(
+    source: FilledRow,
+    template: FilledTemplate,
+    kpi: KpiFact | None,
+    recorded: Mapping[int, list[Recorded]],
+    twins: tuple[tuple[int, str], ...],
+) -> Judged:
+    row = _Row(source, template.headers, list(source.problems))
+    if row.columns() & _IDENTIFIERS:
+        return _rejected(row, kpi, None)
+    if kpi is None or kpi.code != source.kpi_code:
+        row.add(
+            Field.KPI_CODE,
+            f"unknown KPI: “{source.kpi_code}” is not a KPI of program {template.program} "
+            "in this database (or its hidden identifier was changed); copy the row again "
+            "from the template as it was sent",
+        )
+        return _rejected(row, None, None)
+    start, end = source.period_start, source.period_end
+    assert start is not None  # else a problem of its hidden column, above
+    assert end is not None
+    mine = recorded.get(kpi.id, [])
+    existing = next(
+        (m for m in mine if (m.period_start, m.period_end) == (start, end)),
+        None,
+    )
+    value = _value(row, kpi, template.language)
+    comment = source.comment or (existing.comment if existing else "")
+    link = source.evidence_link or (existing.evidence_link if existing else "")
+    given = source.disaggregations if source.disaggregations_given else None
+    parts = given if given is not None else (existing.parts if existing else ())
+    check = Checker()
+    clean = check_measurement(
+        check,
+        kpi.measure,
+        kpi.unit,
+        kpi.frequency,
+        MeasurementInput(
+            period_start=start,
+            period_end=end,
+            value=value,
+            numerator=source.numerator,
+            denominator=source.denominator,
+            status=MeasurementStatus.SUBMITTED,
+            comment=comment,
+            evidence_link=link,
+            disaggregations=tuple(DisaggregationInput(*p) for p in parts),
+        ),
+    )
+    already = row.columns()
+    for problem in check.problems:
+        where = COLUMN_OF.get(problem.field)
+        if where is None or layout.column_letter(where) not in already:
+            row.add(where, problem.message)
+    figures = {k: clean.values.get(k) for k in ("value", "numerator", "denominator")}
+    typed = {k: v if isinstance(v, Decimal) else None for k, v in figures.items()}
+    if not row.problems:
+        for warning in disaggregation_warnings(kpi.measure, typed["value"], clean.parts):
+            row.add(Field.DISAGGREGATIONS, f"{warning.message}: they must add up to it")
+    label = period_label(start, end)
+    for other, how in twins:
+        if how == "same":
+            row.add(
+                Field.PERIOD,
+                f"{kpi.code} {label} is also in row {other}: give each KPI and period once",
+            )
+        else:
+            row.add(Field.PERIOD, f"{label} overlaps row {other} of the same KPI")
+    for m in mine:
+        if m is not existing and m.period_start <= end and m.period_end >= start:
+            row.add(
+                Field.PERIOD,
+                f"{label} overlaps the measurement of {period_label(m.period_start, m.period_end)} "
+                "of this KPI: periods of a KPI must not overlap",
+            )
+    judged = Judged(
+        source,
+        kpi,
+        RowOutcome.REJECTED,
+        existing,
+        typed,
+        str(clean.values.get("comment") or ""),
+        str(clean.values.get("evidence_link") or ""),
+        tuple(sorted(clean.parts)),
+        (),
+        _figure_text(kpi, existing.figures(), template.language) if existing else "",
+        "",
+    )
+    language = template.language
+    if row.problems:
+        return _with(judged, row, RowOutcome.REJECTED, language)
+    if existing is None:
+        return _with(judged, row, RowOutcome.NEW, language)
+    if not audit.diff(existing.audited(), judged.audited()):
+        return _with(judged, row, RowOutcome.UNCHANGED, language)
+    if existing.status is MeasurementStatus.VALIDATED:
+        row.add(
+            Field.NUMERATOR if kpi.measure is Measure.RATIO else Field.VALUE,
+            f"period {label} is validated and locked (recorded: {judged.old}): it cannot be "
+            "changed by an import; ask for it to be unlocked first",
+        )
+        return _with(judged, row, RowOutcome.REJECTED, language)
+    return _with(judged, row, RowOutcome.CHANGED, language)
+
+
+def _value(row: _Row, kpi: KpiFact, language: str) -> Decimal | None:
+    """The value column as a number, yes/no words turned into 1 and 0 for a yes/no KPI."""
+    source = row.source
+    yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
+    if kpi.measure is Measure.YES_NO:
+        if source.answer is not None:
+            return Decimal(1 if source.answer else 0)
+        if source.value_text:
+            row.add(
+                Field.VALUE,
+                f"“{source.value_text}” is not an answer: type “{yes}” or “{no}” (a yes/no KPI)",
+            )
+        return source.value
+    word = {True: yes, False: no}.get(source.answer) if source.answer is not None else None
+    text = word or source.value_text
+    if text:
+        row.add(Field.VALUE, f"“{text}” is text where a number is due")
+    return source.value
+
+
+def _rejected(row: _Row, kpi: KpiFact | None, recorded: Recorded | None) -> Judged:
+    return Judged(
+        row.source,
+        kpi,
+        RowOutcome.REJECTED,
+        recorded,
+        {},
+        row.source.comment,
+        row.source.evidence_link,
+        (),
+        tuple(row.problems),
+        "",
+        "",
+    )
+
+
+def _with(judged: Judged, row: _Row, outcome: RowOutcome, language: str) -> Judged:
+    """`judged` with its outcome, its problems and the new figure's text."""
+    kpi = judged.kpi
+    assert kpi is not None
+    new = _figure_text(kpi, judged.figures, language) if outcome is not RowOutcome.REJECTED else ""
+    old = judged.old
+    if judged.recorded is not None and outcome is RowOutcome.CHANGED:
+        old, new = _with_details(judged.recorded, judged, old, new)
+    elif outcome is RowOutcome.NEW and judged.parts:
+        new = f"{new} · {layout.format_disaggregations(judged.parts)}"
+    return Judged(
+        judged.source,
+        kpi,
+        outcome,
+        judged.recorded,
+        judged.figures,
+        judged.comment,
+        judged.evidence_link,
+        judged.parts,
+        tuple(row.problems),
+        old,
+        new,
+    )
+
+
+def _with_details(recorded: Recorded, judged: Judged, old: str, new: str) -> tuple[str, str]:
+    """Old and new figures, followed by the disaggregations, comment and link that change."""
+    if recorded.parts != judged.parts:
+        old += f" · {layout.format_disaggregations(recorded.parts)}" if recorded.parts else " · –"
+        new += f" · {layout.format_disaggregations(judged.parts)}" if judged.parts else " · –"
+    if recorded.comment != judged.comment:
+        old, new = f"{old} · “{recorded.comment}”", f"{new} · “{judged.comment}”"
+    if recorded.evidence_link != judged.evidence_link:
+        old, new = f"{old} · {recorded.evidence_link or '–'}", f"{new} · {judged.evidence_link}"
+    return old, new
+
+
+def _figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: str) -> str:
+    """A figure as the preview shows it: "320", "240 / 330" for a ratio, "yes" or "no"."""
+    if kpi.measure is Measure.RATIO:
+        numerator, denominator = figures.get("numerator"), figures.get("denominator")
+        if numerator is None or denominator is None:
+            return ""
+        return f"{audit.render(numerator)} / {audit.render(denominator)}"
+    value = figures.get("value")
+    if value is None:
+        return ""
+    if kpi.measure is Measure.YES_NO and value in (0, 1):
+        yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
+        return yes if value == 1 else no
+    return audit.render(value) or ""
