@@ -18,11 +18,11 @@ from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats, icons
 from pilotage.gui.dialogs.form_dialog import error_label
+from pilotage.gui.dialogs.written_box import written_box
 from pilotage.gui.qt import (
     QAction,
     QComboBox,
     QDateEdit,
-    QDesktopServices,
     QDialog,
     QDialogButtonBox,
     QEvent,
@@ -37,7 +37,6 @@ from pilotage.gui.qt import (
     QStandardPaths,
     Qt,
     QThreadPool,
-    QUrl,
     QVBoxLayout,
     QWidget,
     Slot,
@@ -65,11 +64,6 @@ def default_folder(settings: Settings | None) -> Path:
         return remembered
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents else Path.home()
-
-
-def open_in_desktop(path: Path) -> bool:
-    """Open a file or folder with the desktop's application for it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class ReportDialog(QDialog):
@@ -293,23 +287,14 @@ class ReportDialog(QDialog):
         self.done_box.open()
 
     def _written_box(self, path: Path) -> QMessageBox:
-        # Built here, not QMessageBox.information: three buttons of our own, and tests click them.
-        box = QMessageBox(self.parentWidget() or self)
-        box.setObjectName("reportWrittenBox")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Export report"))
-        box.setText(self.tr("The report was written to {path}.").format(path=path))
-        open_report = box.addButton(self.tr("&Open the report"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(self.tr("Open its &folder"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(open_report)
-        actions: dict[object, Callable[[], bool]] = {
-            open_report: lambda: open_in_desktop(path),
-            open_folder: lambda: open_in_desktop(path.parent),
-        }
-        box.buttonClicked.connect(lambda button: actions.get(button, lambda: False)())
-        box.finished.connect(box.deleteLater)
-        return box
+        return written_box(
+            self.parentWidget() or self,
+            path,
+            title=self.tr("Export report"),
+            text=self.tr("The report was written to {path}.").format(path=path),
+            open_label=self.tr("&Open the report"),
+            object_name="reportWrittenBox",
+        )
 
     @Slot()
     def _on_cancelled(self) -> None:

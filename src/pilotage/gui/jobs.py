@@ -1,0 +1,142 @@
+"""One service call of an export or an import, off the GUI thread, with a progress dialog.
+
+A `Job` runs one call at a time on the window's pool. The call receives a
+`progress(done, total)` and a `cancelled()` callable, both safe on the worker thread:
+progress crosses to the GUI thread as a queued, throttled signal; cancelling sets a
+`threading.Event` the call reads. The outcome comes back as `succeeded`, `cancelled`
+(the service raised CancelledError) or `failed` (any other exception). The worker
+never touches a widget.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pilotage.domain.errors import CancelledError, PilotageError
+from pilotage.gui.qt import (
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QProgressDialog,
+    Qt,
+    QThreadPool,
+    QWidget,
+    Signal,
+    Slot,
+    translate,
+)
+from pilotage.gui.text import sentence
+from pilotage.gui.workers import TaskRunner
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], object]
+
+_PROGRESS_EVERY_S = 0.05  # at most this often a progress signal (a bar moves no faster)
+_NOT_WRITTEN = QT_TRANSLATE_NOOP("Jobs", "{path} could not be written: {reason}")
+_NOT_READ = QT_TRANSLATE_NOOP("Jobs", "{path} could not be read: {reason}")
+_CANCEL = QT_TRANSLATE_NOOP("Jobs", "Cancel")
+
+
+class Job(QObject):
+    """`progressed`, then `succeeded`, `cancelled` or `failed`, delivered in the GUI thread."""
+
+    progressed = Signal(int, int)  # done, total (total 0: not known yet)
+    succeeded = Signal(object)  # what the call returned
+    cancelled = Signal()  # stopped at the analyst's request
+    failed = Signal(object)  # the exception the call raised
+
+    _progress = Signal(int, int)  # emitted on the worker thread, received queued
+
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = TaskRunner(pool, self)
+        self._runner.finished.connect(self._on_finished)
+        self._runner.failed.connect(self._on_failed)
+        self._progress.connect(self._on_progress)
+        self._stop = threading.Event()
+        self._running = False
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def start(self, work: Work) -> None:
+        if self._running:
+            raise RuntimeError("a job is already running")
+        self._running = True
+        self._stop = stop = threading.Event()  # a fresh flag: an old cancel stays old
+        emit = self._progress.emit
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done >= total or now - last[0] >= _PROGRESS_EVERY_S:
+                last[0] = now
+                emit(done, total)
+
+        self._runner.run(lambda: work(progress, stop.is_set))
+
+    def cancel(self) -> None:
+        """Ask the call to stop at its next check (thread-safe: an Event)."""
+        self._stop.set()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._running:
+            self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _on_finished(self, outcome: object) -> None:
+        self._running = False
+        self.succeeded.emit(outcome)
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self._running = False
+        if isinstance(error, CancelledError):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(error)
+
+
+def progress_dialog(
+    parent: QWidget, title: str, label: str, cancel: Callable[[], None] | None
+) -> QProgressDialog:
+    """A window-modal progress dialog, busy until told how much there is, shown at once;
+    without a Cancel button when `cancel` is None (a write is one transaction)."""
+    dialog = QProgressDialog(label, translate("Jobs", _CANCEL), 0, 0, parent)
+    if cancel is None:
+        dialog.setCancelButton(None)
+    else:
+        dialog.canceled.connect(cancel)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    dialog.open()
+    return dialog
+
+
+def show_progress(dialog: QProgressDialog | None, done: int, total: int) -> None:
+    if dialog is None or total <= 0:
+        return
+    dialog.setMaximum(total)
+    dialog.setValue(min(done, total))
+
+
+def problem_sentence(error: object, path: Path, *, writing: bool) -> str:
+    """What went wrong, in one sentence: a file that could not be written (or read), or
+    the service's own sentence. Anything else is a bug: raised again, for the
+    application's error dialog."""
+    if isinstance(error, OSError):
+        where = error.filename if error.filename is not None else path
+        message = translate("Jobs", _NOT_WRITTEN if writing else _NOT_READ).format(
+            path=where, reason=error.strerror or str(error)
+        )
+        return sentence(message)
+    if isinstance(error, PilotageError):
+        return sentence(str(error))
+    raise error if isinstance(error, BaseException) else RuntimeError(str(error))
