@@ -365,3 +365,14 @@ def copy_as(source: Path, folder: Path, name: str) -> Path:
     out = folder / name
     shutil.copyfile(source, out)
     return out
+
+
+def bad_number(folder: Path) -> Path:
+    """A sheet whose cell B1 says it holds a number but holds "abc": openpyxl fails only
+    when a read-only sheet reaches that cell."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1">'
+        '<c r="A1" t="s"><v>0</v></c><c r="B1" t="n"><v>abc</v></c></row></sheetData></worksheet>'
+    )
+    return _rewrite(folder / "bad-number.xlsx", {SHEET_PART: xml.encode()})
