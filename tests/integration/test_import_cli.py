@@ -1,0 +1,159 @@
+"""`pilotage import FILE` of a filled template: a summary and every problem on its own
+line; --dry-run writes nothing; rejected rows write nothing unless --apply-valid."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from filled_templates import figure_row, write_filled
+from pilotage.cli import main
+from pilotage.db.database import open_database
+from pilotage.db.schema import AuditEntry, Kpi, Measurement
+
+Q4 = (date(2024, 10, 1), date(2024, 12, 31))
+Q1 = (date(2025, 1, 1), date(2025, 3, 31))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path, demo_template: Path) -> Path:
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+def kpi_id(database_file: Path, code: str) -> int:
+    database = open_database(database_file)
+    try:
+        with database.reading() as session:
+            found = session.scalar(select(Kpi.id).where(Kpi.code == code))
+    finally:
+        database.close()
+    assert found is not None
+    return found
+
+
+def sizes(database_file: Path) -> tuple[int, int]:
+    database = open_database(database_file)
+    try:
+        with database.reading() as session:
+            return (
+                session.scalar(select(func.count()).select_from(Measurement)) or 0,
+                session.scalar(select(func.count()).select_from(AuditEntry)) or 0,
+            )
+    finally:
+        database.close()
+
+
+def figures(tmp_path: Path, demo_file: Path, *, bad: bool = False) -> Path:
+    app, dip = kpi_id(demo_file, "JIT-APP"), kpi_id(demo_file, "JIT-DIP")
+    rows = [figure_row(app, "JIT-APP", *Q4, "2024-Q4", value=300)]
+    rows.append(figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2 if bad else 200))
+    return write_filled(tmp_path / "figures-MNC.xlsx", rows)
+
+
+def test_a_clean_template_is_written(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file)
+    measurements, entries = sizes(demo_file)
+    code, out, err = run(capsys, "import", str(path), "--db", str(demo_file))
+    assert (code, err) == (0, "")
+    assert "figures-MNC.xlsx: figures of program CP-MTNRA-MNC: 2 new, 0 changed" in out
+    assert "written to" in out
+    assert sizes(demo_file) == (measurements + 2, entries + 2)
+    code, out, _ = run(capsys, "import", str(path), "--db", str(demo_file))
+    assert code == 0
+    assert "0 new, 0 changed, 2 unchanged, 0 rejected" in out
+    assert "nothing to write" in out
+    assert sizes(demo_file) == (measurements + 2, entries + 2)
+
+
+def test_a_dry_run_writes_nothing(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file)
+    before = sizes(demo_file)
+    code, out, _ = run(capsys, "import", str(path), "--dry-run", "--db", str(demo_file))
+    assert code == 0
+    assert "2 new" in out
+    assert "dry run: nothing written" in out
+    assert sizes(demo_file) == before
+
+
+def test_rejected_rows_write_nothing_and_say_how_to_proceed(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file, bad=True)
+    before = sizes(demo_file)
+    code, out, err = run(capsys, "import", str(path), "--db", str(demo_file))
+    assert code == 1
+    assert "1 new, 0 changed, 0 unchanged, 1 rejected" in out
+    assert "Figures!K3 (Value): must not be negative: it is a count" in out.splitlines()
+    assert "nothing written: 1 row is rejected" in err
+    assert "--apply-valid" in err
+    assert "Traceback" not in err
+    assert sizes(demo_file) == before
+    code, out, _ = run(capsys, "import", str(path), "--dry-run", "--db", str(demo_file))
+    assert code == 1
+    assert sizes(demo_file) == before
+
+
+def test_apply_valid_writes_the_valid_rows(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file, bad=True)
+    measurements, entries = sizes(demo_file)
+    code, out, _ = run(capsys, "import", str(path), "--apply-valid", "--db", str(demo_file))
+    assert code == 0
+    assert "1 new, 0 changed (0 unchanged; 1 rejected rows left out)" in out
+    assert sizes(demo_file) == (measurements + 1, entries + 1)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"just text", "figures.xlsx"), (None, "there is no such file")],
+)
+def test_a_file_that_is_no_template_is_one_line(
+    content: bytes | None,
+    words: str,
+    tmp_path: Path,
+    demo_file: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "figures.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    before = sizes(demo_file)
+    code, _, err = run(capsys, "import", str(path), "--db", str(demo_file))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("pilotage: ")
+    assert words in lines[0]
+    assert sizes(demo_file) == before
+
+
+def test_a_workbook_pilotage_did_not_make(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    path = tmp_path / "other.xlsx"
+    openpyxl.Workbook().save(path)
+    code, _, err = run(capsys, "import", str(path), "--db", str(demo_file))
+    assert code == 1
+    assert "not a Pilotage data-collection template" in err
