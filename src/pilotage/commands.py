@@ -192,7 +192,7 @@ def system_language() -> str:
     return "fr" if name.lower().startswith("fr") else "en"
 
 
-def report_target(out: Path) -> Path:
+def report_target(out: Path, what: str = "the report") -> Path:
     """`out` made absolute, once it is known that a workbook can be written there.
 
     Writing into the folder is tried for real (a file created and removed at once):
@@ -200,7 +200,7 @@ def report_target(out: Path) -> Path:
     system, not guessed. Nothing is left behind either way.
     """
     path = out.expanduser().absolute()
-    refused = f"cannot write the report to {path}"
+    refused = f"cannot write {what} to {path}"
     if path.is_dir():
         raise PilotageError(f"{refused}: it is a folder (give a file name ending in .xlsx)")
     if path.suffix.lower() != ".xlsx":

@@ -1,0 +1,309 @@
+"""Writing a data-collection template: instructions, then one row per KPI and period due.
+
+The layout is template_layout's: identifiers in hidden, locked columns A–C; what
+the row is about shown and locked (grey); the columns to fill unlocked (white),
+with a validation per cell that refuses an impossible figure. A ratio row takes
+a numerator and a denominator, so its value cell is locked; any other row takes a
+value, so its numerator and denominator are locked.
+
+The workbook is built in openpyxl's normal mode (protection, validations and
+hidden columns are simplest there). A large template (2,000 KPIs by 12 months)
+still writes in seconds: each cell gets a copy of a style registered once per
+kind of cell, and its value is bound directly (text never becomes a formula).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pilotage.domain.enums import Measure
+from pilotage.domain.periods import period_label
+from pilotage.exchange import template_layout as layout
+from pilotage.exchange.cells import bind, clean_text
+from pilotage.exchange.kpi_formats import POINTS_FORMAT, value_format
+from pilotage.exchange.labels import Labels
+from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, print_setup
+from pilotage.exchange.template_instructions import write_instructions
+from pilotage.exchange.template_labels import TemplateLabels
+from pilotage.exchange.template_layout import Field
+from pilotage.exchange.template_validations import add_validations
+from pilotage.exchange.workbook_marker import WorkbookKind, add_marker
+from pilotage.exchange.writing import save_atomically
+
+READ_FILL = "FFEDEDED"  # shown and locked: what the row is about
+NOT_HERE_FILL = "FFBFBFBF"  # locked on this row (a ratio's value, another KPI's numerator)
+FILL_FILL = "FFFFFFFF"  # to fill
+GRID = "FFA6A6A6"
+DATE_FORMAT = "yyyy-mm-dd"
+# Column widths, in units of a digit; wrapped text columns grow rows, never widen.
+WIDTHS: dict[Field, float] = {
+    Field.KPI_ID: 8,
+    Field.PERIOD_START: 11,
+    Field.PERIOD_END: 11,
+    Field.OWNER: 15,
+    Field.KPI_CODE: 11,
+    Field.KPI_NAME: 34,
+    Field.UNIT: 12,
+    Field.PERIOD: 11,
+    Field.TARGET: 12,
+    Field.RECORDED: 12,
+    Field.VALUE: 12,
+    Field.NUMERATOR: 13,
+    Field.DENOMINATOR: 14,
+    Field.DISAGGREGATIONS: 28,
+    Field.COMMENT: 24,
+    Field.EVIDENCE: 22,
+}
+_WRAPPED = (Field.KPI_NAME, Field.UNIT)  # the read columns whose text may take lines
+_CHARS_PER_WIDTH = 1.1  # characters of 11-point text per unit of width, conservatively
+_MAX_LINES = 6
+_TEXT_FILLS = (Field.DISAGGREGATIONS, Field.COMMENT, Field.EVIDENCE)
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    """One KPI and one period due, with what the partner should see about it."""
+
+    kpi_id: int
+    period_start: date
+    period_end: date
+    owner: str  # "P1 / P1-JIT", "P1", or the program's reference for its own KPIs
+    kpi_code: str
+    kpi_name: str
+    unit: str
+    measure: Measure
+    target: Decimal | None  # as of the period's end (the engine's target_value)
+    recorded_value: Decimal | None = None
+    recorded_numerator: Decimal | None = None  # a ratio's figure already recorded
+    recorded_denominator: Decimal | None = None
+
+    @property
+    def period(self) -> str:
+        return period_label(self.period_start, self.period_end)
+
+
+@dataclass(frozen=True)
+class TemplateData:
+    program_reference: str
+    program_title: str
+    start: date  # the range of period ends asked for
+    end: date
+    prepared_on: date
+    initiatives: tuple[str, ...] = ()  # codes chosen; empty: the whole program
+    rows: tuple[TemplateRow, ...] = field(default_factory=tuple)
+
+    @property
+    def kpi_count(self) -> int:
+        return len({row.kpi_id for row in self.rows})
+
+
+def write_template(data: TemplateData, language: str, out: Path) -> int:
+    """Writes the template to `out` (whole or not at all); the number of data rows."""
+    labels = TemplateLabels(language)
+    wb = Workbook()
+    wb.properties.title = clean_text(labels["doc.title"].format(reference=data.program_reference))
+    wb.properties.subject = clean_text(
+        labels["doc.subject"].format(start=data.start.isoformat(), end=data.end.isoformat())
+    )
+    wb.properties.creator = wb.properties.lastModifiedBy = labels["doc.creator"]
+    instructions = wb.active
+    assert isinstance(instructions, Worksheet)  # a new workbook's one sheet
+    data_title = labels["sheet.data"]
+    write_instructions(instructions, data, labels, data_title)
+    ws = wb.create_sheet(data_title)
+    _DataSheet(ws, labels, Labels(language)).write(data.rows)
+    add_marker(
+        wb,
+        WorkbookKind.TEMPLATE,
+        layout.VERSION,
+        {
+            layout.FACT_DATA_SHEET: data_title,
+            layout.FACT_PROGRAM: data.program_reference,
+            layout.FACT_LANGUAGE: language,
+            layout.FACT_FROM: data.start.isoformat(),
+            layout.FACT_TO: data.end.isoformat(),
+        },
+    )
+    wb.active = 0  # opens on the instructions
+    save_atomically(wb, out)
+    return len(data.rows)
+
+
+def _thin_grid() -> Border:
+    side = Side(style="thin", color=GRID)
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+class _DataSheet:
+    """The data sheet: header, rows, widths, protection, validations, print set-up."""
+
+    def __init__(self, ws: Worksheet, labels: TemplateLabels, report_labels: Labels) -> None:
+        self.ws = ws
+        self.labels = labels
+        self.report_labels = report_labels  # the yes and no of a yes/no figure's format
+        self._styles: dict[tuple[str, str, str, bool, bool], StyleArray] = {}
+
+    # -- styles: registered once per kind of cell, copied into each -------------------------
+    def _style(
+        self,
+        fill: str,
+        number_format: str = "General",
+        horizontal: str = "general",
+        *,
+        locked: bool = True,
+        wrap: bool = False,
+    ) -> StyleArray:
+        key = (fill, number_format, horizontal, locked, wrap)
+        style = self._styles.get(key)
+        if style is None:
+            proto = Cell(self.ws)
+            proto.font = Font(name=FONT)
+            proto.fill = PatternFill("solid", start_color=fill, end_color=fill)
+            proto.border = _thin_grid()
+            proto.number_format = number_format
+            proto.alignment = Alignment(
+                horizontal=None if horizontal == "general" else horizontal,
+                vertical="top",
+                wrap_text=wrap,
+            )
+            proto.protection = Protection(locked=locked)
+            style = self._styles[key] = proto._style
+        return style
+
+    def _put(self, row: int, column: int, value: object, style: StyleArray) -> None:
+        cell = Cell(self.ws, row=row, column=column, style_array=StyleArray(style))
+        if value is not None:
+            bind(cell, value)  # text stays text, even "=HYPERLINK(...)"
+        self.ws._cells[row, column] = cell
+
+    # -- the sheet ---------------------------------------------------------------------------
+    def write(self, rows: tuple[TemplateRow, ...]) -> None:
+        ws = self.ws
+        self._header()
+        for number, row in enumerate(rows, start=layout.FIRST_DATA_ROW):
+            self._row(number, row)
+        for slot in layout.COLUMNS:
+            dimension = ws.column_dimensions[layout.column_letter(slot.field)]
+            dimension.width = WIDTHS[slot.field]
+            if slot.hidden:
+                dimension.hidden = True
+        last_row = max(layout.FIRST_DATA_ROW, layout.HEADER_ROW + len(rows))
+        last_column = layout.column_letter(layout.COLUMNS[-1].field)
+        ws.auto_filter.ref = f"A{layout.HEADER_ROW}:{last_column}{last_row}"
+        # The row's code and name stay in view while the partner scrolls to the columns to fill.
+        ws.freeze_panes = f"{layout.column_letter(Field.KPI_NAME)}{layout.FIRST_DATA_ROW}"
+        print_setup(ws, f"{layout.HEADER_ROW}:{layout.HEADER_ROW}")
+        add_validations(ws, rows, self.labels)
+        self._protect()
+
+    def _protect(self) -> None:
+        """Protected without a password: the lock guards against slips, not against a
+        partner who means to change a cell (a sheet password is trivially removed, and one
+        forgotten would block the partner); the import checks every cell anyway."""
+        protection = self.ws.protection
+        protection.sheet = True
+        # False allows: resizing rows and columns (long comments) and filtering. Sorting
+        # stays refused: it would move rows, which the instructions forbid.
+        protection.formatColumns = False
+        protection.formatRows = False
+        protection.autoFilter = False
+
+    def _header(self) -> None:
+        proto = Cell(self.ws)
+        proto.font = Font(name=FONT, bold=True, color=HEADER_TEXT)
+        proto.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+        proto.alignment = Alignment(vertical="center", wrap_text=True)
+        proto.border = _thin_grid()
+        for number, slot in enumerate(layout.COLUMNS, start=1):
+            self._put(layout.HEADER_ROW, number, self.labels.header(slot.field), proto._style)
+        self.ws.row_dimensions[layout.HEADER_ROW].height = LINE_HEIGHT * 2
+
+    def _row(self, number: int, row: TemplateRow) -> None:
+        ratio = row.measure is Measure.RATIO
+        values = dict(self._shown(row))
+        lines = 1
+        for fld in layout.COLUMNS:
+            f = fld.field
+            value = values.get(f)
+            self._put(number, layout.INDEX[f], value, self._style_of(f, row, value, ratio))
+            if f in _WRAPPED and isinstance(value, str):
+                per_line = max(int(WIDTHS[f] * _CHARS_PER_WIDTH), 1)
+                lines = max(lines, -(-len(value) // per_line))
+        if lines > 1:
+            self.ws.row_dimensions[number].height = LINE_HEIGHT * min(lines, _MAX_LINES)
+
+    def _shown(self, row: TemplateRow) -> Iterator[tuple[Field, object]]:
+        yield Field.KPI_ID, row.kpi_id
+        yield Field.PERIOD_START, row.period_start
+        yield Field.PERIOD_END, row.period_end
+        yield Field.OWNER, row.owner
+        yield Field.KPI_CODE, row.kpi_code
+        yield Field.KPI_NAME, row.kpi_name
+        yield Field.UNIT, self._unit(row)
+        yield Field.PERIOD, row.period
+        yield Field.TARGET, row.target
+        if row.measure is Measure.RATIO:
+            if row.recorded_numerator is not None and row.recorded_denominator is not None:
+                yield (
+                    Field.RECORDED,
+                    (f"{_plain(row.recorded_numerator)} / {_plain(row.recorded_denominator)}"),
+                )
+        else:
+            yield Field.RECORDED, row.recorded_value
+
+    def _unit(self, row: TemplateRow) -> str:
+        if row.measure is Measure.YES_NO and not row.unit.strip():
+            yes, no = layout.YES_NO_WORDS[self.labels.language]
+            return f"{yes} / {no}"
+        return row.unit
+
+    def _style_of(self, f: Field, row: TemplateRow, value: object, ratio: bool) -> StyleArray:
+        if f in (Field.PERIOD_START, Field.PERIOD_END):
+            return self._style(FILL_FILL, DATE_FORMAT)  # hidden: locked, plain
+        if f is Field.KPI_ID:
+            return self._style(FILL_FILL, "0")
+        if f in (Field.TARGET, Field.RECORDED):
+            if isinstance(value, str):  # a ratio's "240 / 330"
+                return self._style(READ_FILL, horizontal="right")
+            figure = value if isinstance(value, Decimal) else None
+            fmt = value_format(row.measure, row.unit, figure, self.report_labels)
+            horizontal = "center" if row.measure is Measure.YES_NO else "general"
+            return self._style(READ_FILL, fmt, horizontal)
+        if f is Field.VALUE:
+            if ratio:
+                return self._style(NOT_HERE_FILL)
+            return self._style(FILL_FILL, *_entry_format(row.measure), locked=False)
+        if f in (Field.NUMERATOR, Field.DENOMINATOR):
+            if not ratio:
+                return self._style(NOT_HERE_FILL)
+            return self._style(FILL_FILL, "General", locked=False)
+        if f in _TEXT_FILLS:
+            return self._style(FILL_FILL, "@", locked=False, wrap=True)
+        return self._style(READ_FILL, wrap=f in _WRAPPED)
+
+
+def _entry_format(measure: Measure) -> tuple[str, str]:
+    """How a figure typed in the value cell shows, and where it sits."""
+    if measure is Measure.COUNT:
+        return "#,##0", "general"
+    if measure is Measure.PERCENTAGE:
+        return POINTS_FORMAT, "general"  # 72 shows 72.0%: the partner sees points are meant
+    if measure is Measure.YES_NO:
+        return "General", "center"
+    return "General", "general"
+
+
+def _plain(value: Decimal) -> str:
+    """240 rather than 240.000000: the stored scale is not the partner's."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

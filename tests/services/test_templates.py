@@ -1,0 +1,200 @@
+"""Which KPIs and periods a template asks for, with their targets and recorded figures,
+checked by hand against the demo (DESIGN §5), read in a fixed number of statements."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from service_support import Statements, generator
+from sqlalchemy import select
+
+from pilotage.db.database import Database
+from pilotage.db.schema import Initiative
+from pilotage.domain.enums import Frequency
+from pilotage.domain.errors import NotFoundError, PilotageError
+from pilotage.exchange import template_layout as layout
+from pilotage.exchange.workbook_marker import marker_of
+from pilotage.services.overview import portfolio_overview
+from pilotage.services.programs import ProgramRow
+from pilotage.services.templates import periods_ending_in, template_data, write_template
+
+H1_2025 = date(2025, 1, 1), date(2025, 6, 30)
+
+
+def initiative_id(db: Database, code: str) -> int:
+    with db.reading() as session:
+        found = session.scalar(select(Initiative.id).where(Initiative.code == code))
+    assert found is not None
+    return found
+
+
+def rows_of(path: Path) -> list[tuple[object, ...]]:
+    wb = openpyxl.load_workbook(path)
+    marker = marker_of(wb)
+    assert marker is not None
+    ws = wb[marker.facts[layout.FACT_DATA_SHEET]]
+    return [row[3:10] for row in ws.iter_rows(min_row=layout.FIRST_DATA_ROW, values_only=True)]
+
+
+def test_periods_ending_in_a_range() -> None:
+    assert periods_ending_in(Frequency.QUARTERLY, date(2025, 2, 15), date(2025, 9, 29)) == (
+        (date(2025, 1, 1), date(2025, 3, 31)),
+        (date(2025, 4, 1), date(2025, 6, 30)),
+    )
+    assert periods_ending_in(Frequency.MONTHLY, date(2025, 1, 31), date(2025, 2, 28)) == (
+        (date(2025, 1, 1), date(2025, 1, 31)),
+        (date(2025, 2, 1), date(2025, 2, 28)),
+    )
+    assert periods_ending_in(Frequency.YEARLY, date(2025, 1, 1), date(2025, 12, 30)) == ()
+    assert periods_ending_in(Frequency.HALF_YEARLY, date(2024, 7, 1), date(2025, 6, 30)) == (
+        (date(2024, 7, 1), date(2024, 12, 31)),
+        (date(2025, 1, 1), date(2025, 6, 30)),
+    )
+
+
+def test_the_whole_demo_program_over_a_half_year(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    """By the demo's frequencies: quarterly CP-PART, JIT-APP, JIT-DIP, JIT-TXD, ACC-CONV,
+    EVT-ENT, BEX-MEM, VEI-NOT (2 each: 16); monthly VIV-TAL and EVT-NB (6 each: 12);
+    half-yearly JIT-INS and VIV-DEL (1 each); one-off BEX-LIG, recorded on 2025-05-20 (1)."""
+    outcome = write_template(db, demo.id, *H1_2025, "fr", tmp_path / "t.xlsx")
+    assert (outcome.rows, outcome.kpis) == (16 + 12 + 2 + 1, 13)
+    assert outcome.path == tmp_path / "t.xlsx"
+    rows = rows_of(outcome.path)
+    assert len(rows) == 31
+    # The program's own KPI first, then by pillar and initiative, KPI code and period.
+    owners = [r[0] for r in rows]
+    assert owners[:2] == ["CP-MTNRA-MNC", "CP-MTNRA-MNC"]
+    assert owners == owners[:2] + sorted(owners[2:])
+    codes = [(r[0], r[1], r[4]) for r in rows]
+    assert codes == sorted(codes, key=lambda c: (c[0] != "CP-MTNRA-MNC", c[0], c[1], c[2]))
+    by_key = {(r[1], r[4]): r for r in rows}
+    # CP-PART: 0 on 2024-01-01 to 30 on 2026-12-31 (1,095 days); 2025-03-31 is day 455.
+    assert by_key["CP-PART", "2025-Q1"][5] == pytest.approx(30 * 455 / 1095)
+    assert by_key["CP-PART", "2025-Q1"][6] == 10  # the fifth quarter of [3, 5, 6, 8, 10, ...]
+    assert by_key["CP-PART", "2025-Q2"][6] == 11
+    # VIV-TAL: 0 on 2025-01-01 to 1,500 on 2026-12-31 (729 days); monthly figures recorded.
+    assert by_key["VIV-TAL", "2025-01"][5] == pytest.approx(1500 * 30 / 729)
+    assert [by_key["VIV-TAL", f"2025-0{m}"][6] for m in range(1, 7)] == [40, 55, 60, 48, 70, 65]
+    # VIV-DEL decreases from 9 (2025-01-01) to 4 (2026-12-31): 180 of 729 days by 2025-06-30.
+    assert by_key["VIV-DEL", "2025-H1"][5] == pytest.approx(9 - 5 * 180 / 729)
+    assert by_key["VIV-DEL", "2025-H1"][6] == 8.5
+    # JobIntech's pilot ended in 2024: its final targets are due; nothing recorded in 2025.
+    assert by_key["JIT-APP", "2025-Q1"][5:] == (1000, None)
+    assert by_key["JIT-TXD", "2025-Q2"][5:] == (0.8, None)
+    assert by_key["JIT-INS", "2025-H1"][5:] == (75, None)
+    # The one-off KPI's row is its recorded figure's day: a correction replaces it.
+    assert by_key["BEX-LIG", "2025-05-20"][5:] == (1, 1)
+    # EVT-NB's revised target ends on 2025-12-31: not in these months.
+    assert by_key["EVT-NB", "2025-06"][6] == 2
+
+
+def test_chosen_initiatives_only(db: Database, demo: ProgramRow, tmp_path: Path) -> None:
+    """JobIntech over 2024: JIT-APP, JIT-DIP and JIT-TXD quarterly (4 each), JIT-INS
+    half-yearly (2), with the pilot's figures recorded."""
+    jit = initiative_id(db, "P1-JIT")
+    outcome = write_template(
+        db, demo.id, date(2024, 1, 1), date(2024, 12, 31), "en", tmp_path / "j.xlsx",
+        initiative_ids=[jit],
+    )  # fmt: skip
+    assert (outcome.rows, outcome.kpis) == (14, 4)
+    rows = rows_of(outcome.path)
+    assert {r[0] for r in rows} == {"P1 / P1-JIT"}
+    assert [(r[1], r[4]) for r in rows[:5]] == [
+        ("JIT-APP", "2024-Q1"),
+        ("JIT-APP", "2024-Q2"),
+        ("JIT-APP", "2024-Q3"),
+        ("JIT-APP", "2024-Q4"),
+        ("JIT-DIP", "2024-Q1"),
+    ]
+    by_key = {(r[1], r[4]): r for r in rows}
+    # JIT-APP: 0 on 2024-01-01 to 1,000 on 2024-12-31 (365 days); 2024-03-31 is day 90.
+    assert by_key["JIT-APP", "2024-Q1"][5] == pytest.approx(1000 * 90 / 365)
+    assert [by_key["JIT-APP", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [330, 350, 320, None]
+    assert [by_key["JIT-DIP", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [None, 240, 260, 234]
+    # A ratio's figure reads as its numerator over its denominator.
+    assert [by_key["JIT-TXD", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [
+        None, "240 / 330", "260 / 350", "234 / 320",
+    ]  # fmt: skip
+    assert by_key["JIT-TXD", "2024-Q2"][5] == pytest.approx(0.8 * 181 / 365)
+    # JIT-INS: 0 on 2024-01-01 to 75 on 2025-06-30 (546 days); 2024-06-30 is day 181.
+    assert by_key["JIT-INS", "2024-H1"][5] == pytest.approx(75 * 181 / 546)
+    assert by_key["JIT-INS", "2024-H2"][6] == 72
+
+
+def test_the_one_off_kpi_outside_its_date(db: Database, demo: ProgramRow) -> None:
+    """BEX-LIG was recorded on 2025-05-20: a template of 2025's second half leaves it out."""
+    bex = initiative_id(db, "P3-BEX")
+    data = template_data(db, demo.id, date(2025, 7, 1), date(2025, 12, 31), initiative_ids=[bex])
+    assert [(r.kpi_code, r.period) for r in data.rows] == [
+        ("BEX-MEM", "2025-Q3"),
+        ("BEX-MEM", "2025-Q4"),
+    ]
+    assert data.initiatives == ("P3-BEX",)
+    assert [r.recorded_value for r in data.rows] == [140, 190]
+
+
+def test_nothing_due_is_refused_before_writing(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "none.xlsx"
+    with pytest.raises(PilotageError, match="nothing to collect"):
+        write_template(
+            db, demo.id, date(2025, 1, 1), date(2025, 1, 30), "en", out,
+            initiative_ids=[initiative_id(db, "P1-JIT")],
+        )  # fmt: skip
+    assert list(folder.iterdir()) == []
+
+
+def test_wrong_arguments(db: Database, demo: ProgramRow, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    with pytest.raises(PilotageError, match="after its end"):
+        write_template(db, demo.id, date(2025, 7, 1), date(2025, 6, 30), "en", out)
+    with pytest.raises(NotFoundError, match="program 999999 does not exist"):
+        write_template(db, 999_999, *H1_2025, "en", out)
+    with pytest.raises(PilotageError, match="is not one of program CP-MTNRA-MNC"):
+        write_template(db, demo.id, *H1_2025, "en", out, initiative_ids=[999_999])
+    with pytest.raises(PilotageError, match="no initiative was chosen"):
+        write_template(db, demo.id, *H1_2025, "en", out, initiative_ids=[])
+    with pytest.raises(PilotageError, match="at most 200,000"):
+        write_template(db, demo.id, date(1, 1, 1), date(9999, 12, 31), "en", out)
+    with pytest.raises(ValueError, match="unknown template language"):
+        write_template(db, demo.id, *H1_2025, "de", out)
+    assert not out.exists()
+
+
+def test_statements_do_not_grow_with_the_data(
+    db: Database, demo: ProgramRow, statements: Statements, tmp_path: Path
+) -> None:
+    with statements() as small:
+        small_outcome = write_template(db, demo.id, *H1_2025, "en", tmp_path / "small.xlsx")
+    generator().generate(db, programs=3, initiatives=30, kpis=300, measurements=3000, seed=5)
+    largest = max(portfolio_overview(db, date(2025, 12, 31)), key=lambda s: s.rollup.kpi_count)
+    assert largest.rollup.kpi_count >= 10 * small_outcome.kpis
+    with statements() as large:
+        outcome = write_template(
+            db, largest.program.id, date(2024, 1, 1), date(2025, 12, 31), "en",
+            tmp_path / "large.xlsx",
+        )  # fmt: skip
+    assert outcome.rows > 10 * small_outcome.rows
+    # The program, its pillars and initiatives, the KPIs, their targets, their figures.
+    assert len(small) == len(large) == 5
+
+
+def test_the_statements_of_chosen_initiatives(
+    db: Database, demo: ProgramRow, statements: Statements, tmp_path: Path
+) -> None:
+    ids = [initiative_id(db, "P1-JIT"), initiative_id(db, "P1-VIV")]
+    with statements() as sent:
+        outcome = write_template(
+            db, demo.id, *H1_2025, "en", tmp_path / "t.xlsx", initiative_ids=ids
+        )
+    assert len(sent) == 5
+    assert outcome.kpis == 6  # JobIntech's 4, VIV-TAL and VIV-DEL
+    assert rows_of(outcome.path)[0][0] == "P1 / P1-JIT"
