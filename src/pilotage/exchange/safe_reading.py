@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -301,13 +302,17 @@ def _damaged(name: str) -> str:
 
 def _load(name: str, data: bytes, *, read_only: bool, extents: dict[str, Extent]) -> Workbook:
     try:
-        wb = openpyxl.load_workbook(
-            io.BytesIO(data),
-            read_only=read_only,
-            data_only=False,  # a formula stays its text: never evaluated, reported
-            keep_links=False,
-            keep_vba=False,
-        )
+        with warnings.catch_warnings():
+            # openpyxl warns of what it drops (Excel's validation extensions, unknown parts):
+            # nothing the analyst can act on, and the import reads only cells.
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(
+                io.BytesIO(data),
+                read_only=read_only,
+                data_only=False,  # a formula stays its text: never evaluated, reported
+                keep_links=False,
+                keep_vba=False,
+            )
     except Exception as error:  # openpyxl raises many kinds: every one is the file's fault
         _refuse_load(name, error)
     if read_only:

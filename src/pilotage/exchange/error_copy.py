@@ -1,0 +1,176 @@
+"""The partner's own workbook sent back with its problems shown where they are.
+
+Each marked cell is filled light red and carries a comment (author "Pilotage") with
+its problems; a first sheet, "Problems", lists every problem by sheet and cell, with a
+link to the cell. The partner's file is opened through the safe opener and never
+written: the copy goes to `out`, saved whole or not at all. openpyxl writes cells and
+comments whatever a sheet's protection, so a protected template is marked like any
+other, and stays protected.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import column_index_from_string
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from pilotage.domain.errors import PilotageError
+from pilotage.exchange.cells import bind, clean_text
+from pilotage.exchange.safe_reading import open_workbook
+from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT
+from pilotage.exchange.writing import save_atomically
+
+AUTHOR = "Pilotage"
+PROBLEMS_SHEET = "Problems"
+PROBLEM_HEADERS = ("Sheet", "Cell", "Problem")
+PROBLEM_FILL = "FFFFC7CE"  # the light red of Excel's own "bad" style
+_MAX_ROW = 1_048_576  # Excel's last row
+_MAX_COLUMN = 16_384  # Excel's last column (XFD)
+_COMMENT_CHARS = 60  # characters on a line of a comment box
+_CHAR_PIXELS = 7
+_LINE_PIXELS = 16
+
+
+@dataclass(frozen=True)
+class CellMark:
+    """One problem to show on the partner's workbook: the cell (row from 1, column as a
+    letter) and the sentence."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    @property
+    def coordinate(self) -> str:
+        """ "B7", or "" when the row or column is no cell of a sheet."""
+        return f"{self.column.upper()}{self.row}" if _is_cell(self.row, self.column) else ""
+
+
+def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
+    """Writes to `out` a copy of the workbook at `source` with each mark's cell filled and
+    commented (the messages of one cell joined) and a first sheet listing every mark.
+    A mark whose sheet or cell does not exist is listed but marks nothing. Returns `out`.
+
+    Raises WorkbookRefusedError when `source` cannot be read safely, PilotageError when
+    `out` is `source` (the partner's file stays as it came)."""
+    if out.resolve() == source.resolve():
+        raise PilotageError(
+            f"the copy with the problems marked cannot replace {source.name}: choose another name"
+        )
+    wb = open_workbook(source, read_only=False)
+    for (sheet, coordinate), messages in _by_cell(marks).items():
+        if sheet in wb.sheetnames and coordinate:
+            _mark(wb[sheet], coordinate, messages)
+    _problems_sheet(wb, marks)
+    save_atomically(wb, out)
+    return out
+
+
+def _is_cell(row: int, column: str) -> bool:
+    if not (1 <= row <= _MAX_ROW) or not column.isalpha() or not column.isascii():
+        return False
+    try:
+        index: int = column_index_from_string(column.upper())
+    except ValueError:
+        return False
+    return index <= _MAX_COLUMN
+
+
+def _by_cell(marks: Sequence[CellMark]) -> dict[tuple[str, str], list[str]]:
+    """The messages of each cell in the order given, each once."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    for mark in marks:
+        messages = cells.setdefault((mark.sheet, mark.coordinate), [])
+        if mark.message not in messages:
+            messages.append(mark.message)
+    return cells
+
+
+def _mark(ws: Any, coordinate: str, messages: list[str]) -> None:
+    cell = ws[coordinate]
+    if isinstance(cell, MergedCell):  # only the first cell of a merged range holds anything
+        for merged in ws.merged_cells.ranges:
+            if coordinate in merged:
+                cell = ws.cell(merged.min_row, merged.min_col)
+                break
+        else:
+            return
+    cell.fill = PatternFill("solid", start_color=PROBLEM_FILL, end_color=PROBLEM_FILL)
+    text = "\n".join(clean_text(message) for message in messages)
+    earlier = cell.comment
+    # The partner's own note is kept under ours; ours from an earlier round is replaced.
+    if earlier is not None and earlier.author != AUTHOR and earlier.text:
+        text = f"{text}\n\n{earlier.text}"
+    cell.comment = _comment(text)
+
+
+def _comment(text: str) -> Comment:
+    """A comment whose box fits its text (openpyxl's default box shows three short lines)."""
+    lines = [
+        piece
+        for paragraph in text.split("\n")
+        for piece in (textwrap.wrap(paragraph, _COMMENT_CHARS) or [""])
+    ]
+    widest = max((len(line) for line in lines), default=10)
+    width = max(widest, 20) * _CHAR_PIXELS + 16
+    height = len(lines) * _LINE_PIXELS + 24
+    return Comment(text, AUTHOR, height=height, width=width)
+
+
+def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
+    """The list of every problem, as the first sheet and the one the workbook opens on."""
+    _drop_earlier_list(wb)
+    title = PROBLEMS_SHEET
+    number = 2
+    while title in wb.sheetnames:  # the partner's own sheet of that name stays
+        title = f"{PROBLEMS_SHEET} ({number})"
+        number += 1
+    ws = wb.create_sheet(title, 0)
+    bold = Font(name=FONT, bold=True, color=HEADER_TEXT)
+    fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
+    for column, text in enumerate(PROBLEM_HEADERS, start=1):
+        cell = ws.cell(1, column)
+        bind(cell, text)
+        cell.font = bold
+        cell.fill = fill
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row, mark in enumerate(marks, start=2):
+        values = (mark.sheet, mark.coordinate, mark.message)
+        for column, value in enumerate(values, start=1):
+            cell = ws.cell(row, column)
+            bind(cell, value)  # text stays text, "=..." included
+            cell.alignment = wrap
+        if mark.coordinate and mark.sheet in wb.sheetnames:
+            link = ws.cell(row, 2)
+            quoted = mark.sheet.replace("'", "''")
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{link.value}")
+            link.font = Font(name=FONT, color="FF0563C1", underline="single")
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 10
+    ws.column_dimensions["C"].width = 90
+    ws.freeze_panes = "A2"
+    for sheet in wb.worksheets:
+        sheet.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    wb.active = 0
+
+
+def _drop_earlier_list(wb: Workbook) -> None:
+    """Removes the list a previous copy added (recognised by its headers), so that a copy of
+    a copy does not pile up lists."""
+    for ws in list(wb.worksheets):
+        if not ws.title.startswith(PROBLEMS_SHEET):
+            continue
+        headers = tuple(ws.cell(1, column).value for column in range(1, 4))
+        if headers == PROBLEM_HEADERS:
+            wb.remove(ws)

@@ -1,0 +1,173 @@
+"""The copy of a partner's workbook with its problems marked: fills and comments on the
+cells, the list sheet first, the partner's file untouched, protection kept."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+import hostile_files as hostile
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pilotage.domain.errors import PilotageError
+from pilotage.exchange.error_copy import (
+    AUTHOR,
+    PROBLEM_FILL,
+    PROBLEMS_SHEET,
+    CellMark,
+    mark_errors,
+)
+from pilotage.exchange.safe_reading import WorkbookRefusedError
+
+
+def _partner_workbook(folder: Path) -> Path:
+    """A protected sheet "Figures" like a template's (a drop-down, a merged title, a note
+    of the partner's), and a very hidden sheet like the marker."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Figures"
+    ws["A1"] = "Figures for 2024"
+    ws.merge_cells("A1:C1")
+    ws.append(["KPI", "Period", "Value"])
+    ws.append(["JIT-APP", "2024-Q1", 734])
+    ws.append(["JIT-INS", "2024-Q1", "abc"])
+    ws["C3"].comment = Comment("from the March report", "Partner")
+    choice = DataValidation(type="list", formula1='"yes,no"')
+    choice.add("D3:D4")
+    ws.add_data_validation(choice)
+    ws.protection.sheet = True
+    hidden = wb.create_sheet("pilotage")
+    hidden["A1"] = "measurements-template"
+    hidden.sheet_state = "veryHidden"
+    out = folder / "from-partner.xlsx"
+    wb.save(out)
+    return out
+
+
+def _comment_boxes(path: Path) -> list[tuple[str, str]]:
+    with zipfile.ZipFile(path) as archive:
+        drawings = [name for name in archive.namelist() if name.endswith(".vml")]
+        text = "".join(archive.read(name).decode() for name in drawings)
+    return re.findall(r"width:(\d+)px;height:(\d+)px", text)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+MARKS = [
+    CellMark("Figures", 4, "C", "text where a number is due"),
+    CellMark("Figures", 3, "C", "a count cannot be negative"),
+    CellMark("Figures", 3, "C", "the same KPI and period twice"),
+    CellMark("Figures", 3, "c", "the same KPI and period twice"),  # the same problem again
+    CellMark("Gone", 2, "B", "unknown KPI"),
+    CellMark("Figures", 0, "B", "the sheet has no header row"),
+    CellMark("Figures", 5, "1A", '=HYPERLINK("http://x","y")'),
+]
+
+
+def test_marked_cells_are_filled_and_commented_and_listed(tmp_path: Path) -> None:
+    source = _partner_workbook(tmp_path)
+    before = _digest(source)
+    out = mark_errors(source, tmp_path / "problems.xlsx", MARKS)
+    assert out == tmp_path / "problems.xlsx"
+    assert _digest(source) == before
+
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Figures"]
+    assert ws["C4"].fill.fgColor.rgb == PROBLEM_FILL
+    assert ws["C4"].comment.text == "text where a number is due"
+    assert ws["C4"].comment.author == AUTHOR
+    assert ws["C3"].fill.fgColor.rgb == PROBLEM_FILL
+    # Both problems of C3, each once, then the partner's own note.
+    assert ws["C3"].comment.text == (
+        "a count cannot be negative\nthe same KPI and period twice\n\nfrom the March report"
+    )
+    # openpyxl reads no box size back: the drawing says it. C3's box fits 4 lines of at most
+    # 29 characters (7 px each and a margin): wider and taller than openpyxl's 144 x 79 px.
+    assert ("219", "88") in _comment_boxes(out)
+    for unmarked in ("A3", "B3", "C2", "B5", "A5"):
+        assert ws[unmarked].fill.fill_type is None, unmarked
+        assert ws[unmarked].comment is None, unmarked
+    # The cells keep their values, the sheet its protection and its drop-down.
+    assert [ws["C3"].value, ws["C4"].value] == [734, "abc"]
+    assert ws.protection.sheet
+    assert [str(v.sqref) for v in ws.data_validations.dataValidation] == ["D3:D4"]
+    assert wb["pilotage"].sheet_state == "veryHidden"
+
+    problems = wb.worksheets[0]
+    assert problems.title == PROBLEMS_SHEET
+    assert wb.active.title == PROBLEMS_SHEET
+    rows = [tuple(row) for row in problems.iter_rows(values_only=True)]
+    assert rows == [
+        ("Sheet", "Cell", "Problem"),
+        ("Figures", "C4", "text where a number is due"),
+        ("Figures", "C3", "a count cannot be negative"),
+        ("Figures", "C3", "the same KPI and period twice"),
+        ("Figures", "C3", "the same KPI and period twice"),
+        ("Gone", "B2", "unknown KPI"),  # listed, no link: no such sheet
+        ("Figures", None, "the sheet has no header row"),
+        ("Figures", None, '=HYPERLINK("http://x","y")'),
+    ]
+    assert problems["C8"].data_type == "s"  # a message is text, never a formula
+    assert problems["B2"].hyperlink.location == "'Figures'!C4"
+    assert problems["B6"].hyperlink is None
+
+
+def test_a_merged_cell_is_marked_on_its_first_cell(tmp_path: Path) -> None:
+    source = _partner_workbook(tmp_path)
+    out = mark_errors(source, tmp_path / "copy.xlsx", [CellMark("Figures", 1, "B", "no title")])
+    ws = openpyxl.load_workbook(out)["Figures"]
+    assert ws["A1"].comment.text == "no title"
+    assert ws["A1"].fill.fgColor.rgb == PROBLEM_FILL
+
+
+def test_a_copy_of_a_copy_keeps_one_list_and_our_latest_comments(tmp_path: Path) -> None:
+    source = _partner_workbook(tmp_path)
+    first = mark_errors(source, tmp_path / "first.xlsx", MARKS[:1])
+    second = mark_errors(
+        first, tmp_path / "second.xlsx", [CellMark("Figures", 4, "C", "still text")]
+    )
+    wb = openpyxl.load_workbook(second)
+    assert [ws.title for ws in wb.worksheets] == [PROBLEMS_SHEET, "Figures", "pilotage"]
+    assert wb["Figures"]["C4"].comment.text == "still text"
+    assert wb[PROBLEMS_SHEET]["C2"].value == "still text"
+    assert wb[PROBLEMS_SHEET].max_row == 2
+
+
+def test_a_sheet_of_the_partners_named_problems_stays(tmp_path: Path) -> None:
+    source = _partner_workbook(tmp_path)
+    wb = openpyxl.load_workbook(source)
+    wb.create_sheet(PROBLEMS_SHEET)["A1"] = "our own notes"
+    wb.save(source)
+    wb = openpyxl.load_workbook(mark_errors(source, tmp_path / "copy.xlsx", MARKS[:1]))
+    assert wb.sheetnames[0] == f"{PROBLEMS_SHEET} (2)"
+    assert wb[PROBLEMS_SHEET]["A1"].value == "our own notes"
+
+
+def test_the_partners_file_is_never_overwritten(tmp_path: Path) -> None:
+    source = _partner_workbook(tmp_path)
+    before = _digest(source)
+    with pytest.raises(PilotageError, match=r"cannot replace from-partner\.xlsx"):
+        mark_errors(source, source, MARKS)
+    assert _digest(source) == before
+
+
+def test_a_hostile_file_is_refused_and_nothing_written(tmp_path: Path) -> None:
+    out = tmp_path / "copy.xlsx"
+    with pytest.raises(WorkbookRefusedError, match="XML entity declaration"):
+        mark_errors(hostile.billion_laughs(tmp_path), out, MARKS)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["laughs.xlsx"]  # no temporary left
+
+
+def test_no_marks_still_gives_the_list_header(tmp_path: Path) -> None:
+    out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", [])
+    rows = list(openpyxl.load_workbook(out)[PROBLEMS_SHEET].iter_rows(values_only=True))
+    assert rows == [("Sheet", "Cell", "Problem")]
