@@ -23,7 +23,7 @@ Q3 = (date(2024, 7, 1), date(2024, 9, 30))
 def read(path: Path) -> FilledTemplate:
     wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
-        return read_template(wb)
+        return read_template(wb, path)
     finally:
         wb.close()
 
@@ -215,9 +215,9 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     wb = openpyxl.load_workbook(path, read_only=True)
     try:
-        read_template(wb, progress=lambda done, total: seen.append((done, total)))
+        read_template(wb, path, progress=lambda done, total: seen.append((done, total)))
         with pytest.raises(CancelledError):
-            read_template(wb, cancelled=lambda: True)
+            read_template(wb, path, cancelled=lambda: True)
     finally:
         wb.close()
     assert seen[0] == (0, 300)

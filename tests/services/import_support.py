@@ -3,8 +3,11 @@ template of the demo written into a folder. Not a test module (no test_ prefix).
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from sqlalchemy import select
 
@@ -42,3 +45,21 @@ def filled(
     folder: Path, rows: list[dict[Field, object]], name: str = "figures-MNC.xlsx", **options: object
 ) -> Path:
     return write_filled(folder / name, rows, **options)  # type: ignore[arg-type]
+
+
+HOSTILE = Path(__file__).resolve().parents[1] / "exchange" / "hostile_files.py"
+
+
+def hostile_files() -> ModuleType:
+    """tests/exchange/hostile_files.py (helper B's), loaded by path: that folder is not on
+    this one's import path."""
+    loaded = sys.modules.get("hostile_files")
+    if loaded is not None:
+        return loaded
+    spec = importlib.util.spec_from_file_location("hostile_files", HOSTILE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["hostile_files"] = module
+    spec.loader.exec_module(module)
+    return module

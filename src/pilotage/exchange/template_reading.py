@@ -21,17 +21,18 @@ number of rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
 from pilotage.domain.errors import CancelledError
 from pilotage.exchange import template_layout as layout
-from pilotage.exchange.safe_reading import WorkbookRefusedError
+from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
 
@@ -109,15 +110,25 @@ Cancelled = Callable[[], bool]
 
 
 def read_template(
-    wb: Workbook, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    wb: Workbook,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> FilledTemplate:
-    """The filled rows of a template opened read-only (formulas kept as formulas).
+    """The filled rows of a template opened read-only (formulas kept as formulas) from
+    `path` (named in refusals).
 
     Raises WorkbookRefusedError, with one sentence, for a workbook that is not a
-    Pilotage template of this layout's version, and CancelledError when
-    `cancelled` says so.
+    Pilotage template of this layout's version or whose sheet cannot be read, and
+    CancelledError when `cancelled` says so.
     """
-    marker = marker_of(wb)
+    try:
+        marker = marker_of(wb)
+    except Exception:  # openpyxl's errors are not one family: a read-only sheet parses late
+        raise WorkbookRefusedError(
+            f"{path.name} cannot be read: its hidden “pilotage” sheet is damaged"
+        ) from None
     if marker is None or marker.kind is not WorkbookKind.TEMPLATE:
         raise WorkbookRefusedError(
             "this workbook is not a Pilotage data-collection template "
@@ -136,13 +147,11 @@ def read_template(
     language = marker.facts.get(layout.FACT_LANGUAGE, "en")
     ws = wb[sheet]
     width = len(layout.COLUMNS)
-    headers = _headers(ws, width)
+    headers = _headers(path, ws, width)
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     reading = _RowReader(sheet, headers, ANSWERS.get(language, ANSWERS["en"]))
     rows: list[FilledRow] = []
-    cells_by_row: Iterable[tuple[Any, ...]] = ws.iter_rows(
-        min_row=layout.FIRST_DATA_ROW, max_col=width
-    )
+    cells_by_row = sheet_rows(path, ws, min_row=layout.FIRST_DATA_ROW, max_col=width)
     for done, cells in enumerate(cells_by_row):
         if done % _CHECK_EVERY == 0:
             if cancelled is not None and cancelled():
@@ -163,10 +172,11 @@ def read_template(
     )
 
 
-def _headers(ws: Any, width: int) -> dict[Field, str]:
+def _headers(path: Path, ws: Any, width: int) -> dict[Field, str]:
     found: dict[Field, str] = {}
-    for row in ws.iter_rows(
-        min_row=layout.HEADER_ROW, max_row=layout.HEADER_ROW, max_col=width, values_only=True
+    header = layout.HEADER_ROW
+    for row in sheet_rows(
+        path, ws, min_row=header, max_row=header, max_col=width, values_only=True
     ):
         for slot, value in zip(layout.COLUMNS, row, strict=False):
             if isinstance(value, str) and value.strip():

@@ -24,28 +24,33 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pilotage.db.schema import ContractProgram, Disaggregation, Kpi, Measurement
-from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
+from pilotage.domain.enums import Measure, MeasurementStatus
 from pilotage.domain.periods import period_label
 from pilotage.exchange import template_layout as layout
-from pilotage.exchange.safe_reading import WorkbookRefusedError
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
 from pilotage.services import audit
-from pilotage.services.measured import program_scope
+from pilotage.services.import_records import (
+    KpiFact,
+    Parts,
+    Recorded,
+    audited,
+    program_of,
+    read_kpis,
+    read_recorded,
+)
 from pilotage.services.measurement_validation import (
     DisaggregationInput,
     MeasurementInput,
     check_measurement,
-    describe_parts,
     disaggregation_warnings,
 )
 from pilotage.services.validation import Checker
 
-Parts = tuple[tuple[str, str, Decimal], ...]
+__all__ = ["Judged", "RowOutcome", "judge", "program_of"]
+
 
 # The checkers' field names, and the template's column each one is reported in.
 COLUMN_OF: Mapping[str, Field] = {
@@ -71,39 +76,6 @@ class RowOutcome(StrEnum):
 
 
 @dataclass(frozen=True)
-class KpiFact:
-    id: int
-    code: str
-    name: str
-    measure: Measure
-    unit: str
-    frequency: Frequency
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """A measurement already in the database, as the import compares it."""
-
-    id: int
-    version: int
-    period_start: date
-    period_end: date
-    value: Decimal | None
-    numerator: Decimal | None
-    denominator: Decimal | None
-    status: MeasurementStatus
-    comment: str
-    evidence_link: str
-    parts: Parts
-
-    def audited(self) -> dict[str, object]:
-        return audited(self.status, self.comment, self.evidence_link, self.parts, self.figures())
-
-    def figures(self) -> dict[str, Decimal | None]:
-        return {"value": self.value, "numerator": self.numerator, "denominator": self.denominator}
-
-
-@dataclass(frozen=True)
 class Judged:
     """One filled row and what the import makes of it."""
 
@@ -122,23 +94,6 @@ class Judged:
     def audited(self) -> dict[str, object]:
         status = self.recorded.status if self.recorded else MeasurementStatus.SUBMITTED
         return audited(status, self.comment, self.evidence_link, self.parts, self.figures)
-
-
-def audited(
-    status: MeasurementStatus,
-    comment: str,
-    link: str,
-    parts: Parts,
-    figures: Mapping[str, Decimal | None],
-) -> dict[str, object]:
-    """The fields of a measurement the audit log follows (as services/measurements does)."""
-    return {
-        **figures,
-        "status": status,
-        "comment": comment,
-        "evidence_link": link,
-        "disaggregations": describe_parts(sorted(parts)),
-    }
 
 
 @dataclass
@@ -160,76 +115,16 @@ class _Row:
         return {p.column for p in self.problems}
 
 
-def program_of(session: Session, template: FilledTemplate) -> int:
-    found = session.scalar(
-        select(ContractProgram.id).where(ContractProgram.reference == template.program)
-    )
-    if found is None:
-        raise WorkbookRefusedError(
-            f"this template is for program {template.program or '(none named)'}, "
-            "which this database does not hold"
-        )
-    return found
-
-
 def judge(session: Session, template: FilledTemplate, program_id: int) -> list[Judged]:
     """Every filled row of `template` judged: three statements whatever their number."""
     ids = {r.kpi_id for r in template.rows if r.kpi_id is not None}
-    kpis = _kpis(session, ids, program_id) if ids else {}
-    recorded = _recorded(session, set(kpis)) if kpis else {}
+    kpis = read_kpis(session, ids, program_id) if ids else {}
+    recorded = read_recorded(session, set(kpis)) if kpis else {}
     twins = _twins(template.rows)
     return [
         _judge_row(row, template, kpis.get(row.kpi_id or 0), recorded, twins.get(row.row, ()))
         for row in template.rows
     ]
-
-
-def _kpis(session: Session, ids: set[int], program_id: int) -> dict[int, KpiFact]:
-    statement = select(Kpi.id, Kpi.code, Kpi.name, Kpi.measure, Kpi.unit, Kpi.frequency).where(
-        Kpi.id.in_(sorted(ids)), program_scope(program_id)
-    )
-    return {
-        row.id: KpiFact(row.id, row.code, row.name, row.measure, row.unit or "", row.frequency)
-        for row in session.execute(statement)
-    }
-
-
-_RECORDED = (
-    *(Measurement.id, Measurement.version, Measurement.kpi_id, Measurement.period_start),
-    *(Measurement.period_end, Measurement.value, Measurement.numerator, Measurement.denominator),
-    *(Measurement.status, Measurement.comment, Measurement.evidence_link),
-)
-
-
-def _recorded(session: Session, kpi_ids: set[int]) -> dict[int, list[Recorded]]:
-    """The measurements of these KPIs with their disaggregations: two statements."""
-    of_kpis = Measurement.kpi_id.in_(sorted(kpi_ids))
-    parts: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
-    for d in session.execute(
-        select(Disaggregation.measurement_id, Disaggregation.dimension, Disaggregation.category)
-        .add_columns(Disaggregation.value)
-        .join(Measurement, Measurement.id == Disaggregation.measurement_id)
-        .where(of_kpis)
-    ):
-        parts[d.measurement_id].append((d.dimension, d.category, d.value))
-    found: dict[int, list[Recorded]] = defaultdict(list)
-    for m in session.execute(select(*_RECORDED).where(of_kpis).order_by(Measurement.period_start)):
-        found[m.kpi_id].append(
-            Recorded(
-                m.id,
-                m.version,
-                m.period_start,
-                m.period_end,
-                m.value,
-                m.numerator,
-                m.denominator,
-                m.status,
-                m.comment or "",
-                m.evidence_link or "",
-                tuple(sorted(parts[m.id])),
-            )
-        )
-    return found
 
 
 def _twins(rows: Iterable[FilledRow]) -> dict[int, tuple[tuple[int, str], ...]]:

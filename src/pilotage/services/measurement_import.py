@@ -14,7 +14,6 @@ unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,25 +147,16 @@ def _read(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> FilledTemplate:
-    with suppress(NotImplementedError):  # TEMPORARY: until the safe opener lands
-        safe_reading.check_xml_protection()
+    safe_reading.check_xml_protection()
     wb = _open(path)
     try:
-        return read_template(wb, progress=progress, cancelled=cancelled)
+        return read_template(wb, path, progress=progress, cancelled=cancelled)
     finally:
         wb.close()
 
 
 def _open(path: Path) -> Workbook:
-    try:
-        return safe_reading.open_workbook(path, read_only=True)
-    except NotImplementedError:  # TEMPORARY: until the safe opener lands
-        import openpyxl
-
-        try:
-            return openpyxl.load_workbook(path, read_only=True, data_only=False)
-        except Exception as exc:
-            raise safe_reading.WorkbookRefusedError(f"{path.name} cannot be read: {exc}") from None
+    return safe_reading.open_workbook(path, read_only=True)
 
 
 def _preview_row(judged: Judged) -> PreviewRow:

@@ -1,0 +1,132 @@
+"""What an import reads of the database, set-based: the template's program, the KPIs of
+all its rows and their measurements with disaggregations, in one statement each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pilotage.db.schema import ContractProgram, Disaggregation, Kpi, Measurement
+from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
+from pilotage.exchange.safe_reading import WorkbookRefusedError
+from pilotage.exchange.template_reading import FilledTemplate
+from pilotage.services.measured import program_scope
+from pilotage.services.measurement_validation import describe_parts
+
+Parts = tuple[tuple[str, str, Decimal], ...]
+
+
+@dataclass(frozen=True)
+class KpiFact:
+    id: int
+    code: str
+    name: str
+    measure: Measure
+    unit: str
+    frequency: Frequency
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A measurement already in the database, as the import compares it."""
+
+    id: int
+    version: int
+    period_start: date
+    period_end: date
+    value: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    status: MeasurementStatus
+    comment: str
+    evidence_link: str
+    parts: Parts
+
+    def audited(self) -> dict[str, object]:
+        return audited(self.status, self.comment, self.evidence_link, self.parts, self.figures())
+
+    def figures(self) -> dict[str, Decimal | None]:
+        return {"value": self.value, "numerator": self.numerator, "denominator": self.denominator}
+
+
+def audited(
+    status: MeasurementStatus,
+    comment: str,
+    link: str,
+    parts: Parts,
+    figures: Mapping[str, Decimal | None],
+) -> dict[str, object]:
+    """The fields of a measurement the audit log follows (as services/measurements does)."""
+    return {
+        **figures,
+        "status": status,
+        "comment": comment,
+        "evidence_link": link,
+        "disaggregations": describe_parts(sorted(parts)),
+    }
+
+
+def program_of(session: Session, template: FilledTemplate) -> int:
+    found = session.scalar(
+        select(ContractProgram.id).where(ContractProgram.reference == template.program)
+    )
+    if found is None:
+        raise WorkbookRefusedError(
+            f"this template is for program {template.program or '(none named)'}, "
+            "which this database does not hold"
+        )
+    return found
+
+
+def read_kpis(session: Session, ids: set[int], program_id: int) -> dict[int, KpiFact]:
+    statement = select(Kpi.id, Kpi.code, Kpi.name, Kpi.measure, Kpi.unit, Kpi.frequency).where(
+        Kpi.id.in_(sorted(ids)), program_scope(program_id)
+    )
+    return {
+        row.id: KpiFact(row.id, row.code, row.name, row.measure, row.unit or "", row.frequency)
+        for row in session.execute(statement)
+    }
+
+
+_RECORDED = (
+    *(Measurement.id, Measurement.version, Measurement.kpi_id, Measurement.period_start),
+    *(Measurement.period_end, Measurement.value, Measurement.numerator, Measurement.denominator),
+    *(Measurement.status, Measurement.comment, Measurement.evidence_link),
+)
+
+
+def read_recorded(session: Session, kpi_ids: set[int]) -> dict[int, list[Recorded]]:
+    """The measurements of these KPIs with their disaggregations: two statements."""
+    of_kpis = Measurement.kpi_id.in_(sorted(kpi_ids))
+    parts: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
+    for d in session.execute(
+        select(Disaggregation.measurement_id, Disaggregation.dimension, Disaggregation.category)
+        .add_columns(Disaggregation.value)
+        .join(Measurement, Measurement.id == Disaggregation.measurement_id)
+        .where(of_kpis)
+    ):
+        parts[d.measurement_id].append((d.dimension, d.category, d.value))
+    found: dict[int, list[Recorded]] = defaultdict(list)
+    for m in session.execute(select(*_RECORDED).where(of_kpis).order_by(Measurement.period_start)):
+        found[m.kpi_id].append(
+            Recorded(
+                m.id,
+                m.version,
+                m.period_start,
+                m.period_end,
+                m.value,
+                m.numerator,
+                m.denominator,
+                m.status,
+                m.comment or "",
+                m.evidence_link or "",
+                tuple(sorted(parts[m.id])),
+            )
+        )
+    return found
