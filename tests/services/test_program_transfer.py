@@ -34,6 +34,7 @@ from pilotage.db.schema import (
 from pilotage.domain.enums import Measure, MeasurementStatus, OrganizationKind, PartyRole
 from pilotage.domain.errors import NotFoundError
 from pilotage.exchange.program_content import KpiKey
+from pilotage.exchange.safe_reading import WorkbookRefusedError
 from pilotage.services.demo import load_demo
 from pilotage.services.program_transfer import (
     ProgramImportError,
@@ -347,3 +348,15 @@ def test_snapshot_ignores_ids_and_versions(
     assert count("pillar") == 3
     assert KpiKey("P1", "P1-JIT", "JIT-TXD") in {k.key for k in before.kpis}
     assert audit_log() is not None
+
+
+def test_a_file_that_is_not_a_workbook_is_one_sentence(other_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "notes.xlsx"
+    path.write_text("pillar;code\nP1;JIT\n", encoding="utf-8")
+    rows, log = counts(other_db), audit_rows(other_db)
+    with pytest.raises(WorkbookRefusedError) as refused:
+        import_program(other_db, path)
+    assert "notes.xlsx" in str(refused.value)
+    assert "\n" not in str(refused.value)
+    assert counts(other_db) == rows
+    assert audit_rows(other_db) == log

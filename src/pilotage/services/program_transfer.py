@@ -206,10 +206,6 @@ def import_program(db: Database, path: Path, *, dry_run: bool = False) -> Progra
 
 
 def _open(path: Path) -> Workbook:
-    """The workbook, opened by the safe opener (formulas kept, never evaluated)."""
-    try:
-        return safe_reading.open_workbook(path, read_only=True, limits=PROGRAM_LIMITS)
-    except NotImplementedError:  # the safe opener not there yet: openpyxl's own read-only
-        import openpyxl
-
-        return openpyxl.load_workbook(path, read_only=True, data_only=False)
+    """The workbook, opened by the safe opener (formulas kept, never evaluated); a file
+    that is not a workbook, or a hostile one, is refused with one sentence."""
+    return safe_reading.open_workbook(path, read_only=True, limits=PROGRAM_LIMITS)
