@@ -157,3 +157,33 @@ def test_a_workbook_pilotage_did_not_make(
     code, _, err = run(capsys, "import", str(path), "--db", str(demo_file))
     assert code == 1
     assert "not a Pilotage data-collection template" in err
+
+
+def test_errors_out_saves_the_marked_copy(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file, bad=True)
+    out = tmp_path / "errors.xlsx"
+    code, stdout, _ = run(
+        capsys, "import", str(path), "--dry-run", "--errors-out", str(out), "--db", str(demo_file)
+    )
+    assert code == 1
+    assert f"rejected cells marked in {out}" in stdout
+    import openpyxl
+
+    comment = openpyxl.load_workbook(out)["Figures"]["K3"].comment
+    assert comment is not None
+    assert "must not be negative" in comment.text
+
+
+def test_errors_out_must_not_replace_the_workbook(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file, bad=True)
+    before = path.read_bytes()
+    code, _, err = run(
+        capsys, "import", str(path), "--errors-out", str(path), "--db", str(demo_file)
+    )
+    assert code == 1
+    assert "it is the workbook being imported" in err
+    assert path.read_bytes() == before

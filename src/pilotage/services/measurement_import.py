@@ -135,8 +135,12 @@ def apply_import(db: Database, path: Path, *, valid_only: bool = False) -> Impor
 
 
 def save_error_copy(preview: ImportPreview, out: Path) -> Path:
-    """A copy of the partner's workbook with every rejected cell highlighted and explained."""
-    raise NotImplementedError
+    """A copy of the partner's workbook at `out` with every rejected cell highlighted and
+    commented, and a first sheet listing the problems, to send back. Returns `out`."""
+    from pilotage.exchange.error_copy import CellMark, mark_errors
+
+    marks = [CellMark(p.sheet, p.row, p.column, p.message) for p in preview.problems]
+    return mark_errors(preview.path, out, marks)
 
 
 # --- reading ---------------------------------------------------------------------------
