@@ -101,30 +101,53 @@ class Job(QObject):
             self.failed.emit(error)
 
 
-def progress_dialog(
-    parent: QWidget, title: str, label: str, cancel: Callable[[], None] | None
-) -> QProgressDialog:
-    """A window-modal progress dialog, busy until told how much there is, shown at once;
-    without a Cancel button when `cancel` is None (a write is one transaction)."""
-    dialog = QProgressDialog(label, translate("Jobs", _CANCEL), 0, 0, parent)
-    if cancel is None:
-        dialog.setCancelButton(None)
-    else:
-        dialog.canceled.connect(cancel)
-    dialog.setWindowTitle(title)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setMinimumDuration(0)
-    dialog.open()
-    return dialog
+class JobProgress:
+    """A window-modal progress dialog for one job, busy until told how much there is.
 
+    A modal QProgressDialog processes events inside setValue: the job's outcome can
+    arrive there and finish the dialog while setValue is still on the stack. The dialog
+    is therefore hidden at once but deleted only once no update is under way.
+    """
 
-def show_progress(dialog: QProgressDialog | None, done: int, total: int) -> None:
-    if dialog is None or total <= 0:
-        return
-    dialog.setMaximum(total)
-    dialog.setValue(min(done, total))
+    def __init__(
+        self, parent: QWidget, title: str, label: str, cancel: Callable[[], None] | None
+    ) -> None:
+        """Shown at once; without a Cancel button when `cancel` is None (one transaction)."""
+        dialog = self.dialog = QProgressDialog(label, translate("Jobs", _CANCEL), 0, 0, parent)
+        if cancel is None:
+            dialog.setCancelButton(None)
+        else:
+            dialog.canceled.connect(cancel)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        self._depth = 0  # updates under way (they nest: setValue processes events)
+        self._finished = False
+        dialog.open()
+
+    def update(self, done: int, total: int) -> None:
+        if self._finished or total <= 0:
+            return
+        self._depth += 1
+        try:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        finally:
+            self._depth -= 1
+        if self._finished and self._depth == 0:
+            self.dialog.deleteLater()
+
+    def finish(self) -> None:
+        """Hide it for good (a close says "canceled": not the analyst's word, so muted)."""
+        if self._finished:
+            return
+        self._finished = True
+        self.dialog.blockSignals(True)
+        self.dialog.hide()
+        if self._depth == 0:
+            self.dialog.deleteLater()
 
 
 def problem_sentence(error: object, path: Path, *, writing: bool) -> str:

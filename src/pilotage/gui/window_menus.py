@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING
 from pilotage.gui import formats, icons
 from pilotage.gui.dialogs.organizations_dialog import OrganizationsLauncher
 from pilotage.gui.dialogs.preferences_dialog import PreferencesAction
+from pilotage.gui.dialogs.program_export_dialog import ProgramExportAction
 from pilotage.gui.dialogs.report_dialog import ReportAction
+from pilotage.gui.dialogs.template_dialog import TemplateAction
 from pilotage.gui.editing.record_actions import RecordActions
 from pilotage.gui.i18n import applied_language, resolve_language
+from pilotage.gui.import_runner import ImportAction
+from pilotage.gui.models.navigator_model import NodeKind
 from pilotage.gui.qt import (
     QAction,
     QDate,
@@ -82,6 +86,22 @@ class MenusMixin(_Base):
             lambda: resolve_language(applied_language()),
             self._shown_program_id,
         )
+        # Data collection: a template out to partners, their figures (or a program) back in.
+        self.template_action = TemplateAction(
+            self,
+            self._settings,
+            self._pool,
+            self.database,
+            lambda: self._as_of,
+            lambda: resolve_language(applied_language()),
+            self._shown_program_id,
+        )
+        self.import_action = ImportAction(
+            self, self._settings, self._pool, self.database, self._after_import
+        )
+        self.program_export_action = ProgramExportAction(
+            self, self._settings, self._pool, self.database, self._shown_program_id
+        )
         quit_action = self.quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -92,6 +112,9 @@ class MenusMixin(_Base):
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.report_action)
+        file_menu.addAction(self.template_action)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.program_export_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.addAction(quit_action)  # the shortcut works with the menu closed
@@ -116,6 +139,12 @@ class MenusMixin(_Base):
             return None
         program = self.model.program_at(self.model.index_of(self._current))
         return program.program.id if program is not None else None
+
+    def _after_import(self, program_id: int | None) -> None:
+        """Show what an import wrote: everything reloads; a program brought in is shown."""
+        if program_id is not None:
+            self._current = (NodeKind.PROGRAM, program_id)
+        self.reload()
 
     def _build_edit_menu(self) -> None:
         edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
