@@ -207,7 +207,37 @@ def test_a_changed_comment_alone_is_a_change(
     record_measurement(db, kpi_id, MeasurementInput(*quarter(2024, 4), value=D(100)))
     path = filled(tmp_path, [demo_row(db, "JIT-APP", quarter(2024, 4), value=100, comment="late")])
     (row,) = preview_import(db, path).rows
-    assert (row.outcome, row.old, row.new) == (RowOutcome.CHANGED, "100 · “”", "100 · “late”")
+    assert (row.outcome, row.old, row.new) == (RowOutcome.CHANGED, "100 · –", "100 · “late”")
+
+
+def test_a_comment_alone_is_added_to_the_recorded_figure(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    kpi_id = kpi_ids(db)["JIT-APP"]
+    record_measurement(db, kpi_id, MeasurementInput(*quarter(2024, 4), value=D(100)))
+    path = filled(tmp_path, [demo_row(db, "JIT-APP", quarter(2024, 4), comment="checked")])
+    (row,) = preview_import(db, path).rows
+    assert (row.outcome, row.old, row.new) == (RowOutcome.CHANGED, "100 · –", "100 · “checked”")
+    apply_import(db, path)
+    recorded = list_measurements(db, kpi_id)[-1]
+    assert (recorded.value, recorded.comment) == (D(100), "checked")
+
+
+def test_a_comment_alone_on_a_validated_period_is_refused(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    path = filled(tmp_path, [demo_row(db, "JIT-APP", quarter(2024, 3), comment="checked")])
+    (row,) = preview_import(db, path).rows
+    assert row.outcome is RowOutcome.REJECTED
+    assert "period 2024-Q3 is validated and locked (recorded: 320)" in str(row.problems[0])
+
+
+def test_a_comment_alone_without_a_recorded_figure_needs_the_value(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    path = filled(tmp_path, [demo_row(db, "JIT-APP", quarter(2024, 4), comment="soon")])
+    (row,) = preview_import(db, path).rows
+    assert [str(p) for p in row.problems] == ["Figures!K2 (Value): is required"]
 
 
 def test_rejected_rows_write_nothing_unless_valid_ones_are_asked_for(

@@ -12,7 +12,8 @@ here: the partner is asked again).
 
 Cells left empty keep what is recorded: an empty comment, evidence link or
 disaggregations cell does not erase the measurement's own (the template does not
-show them, so an empty cell says nothing about them).
+show them, so an empty cell says nothing about them), and a row with only a
+comment or a link typed adds it to the figure already recorded.
 """
 
 from __future__ import annotations
@@ -175,6 +176,13 @@ def _judge_row(
         None,
     )
     value = _value(row, kpi, template.language)
+    given_figures = {
+        "value": value,
+        "numerator": source.numerator,
+        "denominator": source.denominator,
+    }
+    if existing is not None and _no_figure(row):
+        given_figures = existing.figures()  # a comment or a link added to the recorded figure
     comment = source.comment or (existing.comment if existing else "")
     link = source.evidence_link or (existing.evidence_link if existing else "")
     given = source.disaggregations if source.disaggregations_given else None
@@ -188,9 +196,9 @@ def _judge_row(
         MeasurementInput(
             period_start=start,
             period_end=end,
-            value=value,
-            numerator=source.numerator,
-            denominator=source.denominator,
+            value=given_figures["value"],
+            numerator=given_figures["numerator"],
+            denominator=given_figures["denominator"],
             status=MeasurementStatus.SUBMITTED,
             comment=comment,
             evidence_link=link,
@@ -251,6 +259,14 @@ def _judge_row(
         )
         return _with(judged, row, RowOutcome.REJECTED, language)
     return _with(judged, row, RowOutcome.CHANGED, language)
+
+
+def _no_figure(row: _Row) -> bool:
+    """Whether the row's value, numerator and denominator cells were all left empty."""
+    source, columns = row.source, row.columns()
+    typed = (source.value, source.answer, source.numerator, source.denominator)
+    read = {layout.column_letter(f) for f in (Field.VALUE, Field.NUMERATOR, Field.DENOMINATOR)}
+    return all(v is None for v in typed) and not source.value_text and not read & columns
 
 
 def _value(row: _Row, kpi: KpiFact, language: str) -> Decimal | None:
@@ -320,7 +336,8 @@ def _with_details(recorded: Recorded, judged: Judged, old: str, new: str) -> tup
         old += f" · {layout.format_disaggregations(recorded.parts)}" if recorded.parts else " · –"
         new += f" · {layout.format_disaggregations(judged.parts)}" if judged.parts else " · –"
     if recorded.comment != judged.comment:
-        old, new = f"{old} · “{recorded.comment}”", f"{new} · “{judged.comment}”"
+        old += f" · “{recorded.comment}”" if recorded.comment else " · –"
+        new += f" · “{judged.comment}”" if judged.comment else " · –"
     if recorded.evidence_link != judged.evidence_link:
         old, new = f"{old} · {recorded.evidence_link or '–'}", f"{new} · {judged.evidence_link}"
     return old, new
