@@ -11,6 +11,7 @@ from pathlib import Path
 import hostile_files as hostile
 import openpyxl
 import pytest
+from office_support import convert_to_pdf, pdf_pages
 from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -171,3 +172,11 @@ def test_no_marks_still_gives_the_list_header(tmp_path: Path) -> None:
     out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", [])
     rows = list(openpyxl.load_workbook(out)[PROBLEMS_SHEET].iter_rows(values_only=True))
     assert rows == [("Sheet", "Cell", "Problem")]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_spreadsheet_application_opens_the_copy(tmp_path: Path) -> None:
+    out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", MARKS)
+    pdf = convert_to_pdf(out, tmp_path / "pdf")
+    assert pdf_pages(pdf) >= 2  # the list of problems, then the partner's sheet

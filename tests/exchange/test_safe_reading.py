@@ -150,8 +150,19 @@ def test_too_many_cells_and_too_large_a_file_are_refused(tmp_path: Path) -> None
 def test_other_zip_files_are_named_for_what_they_are(tmp_path: Path) -> None:
     document = tmp_path / "letter.xlsx"
     with zipfile.ZipFile(document, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<document/>")
     assert "is a Word document" in _refusal(document)
+    slides = tmp_path / "slides.xlsx"
+    with zipfile.ZipFile(slides, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<presentation/>")
+    assert "is a PowerPoint presentation" in _refusal(slides)
+    spreadsheet = tmp_path / "calc.xlsx"
+    with zipfile.ZipFile(spreadsheet, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<document/>")
+    assert "is an OpenDocument file (.ods)" in _refusal(spreadsheet)
     archive_path = tmp_path / "photos.xlsx"
     with zipfile.ZipFile(archive_path, "w") as archive:
         archive.writestr("photo.jpg", b"\xff\xd8")

@@ -193,7 +193,7 @@ def _members(name: str, archive: zipfile.ZipFile, limits: ReadLimits) -> list[zi
     parts, and how large they say they are once inflated (never inflating anything)."""
     members = [info for info in archive.infolist() if not info.is_dir()]
     names = {info.filename for info in members}
-    if "[Content_Types].xml" not in names:
+    if _other_office_file(names) or "[Content_Types].xml" not in names:
         raise WorkbookRefusedError(_not_a_workbook(name, names))
     if len(members) > MAX_MEMBERS:
         raise WorkbookRefusedError(
@@ -219,6 +219,13 @@ def _members(name: str, archive: zipfile.ZipFile, limits: ReadLimits) -> list[zi
                 "it was not opened"
             )
     return members
+
+
+def _other_office_file(names: set[str]) -> bool:
+    """A Word or PowerPoint file: a zip with content types too, but no workbook in it."""
+    return bool({"word/document.xml", "ppt/presentation.xml"} & names) and (
+        "xl/workbook.xml" not in names
+    )
 
 
 def _not_a_workbook(name: str, names: set[str]) -> str:
