@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -36,9 +38,25 @@ def _lines(text: str, width: float) -> int:
 
 
 class _Writer:
-    def __init__(self, ws: Worksheet) -> None:
+    """Appends the sheet's rows in order (the sheet is streamed), each as tall as its text."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
         self.row = 0
+
+    def _append(self, cells: list[WriteOnlyCell], height: float | None = None) -> None:
+        self.row += 1
+        if height is not None:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(cells)
+
+    def blank(self) -> None:
+        self._append([])
+
+    def title(self, text: str) -> None:
+        cell = _cell(self.ws, text)
+        cell.font = Font(name=FONT, bold=True, size=16, color=HEADER_FILL)
+        self._append([cell], 26.0)
 
     def line(
         self,
@@ -48,48 +66,53 @@ class _Writer:
         label_fill: str | None = None,
         bold_text: bool = False,
     ) -> None:
-        self.row += 1
-        ws = self.ws
-        head = ws.cell(self.row, 1)
-        bind(head, label or None)
+        head = _cell(self.ws, label)
         head.font = Font(name=FONT, bold=True)
         head.alignment = Alignment(vertical="top", wrap_text=True)
         if label_fill:
             head.fill = PatternFill("solid", start_color=label_fill, end_color=label_fill)
             head.border = Border(left=_GRID, right=_GRID, top=_GRID, bottom=_GRID)
-        body = ws.cell(self.row, 2)
-        bind(body, text or None)
+        body = _cell(self.ws, text)
         body.font = Font(name=FONT, bold=bold_text)
         body.alignment = Alignment(vertical="top", wrap_text=True)
         lines = max(_lines(label, LABEL_WIDTH), _lines(text, TEXT_WIDTH))
-        if lines > 1:
-            ws.row_dimensions[self.row].height = LINE_HEIGHT * lines
+        self._append([head, body], LINE_HEIGHT * lines if lines > 1 else None)
 
     def section(self, title: str) -> None:
-        self.row += 1  # a blank line before each section
-        self.row += 1
-        for column in (1, 2):
-            cell = self.ws.cell(self.row, column)
+        self.blank()
+        cells = [_cell(self.ws, title), _cell(self.ws, "")]
+        for cell in cells:
             cell.fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
             cell.font = Font(name=FONT, bold=True, color=HEADER_TEXT)
-        bind(self.ws.cell(self.row, 1), title)
-        self.ws.row_dimensions[self.row].height = LINE_HEIGHT * 1.3
+            cell.alignment = Alignment(vertical="center")
+        self._append(cells, LINE_HEIGHT * 1.3)
+
+
+def _cell(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    """A cell holding `text` as a string, never a formula (empty text: an empty cell)."""
+    cell = WriteOnlyCell(ws)
+    if text:
+        bind(cell, text)
+    return cell
 
 
 def write_instructions(
-    ws: Worksheet, data: TemplateData, labels: TemplateLabels, data_title: str
+    ws: WriteOnlyWorksheet, data: TemplateData, labels: TemplateLabels, data_title: str
 ) -> None:
-    ws.title = labels["sheet.instructions"]
+    # The head first: a streamed sheet writes its columns before its rows.
     ws.column_dimensions["A"].width = LABEL_WIDTH
     ws.column_dimensions["B"].width = TEXT_WIDTH
     ws.sheet_view.showGridLines = False
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
     w = _Writer(ws)
-    w.row = 1
-    title = ws.cell(1, 1)
-    bind(title, labels["title"].format(reference=data.program_reference))
-    title.font = Font(name=FONT, bold=True, size=16, color=HEADER_FILL)
-    ws.row_dimensions[1].height = 26
-    w.row += 1
+    w.title(labels["title"].format(reference=data.program_reference))
+    w.blank()
     w.line(labels["program"], f"{data.program_reference} — {data.program_title}", bold_text=True)
     w.line(
         labels["periods"],
@@ -108,26 +131,24 @@ def write_instructions(
 
     yes, no = layout.YES_NO_WORDS[labels.language]
     w.section(labels["fill"])
-    w.line(
-        labels.header(Field.VALUE),
-        labels["fill.value"].format(yes=yes, no=no),
-        label_fill="FFFFFFFF",
-    )
+    fill = "FFFFFFFF"
+    w.line(labels.header(Field.VALUE), labels["fill.value"].format(yes=yes, no=no), label_fill=fill)
     w.line(
         f"{labels.header(Field.NUMERATOR)}, {labels.header(Field.DENOMINATOR).lower()}",
         labels["fill.ratio"],
-        label_fill="FFFFFFFF",
+        label_fill=fill,
     )
     w.line(
         labels.header(Field.DISAGGREGATIONS),
         labels["fill.disaggregations"].format(example=labels["example"]),
-        label_fill="FFFFFFFF",
+        label_fill=fill,
     )
-    w.line(labels.header(Field.COMMENT), labels["fill.comment"], label_fill="FFFFFFFF")
+    w.line(labels.header(Field.COMMENT), labels["fill.comment"], label_fill=fill)
+    length = f"{EVIDENCE_LENGTH:,}".replace(",", "\u202f")  # 1 000: a thin space in both
     w.line(
         labels.header(Field.EVIDENCE),
-        labels["fill.evidence"].format(length=f"{EVIDENCE_LENGTH:,}".replace(",", "\u202f")),
-        label_fill="FFFFFFFF",
+        labels["fill.evidence"].format(length=length),
+        label_fill=fill,
     )
     w.line("", labels["fill.empty"])
     w.line("", labels["fill.one_off"])
@@ -135,12 +156,4 @@ def write_instructions(
     w.section(labels["rules"])
     for key in ("rules.locked", "rules.rows", "rules.checks", "rules.send"):
         w.line("", f"•  {labels[key]}")
-
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
     ws.print_area = f"A1:B{w.row}"

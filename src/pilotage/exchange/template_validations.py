@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Protocol
 
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from pilotage.domain.enums import Measure
 from pilotage.exchange import template_layout as layout
@@ -93,7 +93,7 @@ def _ranges(letter: str, numbers: Sequence[int]) -> str:
     )
 
 
-def add_validations(ws: Worksheet, rows: Sequence[_Row], labels: TemplateLabels) -> None:
+def add_validations(ws: WriteOnlyWorksheet, rows: Sequence[_Row], labels: TemplateLabels) -> None:
     """The validations of the cells to fill of `rows` (written from FIRST_DATA_ROW on)."""
     if not rows:
         return
@@ -105,15 +105,15 @@ def add_validations(ws: Worksheet, rows: Sequence[_Row], labels: TemplateLabels)
         rule = _value_rule(measure, labels)
         if rule is not None:
             rule.sqref = _ranges(value, numbers)
-            ws.add_data_validation(rule)
+            ws.data_validations.append(rule)
     ratios = by_measure.get(Measure.RATIO, [])
     if ratios:
         numerator = _rule("numerator", labels, "decimal", "between", "0", QUANTITY_BOUND)
         numerator.sqref = _ranges(layout.column_letter(Field.NUMERATOR), ratios)
         denominator = _rule("denominator", labels, "decimal", "greaterThan", "0")
         denominator.sqref = _ranges(layout.column_letter(Field.DENOMINATOR), ratios)
-        ws.add_data_validation(numerator)
-        ws.add_data_validation(denominator)
+        ws.data_validations.append(numerator)
+        ws.data_validations.append(denominator)
     first, last = layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(rows) - 1
     example = labels["example"]
     for field, kind in (
@@ -123,11 +123,11 @@ def add_validations(ws: Worksheet, rows: Sequence[_Row], labels: TemplateLabels)
         letter = layout.column_letter(field)
         rule = _rule(kind, labels, None, example=example, length="")  # a prompt, no limit
         rule.sqref = f"{letter}{first}:{letter}{last}"
-        ws.add_data_validation(rule)
+        ws.data_validations.append(rule)
     letter = layout.column_letter(Field.EVIDENCE)
     evidence = _rule(
         "evidence", labels, "textLength", "lessThanOrEqual", str(EVIDENCE_LENGTH),
         length=f"{EVIDENCE_LENGTH:,}",
     )  # fmt: skip
     evidence.sqref = f"{letter}{first}:{letter}{last}"
-    ws.add_data_validation(evidence)
+    ws.data_validations.append(evidence)
