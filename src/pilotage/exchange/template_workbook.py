@@ -55,20 +55,20 @@ WIDTHS: dict[Field, float] = {
     Field.PERIOD_END: 11,
     Field.OWNER: 15,
     Field.KPI_CODE: 11,
-    Field.KPI_NAME: 34,
+    Field.KPI_NAME: 32,
     Field.UNIT: 12,
     Field.PERIOD: 11,
     Field.TARGET: 12,
     Field.RECORDED: 12,
     Field.VALUE: 12,
-    Field.NUMERATOR: 13,
+    Field.NUMERATOR: 12,
     Field.DENOMINATOR: 14,
-    Field.DISAGGREGATIONS: 28,
-    Field.COMMENT: 24,
-    Field.EVIDENCE: 22,
+    Field.DISAGGREGATIONS: 24,
+    Field.COMMENT: 20,
+    Field.EVIDENCE: 18,
 }
 _WRAPPED = (Field.KPI_NAME, Field.UNIT)  # the read columns whose text may take lines
-_CHARS_PER_WIDTH = 1.1  # characters of 11-point text per unit of width, conservatively
+_CHARS_PER_WIDTH = 1.15  # characters of 11-point text per unit of width (as sheets.py)
 _MAX_LINES = 6
 _TEXT_FILLS = (Field.DISAGGREGATIONS, Field.COMMENT, Field.EVIDENCE)
 
