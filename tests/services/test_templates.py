@@ -198,3 +198,61 @@ def test_the_statements_of_chosen_initiatives(
     assert len(sent) == 5
     assert outcome.kpis == 6  # JobIntech's 4, VIV-TAL and VIV-DEL
     assert rows_of(outcome.path)[0][0] == "P1 / P1-JIT"
+
+
+def test_a_filled_template_comes_back(db: Database, demo: ProgramRow, tmp_path: Path) -> None:
+    """Template out, filled as a partner would (a count with its split by sex, a ratio's
+    two numbers, the yes/no drop-down's French word, a percentage in points), read back by
+    the import: what was typed is what is judged, and a second import changes nothing."""
+    from pilotage.services.measurement_import import RowOutcome, apply_import, preview_import
+
+    out = write_template(db, demo.id, *H1_2025, "fr", tmp_path / "t.xlsx").path
+    typed: dict[tuple[str, str], dict[layout.Field, object]] = {
+        ("JIT-APP", "2025-Q1"): {
+            layout.Field.VALUE: 120,
+            layout.Field.DISAGGREGATIONS: "sexe / femmes = 50; sexe / hommes = 70",
+            layout.Field.EVIDENCE: "https://mnc.ma/jit/2025-q1.pdf",
+        },
+        ("JIT-TXD", "2025-Q1"): {layout.Field.NUMERATOR: 90, layout.Field.DENOMINATOR: 120},
+        ("JIT-INS", "2025-H1"): {layout.Field.VALUE: 68, layout.Field.COMMENT: "enquête"},
+        ("CP-PART", "2025-Q2"): {layout.Field.VALUE: 12},  # 11 recorded and validated
+        ("BEX-LIG", "2025-05-20"): {layout.Field.VALUE: "oui"},  # as recorded
+    }
+    filled = fill(out, typed, tmp_path / "rempli.xlsx")
+    outcomes = {(row.kpi_code, row.period): row.outcome for row in preview_import(db, filled).rows}
+    assert outcomes == {
+        ("JIT-APP", "2025-Q1"): RowOutcome.NEW,
+        ("JIT-TXD", "2025-Q1"): RowOutcome.NEW,
+        ("JIT-INS", "2025-H1"): RowOutcome.NEW,
+        ("CP-PART", "2025-Q2"): RowOutcome.REJECTED,  # a validated period is locked
+        ("BEX-LIG", "2025-05-20"): RowOutcome.UNCHANGED,
+    }
+    result = apply_import(db, filled, valid_only=True)
+    assert (result.created, result.changed, result.skipped) == (3, 0, 1)
+    again = apply_import(db, filled, valid_only=True)
+    assert (again.created, again.changed, again.unchanged) == (0, 0, 4)
+    # A new template shows the figures now recorded; a correction of one is a change.
+    rows = {(r.kpi_code, r.period): r for r in template_data(db, demo.id, *H1_2025).rows}
+    assert rows["JIT-APP", "2025-Q1"].recorded_value == 120
+    assert rows["JIT-TXD", "2025-Q1"].recorded_numerator == 90
+    assert rows["JIT-TXD", "2025-Q1"].recorded_denominator == 120
+    assert rows["JIT-INS", "2025-H1"].recorded_value == 68
+    typed["JIT-INS", "2025-H1"][layout.Field.VALUE] = 70
+    corrected = fill(out, typed, tmp_path / "corrigé.xlsx")
+    outcomes = {(r.kpi_code, r.period): r.outcome for r in preview_import(db, corrected).rows}
+    assert outcomes["JIT-INS", "2025-H1"] is RowOutcome.CHANGED
+
+
+def fill(
+    template: Path, typed: dict[tuple[str, str], dict[layout.Field, object]], out: Path
+) -> Path:
+    """The template with `typed` entered in the rows of those (KPI code, period)."""
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Données"]
+    code, period = layout.INDEX[layout.Field.KPI_CODE], layout.INDEX[layout.Field.PERIOD]
+    for number in range(layout.FIRST_DATA_ROW, ws.max_row + 1):
+        key = (ws.cell(number, code).value, ws.cell(number, period).value)
+        for field, value in typed.get(key, {}).items():
+            ws.cell(number, layout.INDEX[field]).value = value
+    wb.save(out)
+    return out
