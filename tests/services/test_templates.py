@@ -256,3 +256,25 @@ def fill(
             ws.cell(number, layout.INDEX[field]).value = value
     wb.save(out)
     return out
+
+
+def test_a_one_off_kpi_without_a_figure_is_due_on_its_target_date(
+    db: Database, demo: ProgramRow
+) -> None:
+    """BEX-LIG's figure removed: its one row is its final target date, 2025-06-30, asking
+    for its final target (yes)."""
+    from sqlalchemy import delete
+
+    from pilotage.db.schema import Kpi, Measurement
+
+    with db.transaction() as session:
+        kpi_id = session.scalar(select(Kpi.id).where(Kpi.code == "BEX-LIG"))
+        session.execute(delete(Measurement).where(Measurement.kpi_id == kpi_id))
+    bex = initiative_id(db, "P3-BEX")
+    rows = template_data(db, demo.id, *H1_2025, initiative_ids=[bex]).rows
+    one_off = [r for r in rows if r.kpi_code == "BEX-LIG"]
+    assert [(r.period_start, r.period_end, r.target, r.recorded_value) for r in one_off] == [
+        (date(2025, 6, 30), date(2025, 6, 30), 1, None)
+    ]
+    later = template_data(db, demo.id, date(2025, 7, 1), date(2025, 12, 31), initiative_ids=[bex])
+    assert [r.kpi_code for r in later.rows] == ["BEX-MEM", "BEX-MEM"]
