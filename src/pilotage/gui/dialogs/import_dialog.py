@@ -26,6 +26,7 @@ from pilotage.gui.qt import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QModelIndex,
     QPushButton,
     Qt,
     QTableView,
@@ -103,8 +104,17 @@ class ImportPreviewDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         header.resizeSection(
-            ImportRowsModel.NAME, min(header.sectionSize(ImportRowsModel.NAME), 260)
+            ImportRowsModel.NAME, min(header.sectionSize(ImportRowsModel.NAME), 240)
         )
+
+        # The current row's problems in full (the Problems column is cut at its width).
+        self.detail = QLabel()
+        self.detail.setObjectName("importDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setVisible(self.n_rejected > 0)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._on_current_row(QModelIndex())
 
         self.buttons = QDialogButtonBox()
         self.apply_button = self._button(self.tr("&Apply"), self.apply_all)
@@ -134,8 +144,9 @@ class ImportPreviewDialog(QDialog):
         column.addWidget(self.advice)
         column.addWidget(self.only_rejected)
         column.addWidget(self.table, 1)
+        column.addWidget(self.detail)
         column.addWidget(self.buttons)
-        self.resize(1040, 560)
+        self.resize(1100, 600)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -170,6 +181,15 @@ class ImportPreviewDialog(QDialog):
         if self.n_new or self.n_changed:
             return self.tr("Apply writes the new and changed figures, all in one go.")
         return self.tr("This file changes nothing: every figure in it is already recorded.")
+
+    @Slot(QModelIndex)
+    def _on_current_row(self, current: QModelIndex) -> None:
+        problems = self.model.row_at(current.row()).problems if current.isValid() else ()
+        self.detail.setText(
+            "\n".join(str(p) for p in problems)
+            if problems
+            else self.tr("Select a rejected row to read its reasons in full.")
+        )
 
     @Slot(bool)
     def _on_filter(self, only_rejected: bool) -> None:

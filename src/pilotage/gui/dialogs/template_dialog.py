@@ -115,7 +115,7 @@ class TemplateDialog(QDialog):
         self.program.setCurrentIndex(max(self.program.findData(program_id), 0))
         self.initiatives = QListWidget()
         self.initiatives.setObjectName("templateInitiatives")
-        self.initiatives.setMinimumHeight(150)
+        self.initiatives.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.all_button = QPushButton(self.tr("Check &all"))
         self.none_button = QPushButton(self.tr("Check &none"))
         self.all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
@@ -159,10 +159,12 @@ class TemplateDialog(QDialog):
         form.addRow(self.tr("&Initiatives"), self.initiatives)
         form.addRow("", checks)
         form.addRow("", self.initiative_problem)
-        form.addRow(self.tr("Periods &from"), periods)
+        # A row holding a layout has no buddy of its own: its label is given one, so
+        # that its shortcut (Alt+F…) reaches the field and the "&" does not show.
+        form.addRow(self._label(self.tr("Periods &from"), self.start), periods)
         form.addRow("", self.period_problem)
         form.addRow(self.tr("&Language"), self.language)
-        form.addRow(self.tr("F&ile"), file_row)
+        form.addRow(self._label(self.tr("F&ile"), self.file), file_row)
         form.addRow("", self.file_problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -177,7 +179,7 @@ class TemplateDialog(QDialog):
         column.addWidget(self.form)
         column.addStretch(1)
         column.addWidget(self.buttons)
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(720)
 
         # The file name follows the choices until the analyst types or browses their own.
         self._suggested = ""
@@ -190,6 +192,12 @@ class TemplateDialog(QDialog):
         self.language.currentIndexChanged.connect(self._on_choice_changed)
         self.initiatives.itemChanged.connect(self._on_checks_changed)
         self._on_choice_changed()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     @staticmethod
     def _date_edit(day: date) -> QDateEdit:
@@ -223,10 +231,15 @@ class TemplateDialog(QDialog):
         program = self.chosen_program()
         for choice in initiative_choices(self._db, program) if program is not None else []:
             item = QListWidgetItem(f"{choice.pillar_code} / {choice.code} — {choice.name}")
+            item.setToolTip(choice.name)  # a long name is cut at the list's edge
             item.setData(Qt.ItemDataRole.UserRole, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.initiatives.addItem(item)
+        # Tall enough for every initiative up to ten, then it scrolls.
+        shown = min(max(self.initiatives.count(), 3), 10)
+        row = self.initiatives.sizeHintForRow(0) if self.initiatives.count() else 20
+        self.initiatives.setFixedHeight(row * shown + 2 * self.initiatives.frameWidth() + 4)
         self._on_checks_changed()
 
     def _check_all(self, state: Qt.CheckState) -> None:
