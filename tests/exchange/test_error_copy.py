@@ -16,6 +16,7 @@ from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pilotage.domain.errors import PilotageError
+from pilotage.exchange import error_copy
 from pilotage.exchange.error_copy import (
     AUTHOR,
     PROBLEM_FILL,
@@ -23,7 +24,7 @@ from pilotage.exchange.error_copy import (
     CellMark,
     mark_errors,
 )
-from pilotage.exchange.safe_reading import WorkbookRefusedError
+from pilotage.exchange.safe_reading import ReadLimits, WorkbookRefusedError
 
 
 def _partner_workbook(folder: Path) -> Path:
@@ -166,6 +167,16 @@ def test_a_hostile_file_is_refused_and_nothing_written(tmp_path: Path) -> None:
         mark_errors(hostile.billion_laughs(tmp_path), out, MARKS)
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["laughs.xlsx"]  # no temporary left
+
+
+def test_a_workbook_too_large_to_copy_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(error_copy, "COPY_LIMITS", ReadLimits(max_cells=5))
+    out = tmp_path / "copy.xlsx"
+    with pytest.raises(WorkbookRefusedError, match="has more than 5 cells in sheet Figures"):
+        mark_errors(_partner_workbook(tmp_path), out, MARKS)
+    assert not out.exists()
 
 
 def test_no_marks_still_gives_the_list_header(tmp_path: Path) -> None:

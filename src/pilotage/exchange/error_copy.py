@@ -25,7 +25,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from pilotage.domain.errors import PilotageError
 from pilotage.exchange.cells import bind, clean_text
-from pilotage.exchange.safe_reading import open_workbook
+from pilotage.exchange.safe_reading import ReadLimits, open_workbook
 from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT
 from pilotage.exchange.writing import save_atomically
 
@@ -33,6 +33,9 @@ AUTHOR = "Pilotage"
 PROBLEMS_SHEET = "Problems"
 PROBLEM_HEADERS = ("Sheet", "Cell", "Problem")
 PROBLEM_FILL = "FFFFC7CE"  # the light red of Excel's own "bad" style
+# The copy loads the whole workbook in memory (openpyxl's normal mode keeps every cell as
+# an object of some 500 bytes): fewer cells than a read for the import allows.
+COPY_LIMITS = ReadLimits(max_cells=500_000)
 _MAX_ROW = 1_048_576  # Excel's last row
 _MAX_COLUMN = 16_384  # Excel's last column (XFD)
 _COMMENT_CHARS = 60  # characters on a line of a comment box
@@ -67,7 +70,7 @@ def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
         raise PilotageError(
             f"the copy with the problems marked cannot replace {source.name}: choose another name"
         )
-    wb = open_workbook(source, read_only=False)
+    wb = open_workbook(source, read_only=False, limits=COPY_LIMITS)
     for (sheet, coordinate), messages in _by_cell(marks).items():
         if sheet in wb.sheetnames and coordinate:
             _mark(wb[sheet], coordinate, messages)
