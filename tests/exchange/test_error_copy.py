@@ -130,6 +130,27 @@ def test_a_merged_cell_is_marked_on_its_first_cell(tmp_path: Path) -> None:
     assert ws["A1"].fill.fgColor.rgb == PROBLEM_FILL
 
 
+def test_a_whole_row_is_filled_and_commented_on_its_first_cell(tmp_path: Path) -> None:
+    marks = [
+        CellMark("Figures", 3, "", "the same KPI and period twice"),
+        CellMark("Figures", 3, "A", "unknown KPI"),
+    ]
+    out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", marks)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Figures"]
+    # Row 3 filled across the sheet's columns (A to C hold values; D only a drop-down).
+    assert [ws.cell(3, column).fill.fgColor.rgb for column in range(1, 4)] == [PROBLEM_FILL] * 3
+    assert ws["A4"].fill.fill_type is None
+    assert ws["A3"].comment.text == "the same KPI and period twice\nunknown KPI"
+    assert ws["C3"].comment.text == "from the March report"  # the partner's note alone
+    rows = list(wb[PROBLEMS_SHEET].iter_rows(min_row=2, values_only=True))
+    assert rows == [
+        ("Figures", "row 3", "the same KPI and period twice"),
+        ("Figures", "A3", "unknown KPI"),
+    ]
+    assert wb[PROBLEMS_SHEET]["B2"].hyperlink.location == "'Figures'!A3"
+
+
 def test_a_copy_of_a_copy_keeps_one_list_and_our_latest_comments(tmp_path: Path) -> None:
     source = _partner_workbook(tmp_path)
     first = mark_errors(source, tmp_path / "first.xlsx", MARKS[:1])

@@ -46,7 +46,7 @@ _LINE_PIXELS = 16
 @dataclass(frozen=True)
 class CellMark:
     """One problem to show on the partner's workbook: the cell (row from 1, column as a
-    letter) and the sentence."""
+    letter; column "" for the whole row) and the sentence."""
 
     sheet: str
     row: int
@@ -55,14 +55,29 @@ class CellMark:
 
     @property
     def coordinate(self) -> str:
-        """ "B7", or "" when the row or column is no cell of a sheet."""
+        """ "B7", or "" when the mark is for a whole row or no cell of a sheet."""
         return f"{self.column.upper()}{self.row}" if _is_cell(self.row, self.column) else ""
+
+    @property
+    def anchor(self) -> str:
+        """The cell that carries the comment: the mark's own, or the first of its row."""
+        if self.column == "" and _is_cell(self.row, "A"):
+            return f"A{self.row}"
+        return self.coordinate
+
+    @property
+    def place(self) -> str:
+        """Where the list of problems says the mark is: "B7", "row 7", or ""."""
+        if self.column == "" and self.anchor:
+            return f"row {self.row}"
+        return self.coordinate
 
 
 def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
-    """Writes to `out` a copy of the workbook at `source` with each mark's cell filled and
-    commented (the messages of one cell joined) and a first sheet listing every mark.
-    A mark whose sheet or cell does not exist is listed but marks nothing. Returns `out`.
+    """Writes to `out` a copy of the workbook at `source` with each mark's cell (or row)
+    filled and commented (the messages on one cell joined, each once) and a first sheet
+    listing every mark. A mark whose sheet or cell does not exist is listed but marks
+    nothing. Returns `out`.
 
     Raises WorkbookRefusedError when `source` cannot be read safely, PilotageError when
     `out` is `source` (the partner's file stays as it came)."""
@@ -71,9 +86,21 @@ def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
             f"the copy with the problems marked cannot replace {source.name}: choose another name"
         )
     wb = open_workbook(source, read_only=False, limits=COPY_LIMITS)
-    for (sheet, coordinate), messages in _by_cell(marks).items():
-        if sheet in wb.sheetnames and coordinate:
-            _mark(wb[sheet], coordinate, messages)
+    notes: dict[tuple[str, str], list[str]] = {}
+    for mark in marks:
+        if mark.sheet not in wb.sheetnames or not mark.anchor:
+            continue
+        ws = wb[mark.sheet]
+        cells = (ws[mark.coordinate],) if mark.coordinate else ws[mark.row]
+        for cell in cells:
+            _owner(ws, cell).fill = PatternFill(
+                "solid", start_color=PROBLEM_FILL, end_color=PROBLEM_FILL
+            )
+        messages = notes.setdefault((mark.sheet, mark.anchor), [])
+        if mark.message not in messages:
+            messages.append(mark.message)
+    for (sheet, anchor), messages in notes.items():
+        _annotate(wb[sheet], anchor, messages)
     _problems_sheet(wb, marks)
     save_atomically(wb, out)
     return out
@@ -89,26 +116,19 @@ def _is_cell(row: int, column: str) -> bool:
     return index <= _MAX_COLUMN
 
 
-def _by_cell(marks: Sequence[CellMark]) -> dict[tuple[str, str], list[str]]:
-    """The messages of each cell in the order given, each once."""
-    cells: dict[tuple[str, str], list[str]] = {}
-    for mark in marks:
-        messages = cells.setdefault((mark.sheet, mark.coordinate), [])
-        if mark.message not in messages:
-            messages.append(mark.message)
-    return cells
-
-
-def _mark(ws: Any, coordinate: str, messages: list[str]) -> None:
-    cell = ws[coordinate]
-    if isinstance(cell, MergedCell):  # only the first cell of a merged range holds anything
+def _owner(ws: Any, cell: Any) -> Any:
+    """The cell itself, or the first cell of the merged range it lies in (only that one
+    shows a fill, holds a comment)."""
+    if isinstance(cell, MergedCell):
         for merged in ws.merged_cells.ranges:
-            if coordinate in merged:
-                cell = ws.cell(merged.min_row, merged.min_col)
-                break
-        else:
-            return
-    cell.fill = PatternFill("solid", start_color=PROBLEM_FILL, end_color=PROBLEM_FILL)
+            if cell.coordinate in merged:
+                return ws.cell(merged.min_row, merged.min_col)
+    return cell
+
+
+def _annotate(ws: Any, coordinate: str, messages: list[str]) -> None:
+    """Puts the messages in a comment on the cell."""
+    cell = _owner(ws, ws[coordinate])
     text = "\n".join(clean_text(message) for message in messages)
     earlier = cell.comment
     # The partner's own note is kept under ours; ours from an earlier round is replaced.
@@ -148,15 +168,15 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
         cell.fill = fill
     wrap = Alignment(wrap_text=True, vertical="top")
     for row, mark in enumerate(marks, start=2):
-        values = (mark.sheet, mark.coordinate, mark.message)
+        values = (mark.sheet, mark.place, mark.message)
         for column, value in enumerate(values, start=1):
             cell = ws.cell(row, column)
             bind(cell, value)  # text stays text, "=..." included
             cell.alignment = wrap
-        if mark.coordinate and mark.sheet in wb.sheetnames:
+        if mark.anchor and mark.sheet in wb.sheetnames:
             link = ws.cell(row, 2)
             quoted = mark.sheet.replace("'", "''")
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{link.value}")
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{mark.anchor}")
             link.font = Font(name=FONT, color="FF0563C1", underline="single")
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 10
