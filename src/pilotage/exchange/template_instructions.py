@@ -110,6 +110,9 @@ def write_instructions(
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3  # as sheets.print_setup
+    ws.oddFooter.center.text = "&P / &N"
+    ws.oddFooter.right.text = "&A"
     w = _Writer(ws)
     w.title(labels["title"].format(reference=data.program_reference))
     w.blank()
