@@ -35,6 +35,7 @@ from pilotage.domain.enums import Measure, MeasurementStatus, OrganizationKind, 
 from pilotage.domain.errors import NotFoundError
 from pilotage.exchange.program_content import KpiKey
 from pilotage.exchange.safe_reading import WorkbookRefusedError
+from pilotage.services import program_import_writing
 from pilotage.services.demo import load_demo
 from pilotage.services.program_transfer import (
     ProgramImportError,
@@ -360,3 +361,21 @@ def test_a_file_that_is_not_a_workbook_is_one_sentence(other_db: Database, tmp_p
     assert "\n" not in str(refused.value)
     assert counts(other_db) == rows
     assert audit_rows(other_db) == log
+
+
+def test_a_large_program_is_written_in_chunks(
+    demo: ProgramRow,
+    db: Database,
+    other_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(program_import_writing, "CHUNK", 7)  # the demo's 83 figures: 12 chunks
+    new_id = moved(db, other_db, demo.id, tmp_path)
+    assert program_snapshot(other_db, new_id) == program_snapshot(db, demo.id)
+    rows = counts(other_db)
+    with other_db.reading() as session:
+        audited = session.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "measurement")
+        )
+    assert audited == rows["measurement"] > 7 * 10

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, and_, insert, or_, select
@@ -105,17 +106,24 @@ def _here(org: Organization, name: str) -> object:
     return value or "" if name == "acronym" else value
 
 
-class _Loader:
-    """Inserts table by table (one executemany each) and audits every row it adds."""
+CHUNK = 10_000  # rows per executemany: a program of 300,000 figures is not held twice over
 
-    def __init__(self, session: Session) -> None:
+
+class _Loader:
+    """Inserts table by table (an executemany per chunk of rows) and audits every row it
+    adds, chunk by chunk, so that the audit entries of a large program are never all held."""
+
+    def __init__(self, session: Session, reason: str) -> None:
         self.session = session
-        self.audit: list[tuple[str, int, AuditAction, dict[str, tuple[str | None, str | None]]]]
-        self.audit = []
+        self.reason = reason
 
     def add(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        if not rows:
-            return []
+        ids: list[int] = []
+        for start in range(0, len(rows), CHUNK):
+            ids += self._add(table, rows[start : start + CHUNK])
+        return ids
+
+    def _add(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         versioned = "version" in table.c
         prepared = [{**row, "version": 1} if versioned else dict(row) for row in rows]
         if "id" not in table.c:
@@ -123,8 +131,14 @@ class _Loader:
             return []
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         ids = [int(i) for i in self.session.scalars(statement, prepared)]
-        for record_id, row in zip(ids, rows, strict=True):
-            self.audit.append((table.name, record_id, AuditAction.CREATE, audit.diff({}, row)))
+        audit.record_many(
+            self.session,
+            (
+                (table.name, record_id, AuditAction.CREATE, audit.diff({}, row))
+                for record_id, row in zip(ids, rows, strict=True)
+            ),
+            reason=self.reason,
+        )
         return ids
 
 
@@ -132,7 +146,7 @@ def write_content(
     session: Session, content: ProgramWorkbookContent, orgs: OrganizationMatch, reason: str
 ) -> int:
     """Adds the program and everything under it; the new program's id."""
-    loader = _Loader(session)
+    loader = _Loader(session, reason)
     org_ids = dict(orgs.existing)
     added = loader.add(
         _table(Organization),
@@ -208,21 +222,23 @@ def write_content(
     )  # fmt: skip
     kpi_id = _kpis(loader, content, program_id, pillar_id, initiative_id, org_ids)
     measurements = list(content.measurements)
-    measurement_ids = loader.add(
-        _table(Measurement),
-        [
-            {"kpi_id": kpi_id[m.kpi], "period_start": m.period_start,
-             "period_end": m.period_end, "value": m.value, "numerator": m.numerator,
-             "denominator": m.denominator, "status": m.status, "comment": m.comment,
-             "evidence_link": m.evidence_link, "entered_by": m.entered_by,
-             "entered_at": m.entered_at}
-            for m in measurements
-        ],
-    )  # fmt: skip
-    measurement_id = {
-        (m.kpi, m.period_start, m.period_end): i
-        for m, i in zip(measurements, measurement_ids, strict=True)
-    }
+    measurement_id: dict[tuple[KpiKey, date, date], int] = {}
+    for start in range(0, len(measurements), CHUNK):  # the rows to insert made a chunk at a time
+        part = measurements[start : start + CHUNK]
+        ids = loader.add(
+            _table(Measurement),
+            [
+                {"kpi_id": kpi_id[m.kpi], "period_start": m.period_start,
+                 "period_end": m.period_end, "value": m.value, "numerator": m.numerator,
+                 "denominator": m.denominator, "status": m.status, "comment": m.comment,
+                 "evidence_link": m.evidence_link, "entered_by": m.entered_by,
+                 "entered_at": m.entered_at}
+                for m in part
+            ],
+        )  # fmt: skip
+        measurement_id.update(
+            ((m.kpi, m.period_start, m.period_end), i) for m, i in zip(part, ids, strict=True)
+        )
     loader.add(
         _table(Disaggregation),
         [
@@ -231,7 +247,6 @@ def write_content(
             for d in content.disaggregations
         ],
     )  # fmt: skip
-    audit.record_many(session, loader.audit, reason=reason)
     return program_id
 
 
