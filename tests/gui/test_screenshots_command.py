@@ -24,6 +24,8 @@ DIALOG_SHOTS = (
     "organizations-dialog",
     "error-dialog",
     "preferences-dialog",
+    "template-dialog",
+    "import-preview",
 )
 
 
@@ -60,7 +62,7 @@ def test_screenshots_on_a_named_database_and_date(
     folder = tmp_path / "shots"
     code = main(["screenshots", str(folder), "--db", str(demo_db_path), "--as-of", "2024-06-30"])
     assert code == 0
-    assert len(capsys.readouterr().out.splitlines()) == 9
+    assert len(capsys.readouterr().out.splitlines()) == len(WINDOW_SHOTS + DIALOG_SHOTS)
     assert _image_size(folder / "kpi.png") == (WIDTH, HEIGHT)
 
 
@@ -81,7 +83,7 @@ def test_screenshots_in_french_then_the_language_as_it_was(
 
     monkeypatch.setattr(screenshots, "_save_all", spy)
     assert main(["screenshots", str(tmp_path / "shots"), "--language", "fr"]) == 0
-    assert len(capsys.readouterr().out.splitlines()) == 9
+    assert len(capsys.readouterr().out.splitlines()) == len(WINDOW_SHOTS + DIALOG_SHOTS)
     assert seen == {"locale": "fr_FR", "status": "En bonne voie", "day": "31/12/2024"}
     assert status_label(KpiStatus.ON_TRACK) == "On track"
     assert QLocale().name() == QLocale.system().name()

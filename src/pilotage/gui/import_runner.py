@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pilotage.db.database import Database
-from pilotage.gui import icons
+from pilotage.gui import formats, icons
 from pilotage.gui.dialogs.import_dialog import ImportPreviewDialog
 from pilotage.gui.jobs import (
     Cancelled,
@@ -211,7 +211,9 @@ class ImportAction(QAction):
             "kpis": self.tr("{count} KPIs"),
             "measurements": self.tr("{count} measurements"),
         }
-        listed = ", ".join(words[k].format(count=counts.get(k, 0)) for k in _COUNTED)
+        listed = ", ".join(
+            words[k].format(count=formats.number(counts.get(k, 0))) for k in _COUNTED
+        )
         box = self.message_box = QMessageBox(self._window)
         box.setObjectName("programImportBox")
         box.setIcon(QMessageBox.Icon.Question)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pilotage.db.database import Database
 from pilotage.gui import formats
+from pilotage.gui.collection_screenshots import save_import_preview, save_template_dialog
 from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
 from pilotage.gui.dialogs.preferences_dialog import PreferencesDialog
 from pilotage.gui.error_dialog import ErrorDialog, log_path
@@ -135,6 +136,8 @@ def _save_all(db: Database, folder: Path, as_of: date) -> list[Path]:
         written.append(_save_error_dialog(window, folder / "error-dialog.png"))
         with _illustrative_user():
             written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
+        written.append(save_template_dialog(window, folder / "template-dialog.png", _save))
+        written.append(save_import_preview(window, folder / "import-preview.png", _save))
     finally:
         window.close()  # waits for any worker still reading the database
         window.deleteLater()
