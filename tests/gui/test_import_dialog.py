@@ -492,3 +492,16 @@ def test_a_program_workbook_cancelled_at_the_question_imports_nothing(
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert fake.calls == [("kind", FILE), ("program", FILE, True)]
     assert not action.job.is_running()
+
+
+def test_closing_the_window_stops_a_preview_being_read(
+    qtbot: QtBot, win: MainWindow, fake: FakeImports
+) -> None:
+    """The window waits for its workers when it closes: the preview stops instead of running on."""
+    fake.waits_for_cancel = True
+    import_from_file_menu(qtbot, win)
+    action = win.import_action
+    qtbot.waitUntil(lambda: action.progress is not None and action.progress.dialog.maximum() == 5)
+    win.close()  # returns once the worker has stopped (the fake waits for the cancel)
+    assert [c[0] for c in fake.calls] == ["kind", "preview"]
+    assert action.preview_dialog is None
