@@ -100,3 +100,34 @@ def test_first_run_can_start_blank_and_is_not_asked_again(
     again, db_again = start(qtbot, Settings(), started)
     assert db_again.path == db.path
     assert again.isVisible()
+
+
+def test_unsafe_workbook_reading_is_said_at_start_up(
+    qtbot: QtBot,
+    settings: Settings,
+    started: list[tuple[MainWindow, Database]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without defusedxml under openpyxl, the window says at once that partners' workbooks
+    cannot be imported (every import refuses them anyway)."""
+    import openpyxl
+
+    monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
+    timer = answer_offer(qtbot, "Start blank")
+    window, _db = start(qtbot, settings, started)
+    assert not timer.isActive()
+    warning = window.findChild(QMessageBox, "xmlProtectionWarning")
+    assert warning is not None
+    assert warning.isVisible()
+    assert "cannot be imported" in warning.text()
+    assert "defusedxml" in warning.text()
+    warning.accept()
+
+
+def test_no_warning_when_workbooks_are_read_safely(
+    qtbot: QtBot, settings: Settings, started: list[tuple[MainWindow, Database]]
+) -> None:
+    timer = answer_offer(qtbot, "Start blank")
+    window, _db = start(qtbot, settings, started)
+    assert not timer.isActive()
+    assert window.findChild(QMessageBox, "xmlProtectionWarning") is None

@@ -84,7 +84,7 @@ def start_window(
     try:
         # The slow part (importing the database layer, a schema upgrade, the first
         # query) runs off the GUI thread: the shell keeps painting.
-        db, empty = run_off_thread(lambda: _open(target, on_default))
+        db, empty, unsafe = run_off_thread(lambda: _open(target, on_default))
     except PilotageError as exc:
         QMessageBox.critical(
             shell,
@@ -107,17 +107,31 @@ def start_window(
     window.show()
     if shell is not None:
         shell.close()
+    if unsafe is not None:  # said at start-up, before a partner's file arrives
+        warning = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("App", "Pilotage"),
+            translate("App", "Workbooks from partners cannot be imported: {problem}.").format(
+                problem=unsafe.rstrip(".")
+            ),
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        warning.setObjectName("xmlProtectionWarning")
+        warning.open()
     return window, db
 
 
-def _open(target: str | None, create: bool) -> tuple[Database, bool]:
-    """The database, and whether it holds no program yet (worker thread: no Qt here)."""
+def _open(target: str | None, create: bool) -> tuple[Database, bool, str | None]:
+    """The database, whether it holds no program yet, and why workbooks from outside
+    could not be read safely here (None: they can). Worker thread: no Qt here."""
     from pilotage.db.database import open_database
     from pilotage.services.programs import list_programs
+    from pilotage.services.workbook_files import xml_protection_problem
 
     db = open_database(target, create=create)
     try:
-        return db, not list_programs(db)
+        return db, not list_programs(db), xml_protection_problem()
     except BaseException:
         db.close()
         raise

@@ -11,10 +11,16 @@ from sqlalchemy import select
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Pillar
-from pilotage.exchange.safe_reading import open_workbook
+from pilotage.exchange.safe_reading import WorkbookRefusedError, check_xml_protection, open_workbook
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
 
-__all__ = ["InitiativeChoice", "WorkbookKind", "initiative_choices", "workbook_kind"]
+__all__ = [
+    "InitiativeChoice",
+    "WorkbookKind",
+    "initiative_choices",
+    "workbook_kind",
+    "xml_protection_problem",
+]
 
 
 @dataclass(frozen=True)
@@ -49,3 +55,14 @@ def initiative_choices(db: Database, program_id: int) -> list[InitiativeChoice]:
     )
     with db.reading() as session:
         return [InitiativeChoice(*row) for row in session.execute(query)]
+
+
+def xml_protection_problem() -> str | None:
+    """Why workbooks from outside cannot be read safely on this installation (openpyxl
+    without defusedxml), or None. The application asks at start-up, so that the analyst
+    hears of it before a partner's file arrives; every import refuses anyway."""
+    try:
+        check_xml_protection()
+    except WorkbookRefusedError as exc:
+        return str(exc)
+    return None
