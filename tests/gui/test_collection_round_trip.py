@@ -8,36 +8,31 @@ figure. Screenshots of the template dialog and of the preview are kept to look a
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import export_support
 import openpyxl
 import pytest
-from gui_support import DEMO_END, click_node, wait_idle
+from export_support import WAIT_MS, choose_in_file_menu, done_box, opened_dialog
+from gui_support import click_node, wait_idle
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
 
-from pilotage.db.database import Database
 from pilotage.exchange import template_layout as layout
-from pilotage.gui import window_menus
+from pilotage.gui.dialogs.template_dialog import TemplateDialog
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.import_rows_model import TINTS, ImportRowsModel
 from pilotage.gui.qt import (
-    QApplication,
     QColor,
     QDate,
     QFileDialog,
-    QMenu,
     QMessageBox,
     QPushButton,
     Qt,
 )
-from pilotage.gui.settings import Settings
 from pilotage.services.measurement_import import RowOutcome
 
-WAIT_MS = 20_000
 SHOTS = Path(tempfile.gettempdir()) / "pilotage-shots"  # kept after the run, to look at
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 
@@ -57,41 +52,8 @@ FILLED: dict[tuple[str, str], tuple[object, RowOutcome]] = {
 }
 
 
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.set_report_folder(tmp_path)
-    return settings
-
-
-@pytest.fixture
-def win(
-    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    monkeypatch.setattr(window_menus, "applied_language", lambda: "en")
-    window = MainWindow(demo_db, as_of=DEMO_END, settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.is_busy())
-    yield window
-    window.close()
-
-
-def choose_in_file_menu(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    bar = window.menuBar()
-    bar.setFocus()
-    qtbot.mouseClick(
-        bar,
-        Qt.MouseButton.LeftButton,
-        pos=bar.actionGeometry(window.file_menu.menuAction()).center(),
-    )
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu)
-    (action,) = [a for a in menu.actions() if a.text().replace("&", "") == text]
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+settings = export_support.settings_in_tmp
+win = export_support.english_window
 
 
 def shoot(widget: object, name: str) -> Path:
@@ -125,21 +87,15 @@ def test_template_out_figures_back_in_through_the_window(
     click_node(qtbot, win.tree, "CP-MTNRA-MNC")
     wait_idle(qtbot, win)
     choose_in_file_menu(qtbot, win, "Export data-collection template…")
-    dialog = win.template_action.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    dialog = opened_dialog(qtbot, win.template_action.dialog)
+    assert isinstance(dialog, TemplateDialog)
     dialog.end.setDate(QDate(2025, 12, 31))
     dialog.start.setDate(QDate(2025, 10, 1))
     template = tmp_path / "CP-MTNRA-MNC-template-2025-Q4-en.xlsx"
     assert dialog.file.text() == str(template)
     shoot(dialog, "template-dialog.png")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dialog.done_box is not None or dialog.failure_box is not None, timeout=WAIT_MS
-    )
-    assert dialog.failure_box is None
-    box = dialog.done_box
-    assert box is not None
+    box = done_box(qtbot, dialog)
     assert box.text() == f"The template was written to {template}."
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
 
@@ -197,13 +153,7 @@ def test_template_out_figures_back_in_through_the_window(
     errors = tmp_path / "figures-MNC-errors.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(errors), ""))
     qtbot.mouseClick(preview.save_errors_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: preview.done_box is not None or preview.failure_box is not None, timeout=WAIT_MS
-    )
-    assert preview.failure_box is None
-    written = preview.done_box
-    assert written is not None
-    qtbot.waitUntil(written.isVisible)
+    written = done_box(qtbot, preview)
     assert written.text() == f"The copy with the errors marked was written to {errors}."
     qtbot.mouseClick(written.button(QMessageBox.StandardButton.Close), Qt.MouseButton.LeftButton)
     assert openpyxl.load_workbook(errors, read_only=True).sheetnames  # a workbook

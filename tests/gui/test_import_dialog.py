@@ -12,35 +12,31 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import export_support
 import pytest
-from gui_support import DEMO_END
+from export_support import choose_in_file_menu, click_box_button, shown_box
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import CancelledError, ValidationError
 from pilotage.exchange.safe_reading import WorkbookRefusedError
 from pilotage.exchange.template_reading import CellProblem
-from pilotage.gui import import_runner, window_menus
+from pilotage.gui import import_runner
 from pilotage.gui.dialogs import import_dialog
 from pilotage.gui.dialogs.import_dialog import ImportPreviewDialog
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.import_rows_model import TINTS, ImportRowsModel
 from pilotage.gui.qt import (
-    QApplication,
     QCheckBox,
     QColor,
-    QDesktopServices,
     QFileDialog,
-    QMenu,
     QMessageBox,
     QPoint,
     QPushButton,
     Qt,
     QUrl,
 )
-from pilotage.gui.settings import Settings
 from pilotage.services.measurement_import import (
     ImportPreview,
     ImportResult,
@@ -73,31 +69,9 @@ MIXED = (
 )
 
 
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    return isolated_settings(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def win(
-    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    monkeypatch.setattr(window_menus, "applied_language", lambda: "en")
-    window = MainWindow(demo_db, as_of=DEMO_END, settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.is_busy())
-    yield window
-    window.close()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    urls: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
-    return urls
+settings = export_support.settings
+win = export_support.english_window
+opened = export_support.opened
 
 
 class FakeImports:
@@ -182,19 +156,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeImports]:
 
 def import_from_file_menu(qtbot: QtBot, window: MainWindow) -> None:
     """Click File, then Import workbook… (the open dialog is patched to answer FILE)."""
-    bar = window.menuBar()
-    bar.setFocus()
-    qtbot.mouseClick(
-        bar,
-        Qt.MouseButton.LeftButton,
-        pos=bar.actionGeometry(window.file_menu.menuAction()).center(),
-    )
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    menu = QApplication.activePopupWidget()
-    assert menu is window.file_menu
-    action = window.import_action
-    assert action.text().replace("&", "") == "Import workbook…"
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    choose_in_file_menu(qtbot, window, "Import workbook…")
 
 
 def preview_of(qtbot: QtBot, window: MainWindow) -> ImportPreviewDialog:
@@ -211,12 +173,6 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
     assert button.isVisible()
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def box_button(box: QMessageBox, text: str) -> QPushButton:
-    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == text]
-    assert isinstance(button, QPushButton)
-    return button
 
 
 def click_check(qtbot: QtBot, box: QCheckBox) -> None:
@@ -345,9 +301,9 @@ def test_nothing_rejected_apply_writes_everything(
     assert not dialog.save_errors_button.isVisible()
     assert not dialog.only_rejected.isVisible()
     click(qtbot, dialog.apply_button)
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = shown_box(qtbot, lambda: dialog.done_box)
     assert fake.calls[-1] == ("apply", FILE, False)
-    assert dialog.done_box.text() == "2 measurements recorded, 1 changed."
+    assert box.text() == "2 measurements recorded, 1 changed."
 
 
 def test_a_file_that_changes_nothing_says_so_and_offers_nothing_to_apply(
@@ -372,8 +328,7 @@ def test_an_apply_refused_meanwhile_is_one_sentence_and_the_preview_stays(
     fake.apply_error = ValidationError([])
     dialog = preview_of(qtbot, win)
     click(qtbot, dialog.apply_valid_button)
-    qtbot.waitUntil(lambda: dialog.failure_box is not None and dialog.failure_box.isVisible())
-    assert dialog.failure_box.text() == "Invalid input."
+    assert shown_box(qtbot, lambda: dialog.failure_box).text() == "Invalid input."
     assert dialog.isVisible()
     assert dialog.buttons.isEnabled()
     assert dialog.done_box is None
@@ -397,12 +352,11 @@ def test_save_errors_copy_writes_it_off_the_thread_and_opens_it(
     dialog = preview_of(qtbot, win)
     click(qtbot, dialog.save_errors_button)
     assert asked == ["/partners/figures-MNC-errors.xlsx"]  # beside the partner's file
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = shown_box(qtbot, lambda: dialog.done_box)
     out = tmp_path / "to send back.xlsx"
     assert fake.calls[-1] == ("errors", FILE, out)
-    box = dialog.done_box
     assert box.text() == f"The copy with the errors marked was written to {out}."
-    qtbot.mouseClick(box_button(box, "Open the copy"), Qt.MouseButton.LeftButton)
+    click_box_button(qtbot, box, "Open the copy")
     assert opened == [QUrl.fromLocalFile(str(out))]
     assert dialog.isVisible()  # still to apply the valid rows, or cancel
 
@@ -435,9 +389,9 @@ def test_a_refused_file_is_one_sentence_and_nothing_else_happens(
     fake.refusal = refusal
     import_from_file_menu(qtbot, win)
     action = win.import_action
-    qtbot.waitUntil(lambda: action.message_box is not None and action.message_box.isVisible())
-    assert action.message_box.text() == expected
-    assert action.message_box.icon() == QMessageBox.Icon.Warning
+    box = shown_box(qtbot, lambda: action.message_box)
+    assert box.text() == expected
+    assert box.icon() == QMessageBox.Icon.Warning
     assert [c[0] for c in fake.calls] == ["kind"]
     assert action.preview_dialog is None
     assert action.progress is None
@@ -469,16 +423,15 @@ def test_a_program_workbook_is_confirmed_by_its_counts_then_imported(
     fake.kind = WorkbookKind.PROGRAM
     import_from_file_menu(qtbot, win)
     action = win.import_action
-    qtbot.waitUntil(lambda: action.message_box is not None and action.message_box.isVisible())
-    box = action.message_box
+    box = shown_box(qtbot, lambda: action.message_box)
     assert box.text() == "Import program CP-X: 3 pillars, 9 initiatives, 13 KPIs, 40 measurements?"
     assert box.informativeText() == "Organization MNC reused."
     assert fake.calls == [("kind", FILE), ("program", FILE, True)]
     with qtbot.waitSignal(win.tree_loaded, timeout=WAIT_S * 1000):
-        qtbot.mouseClick(box_button(box, "Import"), Qt.MouseButton.LeftButton)
+        click_box_button(qtbot, box, "Import")
     assert fake.calls[-1] == ("program", FILE, False)
-    qtbot.waitUntil(lambda: action.message_box is not box and action.message_box.isVisible())
-    assert action.message_box.text() == "Program CP-X was imported."
+    done = shown_box(qtbot, lambda: None if action.message_box is box else action.message_box)
+    assert done.text() == "Program CP-X was imported."
 
 
 def test_a_program_workbook_cancelled_at_the_question_imports_nothing(
@@ -487,8 +440,7 @@ def test_a_program_workbook_cancelled_at_the_question_imports_nothing(
     fake.kind = WorkbookKind.PROGRAM
     import_from_file_menu(qtbot, win)
     action = win.import_action
-    qtbot.waitUntil(lambda: action.message_box is not None and action.message_box.isVisible())
-    box = action.message_box
+    box = shown_box(qtbot, lambda: action.message_box)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert fake.calls == [("kind", FILE), ("program", FILE, True)]
     assert not action.job.is_running()

@@ -9,98 +9,44 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
+import export_support
 import pytest
-from gui_support import DEMO_END, click_node, current_code, wait_idle
+from export_support import (
+    WAIT_MS,
+    choose_in_file_menu,
+    click_box_button,
+    done_box,
+    opened_dialog,
+    shown_box,
+    started,
+)
+from gui_support import click_node, current_code, wait_idle
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
 
 from pilotage.db.database import Database, open_database
-from pilotage.gui import window_menus
 from pilotage.gui.dialogs import program_export_dialog
 from pilotage.gui.dialogs.program_export_dialog import ProgramExportDialog, suggested_name
 from pilotage.gui.main_window import MainWindow
-from pilotage.gui.qt import (
-    QApplication,
-    QDesktopServices,
-    QFileDialog,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    Qt,
-    QUrl,
-)
+from pilotage.gui.qt import QFileDialog, Qt, QUrl
 from pilotage.gui.settings import Settings
 from pilotage.services.program_transfer import TransferOutcome
-from pilotage.services.programs import ProgramInput, create_program, list_programs
+from pilotage.services.programs import list_programs
 from pilotage.services.workbook_files import WorkbookKind, workbook_kind
 
-WAIT_MS = 20_000
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 
-
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.set_report_folder(tmp_path)
-    return settings
-
-
-def started(qtbot: QtBot, db: Database, settings: Settings) -> MainWindow:
-    window = MainWindow(db, as_of=DEMO_END, settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: not window.is_busy())
-    return window
-
-
-@pytest.fixture
-def win(
-    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    """The demo in English, with a second program listed before it."""
-    create_program(demo_db, ProgramInput("AA-AUTRE", "Autre", date(2024, 1, 1), date(2025, 1, 1)))
-    monkeypatch.setattr(window_menus, "applied_language", lambda: "en")
-    window = started(qtbot, demo_db, settings)
-    yield window
-    window.close()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    urls: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
-    return urls
+settings = export_support.settings_in_tmp
+win = export_support.two_programs_window
+opened = export_support.opened
 
 
 def open_from_file_menu(qtbot: QtBot, window: MainWindow) -> ProgramExportDialog:
-    bar = window.menuBar()
-    bar.setFocus()
-    qtbot.mouseClick(
-        bar,
-        Qt.MouseButton.LeftButton,
-        pos=bar.actionGeometry(window.file_menu.menuAction()).center(),
-    )
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    menu = QApplication.activePopupWidget()
-    assert menu is window.file_menu
-    action = window.program_export_action
-    assert action.text().replace("&", "") == "Export program workbook…"
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-    dialog = action.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    choose_in_file_menu(qtbot, window, "Export program workbook…")
+    dialog = opened_dialog(qtbot, window.program_export_action.dialog)
+    assert isinstance(dialog, ProgramExportDialog)
     return dialog
-
-
-def box_button(box: QMessageBox, text: str) -> QPushButton:
-    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == text]
-    assert isinstance(button, QPushButton)
-    return button
 
 
 @pytest.fixture
@@ -137,18 +83,12 @@ def test_the_program_moves_to_an_empty_database_through_the_file_menu(
     out = tmp_path / "CP-MTNRA-MNC-program.xlsx"
     assert dialog.file.text() == str(out)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dialog.done_box is not None or dialog.failure_box is not None, timeout=WAIT_MS
-    )
-    assert dialog.failure_box is None, dialog.failure_box.text()
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = done_box(qtbot, dialog)
     assert threads
     assert threads[0] is not threading.main_thread()
-    box = dialog.done_box
-    assert box is not None
     assert box.text() == f"Program CP-MTNRA-MNC was written to {out}."
     assert box.informativeText() == "13 KPIs, 83 measurements."
-    qtbot.mouseClick(box_button(box, "Open its folder"), Qt.MouseButton.LeftButton)
+    click_box_button(qtbot, box, "Open its folder")
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
     assert workbook_kind(out) is WorkbookKind.PROGRAM
 
@@ -159,19 +99,14 @@ def test_the_program_moves_to_an_empty_database_through_the_file_menu(
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(out), ""))
         other.import_action.trigger()
         action = other.import_action
-        qtbot.waitUntil(
-            lambda: action.message_box is not None and action.message_box.isVisible(),
-            timeout=WAIT_MS,
-        )
-        question = action.message_box
-        assert question is not None
+        question = shown_box(qtbot, lambda: action.message_box, WAIT_MS)
         # The demo: 3 pillars, 7 initiatives, 13 KPIs and 83 measurements.
         assert question.text() == (
             "Import program CP-MTNRA-MNC: 3 pillars, 7 initiatives, 13 KPIs, 83 measurements?"
         )
         assert list_programs(db) == []  # a dry run so far
         with qtbot.waitSignal(other.tree_loaded, timeout=WAIT_MS):
-            qtbot.mouseClick(box_button(question, "Import"), Qt.MouseButton.LeftButton)
+            click_box_button(qtbot, question, "Import")
         wait_idle(qtbot, other)
         assert [p.reference for p in list_programs(db)] == ["CP-MTNRA-MNC"]
         assert current_code(other.tree) == "CP-MTNRA-MNC"  # shown at once
@@ -205,12 +140,7 @@ def test_a_folder_that_does_not_exist_is_one_sentence_and_the_dialog_stays(
     out = tmp_path / "gone" / "program.xlsx"
     dialog.file.setText(str(out))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dialog.failure_box is not None and dialog.failure_box.isVisible(),
-        timeout=WAIT_MS,
-    )
-    box = dialog.failure_box
-    assert box is not None
+    box = shown_box(qtbot, lambda: dialog.failure_box, WAIT_MS)
     assert box.text().startswith(str(tmp_path / "gone"))
     assert " could not be written: " in box.text()
     assert box.text().endswith(".")

@@ -13,23 +13,21 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+import export_support
 import pytest
+from export_support import choose_in_file_menu, click_box_button, opened_dialog, shown_box
 from gui_support import DEMO_END, click_node, wait_idle
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import CancelledError, NotFoundError
-from pilotage.gui import window_menus
 from pilotage.gui.dialogs.report_dialog import ReportDialog, suggested_name
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.qt import (
-    QApplication,
     QDate,
-    QDesktopServices,
     QFileDialog,
-    QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QStandardPaths,
     Qt,
@@ -37,48 +35,16 @@ from pilotage.gui.qt import (
 )
 from pilotage.gui.settings import Settings
 from pilotage.services import reports
-from pilotage.services.programs import ProgramInput, create_program, find_program
+from pilotage.services.programs import find_program
 from pilotage.services.reports import ReportOutcome
 
 WAIT_MS = 10_000
 # The offscreen platform cannot raise a window or grab the keyboard for the File menu's popup.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 
-
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    return isolated_settings(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def win(
-    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    """The demo as of 2024-12-31 in a window remembering its settings, speaking English, with
-    a second program that sorts before the demo's (so the first of the list is no answer)."""
-    create_program(demo_db, ProgramInput("AA-AUTRE", "Autre", date(2024, 1, 1), date(2025, 1, 1)))
-    monkeypatch.setattr(window_menus, "applied_language", lambda: "en")
-    window = MainWindow(demo_db, as_of=DEMO_END, settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.is_busy())
-    yield window
-    window.close()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    """What the desktop was asked to open."""
-    urls: list[QUrl] = []
-
-    def open_url(url: QUrl) -> bool:
-        urls.append(url)
-        return True
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
-    return urls
+settings = export_support.settings  # nothing remembered: Documents is the first folder
+win = export_support.two_programs_window
+opened = export_support.opened
 
 
 class FakeReports:
@@ -154,34 +120,18 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeReports]:
 
 
 def open_from_file_menu(qtbot: QtBot, window: MainWindow) -> ReportDialog:
-    """Click File in the menu bar, then Export report… in the menu that opens."""
-    bar = window.menuBar()
-    bar.setFocus()
-    qtbot.mouseClick(
-        bar,
-        Qt.MouseButton.LeftButton,
-        pos=bar.actionGeometry(window.file_menu.menuAction()).center(),
-    )
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    menu = QApplication.activePopupWidget()
-    assert menu is window.file_menu
-    action = window.report_action
-    assert action.text().replace("&", "") == "Export report…"
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-    dialog = action.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    choose_in_file_menu(qtbot, window, "Export report…")
+    dialog = opened_dialog(qtbot, window.report_action.dialog)
+    assert isinstance(dialog, ReportDialog)
     return dialog
 
 
-def export(qtbot: QtBot, dialog: ReportDialog) -> None:
+def export(qtbot: QtBot, dialog: ReportDialog) -> QProgressDialog:
+    """Click Export: the progress window, once shown."""
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.isVisible())
-
-
-def click_box_button(qtbot: QtBot, box: QMessageBox, text: str) -> None:
-    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == text]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress is not None and dialog.progress.dialog.isVisible())
+    assert dialog.progress is not None
+    return dialog.progress.dialog
 
 
 def test_the_dialog_opens_on_the_program_shown_the_window_date_and_language(
@@ -226,13 +176,11 @@ def test_export_writes_off_the_gui_thread_with_progress_then_opens_the_report(
     qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.file.text() == str(folder / "rapport.xlsx")  # the suffix added
 
-    export(qtbot, dialog)
-    progress = dialog.progress
-    assert progress is not None
+    progress = export(qtbot, dialog)
     qtbot.waitUntil(lambda: progress.maximum() == 4 and progress.value() == 1)
     assert not dialog.form.isEnabled()  # nothing to change while it writes
     fake.gate.set()
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = shown_box(qtbot, lambda: dialog.done_box)
 
     program = find_program(win.database(), "CP-MTNRA-MNC")
     assert program is not None
@@ -240,8 +188,6 @@ def test_export_writes_off_the_gui_thread_with_progress_then_opens_the_report(
     assert fake.threads[0] is not threading.main_thread()
     assert dialog.progress is None
     assert not dialog.isVisible()
-    box = dialog.done_box
-    assert box is not None
     assert str(folder / "rapport.xlsx") in box.text()
     click_box_button(qtbot, box, "Open the report")
     assert opened == [QUrl.fromLocalFile(str(folder / "rapport.xlsx"))]
@@ -268,10 +214,8 @@ def test_the_message_opens_the_folder_of_a_portfolio_report(
     assert dialog.file.text() == str(expected)
     fake.gate.set()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = shown_box(qtbot, lambda: dialog.done_box)
     assert fake.calls == [("portfolio", (DEMO_END, "en", expected))]
-    box = dialog.done_box
-    assert box is not None
     click_box_button(qtbot, box, "Open its folder")
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
 
@@ -284,21 +228,33 @@ def test_cancel_stops_the_report_and_says_it_was_not_written(
     dialog = open_from_file_menu(qtbot, win)
     path = Path(dialog.file.text())
     assert path.parent == tmp_path  # the folder remembered
-    export(qtbot, dialog)
-    progress = dialog.progress
-    assert progress is not None
+    progress = export(qtbot, dialog)
     qtbot.waitUntil(lambda: progress.maximum() == 4)
     (cancel,) = progress.findChildren(QPushButton)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.failure_box is not None and dialog.failure_box.isVisible())
-    box = dialog.failure_box
-    assert box is not None
+    box = shown_box(qtbot, lambda: dialog.failure_box)
     assert box.text() == f"The report was cancelled: {path} was not written."
     assert not path.exists()
     assert dialog.done_box is None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.form.isEnabled()
+
+
+def test_closing_the_dialog_while_it_writes_stops_the_report(
+    qtbot: QtBot, win: MainWindow, settings: Settings, fake: FakeReports, tmp_path: Path
+) -> None:
+    settings.set_report_folder(tmp_path)
+    fake.stops_when_cancelled = True
+    dialog = open_from_file_menu(qtbot, win)
+    path = Path(dialog.file.text())
+    progress = export(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the dialog waits for the report to stop
+    assert progress.labelText() == "Stopping…"
+    box = shown_box(qtbot, lambda: dialog.failure_box)
+    assert box.text() == f"The report was cancelled: {path} was not written."
+    assert dialog.isVisible()
+    assert not path.exists()
 
 
 @pytest.mark.parametrize(
@@ -325,9 +281,7 @@ def test_a_failure_is_one_sentence_and_the_dialog_stays(
     dialog = open_from_file_menu(qtbot, win)
     export(qtbot, dialog)
     fake.gate.set()
-    qtbot.waitUntil(lambda: dialog.failure_box is not None and dialog.failure_box.isVisible())
-    box = dialog.failure_box
-    assert box is not None
+    box = shown_box(qtbot, lambda: dialog.failure_box)
     if expected is None:
         text = str(error)
         expected = text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -6,47 +6,31 @@ JobIntech's graduates (JIT-DIP): 240 + 260 + 234 = 734 of 800 by 2024-12-31, 91.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
+import export_support
 import openpyxl
 import pytest
-from gui_support import DEMO_END, click_node, wait_idle
+from export_support import click_box_button, done_box
+from gui_support import click_node, wait_idle
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
 from test_report_dialog import open_from_file_menu
 
-from pilotage.db.database import Database
-from pilotage.gui import window_menus
 from pilotage.gui.main_window import MainWindow
-from pilotage.gui.qt import QDesktopServices, Qt, QUrl
+from pilotage.gui.qt import Qt, QUrl
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 NNBSP = "\u202f"
 
 
-@pytest.fixture
-def english_window(
-    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.set_report_folder(tmp_path)
-    monkeypatch.setattr(window_menus, "applied_language", lambda: "en")
-    window = MainWindow(demo_db, as_of=DEMO_END, settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.is_busy())
-    yield window
-    window.close()
+settings = export_support.settings_in_tmp
+english_window = export_support.english_window
+opened = export_support.opened
 
 
 def test_the_demo_program_report_in_french_from_an_english_window(
-    qtbot: QtBot, english_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, english_window: MainWindow, opened: list[QUrl], tmp_path: Path
 ) -> None:
-    opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     click_node(qtbot, english_window.tree, "CP-MTNRA-MNC")
     wait_idle(qtbot, english_window)
     dialog = open_from_file_menu(qtbot, english_window)
@@ -54,9 +38,7 @@ def test_the_demo_program_report_in_french_from_an_english_window(
     out = tmp_path / "CP-MTNRA-MNC-2024-12-31-fr.xlsx"
     assert Path(dialog.file.text()) == out
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dialog.done_box is not None and dialog.done_box.isVisible(), timeout=60_000
-    )
+    box = done_box(qtbot, dialog, 60_000)
     assert dialog.written is not None
     assert dialog.written.path == out
 
@@ -74,10 +56,7 @@ def test_the_demo_program_report_in_french_from_an_english_window(
     assert any(text.startswith(french) for text in texts), "no French trace for JIT-DIP"
     assert not any(text.startswith("on track: progress") for text in texts)
 
-    box = dialog.done_box
-    assert box is not None
-    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == "Open the report"]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_box_button(qtbot, box, "Open the report")
     assert opened == [QUrl.fromLocalFile(str(out))]
 
 
@@ -89,9 +68,7 @@ def test_the_portfolio_report_in_english(
     out = tmp_path / "portfolio-2024-12-31-en.xlsx"
     assert Path(dialog.file.text()) == out
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dialog.done_box is not None and dialog.done_box.isVisible(), timeout=60_000
-    )
+    box = done_box(qtbot, dialog, 60_000)
     workbook = openpyxl.load_workbook(out, read_only=True)
     texts = {
         cell
@@ -102,7 +79,5 @@ def test_the_portfolio_report_in_english(
     }
     workbook.close()
     assert "CP-MTNRA-MNC" in texts
-    box = dialog.done_box
-    assert box is not None
     qtbot.mouseClick(box.button(box.StandardButton.Close), Qt.MouseButton.LeftButton)
     assert not box.isVisible()

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import export_support
 import pytest
+from export_support import choose_in_file_menu, click_box_button, opened_dialog, shown_box
 from gui_support import DEMO_END, MID_YEAR, click_node, wait_idle
 from pytestqt.qtbot import QtBot
-from settings_support import isolated_settings
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import ValidationError
-from pilotage.gui import window_menus
 from pilotage.gui.dialogs import template_dialog
 from pilotage.gui.dialogs.template_dialog import (
     TemplateAction,
@@ -28,55 +28,16 @@ from pilotage.gui.dialogs.template_dialog import (
     suggested_name,
 )
 from pilotage.gui.main_window import MainWindow
-from pilotage.gui.qt import (
-    QApplication,
-    QDate,
-    QDesktopServices,
-    QFileDialog,
-    QListWidgetItem,
-    QMenu,
-    QMessageBox,
-    Qt,
-    QUrl,
-)
-from pilotage.gui.settings import Settings
-from pilotage.services.programs import ProgramInput, create_program, find_program
+from pilotage.gui.qt import QDate, QFileDialog, QListWidgetItem, Qt, QUrl
+from pilotage.services.programs import find_program
 from pilotage.services.templates import TemplateOutcome
 
 WAIT_S = 10
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
-
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    settings = isolated_settings(tmp_path, monkeypatch)
-    settings.set_report_folder(tmp_path)
-    return settings
-
-
-@pytest.fixture
-def win(
-    qtbot: QtBot, demo_db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    """The demo as of 2024-12-31, in English, with a second program listed before it."""
-    create_program(demo_db, ProgramInput("AA-AUTRE", "Autre", date(2024, 1, 1), date(2025, 1, 1)))
-    monkeypatch.setattr(window_menus, "applied_language", lambda: "en")
-    window = MainWindow(demo_db, as_of=DEMO_END, settings=settings)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.is_busy())
-    yield window
-    window.close()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    urls: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
-    return urls
+settings = export_support.settings_in_tmp
+win = export_support.two_programs_window
+opened = export_support.opened
 
 
 class FakeTemplates:
@@ -116,30 +77,11 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeTemplates]:
     service.gate.set()
 
 
-def template_action(window: MainWindow) -> TemplateAction:
-    action = window.template_action
-    assert isinstance(action, TemplateAction)
-    return action
-
-
 def open_from_file_menu(qtbot: QtBot, window: MainWindow) -> TemplateDialog:
-    """Click File in the menu bar, then Export data-collection template… in its menu."""
-    bar = window.menuBar()
-    bar.setFocus()
-    qtbot.mouseClick(
-        bar,
-        Qt.MouseButton.LeftButton,
-        pos=bar.actionGeometry(window.file_menu.menuAction()).center(),
-    )
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    menu = QApplication.activePopupWidget()
-    assert menu is window.file_menu
-    action = template_action(window)
-    assert action.text().replace("&", "") == "Export data-collection template…"
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-    dialog = action.dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    assert isinstance(window.template_action, TemplateAction)
+    choose_in_file_menu(qtbot, window, "Export data-collection template…")
+    dialog = opened_dialog(qtbot, window.template_action.dialog)
+    assert isinstance(dialog, TemplateDialog)
     return dialog
 
 
@@ -248,7 +190,7 @@ def test_export_writes_the_checked_initiatives_off_the_gui_thread_then_opens_the
     assert not dialog.form.isEnabled()
     assert not dialog.ok_button.isEnabled()
     fake.gate.set()
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = shown_box(qtbot, lambda: dialog.done_box)
 
     demo = find_program_id(win, "CP-MTNRA-MNC")
     ids = {i.text().split(" — ")[0]: i.data(Qt.ItemDataRole.UserRole) for i in items(dialog)}
@@ -261,17 +203,10 @@ def test_export_writes_the_checked_initiatives_off_the_gui_thread_then_opens_the
     ]
     assert fake.threads[0] is not threading.main_thread()
     assert not dialog.isVisible()
-    box = dialog.done_box
-    assert box is not None
     assert box.text() == f"The template was written to {folder / 'collecte.xlsx'}."
     assert box.informativeText() == "12 rows to fill, for 4 KPIs."
-    click(qtbot, box, "Open the template")
+    click_box_button(qtbot, box, "Open the template")
     assert opened == [QUrl.fromLocalFile(str(folder / "collecte.xlsx"))]
-
-
-def click(qtbot: QtBot, box: QMessageBox, text: str) -> None:
-    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == text]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_all_checked_is_the_whole_program_and_the_folder_opens(
@@ -283,12 +218,10 @@ def test_all_checked_is_the_whole_program_and_the_folder_opens(
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
     fake.gate.set()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.done_box is not None and dialog.done_box.isVisible())
+    box = shown_box(qtbot, lambda: dialog.done_box)
     out = tmp_path / "CP-MTNRA-MNC-template-2024-Q4-en.xlsx"
     assert fake.calls[0][4:] == (out, None)
-    box = dialog.done_box
-    assert box is not None
-    click(qtbot, box, "Open its folder")
+    click_box_button(qtbot, box, "Open its folder")
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
 
 
@@ -332,9 +265,7 @@ def test_a_failure_is_one_sentence_and_the_dialog_stays(
     dialog = open_on_demo(qtbot, win)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     fake.gate.set()
-    qtbot.waitUntil(lambda: dialog.failure_box is not None and dialog.failure_box.isVisible())
-    box = dialog.failure_box
-    assert box is not None
+    box = shown_box(qtbot, lambda: dialog.failure_box)
     assert box.text() == expected
     assert dialog.done_box is None
     assert dialog.isVisible()

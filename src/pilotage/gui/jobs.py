@@ -18,6 +18,8 @@ from pathlib import Path
 from pilotage.domain.errors import CancelledError, PilotageError
 from pilotage.gui.qt import (
     QT_TRANSLATE_NOOP,
+    QDialog,
+    QMessageBox,
     QObject,
     QProgressDialog,
     Qt,
@@ -38,6 +40,7 @@ _PROGRESS_EVERY_S = 0.05  # at most this often a progress signal (a bar moves no
 _NOT_WRITTEN = QT_TRANSLATE_NOOP("Jobs", "{path} could not be written: {reason}")
 _NOT_READ = QT_TRANSLATE_NOOP("Jobs", "{path} could not be read: {reason}")
 _CANCEL = QT_TRANSLATE_NOOP("Jobs", "Cancel")
+_STOPPING = QT_TRANSLATE_NOOP("Jobs", "Stopping…")
 
 
 class Job(QObject):
@@ -163,3 +166,97 @@ def problem_sentence(error: object, path: Path, *, writing: bool) -> str:
     if isinstance(error, PilotageError):
         return sentence(str(error))
     raise error if isinstance(error, BaseException) else RuntimeError(str(error))
+
+
+class JobDialog(QDialog):
+    """A dialog whose action is one service call off the GUI thread: `run` starts it with
+    its progress window and the dialog disabled (`set_busy`); its outcome comes to
+    `job_succeeded`, `job_cancelled` or `failure_sentence`, said in `failure_box`.
+
+    Closing the dialog while the call runs stops a call that can stop (`run(...,
+    cancellable=True)`: Cancel, then "Stopping…"); one that cannot (one transaction, a
+    file written in one go) is waited for: its message follows in a moment.
+    """
+
+    def __init__(self, pool: QThreadPool, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.job = Job(pool, self)
+        self.job.progressed.connect(self._on_progress)
+        self.job.succeeded.connect(self._on_succeeded)
+        self.job.cancelled.connect(self._on_cancelled)
+        self.job.failed.connect(self._on_failed)
+        self.progress: JobProgress | None = None
+        self.done_box: QMessageBox | None = None  # what was written, said once
+        self.failure_box: QMessageBox | None = None  # a failure or a cancel, said once
+        self._cancellable = False
+
+    def run(self, label: str, work: Work, *, cancellable: bool = False) -> None:
+        """Start `work`, its progress window saying `label` (with Cancel if it can stop)."""
+        self._cancellable = cancellable
+        self.set_busy(True)
+        self.progress = JobProgress(
+            self, self.windowTitle(), label, self.cancel_job if cancellable else None
+        )
+        self.job.start(work)
+
+    def reject(self) -> None:
+        if self.job.is_running():
+            if self._cancellable:
+                self.cancel_job()  # the dialog waits for the call to stop
+            return
+        super().reject()
+
+    @Slot()
+    def cancel_job(self) -> None:
+        if self.job.is_running() and self._cancellable:
+            self.job.cancel()
+            if self.progress is not None:
+                self.progress.dialog.setLabelText(translate("Jobs", _STOPPING))
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable what must not change while the call runs (the subclass says what)."""
+        raise NotImplementedError
+
+    def job_succeeded(self, outcome: object) -> None:
+        raise NotImplementedError
+
+    def job_cancelled(self) -> None:
+        """Stopped at the analyst's request; only a cancellable call says more."""
+
+    def failure_sentence(self, error: object) -> str:
+        """`error` in one sentence (problem_sentence with the dialog's file)."""
+        raise NotImplementedError
+
+    def tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = self.failure_box = QMessageBox(self)
+        box.setIcon(icon)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
+        self.set_busy(False)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.update(done, total)
+
+    @Slot(object)
+    def _on_succeeded(self, outcome: object) -> None:
+        self._close_progress()
+        self.job_succeeded(outcome)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._close_progress()
+        self.job_cancelled()
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self._close_progress()
+        self.tell(QMessageBox.Icon.Warning, self.failure_sentence(error))

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from pilotage.db.database import Database
 from pilotage.gui import formats
+from pilotage.gui.dialogs.export_dialog import with_suffix
 from pilotage.gui.dialogs.written_box import written_box
-from pilotage.gui.jobs import Cancelled, Job, JobProgress, Progress, problem_sentence
+from pilotage.gui.jobs import Cancelled, JobDialog, Progress, problem_sentence
 from pilotage.gui.models.import_rows_model import ImportRowsModel
 from pilotage.gui.qt import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
@@ -39,31 +39,23 @@ from pilotage.gui.qt import (
 from pilotage.services import measurement_import
 from pilotage.services.measurement_import import ImportPreview, ImportResult, RowOutcome
 
-_SUFFIX = ".xlsx"
-
 
 def error_copy_name(source: Path) -> Path:
     """Where the errors copy of `source` goes by default: beside it, "-errors" added."""
-    return source.with_name(f"{source.stem}-errors{_SUFFIX}")
+    return source.with_name(with_suffix(f"{source.stem}-errors"))
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(JobDialog):
     applied = Signal(object)  # the ImportResult, once written
 
     def __init__(
         self, db: Database, pool: QThreadPool, preview: ImportPreview, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(pool, parent)
         self.setObjectName("importPreviewDialog")
         self.setWindowTitle(self.tr("Import measurements"))
         self._db = db
         self.preview = preview
-        self.job = Job(pool, self)
-        self.job.succeeded.connect(self._on_done)
-        self.job.failed.connect(self._on_failed)
-        self.progress: JobProgress | None = None
-        self.done_box: QMessageBox | None = None  # what was written (applied, or the copy)
-        self.failure_box: QMessageBox | None = None
         self._writing: Path | None = None  # the errors copy being written, if any
 
         counts = preview.counts
@@ -213,12 +205,12 @@ class ImportPreviewDialog(QDialog):
             return
         db, path = self._db, self.preview.path
         self._writing = None
-        self._start(self.tr("Recording the figures of {name}…").format(name=path.name))
 
         def work(_progress: Progress, _cancelled: Cancelled) -> ImportResult:
             return measurement_import.apply_import(db, path, valid_only=valid_only)
 
-        self.job.start(work)
+        # One transaction: nothing to stop halfway.
+        self.run(self.tr("Recording the figures of {name}…").format(name=path.name), work)
 
     @Slot()
     def save_errors(self) -> None:
@@ -232,38 +224,20 @@ class ImportPreviewDialog(QDialog):
         )
         if not name:
             return
-        out = Path(name if name.lower().endswith(_SUFFIX) else name + _SUFFIX)
+        out = Path(with_suffix(name))
         preview = self.preview
         self._writing = out
-        self._start(self.tr("Writing {name}…").format(name=out.name))
 
         def work(_progress: Progress, _cancelled: Cancelled) -> Path:
             return measurement_import.save_error_copy(preview, out)
 
-        self.job.start(work)
+        self.run(self.tr("Writing {name}…").format(name=out.name), work)
 
-    def _start(self, label: str) -> None:
-        self._set_busy(True)
-        self.progress = JobProgress(self, self.windowTitle(), label, None)
-
-    def reject(self) -> None:
-        if self.job.is_running():
-            return  # one transaction under way: its outcome follows in a moment
-        super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)
         self.only_rejected.setEnabled(not busy)
 
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.finish()
-            self.progress = None
-        self._set_busy(False)
-
-    @Slot(object)
-    def _on_done(self, outcome: object) -> None:
-        self._close_progress()
+    def job_succeeded(self, outcome: object) -> None:
         if isinstance(outcome, Path):
             box = self.done_box = written_box(
                 self,
@@ -278,7 +252,7 @@ class ImportPreviewDialog(QDialog):
             box.open()
             return
         assert isinstance(outcome, ImportResult)
-        super().accept()
+        self.accept()
         box = self.done_box = QMessageBox(self.parentWidget() or self)
         box.setObjectName("importAppliedBox")
         box.setIcon(QMessageBox.Icon.Information)
@@ -312,13 +286,6 @@ class ImportPreviewDialog(QDialog):
             text = f"{text} {left}"
         return text
 
-    @Slot(object)
-    def _on_failed(self, error: object) -> None:
-        self._close_progress()
+    def failure_sentence(self, error: object) -> str:
         writing = self._writing is not None
-        box = self.failure_box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.windowTitle())
-        box.setText(problem_sentence(error, self._writing or self.preview.path, writing=writing))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.open()
+        return problem_sentence(error, self._writing or self.preview.path, writing=writing)
