@@ -37,7 +37,13 @@ def soffice() -> str:
 
 
 def convert_to_pdf(workbook: Path, folder: Path) -> Path:
-    """`workbook` printed to PDF by LibreOffice into `folder`; fails unless it succeeded.
+    """`workbook` printed to PDF by LibreOffice into `folder`; fails unless it succeeded."""
+    return convert(workbook, folder, "pdf")
+
+
+def convert(workbook: Path, folder: Path, to: str) -> Path:
+    """`workbook` converted by LibreOffice into `folder` to the format `to` ("pdf", or
+    "xlsx" for the workbook as Calc saves it); fails unless it succeeded.
 
     Each conversion has a profile of its own (-env:UserInstallation): two runs sharing
     the user's profile would wait on each other's lock, or one would hand its document
@@ -51,7 +57,7 @@ def convert_to_pdf(workbook: Path, folder: Path) -> Path:
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf",
+        to,
         "--outdir",
         str(folder),
         str(workbook),
@@ -71,11 +77,11 @@ def convert_to_pdf(workbook: Path, folder: Path) -> Path:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         pytest.fail(f"LibreOffice did not convert {workbook.name} in {TIMEOUT_SECONDS} s")
-    pdf = folder / f"{workbook.stem}.pdf"
+    converted = folder / f"{workbook.stem}.{to}"
     assert process.returncode == 0, f"LibreOffice failed ({process.returncode}): {output}"
-    # soffice exits 0 even when it could not load the file: the PDF is the proof.
-    assert pdf.is_file(), f"LibreOffice wrote no PDF for {workbook.name}: {output}"
-    return pdf
+    # soffice exits 0 even when it could not load the file: the converted file is the proof.
+    assert converted.is_file(), f"LibreOffice wrote no {to.upper()} for {workbook.name}: {output}"
+    return converted
 
 
 def pdf_pages(pdf: Path) -> int:

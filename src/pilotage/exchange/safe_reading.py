@@ -6,7 +6,8 @@ old .xls are OLE compound files, a PDF says so), the sizes its zip declares (a z
 bomb is refused before a byte is inflated), then each part read once, in chunks, by a
 bounded parser (part_scan: CRC, no document type declarations, rows and cells
 counted). Only then does openpyxl parse it, with defusedxml underneath, formulas kept as
-formulas (never evaluated), no external links. Anything wrong becomes one sentence that
+formulas (never evaluated), no external links; a read-only sheet is sized by that count
+and its rows read by sheet_reading (lxml, the same values openpyxl gives, much sooner). Anything wrong becomes one sentence that
 names the file; nothing openpyxl raises reaches the analyst as a crash.
 
 The workbook is read from memory (the file's bytes, bounded by the size limit), so a
@@ -28,6 +29,7 @@ from typing import Any, NoReturn
 
 import openpyxl
 from openpyxl import Workbook
+from openpyxl.reader.excel import ExcelReader
 
 from pilotage.domain.errors import PilotageError
 from pilotage.exchange.part_scan import (
@@ -38,6 +40,7 @@ from pilotage.exchange.part_scan import (
     TooLargeError,
     scan_member,
 )
+from pilotage.exchange.sheet_reading import ScannedSheet
 
 
 class WorkbookRefusedError(PilotageError):
@@ -313,19 +316,41 @@ def _load(name: str, data: bytes, *, read_only: bool, extents: dict[str, Extent]
             # openpyxl warns of what it drops (Excel's validation extensions, unknown parts):
             # nothing the analyst can act on, and the import reads only cells.
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(
+            reader = _Reader(
                 io.BytesIO(data),
                 read_only=read_only,
                 data_only=False,  # a formula stays its text: never evaluated, reported
                 keep_links=False,
                 keep_vba=False,
             )
+            reader.read()
+            wb = reader.wb
     except Exception as error:  # openpyxl raises many kinds: every one is the file's fault
         _refuse_load(name, error)
     if read_only:
         for sheet in wb.worksheets:
             _true_size(sheet, extents)
     return wb
+
+
+class _Reader(ExcelReader):  # type: ignore[misc]
+    """openpyxl's reader, but for its read-only sheets: ScannedSheet, sized by the scan
+    (openpyxl would parse a sheet without <dimension> whole just to size it) and read
+    by sheet_reading's quicker parser, with the same values."""
+
+    def read_worksheets(self) -> None:
+        if not self.read_only:
+            super().read_worksheets()
+            return
+        for sheet, relation in self.parser.find_sheets():
+            if relation.target not in self.valid_files:
+                continue
+            if "chartsheet" in relation.Type:
+                self.read_chartsheet(sheet, relation)
+                continue
+            ws = ScannedSheet(self.wb, sheet.name, relation.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
 
 
 def _true_size(sheet: Any, extents: dict[str, Extent]) -> None:

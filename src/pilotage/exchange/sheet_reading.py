@@ -1,0 +1,244 @@
+"""The rows of a read-only sheet, read quickly, exactly as openpyxl reads them.
+
+openpyxl's read-only sheet parses each cell through `WorkSheetParser.parse_cell`:
+a dictionary per cell, a regular expression per coordinate and, for an inline
+string, a descriptor-built `Text` object: on a program workbook of hundreds of
+thousands of rows, most of an import's time. Worse, a sheet written write-only has
+no <dimension>, and openpyxl then parses the whole sheet once more just to size it
+when the workbook opens.
+
+`ScannedSheet` is openpyxl's read-only sheet with both costs removed: its size is
+the one safe_reading counted while checking the part (never a full parse of its
+own), and its rows come from lxml's iterparse straight from the zip member, each
+cell turned into the value openpyxl would give (`ReadOnlyCell`s, or values): inline
+and shared strings, numbers (int or float, as openpyxl casts them), booleans, dates
+by the cell's style number format (the workbook's own date styles, as openpyxl
+found them), ISO dates (t="d"), error cells (t="e", their text), formulas (<f>:
+data type "f", the text openpyxl gives, shared and array formulas through openpyxl's
+own parser). Rows skipped in the file come back empty, as openpyxl gives them.
+
+Only parts that safe_reading has checked are read here (the same bytes, held in
+memory): no document type declaration, no entity, sizes bounded. lxml is asked,
+besides, never to load a DTD, resolve an entity or use the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; used untyped
+from openpyxl.cell.read_only import EMPTY_CELL, ReadOnlyCell
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+
+_ROW = f"{{{SHEET_MAIN_NS}}}row"
+_CELL = f"{{{SHEET_MAIN_NS}}}c"
+_VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
+_INLINE = f"{{{SHEET_MAIN_NS}}}is"
+_TEXT = f"{{{SHEET_MAIN_NS}}}t"
+_RUN = f"{{{SHEET_MAIN_NS}}}r"
+_DIGITS = "0123456789"
+
+_COLUMNS: dict[str, int] = {}
+
+
+def _column(reference: str) -> int:
+    """The column number of a cell reference ("AB12" -> 28), as openpyxl reads it."""
+    letters = reference.rstrip(_DIGITS)
+    known = _COLUMNS.get(letters)
+    if known is not None:
+        return known
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    number: int = coordinate_to_tuple(reference)[1]  # openpyxl's own reading, its errors too
+    if len(_COLUMNS) < 20_000:
+        _COLUMNS[letters] = number
+    return number
+
+
+def _row_number(text: str) -> int:
+    """A row's r attribute as openpyxl reads it (a whole float is accepted)."""
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)
+        if number.is_integer():
+            return int(number)
+        raise ValueError(f"{text} is not a valid row number") from None
+
+
+def _inline_text(element: Any) -> str:
+    """An inline string's text: its plain text, then its runs' (openpyxl's Text.content)."""
+    plain: str | None = None
+    runs: list[str] = []
+    for child in element:
+        if child.tag == _TEXT:
+            plain = child.text
+        elif child.tag == _RUN:
+            text: str | None = None
+            for part in child:
+                if part.tag == _TEXT:
+                    text = part.text
+            if text is not None:
+                runs.append(text)
+    return (plain or "") + "".join(runs)
+
+
+class _CellReader:
+    """Turns `<c>` elements into (value, data type, style id), as openpyxl's parse_cell."""
+
+    def __init__(self, sheet: ReadOnlyWorksheet) -> None:
+        wb = sheet.parent
+        self.shared: Any = sheet._shared_strings
+        self.epoch = wb.epoch
+        self.dates = wb._date_formats
+        self.durations = wb._timedelta_formats
+        self.formulas: WorkSheetParser | None = None  # openpyxl's, for a formula's text
+
+    def formula(self, element: Any) -> Any:
+        if self.formulas is None:
+            self.formulas = WorkSheetParser(None, self.shared)
+        return self.formulas.parse_formula(element)
+
+    def cell(self, element: Any) -> tuple[Any, str, int]:
+        kind: str = element.get("t", "n")
+        style = element.get("s", 0)
+        if style:
+            style = int(style)
+        text: str | None = None
+        formula = inline = None
+        for child in element:
+            tag = child.tag
+            if tag == _VALUE:
+                text = child.text
+            elif tag == _FORMULA:
+                formula = child
+            elif tag == _INLINE:
+                inline = child
+        if formula is not None:
+            return self.formula(element), "f", style
+        if kind == "inlineStr":
+            if inline is not None:
+                return _inline_text(inline), "s", style
+            return None, kind, style
+        if not text:
+            return None, kind, style
+        if kind == "n":
+            if "." in text or "E" in text or "e" in text:
+                number: Any = float(text)
+            else:
+                number = int(text)
+            if style in self.dates:
+                try:
+                    return (
+                        from_excel(number, self.epoch, timedelta=style in self.durations),
+                        "d",
+                        style,
+                    )
+                except (OverflowError, ValueError):
+                    return "#VALUE!", "e", style
+            return number, kind, style
+        if kind == "s":
+            return self.shared[int(text)], kind, style
+        if kind == "b":
+            return bool(int(text)), kind, style
+        if kind == "str":
+            return text, "s", style
+        if kind == "d":
+            return from_ISO8601(text), kind, style
+        return text, kind, style  # "e": the error's text
+
+
+def fast_rows(
+    sheet: ReadOnlyWorksheet,
+    min_col: int,
+    min_row: int,
+    max_col: int,
+    max_row: int,
+    values_only: bool = False,
+) -> Iterator[tuple[Any, ...]]:
+    """What openpyxl's `ReadOnlyWorksheet._cells_by_row` yields, read with lxml."""
+    filler: Any = None if values_only else EMPTY_CELL
+    width = max_col + 1 - min_col
+    empty_row = (filler,) * width
+    reader = _CellReader(sheet)
+    counter = min_row
+    number = 0
+    with sheet._get_source() as source:
+        parsed = etree.iterparse(
+            source,
+            events=("end",),
+            tag=_ROW,
+            load_dtd=False,
+            no_network=True,
+            resolve_entities=False,
+            huge_tree=False,
+        )
+        for _, row in parsed:
+            given = row.get("r")
+            number = _row_number(given) if given is not None else number + 1
+            if number > max_row:
+                break
+            if number >= counter:
+                while counter < number:  # rows the file skips
+                    counter += 1
+                    yield empty_row
+                counter += 1
+                yield _row(sheet, reader, row, number, min_col, max_col, filler, values_only)
+            # Free what was read: the row, and the rows before it the tree still holds.
+            row.clear()
+            while row.getprevious() is not None:
+                del row.getparent()[0]
+    if number > max_row:
+        while counter <= max_row:
+            counter += 1
+            yield empty_row
+
+
+def _row(
+    sheet: ReadOnlyWorksheet,
+    reader: _CellReader,
+    row: Any,
+    number: int,
+    min_col: int,
+    max_col: int,
+    filler: Any,
+    values_only: bool,
+) -> tuple[Any, ...]:
+    out = [filler] * (max_col + 1 - min_col)
+    column = 0
+    for element in row:
+        if element.tag != _CELL:
+            continue
+        reference = element.get("r")
+        column = _column(reference) if reference else column + 1
+        if min_col <= column <= max_col:
+            value, kind, style = reader.cell(element)
+            out[column - min_col] = (
+                value if values_only else ReadOnlyCell(sheet, number, column, value, kind, style)
+            )
+    return tuple(out)
+
+
+class ScannedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+    """openpyxl's read-only sheet, sized by the caller (never by a parse of its own) and
+    read by `fast_rows`."""
+
+    def _get_size(self) -> None:
+        """Left to the caller (safe_reading gives the size its scan counted)."""
+
+    def _cells_by_row(
+        self,
+        min_col: int,
+        min_row: int,
+        max_col: int | None,
+        max_row: int | None,
+        values_only: bool = False,
+    ) -> Iterator[tuple[Any, ...]]:
+        last_col = max_col or self.max_column or 1
+        last_row = max_row or self.max_row or 1
+        return fast_rows(self, min_col, min_row, last_col, last_row, values_only)
