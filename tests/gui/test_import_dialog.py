@@ -25,6 +25,7 @@ from pilotage.exchange.template_reading import CellProblem
 from pilotage.gui import import_runner
 from pilotage.gui.dialogs import import_dialog
 from pilotage.gui.dialogs.import_dialog import ImportPreviewDialog
+from pilotage.gui.import_runner import ImportAction
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.import_rows_model import TINTS, ImportRowsModel
 from pilotage.gui.qt import (
@@ -397,16 +398,21 @@ def test_a_refused_file_is_one_sentence_and_nothing_else_happens(
     assert action.progress is None
 
 
+def reading_until_stopped(qtbot: QtBot, window: MainWindow, fake: FakeImports) -> ImportAction:
+    """Import a workbook whose preview is read until it is told to stop; its progress shown."""
+    fake.waits_for_cancel = True
+    import_from_file_menu(qtbot, window)
+    action = window.import_action
+    qtbot.waitUntil(lambda: action.progress is not None and action.progress.dialog.maximum() == 5)
+    return action
+
+
 def test_cancel_stops_the_preview_and_nothing_follows(
     qtbot: QtBot, win: MainWindow, fake: FakeImports
 ) -> None:
-    fake.waits_for_cancel = True
-    import_from_file_menu(qtbot, win)
-    action = win.import_action
-    qtbot.waitUntil(lambda: action.progress is not None and action.progress.dialog.maximum() == 5)
+    action = reading_until_stopped(qtbot, win, fake)
     assert action.progress is not None
-    progress = action.progress.dialog
-    (cancel,) = progress.findChildren(QPushButton)
+    (cancel,) = action.progress.dialog.findChildren(QPushButton)
     with qtbot.waitSignal(action.job.cancelled, timeout=WAIT_S * 1000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert action.progress is None
@@ -417,13 +423,20 @@ def test_cancel_stops_the_preview_and_nothing_follows(
 # --- a program workbook --------------------------------------------------------------------
 
 
+def program_question(
+    qtbot: QtBot, window: MainWindow, fake: FakeImports
+) -> tuple[ImportAction, QMessageBox]:
+    """Import a program workbook: the action, and the question asked once it is checked."""
+    fake.kind = WorkbookKind.PROGRAM
+    import_from_file_menu(qtbot, window)
+    action = window.import_action
+    return action, shown_box(qtbot, lambda: action.message_box)
+
+
 def test_a_program_workbook_is_confirmed_by_its_counts_then_imported(
     qtbot: QtBot, win: MainWindow, fake: FakeImports
 ) -> None:
-    fake.kind = WorkbookKind.PROGRAM
-    import_from_file_menu(qtbot, win)
-    action = win.import_action
-    box = shown_box(qtbot, lambda: action.message_box)
+    action, box = program_question(qtbot, win, fake)
     assert box.text() == "Import program CP-X: 3 pillars, 9 initiatives, 13 KPIs, 40 measurements?"
     assert box.informativeText() == "Organization MNC reused."
     assert fake.calls == [("kind", FILE), ("program", FILE, True)]
@@ -437,10 +450,7 @@ def test_a_program_workbook_is_confirmed_by_its_counts_then_imported(
 def test_a_program_workbook_cancelled_at_the_question_imports_nothing(
     qtbot: QtBot, win: MainWindow, fake: FakeImports
 ) -> None:
-    fake.kind = WorkbookKind.PROGRAM
-    import_from_file_menu(qtbot, win)
-    action = win.import_action
-    box = shown_box(qtbot, lambda: action.message_box)
+    action, box = program_question(qtbot, win, fake)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert fake.calls == [("kind", FILE), ("program", FILE, True)]
     assert not action.job.is_running()
@@ -450,10 +460,7 @@ def test_closing_the_window_stops_a_preview_being_read(
     qtbot: QtBot, win: MainWindow, fake: FakeImports
 ) -> None:
     """The window waits for its workers when it closes: the preview stops instead of running on."""
-    fake.waits_for_cancel = True
-    import_from_file_menu(qtbot, win)
-    action = win.import_action
-    qtbot.waitUntil(lambda: action.progress is not None and action.progress.dialog.maximum() == 5)
+    action = reading_until_stopped(qtbot, win, fake)
     win.close()  # returns once the worker has stopped (the fake waits for the cancel)
     assert [c[0] for c in fake.calls] == ["kind", "preview"]
     assert action.preview_dialog is None

@@ -220,9 +220,16 @@ def test_the_message_opens_the_folder_of_a_portfolio_report(
     assert opened == [QUrl.fromLocalFile(str(tmp_path))]
 
 
+@pytest.mark.parametrize("by_closing", [False, True])
 def test_cancel_stops_the_report_and_says_it_was_not_written(
-    qtbot: QtBot, win: MainWindow, settings: Settings, fake: FakeReports, tmp_path: Path
+    qtbot: QtBot,
+    win: MainWindow,
+    settings: Settings,
+    fake: FakeReports,
+    tmp_path: Path,
+    by_closing: bool,
 ) -> None:
+    """Cancel in the progress window, or closing the dialog (which waits for the stop)."""
     settings.set_report_folder(tmp_path)
     fake.stops_when_cancelled = True
     dialog = open_from_file_menu(qtbot, win)
@@ -230,8 +237,12 @@ def test_cancel_stops_the_report_and_says_it_was_not_written(
     assert path.parent == tmp_path  # the folder remembered
     progress = export(qtbot, dialog)
     qtbot.waitUntil(lambda: progress.maximum() == 4)
-    (cancel,) = progress.findChildren(QPushButton)
-    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    if by_closing:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert progress.labelText() == "Stopping…"
+    else:
+        (cancel,) = progress.findChildren(QPushButton)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     box = shown_box(qtbot, lambda: dialog.failure_box)
     assert box.text() == f"The report was cancelled: {path} was not written."
     assert not path.exists()
@@ -239,22 +250,6 @@ def test_cancel_stops_the_report_and_says_it_was_not_written(
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.form.isEnabled()
-
-
-def test_closing_the_dialog_while_it_writes_stops_the_report(
-    qtbot: QtBot, win: MainWindow, settings: Settings, fake: FakeReports, tmp_path: Path
-) -> None:
-    settings.set_report_folder(tmp_path)
-    fake.stops_when_cancelled = True
-    dialog = open_from_file_menu(qtbot, win)
-    path = Path(dialog.file.text())
-    progress = export(qtbot, dialog)
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the dialog waits for the report to stop
-    assert progress.labelText() == "Stopping…"
-    box = shown_box(qtbot, lambda: dialog.failure_box)
-    assert box.text() == f"The report was cancelled: {path} was not written."
-    assert dialog.isVisible()
-    assert not path.exists()
 
 
 @pytest.mark.parametrize(
