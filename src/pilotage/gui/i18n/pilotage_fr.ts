@@ -30,15 +30,21 @@
     </message>
     <message>
         <location line="+35"/>
+        <location line="+22"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>The database could not be opened:
 {error}</source>
         <translation>La base de données n’a pas pu être ouverte :
 {error}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Workbooks from partners cannot be imported: {problem}.</source>
+        <translation>Les classeurs des partenaires ne peuvent pas être importés : {problem}.</translation>
     </message>
 </context>
 <context>
@@ -516,9 +522,37 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../screenshots.py" line="+322"/>
+        <location filename="../screenshots.py" line="+325"/>
         <source>The details were written to {path}.</source>
         <translation>Les détails ont été enregistrés dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../dialogs/export_dialog.py" line="+140"/>
+        <source>&amp;Browse…</source>
+        <translation>Parc&amp;ourir…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
     </message>
 </context>
 <context>
@@ -625,6 +659,256 @@
         <location line="+1"/>
         <source>no</source>
         <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAction</name>
+    <message>
+        <location filename="../import_runner.py" line="+65"/>
+        <source>&amp;Import workbook…</source>
+        <translation>&amp;Importer un classeur…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import workbook</source>
+        <translation>Importer un classeur</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Classeurs Excel (*.xlsx *.xlsm);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{name} is neither a data-collection template nor a program workbook made by Pilotage.</source>
+        <translation>{name} n&apos;est ni un modèle de collecte ni un classeur de programme produit par Pilotage.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{count} pillars</source>
+        <translation>{count} axes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} initiatives</source>
+        <translation>{count} initiatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} KPIs</source>
+        <translation>{count} indicateurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} measurements</source>
+        <translation>{count} mesures</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import program {reference}: {counts}?</source>
+        <translation>Importer le programme {reference} : {counts} ?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Importing {name}…</source>
+        <translation>Import de {name}…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Program {reference} was imported.</source>
+        <translation>Le programme {reference} a été importé.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../dialogs/import_dialog.py" line="+56"/>
+        <source>Import measurements</source>
+        <translation>Importer des mesures</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file} · program {program}</source>
+        <translation>{file} · programme {program}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show only the &amp;rejected rows</source>
+        <translation>N&apos;afficher que les lignes &amp;rejetées</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply &amp;valid rows</source>
+        <translation>Appliquer les lignes &amp;valides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save errors copy…</source>
+        <translation>&amp;Enregistrer une copie annotée…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{new} nouvelles, {changed} modifiées, {unchanged} inchangées, {rejected} rejetées</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rejected rows are in red with their reasons. Apply the valid rows only, or save a copy of the workbook with the errors marked, to send back.</source>
+        <translation>Les lignes rejetées sont en rouge avec leurs motifs. Appliquez seulement les lignes valides, ou enregistrez une copie du classeur où les erreurs sont signalées, à renvoyer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every row with a figure is rejected: nothing can be applied. Save a copy of the workbook with the errors marked, to send back.</source>
+        <translation>Toutes les lignes chiffrées sont rejetées : rien ne peut être appliqué. Enregistrez une copie du classeur où les erreurs sont signalées, à renvoyer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply writes the new and changed figures, all in one go.</source>
+        <translation>Appliquer enregistre les chiffres nouveaux et modifiés, tous en une fois.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file changes nothing: every figure in it is already recorded.</source>
+        <translation>Ce fichier ne change rien : tous ses chiffres sont déjà enregistrés.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a rejected row to read its reasons in full.</source>
+        <translation>Sélectionnez une ligne rejetée pour lire ses motifs en entier.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Recording the figures of {name}…</source>
+        <translation>Enregistrement des chiffres de {name}…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+24"/>
+        <source>Save errors copy</source>
+        <translation>Enregistrer une copie annotée</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The copy with the errors marked was written to {path}.</source>
+        <translation>La copie où les erreurs sont signalées a été écrite dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open the copy</source>
+        <translation>&amp;Ouvrir la copie</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>1 measurement recorded</source>
+        <translation>1 mesure enregistrée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} measurements recorded</source>
+        <translation>{count} mesures enregistrées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{recorded}, {changed} changed.</source>
+        <translation>{recorded}, {changed} modifiées.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 rejected row was left out.</source>
+        <translation>1 ligne rejetée a été laissée de côté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} rejected rows were left out.</source>
+        <translation>{count} lignes rejetées ont été laissées de côté.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../models/import_rows_model.py" line="+54"/>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>Inchangée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cell</source>
+        <translation>Cellule</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>KPI</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What happens</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
     </message>
 </context>
 <context>
@@ -764,6 +1048,29 @@
         <location line="+0"/>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../jobs.py" line="+40"/>
+        <source>{path} could not be written: {reason}</source>
+        <translation>{path} n&apos;a pas pu être écrit : {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} could not be read: {reason}</source>
+        <translation>{path} n&apos;a pas pu être lu : {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
     </message>
 </context>
 <context>
@@ -1641,7 +1948,7 @@
 <context>
     <name>MenusMixin</name>
     <message>
-        <location filename="../window_menus.py" line="+38"/>
+        <location filename="../window_menus.py" line="+42"/>
         <location line="+3"/>
         <source>As of</source>
         <translation>Date d’arrêté</translation>
@@ -1687,7 +1994,7 @@
         <translation>Enregistrer une copie de &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1697,7 +2004,7 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1707,7 +2014,7 @@
         <translation>&amp;Rechercher dans le navigateur</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -2359,6 +2666,52 @@
     </message>
 </context>
 <context>
+    <name>ProgramExportAction</name>
+    <message>
+        <location filename="../dialogs/program_export_dialog.py" line="+80"/>
+        <source>Export &amp;program workbook…</source>
+        <translation>Exporter le classeur d&apos;un &amp;programme…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramExportDialog</name>
+    <message>
+        <location line="-47"/>
+        <source>Export program workbook</source>
+        <translation>Exporter le classeur d&apos;un programme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Program</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the program to export.</source>
+        <translation>Choisissez le programme à exporter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the file to write the program to.</source>
+        <translation>Choisissez le fichier où écrire le programme.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Program {reference} was written to {path}.</source>
+        <translation>Le programme {reference} a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open the workbook</source>
+        <translation>&amp;Ouvrir le classeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kpis} KPIs, {measurements} measurements.</source>
+        <translation>{kpis} indicateurs, {measurements} mesures.</translation>
+    </message>
+</context>
+<context>
     <name>ProgramPage</name>
     <message>
         <location filename="../pages/program_page.py" line="+74"/>
@@ -2602,7 +2955,7 @@
 <context>
     <name>RecordForms</name>
     <message>
-        <location filename="../editing/record_forms.py" line="+62"/>
+        <location filename="../editing/record_forms.py" line="+69"/>
         <source>New program {reference}</source>
         <translation>Création du programme {reference}</translation>
     </message>
@@ -2662,31 +3015,27 @@
         <translation>Modifier</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+5"/>
+        <location line="+25"/>
         <source>Edit program {reference}</source>
         <translation>Modification du programme {reference}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Edit pillar {code}</source>
         <translation>Modification du pilier {code}</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Edit initiative {code}</source>
         <translation>Modification de l’initiative {code}</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Edit KPI {code}</source>
         <translation>Modification de l’indicateur {code}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Organizations</source>
         <translation>Organismes</translation>
     </message>
@@ -2722,7 +3071,7 @@
 <context>
     <name>ReportAction</name>
     <message>
-        <location filename="../dialogs/report_dialog.py" line="+362"/>
+        <location filename="../dialogs/report_dialog.py" line="+167"/>
         <source>&amp;Export report…</source>
         <translation>E&amp;xporter un rapport…</translation>
     </message>
@@ -2730,16 +3079,12 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location line="-273"/>
-        <location line="+101"/>
-        <location line="+55"/>
-        <location line="+55"/>
-        <location line="+42"/>
+        <location line="-93"/>
         <source>Export report</source>
         <translation>Exporter un rapport</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="+7"/>
         <source>Program report</source>
         <translation>Rapport du programme</translation>
     </message>
@@ -2749,12 +3094,7 @@
         <translation>Rapport du portefeuille</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>&amp;Browse…</source>
-        <translation>Parc&amp;ourir…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>&amp;Report</source>
         <translation>&amp;Rapport</translation>
     </message>
@@ -2774,22 +3114,7 @@
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Export</source>
-        <translation>&amp;Exporter</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Classeurs Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+30"/>
         <source>Choose the file to write the report to.</source>
         <translation>Choisissez le fichier où écrire le rapport.</translation>
     </message>
@@ -2799,22 +3124,7 @@
         <translation>Choisissez le programme du rapport.</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Writing {name}…</source>
-        <translation>Écriture de {name}…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Stopping…</source>
-        <translation>Arrêt en cours…</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <source>The report was written to {path}.</source>
         <translation>Le rapport a été écrit dans {path}.</translation>
     </message>
@@ -2824,19 +3134,9 @@
         <translation>&amp;Ouvrir le rapport</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open its &amp;folder</source>
-        <translation>Ouvrir son &amp;dossier</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+7"/>
         <source>The report was cancelled: {path} was not written.</source>
         <translation>Le rapport a été annulé : {path} n&apos;a pas été écrit.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{path} could not be written: {reason}</source>
-        <translation>{path} n&apos;a pas pu être écrit : {reason}</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +3425,125 @@
         <location line="+4"/>
         <source>Remove target {day} of {kpi}</source>
         <translation>Retrait de la cible au {day} de {kpi}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateAction</name>
+    <message>
+        <location filename="../dialogs/template_dialog.py" line="+254"/>
+        <source>Export data-collection &amp;template…</source>
+        <translation>Exporter un &amp;modèle de collecte…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location line="-178"/>
+        <source>Export data-collection template</source>
+        <translation>Exporter un modèle de collecte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check &amp;all</source>
+        <translation>Tout &amp;cocher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;none</source>
+        <translation>Tout &amp;décocher</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Program</source>
+        <translation>&amp;Programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Initiatives</source>
+        <translation>&amp;Initiatives</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Periods &amp;from</source>
+        <translation>Périodes &amp;du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ile</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The whole program, its own KPIs included.</source>
+        <translation>Tout le programme, ses propres indicateurs compris.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{checked} of {count} initiatives.</source>
+        <translation>{checked} initiatives sur {count}.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose the program to collect for.</source>
+        <translation>Choisissez le programme dont collecter les chiffres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check at least one initiative.</source>
+        <translation>Cochez au moins une initiative.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first period starts after the last.</source>
+        <translation>La première période commence après la dernière.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the file to write the template to.</source>
+        <translation>Choisissez le fichier où écrire le modèle.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>1 row to fill</source>
+        <translation>1 ligne à remplir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} rows to fill</source>
+        <translation>{count} lignes à remplir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template was written to {path}.</source>
+        <translation>Le modèle a été écrit dans {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the template</source>
+        <translation>&amp;Ouvrir le modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rows}, for {kpis} KPIs.</source>
+        <translation>{rows}, pour {kpis} indicateurs.</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenBox</name>
+    <message>
+        <location filename="../dialogs/written_box.py" line="+22"/>
+        <source>Open its &amp;folder</source>
+        <translation>Ouvrir son &amp;dossier</translation>
     </message>
 </context>
 <context>
