@@ -39,6 +39,8 @@ from pilotage.exchange.program_content import (
     TargetContent,
 )
 from pilotage.exchange.program_workbook import LAYOUT, Field, Type
+from pilotage.exchange.sheet_reading import EMPTY as _EMPTY
+from pilotage.exchange.sheet_reading import typed_rows
 from pilotage.exchange.workbook_marker import MARKER_SHEET, WorkbookKind, marker_of
 
 MAX_PROBLEMS = 1_000  # past this many, reading stops: the workbook is not a program's
@@ -77,9 +79,9 @@ class _Reader:
         fields = LAYOUT[name]
         header = next(_rows(name, ws, max_row=1, max_col=HEADER_WIDTH), ())
         where = {
-            str(cell.value).strip(): index
-            for index, cell in enumerate(header)
-            if isinstance(cell.value, str) and cell.value.strip()
+            value.strip(): index
+            for index, (value, _) in enumerate(header)
+            if isinstance(value, str) and value.strip()
         }
         missing = [f.key for f in fields if f.key not in where]
         for key in missing:
@@ -90,19 +92,17 @@ class _Reader:
         width = max(where[f.key] for f in fields) + 1
         out: list[tuple[int, dict[str, Any]]] = []
         for number, cells in enumerate(_rows(name, ws, min_row=2, max_col=width), start=2):
-            if all(c.value is None or c.value == "" for c in cells):
+            if all(value is None or value == "" for value, _ in cells):
                 continue
             values: dict[str, Any] = {}
             for spec, index in plan:
-                cell = cells[index] if index < len(cells) else None
-                values[spec.key] = self._value(name, number, spec, cell)
+                value, kind = cells[index] if index < len(cells) else _EMPTY
+                values[spec.key] = self._value(name, number, spec, value, kind)
             out.append((number, values))
         return out
 
-    def _value(self, sheet: str, row: int, spec: Field, cell: Any) -> Any:
-        value = None if cell is None else cell.value
-        kind = None if cell is None else getattr(cell, "data_type", None)
-        if kind == "f" or (kind is None and isinstance(value, str) and value.startswith("=")):
+    def _value(self, sheet: str, row: int, spec: Field, value: Any, kind: str) -> Any:
+        if kind == "f":
             self.problem(sheet, row, spec.key, f"a formula ({value}) where a value is due")
             return None
         if kind == "e":
@@ -123,11 +123,14 @@ class _DamagedError(Exception):
     pass
 
 
-def _rows(name: str, ws: Any, **options: Any) -> Iterator[tuple[Any, ...]]:
-    """The sheet's rows; openpyxl failing on a damaged sheet (a read-only sheet is parsed
-    as it is read) becomes one problem rather than a crash. `max_col` is always given:
-    openpyxl pads a row up to its last cell, however far right a hostile file puts it."""
-    rows = ws.iter_rows(**options)
+def _rows(
+    name: str, ws: Any, *, min_row: int = 1, max_row: int | None = None, max_col: int
+) -> Iterator[tuple[tuple[Any, str], ...]]:
+    """The sheet's rows, each cell a (value, data type) pair (sheet_reading.typed_rows);
+    a damaged sheet (a read-only sheet is parsed as it is read) becomes one problem rather
+    than a crash. `max_col` is always given: a row is padded up to its last cell, however
+    far right a hostile file puts it."""
+    rows = typed_rows(ws, min_row=min_row, max_row=max_row, max_col=max_col)
     while True:
         try:
             row = next(rows)

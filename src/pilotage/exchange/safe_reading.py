@@ -7,8 +7,9 @@ bomb is refused before a byte is inflated), then each part read once, in chunks,
 bounded parser (part_scan: CRC, no document type declarations, rows and cells
 counted). Only then does openpyxl parse it, with defusedxml underneath, formulas kept as
 formulas (never evaluated), no external links; a read-only sheet is sized by that count
-and its rows read by sheet_reading (lxml, the same values openpyxl gives, much sooner). Anything wrong becomes one sentence that
-names the file; nothing openpyxl raises reaches the analyst as a crash.
+and its rows read by sheet_reading (lxml, the same values openpyxl gives, much sooner).
+Anything wrong becomes one sentence that names the file; nothing openpyxl raises reaches
+the analyst as a crash.
 
 The workbook is read from memory (the file's bytes, bounded by the size limit), so a
 read-only workbook holds no open file and the file cannot change between the checks and
@@ -22,7 +23,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -40,7 +41,7 @@ from pilotage.exchange.part_scan import (
     TooLargeError,
     scan_member,
 )
-from pilotage.exchange.sheet_reading import ScannedSheet
+from pilotage.exchange.sheet_reading import ScannedSheet, typed_rows
 
 
 class WorkbookRefusedError(PilotageError):
@@ -110,7 +111,21 @@ def sheet_rows(path: Path, sheet: Any, **options: Any) -> Iterator[tuple[Any, ..
     (a read-only sheet parses as it goes) becomes WorkbookRefusedError naming the file and
     the sheet. Give `max_col` to a read-only sheet: openpyxl pads each row up to its last
     cell, however far right a hostile file puts it."""
-    rows = sheet.iter_rows(**options)
+    yield from _guarded(path, sheet, lambda: sheet.iter_rows(**options))
+
+
+def typed_sheet_rows(
+    path: Path, sheet: Any, *, min_row: int = 1, max_row: int | None = None, max_col: int
+) -> Iterator[tuple[tuple[Any, str], ...]]:
+    """The sheet's rows as sheet_reading.typed_rows gives them (each cell a (value, data
+    type) pair: no cell object each), failures refused as by `sheet_rows`."""
+    yield from _guarded(
+        path, sheet, lambda: typed_rows(sheet, min_row=min_row, max_row=max_row, max_col=max_col)
+    )
+
+
+def _guarded(path: Path, sheet: Any, reading: Callable[[], Iterator[Any]]) -> Iterator[Any]:
+    rows = reading()
     while True:
         try:
             row = next(rows)

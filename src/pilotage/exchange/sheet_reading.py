@@ -153,16 +153,36 @@ class _CellReader:
         return text, kind, style  # "e": the error's text
 
 
+_CELLS, _VALUES, _PAIRS = "cells", "values", "pairs"
+EMPTY: tuple[None, str] = (None, "n")  # an empty cell, as a (value, data type) pair
+
+
+def typed_rows(
+    sheet: Any, *, min_row: int = 1, max_row: int | None = None, max_col: int
+) -> Iterator[tuple[tuple[Any, str], ...]]:
+    """The sheet's rows from `min_row`, each cell up to `max_col` as a (value, data type)
+    pair ("f" a formula, "e" an error cell, "s" a text, "n" a number or nothing, ...):
+    openpyxl's cells without a cell object each, for a sheet of any kind."""
+    if isinstance(sheet, ScannedSheet):
+        last_row = max_row or sheet.max_row or 1
+        yield from fast_rows(sheet, 1, min_row, max_col, last_row, _PAIRS)
+        return
+    for row in sheet.iter_rows(min_row=min_row, max_row=max_row, max_col=max_col):
+        yield tuple((cell.value, getattr(cell, "data_type", "n")) for cell in row)
+
+
 def fast_rows(
     sheet: ReadOnlyWorksheet,
     min_col: int,
     min_row: int,
     max_col: int,
     max_row: int,
-    values_only: bool = False,
+    values_only: bool | str = False,
 ) -> Iterator[tuple[Any, ...]]:
-    """What openpyxl's `ReadOnlyWorksheet._cells_by_row` yields, read with lxml."""
-    filler: Any = None if values_only else EMPTY_CELL
+    """What openpyxl's `ReadOnlyWorksheet._cells_by_row` yields, read with lxml; with
+    values_only "pairs", each cell as a (value, data type) pair."""
+    shape = _PAIRS if values_only == _PAIRS else _VALUES if values_only else _CELLS
+    filler: Any = {_CELLS: EMPTY_CELL, _VALUES: None, _PAIRS: EMPTY}[shape]
     width = max_col + 1 - min_col
     empty_row = (filler,) * width
     reader = _CellReader(sheet)
@@ -188,7 +208,7 @@ def fast_rows(
                     counter += 1
                     yield empty_row
                 counter += 1
-                yield _row(sheet, reader, row, number, min_col, max_col, filler, values_only)
+                yield _row(sheet, reader, row, number, min_col, max_col, filler, shape)
             # Free what was read: the row, and the rows before it the tree still holds.
             row.clear()
             while row.getprevious() is not None:
@@ -207,20 +227,24 @@ def _row(
     min_col: int,
     max_col: int,
     filler: Any,
-    values_only: bool,
+    shape: str,
 ) -> tuple[Any, ...]:
     out = [filler] * (max_col + 1 - min_col)
     column = 0
+    cell = reader.cell
     for element in row:
         if element.tag != _CELL:
             continue
         reference = element.get("r")
         column = _column(reference) if reference else column + 1
         if min_col <= column <= max_col:
-            value, kind, style = reader.cell(element)
-            out[column - min_col] = (
-                value if values_only else ReadOnlyCell(sheet, number, column, value, kind, style)
-            )
+            value, kind, style = cell(element)
+            if shape is _PAIRS:
+                out[column - min_col] = (value, kind)
+            elif shape is _VALUES:
+                out[column - min_col] = value
+            else:
+                out[column - min_col] = ReadOnlyCell(sheet, number, column, value, kind, style)
     return tuple(out)
 
 

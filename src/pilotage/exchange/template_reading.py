@@ -32,7 +32,7 @@ from openpyxl import Workbook
 
 from pilotage.domain.errors import CancelledError
 from pilotage.exchange import template_layout as layout
-from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows
+from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows, typed_sheet_rows
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
 
@@ -151,7 +151,7 @@ def read_template(
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     reading = _RowReader(sheet, headers, ANSWERS.get(language, ANSWERS["en"]))
     rows: list[FilledRow] = []
-    cells_by_row = sheet_rows(path, ws, min_row=layout.FIRST_DATA_ROW, max_col=width)
+    cells_by_row = typed_sheet_rows(path, ws, min_row=layout.FIRST_DATA_ROW, max_col=width)
     for done, cells in enumerate(cells_by_row):
         if done % _CHECK_EVERY == 0:
             if cancelled is not None and cancelled():
@@ -184,6 +184,9 @@ def _headers(path: Path, ws: Any, width: int) -> dict[Field, str]:
     return found
 
 
+_FIELDS = tuple(slot.field for slot in layout.COLUMNS)
+
+
 class _RowReader:
     """Reads the cells of one row into a FilledRow, gathering the problems of its cells."""
 
@@ -205,11 +208,9 @@ class _RowReader:
             )
         )
 
-    def row(self, number: int, cells: tuple[Any, ...]) -> FilledRow | None:
-        by_field = {
-            slot.field: (cell.value, cell.data_type)
-            for slot, cell in zip(layout.COLUMNS, cells, strict=False)
-        }
+    def row(self, number: int, cells: tuple[tuple[Any, str], ...]) -> FilledRow | None:
+        """`cells`: the row's (value, data type) pairs, in the layout's column order."""
+        by_field = dict(zip(_FIELDS, cells, strict=False))
         if all(_blank(by_field.get(field, (None, "n"))[0]) for field in layout.TO_FILL):
             return None  # nothing filled: not a row to import
         self.number, self.problems = number, []
