@@ -70,8 +70,11 @@ class _Reader:
         if len(self.problems) >= MAX_PROBLEMS:
             raise _TooManyError
 
-    def sheet(self, wb: Workbook, name: str) -> list[tuple[int, dict[str, Any]]]:
-        """The sheet's data rows as {column key: typed value}, with their row numbers."""
+    def sheet(self, wb: Workbook, name: str) -> list[tuple[int, Any]]:
+        """The sheet's data rows as {column key: typed value}, with their row numbers; the
+        rows of a sheet that `_BUILT` names are made its record at once while nothing is
+        wrong (a dictionary a row would hold a large program several times over)."""
+        build = _BUILT.get(name)
         if name not in wb.sheetnames:
             self.problem(name, None, None, "the sheet is missing")
             return []
@@ -90,7 +93,7 @@ class _Reader:
             return []
         plan = [(f, where[f.key]) for f in fields]
         width = max(where[f.key] for f in fields) + 1
-        out: list[tuple[int, dict[str, Any]]] = []
+        out: list[tuple[int, Any]] = []
         for number, cells in enumerate(_rows(name, ws, min_row=2, max_col=width), start=2):
             if all(value is None or value == "" for value, _ in cells):
                 continue
@@ -98,7 +101,7 @@ class _Reader:
             for spec, index in plan:
                 value, kind = cells[index] if index < len(cells) else _EMPTY
                 values[spec.key] = self._value(name, number, spec, value, kind)
-            out.append((number, values))
+            out.append((number, build(values) if build and not self.problems else values))
         return out
 
     def _value(self, sheet: str, row: int, spec: Field, value: Any, kind: str) -> Any:
@@ -246,7 +249,7 @@ def read_program_workbook(wb: Workbook) -> ProgramWorkbookReading:
     if refused:
         return ProgramWorkbookReading(None, refused)
     reader = _Reader()
-    sheets: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    sheets: dict[str, list[tuple[int, Any]]] = {}
     try:
         for name in LAYOUT:
             try:
@@ -276,13 +279,19 @@ def read_program_workbook(wb: Workbook) -> ProgramWorkbookReading:
         milestones=[MilestoneContent(**v) for _, v in sheets["milestones"]],
         budget_lines=[BudgetLineContent(**v) for _, v in sheets["budget_lines"]],
         kpis=kpis,
-        targets=[TargetContent(_key(v), **_rest(v)) for _, v in sheets["targets"]],
-        measurements=[MeasurementContent(_key(v), **_rest(v)) for _, v in sheets["measurements"]],
-        disaggregations=[
-            DisaggregationContent(_key(v), **_rest(v)) for _, v in sheets["disaggregations"]
-        ],
+        targets=[t for _, t in sheets.pop("targets")],
+        measurements=[m for _, m in sheets.pop("measurements")],
+        disaggregations=[d for _, d in sheets.pop("disaggregations")],
     )
     return ProgramWorkbookReading(content, [], rows)
+
+
+# The sheets of many rows, each row made its record as soon as it is read.
+_BUILT: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "targets": lambda v: TargetContent(_key(v), **_rest(v)),
+    "measurements": lambda v: MeasurementContent(_key(v), **_rest(v)),
+    "disaggregations": lambda v: DisaggregationContent(_key(v), **_rest(v)),
+}
 
 
 def _owner_sentence(owner: OwnerKind) -> str:

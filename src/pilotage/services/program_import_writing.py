@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, and_, insert, or_, select
+from sqlalchemy import Table, and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pilotage.db.schema import (
@@ -116,6 +116,10 @@ class _Loader:
     def __init__(self, session: Session, reason: str) -> None:
         self.session = session
         self.reason = reason
+        # SQLite numbers a row one past the largest id: the ids of a plain executemany can
+        # be known (and are checked) without RETURNING, which SQLAlchemy can only do there
+        # one row per statement to keep the rows' order. Elsewhere RETURNING is batched.
+        self.counted_ids = session.get_bind().dialect.name == "sqlite"
 
     def add(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         ids: list[int] = []
@@ -129,8 +133,11 @@ class _Loader:
         if "id" not in table.c:
             self.session.execute(insert(table), prepared)
             return []
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = [int(i) for i in self.session.scalars(statement, prepared)]
+        if self.counted_ids:
+            ids = _counted_ids(self.session, table, prepared)
+        else:
+            statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            ids = [int(i) for i in self.session.scalars(statement, prepared)]
         audit.record_many(
             self.session,
             (
@@ -140,6 +147,29 @@ class _Loader:
             reason=self.reason,
         )
         return ids
+
+
+class _UnexpectedIdsError(RuntimeError):
+    """The rows inserted did not take the ids SQLite gives; nothing is kept (the caller's
+    transaction is rolled back)."""
+
+
+def _counted_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Inserts `rows` (one executemany, no RETURNING) and gives their ids, in order: past
+    the largest id before the insert, one each. Checked: exactly that many rows of the
+    table are past it afterwards (within the transaction, which holds SQLite's write lock,
+    they can only be these, numbered in the order they were inserted)."""
+    column = table.c.id
+    before = session.scalar(select(func.coalesce(func.max(column), 0))) or 0
+    session.execute(insert(table), rows)
+    count, last = session.execute(
+        select(func.count(), func.max(column)).where(column > before)
+    ).one()
+    if count != len(rows) or last != before + len(rows):
+        raise _UnexpectedIdsError(
+            f"the {len(rows)} rows added to {table.name} did not take the ids expected"
+        )
+    return list(range(before + 1, before + len(rows) + 1))
 
 
 def write_content(
@@ -222,6 +252,8 @@ def write_content(
     )  # fmt: skip
     kpi_id = _kpis(loader, content, program_id, pillar_id, initiative_id, org_ids)
     measurements = list(content.measurements)
+    # Only the figures that have disaggregations need their new id kept.
+    split = {(d.kpi, d.period_start, d.period_end) for d in content.disaggregations}
     measurement_id: dict[tuple[KpiKey, date, date], int] = {}
     for start in range(0, len(measurements), CHUNK):  # the rows to insert made a chunk at a time
         part = measurements[start : start + CHUNK]
@@ -236,9 +268,10 @@ def write_content(
                 for m in part
             ],
         )  # fmt: skip
-        measurement_id.update(
-            ((m.kpi, m.period_start, m.period_end), i) for m, i in zip(part, ids, strict=True)
-        )
+        for m, i in zip(part, ids, strict=True):
+            key = (m.kpi, m.period_start, m.period_end)
+            if key in split:
+                measurement_id[key] = i
     loader.add(
         _table(Disaggregation),
         [
