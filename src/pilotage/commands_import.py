@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pilotage.db.database import Database, open_database
 from pilotage.domain.errors import PilotageError
+
+if TYPE_CHECKING:
+    from pilotage.services.measurement_import import PreviewRow
 
 PROBLEMS_SHOWN = 200  # lines of problems printed; the count says how many more
 
@@ -56,40 +61,85 @@ def _import_figures(
         f"{counts[RowOutcome.NEW]} new, {counts[RowOutcome.CHANGED]} changed, "
         f"{counts[RowOutcome.UNCHANGED]} unchanged, {counts[RowOutcome.REJECTED]} rejected"
     )
-    for row in preview.rows:
-        if row.outcome is RowOutcome.CHANGED:
-            print(f"changed: {row.kpi_code} {row.period}: {row.old} → {row.new}")
+    _print_rows(preview.rows)
     problems = preview.problems
     for problem in problems[:PROBLEMS_SHOWN]:
         print(str(problem))
     if len(problems) > PROBLEMS_SHOWN:
         print(f"... and {len(problems) - PROBLEMS_SHOWN} more")
-    if errors_out is not None and preview.has_rejected:
-        print(f"rejected cells marked in {save_error_copy(preview, errors_out)}")
+    if errors_out is not None:
+        if preview.has_rejected:
+            print(f"rejected cells marked in {save_error_copy(preview, errors_out)}")
+        else:
+            print("no row is rejected: no errors copy written")
+    if not preview.rows:
+        # Most often the blank template sent out, picked instead of the partner's reply.
+        print(
+            f"pilotage: nothing to import: {path.name} has no filled row (is it the "
+            "template sent out rather than the partner's reply?)",
+            file=sys.stderr,
+        )
+        return 1
     rejected = counts[RowOutcome.REJECTED]
     valid = counts[RowOutcome.NEW] + counts[RowOutcome.CHANGED]
     if args.dry_run:
         print(f"dry run: nothing written to {database.name}")
         return 1 if rejected else 0
-    if rejected and not args.apply_valid:
-        rows = "row is" if rejected == 1 else "rows are"
+    if rejected and not valid:
+        others = (
+            " (the other rows' figures are already recorded)"
+            if counts[RowOutcome.UNCHANGED]
+            else ""
+        )
         print(
-            f"pilotage: nothing written: {rejected} {rows} rejected; correct the workbook and "
-            f"import it again, or add --apply-valid to write the {valid} valid "
-            f"row{'s' if valid != 1 else ''} alone",
+            f"pilotage: nothing written: every row to import is rejected "
+            f"({_rows(rejected)}){others}; correct the workbook and import it again",
+            file=sys.stderr,
+        )
+        return 1
+    if rejected and not args.apply_valid:
+        print(
+            f"pilotage: nothing written: {_rows(rejected)} "
+            f"{'is' if rejected == 1 else 'are'} rejected; correct the workbook and "
+            f"import it again, or add --apply-valid to write the {_rows(valid, 'valid')} "
+            "alone",
             file=sys.stderr,
         )
         return 1
     if not valid:
         print(f"nothing to write: {database.name} already holds every figure of {path.name}")
         return 0
-    result = apply_import(database, path, valid_only=args.apply_valid)
-    left_out = f"; {result.skipped} rejected rows left out" if result.skipped else ""
+    # What is written is what was just shown: a file changed since is refused.
+    result = apply_import(
+        database, path, valid_only=args.apply_valid, expected=preview.digest or None
+    )
+    left_out = f"; {_rows(result.skipped, 'rejected')} left out" if result.skipped else ""
     print(
         f"written to {database.name}: {result.created} new, {result.changed} changed "
         f"({result.unchanged} unchanged{left_out})"
     )
     return 0
+
+
+def _rows(number: int, kind: str = "") -> str:
+    """ "1 row", "3 valid rows"."""
+    word = "row" if number == 1 else "rows"
+    return f"{number} {kind} {word}" if kind else f"{number} {word}"
+
+
+def _print_rows(rows: Sequence[PreviewRow]) -> None:
+    """The new and changed rows, so that a dry run is a real preview (at most
+    PROBLEMS_SHOWN lines; the count says how many more)."""
+    from pilotage.services.measurement_import import RowOutcome
+
+    listed = [r for r in rows if r.outcome in (RowOutcome.NEW, RowOutcome.CHANGED)]
+    for row in listed[:PROBLEMS_SHOWN]:
+        if row.outcome is RowOutcome.NEW:
+            print(f"new: {row.kpi_code} {row.period}: {row.new}")
+        else:
+            print(f"changed: {row.kpi_code} {row.period}: {row.old} → {row.new}")
+    if len(listed) > PROBLEMS_SHOWN:
+        print(f"... and {len(listed) - PROBLEMS_SHOWN} more new or changed rows")
 
 
 def _errors_target(out: Path, source: Path) -> Path:

@@ -108,16 +108,16 @@ def test_marked_cells_are_filled_and_commented_and_listed(tmp_path: Path) -> Non
     assert wb.active.title == PROBLEMS_SHEET
     rows = [tuple(row) for row in problems.iter_rows(values_only=True)]
     assert rows == [
-        ("Sheet", "Cell", "Problem"),
-        ("Figures", "C4", "text where a number is due"),
-        ("Figures", "C3", "a count cannot be negative"),
-        ("Figures", "C3", "the same KPI and period twice"),
-        ("Figures", "C3", "the same KPI and period twice"),
-        ("Gone", "B2", "unknown KPI"),  # listed, no link: no such sheet
-        ("Figures", None, "the sheet has no header row"),
-        ("Figures", None, '=HYPERLINK("http://x","y")'),
+        ("Sheet", "Cell", "KPI", "Period", "Problem"),
+        ("Figures", "C4", None, None, "text where a number is due"),
+        ("Figures", "C3", None, None, "a count cannot be negative"),
+        ("Figures", "C3", None, None, "the same KPI and period twice"),
+        ("Figures", "C3", None, None, "the same KPI and period twice"),
+        ("Gone", "B2", None, None, "unknown KPI"),  # listed, no link: no such sheet
+        ("Figures", None, None, None, "the sheet has no header row"),
+        ("Figures", None, None, None, '=HYPERLINK("http://x","y")'),
     ]
-    assert problems["C8"].data_type == "s"  # a message is text, never a formula
+    assert problems["E8"].data_type == "s"  # a message is text, never a formula
     assert problems["B2"].hyperlink.location == "'Figures'!C4"
     assert problems["B6"].hyperlink is None
 
@@ -145,8 +145,8 @@ def test_a_whole_row_is_filled_and_commented_on_its_first_cell(tmp_path: Path) -
     assert ws["C3"].comment.text == "from the March report"  # the partner's note alone
     rows = list(wb[PROBLEMS_SHEET].iter_rows(min_row=2, values_only=True))
     assert rows == [
-        ("Figures", "row 3", "the same KPI and period twice"),
-        ("Figures", "A3", "unknown KPI"),
+        ("Figures", "row 3", None, None, "the same KPI and period twice"),
+        ("Figures", "A3", None, None, "unknown KPI"),
     ]
     assert wb[PROBLEMS_SHEET]["B2"].hyperlink.location == "'Figures'!A3"
 
@@ -160,7 +160,7 @@ def test_a_copy_of_a_copy_keeps_one_list_and_our_latest_comments(tmp_path: Path)
     wb = openpyxl.load_workbook(second)
     assert [ws.title for ws in wb.worksheets] == [PROBLEMS_SHEET, "Figures", "pilotage"]
     assert wb["Figures"]["C4"].comment.text == "still text"
-    assert wb[PROBLEMS_SHEET]["C2"].value == "still text"
+    assert wb[PROBLEMS_SHEET]["E2"].value == "still text"
     assert wb[PROBLEMS_SHEET].max_row == 2
 
 
@@ -203,7 +203,63 @@ def test_a_workbook_too_large_to_copy_is_refused(
 def test_no_marks_still_gives_the_list_header(tmp_path: Path) -> None:
     out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", [])
     rows = list(openpyxl.load_workbook(out)[PROBLEMS_SHEET].iter_rows(values_only=True))
-    assert rows == [("Sheet", "Cell", "Problem")]
+    assert rows == [("Sheet", "Cell", "KPI", "Period", "Problem")]
+
+
+def test_the_list_names_the_kpi_and_period_and_prints_one_page_wide(tmp_path: Path) -> None:
+    mark = CellMark("Figures", 4, "C", "must be a whole number", kpi="JIT-APP", period="2025-Q1")
+    out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", [mark])
+    ws = openpyxl.load_workbook(out)[PROBLEMS_SHEET]
+    assert [c.value for c in ws[2]] == ["Figures", "C4", "JIT-APP", "2025-Q1", mark.message]
+    # Printed landscape, one page wide, the header row on every page.
+    assert ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_a_list_of_an_older_copy_is_replaced_too(tmp_path: Path) -> None:
+    source = _partner_workbook(tmp_path)
+    wb = openpyxl.load_workbook(source)
+    older = wb.create_sheet(PROBLEMS_SHEET, 0)
+    older.append(["Sheet", "Cell", "Problem"])
+    wb.save(source)
+    wb = openpyxl.load_workbook(mark_errors(source, tmp_path / "copy.xlsx", MARKS[:1]))
+    assert wb.sheetnames == [PROBLEMS_SHEET, "Figures", "pilotage"]
+
+
+def _template_like(folder: Path) -> Path:
+    """A sheet laid out as a template's: identifiers in hidden A-C, the KPI code in E."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Data"
+    ws.append(["id", "start", "end", "owner", "code", "name"])
+    ws.append([999, "2025-01-01", "2025-03-31", "P1", "JIT-APP", "Apprenants"])
+    ws.column_dimensions.group("A", "C", hidden=True)
+    out = folder / "template.xlsx"
+    wb.save(out)
+    return out
+
+
+def test_a_mark_on_a_hidden_column_is_shown_on_the_kpi_code(tmp_path: Path) -> None:
+    marks = [
+        CellMark("Data", 2, "B", "the period's bounds (a hidden column) were changed"),
+        CellMark("Data", 2, "", "this row was added"),
+    ]
+    out = mark_errors(_template_like(tmp_path), tmp_path / "copy.xlsx", marks)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Data"]
+    assert ws["E2"].fill.fgColor.rgb == PROBLEM_FILL
+    assert ws["E2"].comment.text == (
+        "the period's bounds (a hidden column) were changed (hidden column B)\nthis row was added"
+    )
+    assert ws["B2"].comment is None
+    assert ws["A2"].comment is None
+    listed = wb[PROBLEMS_SHEET]
+    assert [listed["B2"].value, listed["B3"].value] == ["E2", "row 2"]
+    assert listed["B2"].hyperlink.location == "'Data'!E2"
+    assert listed["B3"].hyperlink.location == "'Data'!E2"
 
 
 @pytest.mark.libreoffice

@@ -39,6 +39,7 @@ from pilotage.gui.qt import (
     QUrl,
 )
 from pilotage.services.measurement_import import (
+    FileChangedError,
     ImportPreview,
     ImportResult,
     PreviewRow,
@@ -75,6 +76,9 @@ win = export_support.english_window
 opened = export_support.opened
 
 
+DIGEST = "5e" * 32  # the SHA-256 the preview says it read
+
+
 class FakeImports:
     """The services the import calls, as the GUI sees them; each call noted with its thread."""
 
@@ -88,6 +92,7 @@ class FakeImports:
         self.refusal: Exception | None = None
         self.apply_error: Exception | None = None
         self.waits_for_cancel = False
+        self.expected: str | None = None
         self.program_counts = {"pillars": 3, "initiatives": 9, "kpis": 13, "measurements": 40}
 
     def _note(self, *call: object) -> None:
@@ -117,10 +122,18 @@ class FakeImports:
                 time.sleep(0.01)  # the worker's pace, not the test's timing
         assert self.gate.wait(WAIT_S)
         progress(5, 5)
-        return ImportPreview(path, "CP-MTNRA-MNC", self.rows)
+        return ImportPreview(path, "CP-MTNRA-MNC", self.rows, DIGEST)
 
-    def apply_import(self, _db: Database, path: Path, *, valid_only: bool = False) -> ImportResult:
+    def apply_import(
+        self,
+        _db: Database,
+        path: Path,
+        *,
+        valid_only: bool = False,
+        expected: str | None = None,
+    ) -> ImportResult:
         self._note("apply", path, valid_only)
+        self.expected = expected
         assert self.gate.wait(WAIT_S)
         if self.apply_error is not None:
             raise self.apply_error
@@ -282,6 +295,7 @@ def test_apply_valid_rows_writes_them_says_so_and_the_window_reloads(
     with qtbot.waitSignal(win.tree_loaded, timeout=WAIT_S * 1000):
         fake.gate.set()
     assert fake.calls[-1] == ("apply", FILE, True)
+    assert fake.expected == DIGEST  # what is written is the file as previewed
     assert threading.main_thread() not in fake.threads
     assert not dialog.isVisible()
     box = dialog.done_box
@@ -332,6 +346,17 @@ def test_an_apply_refused_meanwhile_is_one_sentence_and_the_preview_stays(
     assert shown_box(qtbot, lambda: dialog.failure_box).text() == "Invalid input."
     assert dialog.isVisible()
     assert dialog.buttons.isEnabled()
+    assert dialog.done_box is None
+
+
+def test_a_file_changed_since_the_preview_is_one_sentence_and_nothing_written(
+    qtbot: QtBot, win: MainWindow, fake: FakeImports
+) -> None:
+    fake.apply_error = FileChangedError(FILE)
+    dialog = preview_of(qtbot, win)
+    click(qtbot, dialog.apply_valid_button)
+    text = shown_box(qtbot, lambda: dialog.failure_box).text()
+    assert "has changed since it was previewed: preview it again" in text
     assert dialog.done_box is None
 
 

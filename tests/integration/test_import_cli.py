@@ -119,7 +119,7 @@ def test_apply_valid_writes_the_valid_rows(
     measurements, entries = sizes(demo_file)
     code, out, _ = run(capsys, "import", str(path), "--apply-valid", "--db", str(demo_file))
     assert code == 0
-    assert "1 new, 0 changed (0 unchanged; 1 rejected rows left out)" in out
+    assert "1 new, 0 changed (0 unchanged; 1 rejected row left out)" in out
     assert sizes(demo_file) == (measurements + 1, entries + 1)
 
 
@@ -187,3 +187,80 @@ def test_errors_out_must_not_replace_the_workbook(
     assert code == 1
     assert "it is the workbook being imported" in err
     assert path.read_bytes() == before
+
+
+def only_rejected(tmp_path: Path, demo_file: Path) -> Path:
+    dip = kpi_id(demo_file, "JIT-DIP")
+    rows = [figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2)]
+    return write_filled(tmp_path / "figures-MNC.xlsx", rows)
+
+
+@pytest.mark.parametrize("options", [(), ("--apply-valid",)])
+def test_every_row_rejected_says_so_and_fails(
+    options: tuple[str, ...], tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = only_rejected(tmp_path, demo_file)
+    before = sizes(demo_file)
+    code, out, err = run(capsys, "import", str(path), *options, "--db", str(demo_file))
+    assert code == 1
+    assert "0 new, 0 changed, 0 unchanged, 1 rejected" in out
+    assert err.strip() == (
+        "pilotage: nothing written: every row to import is rejected (1 row); correct the "
+        "workbook and import it again"
+    )
+    assert "already holds" not in out + err
+    assert sizes(demo_file) == before
+
+
+def test_a_blank_template_says_it_has_no_filled_row(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blank = tmp_path / "t.xlsx"
+    code, _, _ = run(
+        capsys,
+        "--db",
+        str(demo_file),
+        "template",
+        "--program",
+        "CP-MTNRA-MNC",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-03-31",
+        "--out",
+        str(blank),
+    )
+    assert code == 0
+    before = sizes(demo_file)
+    code, out, err = run(capsys, "import", str(blank), "--apply-valid", "--db", str(demo_file))
+    assert code == 1
+    assert "0 new, 0 changed, 0 unchanged, 0 rejected" in out
+    assert err.strip() == (
+        "pilotage: nothing to import: t.xlsx has no filled row (is it the template sent out "
+        "rather than the partner's reply?)"
+    )
+    assert "already holds" not in out
+    assert sizes(demo_file) == before
+
+
+def test_a_dry_run_lists_the_new_rows_and_says_when_no_errors_copy_is_needed(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = figures(tmp_path, demo_file)
+    out_copy = tmp_path / "errors.xlsx"
+    code, out, _ = run(
+        capsys,
+        "import",
+        str(path),
+        "--dry-run",
+        "--errors-out",
+        str(out_copy),
+        "--db",
+        str(demo_file),
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert "new: JIT-APP 2024-Q4: 300" in lines
+    assert "new: JIT-DIP 2025-Q1: 200" in lines
+    assert "no row is rejected: no errors copy written" in lines
+    assert not out_copy.exists()

@@ -1,8 +1,11 @@
 """The partner's own workbook sent back with its problems shown where they are.
 
 Each marked cell is filled light red and carries a comment (author "Pilotage") with
-its problems; a first sheet, "Problems", lists every problem by sheet and cell, with a
-link to the cell. The partner's file is opened through the safe opener and never
+its problems; a first sheet, "Problems", lists every problem by sheet and cell (and the
+KPI and period when the import knows them), with a link to the cell, and prints one
+page wide with its header on every page. A problem of a hidden column (the template's
+identifiers, A–C) is shown on the row's KPI code instead: the partner cannot see a
+hidden cell, nor follow a link to it. The partner's file is opened through the safe opener and never
 written: the copy goes to `out`, saved whole or not at all. openpyxl writes cells and
 comments whatever a sheet's protection, so a protected template is marked like any
 other, and stays protected.
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +23,21 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.cell import column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from pilotage.domain.errors import PilotageError
 from pilotage.exchange.cells import bind, clean_text
 from pilotage.exchange.safe_reading import ReadLimits, open_workbook
-from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT
+from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, print_setup
+from pilotage.exchange.template_layout import Field, column_letter
 from pilotage.exchange.writing import save_atomically
 
 AUTHOR = "Pilotage"
 PROBLEMS_SHEET = "Problems"
-PROBLEM_HEADERS = ("Sheet", "Cell", "Problem")
+PROBLEM_HEADERS = ("Sheet", "Cell", "KPI", "Period", "Problem")
+_EARLIER_HEADERS = (PROBLEM_HEADERS, ("Sheet", "Cell", "Problem"))  # lists of older copies
+_SHOWN_INSTEAD = column_letter(Field.KPI_CODE)  # where a hidden cell's problem is shown
 PROBLEM_FILL = "FFFFC7CE"  # the light red of Excel's own "bad" style
 # The copy loads the whole workbook in memory (openpyxl's normal mode keeps every cell as
 # an object of some 500 bytes): fewer cells than a read for the import allows.
@@ -52,6 +58,9 @@ class CellMark:
     row: int
     column: str
     message: str
+    kpi: str = ""  # the row's KPI code and period, when the import knows them
+    period: str = ""
+    row_anchor: str = "A"  # the column of a whole-row mark's comment
 
     @property
     def coordinate(self) -> str:
@@ -61,8 +70,8 @@ class CellMark:
     @property
     def anchor(self) -> str:
         """The cell that carries the comment: the mark's own, or the first of its row."""
-        if self.column == "" and _is_cell(self.row, "A"):
-            return f"A{self.row}"
+        if self.column == "" and _is_cell(self.row, self.row_anchor):
+            return f"{self.row_anchor}{self.row}"
         return self.coordinate
 
     @property
@@ -86,6 +95,7 @@ def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
             f"the copy with the problems marked cannot replace {source.name}: choose another name"
         )
     wb = open_workbook(source, read_only=False, limits=COPY_LIMITS)
+    marks = [_visible(wb, mark) for mark in marks]
     notes: dict[tuple[str, str], list[str]] = {}
     for mark in marks:
         if mark.sheet not in wb.sheetnames or not mark.anchor:
@@ -104,6 +114,38 @@ def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
     _problems_sheet(wb, marks)
     save_atomically(wb, out)
     return out
+
+
+def _visible(wb: Workbook, mark: CellMark) -> CellMark:
+    """The mark moved to a cell the partner sees when its column is hidden (or, for a whole
+    row, when the row's first cell is): to the KPI code column, else the first visible one."""
+    if mark.sheet not in wb.sheetnames or not _is_cell(mark.row, mark.column or "A"):
+        return mark
+    ws = wb[mark.sheet]
+    if not hasattr(ws, "column_dimensions"):  # a chart sheet: nothing to mark anyway
+        return mark
+    hidden = _hidden_columns(ws)
+    if column_index_from_string((mark.column or "A").upper()) not in hidden:
+        return mark
+    shown = column_index_from_string(_SHOWN_INSTEAD)
+    if shown in hidden:
+        shown = next(n for n in range(1, _MAX_COLUMN + 1) if n not in hidden)
+    if mark.column == "":  # the whole row stays marked; its comment moves
+        return replace(mark, row_anchor=get_column_letter(shown))
+    return replace(
+        mark,
+        column=get_column_letter(shown),
+        message=f"{mark.message} (hidden column {mark.column.upper()})",
+    )
+
+
+def _hidden_columns(ws: Any) -> set[int]:
+    """The numbers of the sheet's hidden columns (a dimension may cover a range)."""
+    found: set[int] = set()
+    for dimension in ws.column_dimensions.values():
+        if dimension.hidden and dimension.min and dimension.max:
+            found.update(range(dimension.min, min(dimension.max, _MAX_COLUMN) + 1))
+    return found
 
 
 def _is_cell(row: int, column: str) -> bool:
@@ -168,7 +210,7 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
         cell.fill = fill
     wrap = Alignment(wrap_text=True, vertical="top")
     for row, mark in enumerate(marks, start=2):
-        values = (mark.sheet, mark.place, mark.message)
+        values = (mark.sheet, mark.place, mark.kpi, mark.period, mark.message)
         for column, value in enumerate(values, start=1):
             cell = ws.cell(row, column)
             bind(cell, value)  # text stays text, "=..." included
@@ -178,10 +220,10 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
             quoted = mark.sheet.replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{mark.anchor}")
             link.font = Font(name=FONT, color="FF0563C1", underline="single")
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 10
-    ws.column_dimensions["C"].width = 90
+    for letter, width in zip("ABCDE", (16, 10, 14, 10, 80), strict=True):
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
+    print_setup(ws)  # landscape, one page wide, the header on every page
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True
@@ -194,6 +236,8 @@ def _drop_earlier_list(wb: Workbook) -> None:
     for ws in list(wb.worksheets):
         if not ws.title.startswith(PROBLEMS_SHEET):
             continue
-        headers = tuple(ws.cell(1, column).value for column in range(1, 4))
-        if headers == PROBLEM_HEADERS:
-            wb.remove(ws)
+        for earlier in _EARLIER_HEADERS:
+            headers = tuple(ws.cell(1, n).value for n in range(1, len(earlier) + 1))
+            if headers == earlier:
+                wb.remove(ws)
+                break

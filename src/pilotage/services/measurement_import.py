@@ -9,6 +9,13 @@ every valid new or changed row and their audit entries at once, or nothing
 when rows are rejected and the analyst did not choose to apply the valid ones.
 The same file imported twice changes nothing the second time: every row is
 unchanged.
+
+What is written must be what the analyst saw: the preview keeps the SHA-256 of the
+file's bytes, and the apply (and the errors copy) refuse a file whose bytes differ
+(edited in Excel while the preview was open, re-saved by the mail client, replaced
+on a share). A figure someone else saved between the judging and the write (possible
+on PostgreSQL, where the transaction does not lock the table) refuses the whole
+import rather than overwriting it or auditing an update that did not happen.
 """
 
 from __future__ import annotations
@@ -16,16 +23,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from hashlib import file_digest
 from pathlib import Path
 
 from openpyxl import Workbook
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from pilotage.db.database import Database
+from pilotage.db.database import Database, conflict_error
 from pilotage.db.schema import Disaggregation, Measurement, metadata
 from pilotage.domain.enums import AuditAction, MeasurementStatus
-from pilotage.domain.errors import Problem, ValidationError
+from pilotage.domain.errors import ConflictError, PilotageError, Problem, ValidationError
 from pilotage.domain.periods import period_label
 from pilotage.exchange import safe_reading
 from pilotage.exchange.template_reading import CellProblem, FilledTemplate, read_template
@@ -35,6 +43,8 @@ from pilotage.services.import_validation import Judged, RowOutcome, judge, progr
 
 __all__ = [
     "CellProblem",
+    "FileChangedError",
+    "ImportConflictError",
     "ImportPreview",
     "ImportResult",
     "PreviewRow",
@@ -45,6 +55,33 @@ __all__ = [
 ]
 
 ENTITY = "measurement"
+
+
+class FileChangedError(PilotageError):
+    """The workbook's bytes are not those previewed: nothing is written from it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name} has changed since it was previewed: preview it again "
+            "(nothing was written)"
+        )
+
+
+class ImportConflictError(ConflictError):
+    """A figure of the workbook was saved by someone else between the judging and the
+    write: the whole import is refused, naming the KPI and period."""
+
+    def __init__(self, where: str, entity_id: int, by: str | None, at: str | None) -> None:
+        super().__init__(ENTITY, entity_id, by, at)
+        who = f" by {by}" if by else ""
+        when = f" at {at}" if at else ""
+        self.args = (
+            f"{where} was changed{who}{when} while the import was being written: "
+            "nothing was written; preview the workbook again",
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 @dataclass(frozen=True)
@@ -66,6 +103,7 @@ class ImportPreview:
     path: Path
     program: str  # the program's reference
     rows: tuple[PreviewRow, ...]
+    digest: str = ""  # SHA-256 of the file's bytes as previewed ("" : not checked)
 
     @property
     def counts(self) -> dict[RowOutcome, int]:
@@ -101,21 +139,29 @@ def preview_import(
 
     Raises WorkbookRefusedError for a file that is not a readable Pilotage template.
     """
+    digest = fingerprint(path)
     template = _read(path, progress, cancelled)
     with db.reading() as session:
         judged = judge(session, template, program_of(session, template))
-    return ImportPreview(path, template.program, tuple(_preview_row(j) for j in judged))
+    rows = tuple(_preview_row(j) for j in judged)
+    return ImportPreview(path, template.program, rows, digest)
 
 
-def apply_import(db: Database, path: Path, *, valid_only: bool = False) -> ImportResult:
+def apply_import(
+    db: Database, path: Path, *, valid_only: bool = False, expected: str | None = None
+) -> ImportResult:
     """Write the template's valid new and changed rows in one transaction, with their
     audit entries ("imported from figures-MNC.xlsx").
 
-    The file is read and judged again inside the transaction. When rows are rejected
-    and `valid_only` is False, raises ValidationError listing their problems and writes
-    nothing.
+    The file is read and judged again inside the transaction. `expected` is the
+    preview's digest: a file whose bytes differ (before or after this read) raises
+    FileChangedError. When rows are rejected and `valid_only` is False, raises
+    ValidationError listing their problems and writes nothing. A figure saved by
+    someone else meanwhile raises ImportConflictError; nothing is written.
     """
+    _check_unchanged(path, expected)
     template = _read(path, None, None)
+    _check_unchanged(path, expected)  # nor while it was being read
     with db.transaction() as session:
         judged = judge(session, template, program_of(session, template))
         rejected = [j for j in judged if j.outcome is RowOutcome.REJECTED]
@@ -139,8 +185,35 @@ def save_error_copy(preview: ImportPreview, out: Path) -> Path:
     commented, and a first sheet listing the problems, to send back. Returns `out`."""
     from pilotage.exchange.error_copy import CellMark, mark_errors
 
-    marks = [CellMark(p.sheet, p.row, p.column, p.message) for p in preview.problems]
+    # The marks are the preview's: on other bytes they would land on other cells.
+    _check_unchanged(preview.path, preview.digest or None)
+    marks = [
+        CellMark(p.sheet, p.row, p.column, p.message, kpi=row.kpi_code, period=row.period)
+        for row in preview.rows
+        for p in row.problems
+    ]
     return mark_errors(preview.path, out, marks)
+
+
+def fingerprint(path: Path) -> str:
+    """The SHA-256 of the file's bytes, hex: what the preview saw."""
+    try:
+        with path.open("rb") as file:
+            return file_digest(file, "sha256").hexdigest()
+    except FileNotFoundError:
+        raise safe_reading.WorkbookRefusedError(
+            f"{path.name} does not exist (or was moved)"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise safe_reading.WorkbookRefusedError(
+            f"{path.name} cannot be opened: {reason.lower()}"
+        ) from None
+
+
+def _check_unchanged(path: Path, expected: str | None) -> None:
+    if expected is not None and fingerprint(path) != expected:
+        raise FileChangedError(path)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -187,6 +260,7 @@ def _preview_row(judged: Judged) -> PreviewRow:
 
 _MEASUREMENT = metadata.tables["measurement"]
 _DISAGGREGATION = metadata.tables["disaggregation"]
+_IDS_AT_ONCE = 10_000  # bound parameters of one IN (SQLite allows 32,766)
 
 
 def _write(session: Session, new: list[Judged], changed: list[Judged], reason: str) -> None:
@@ -218,7 +292,8 @@ def _write(session: Session, new: list[Judged], changed: list[Judged], reason: s
             for i, j in zip(ids, new, strict=True)
         ]
     if changed:
-        session.execute(
+        _check_versions(session, changed)
+        result = session.execute(
             update(_MEASUREMENT)
             .where(
                 _MEASUREMENT.c.id == bindparam("m_id"),
@@ -247,6 +322,9 @@ def _write(session: Session, new: list[Judged], changed: list[Judged], reason: s
                 for j in changed
             ],
         )
+        if result.rowcount != len(changed):  # type: ignore[attr-defined]
+            # Saved between the lock-free check above and this write: refuse it all.
+            raise _conflict(session, changed[0])
         replaced = [j for j in changed if j.recorded and j.recorded.parts != j.parts]
         if replaced:
             session.execute(
@@ -265,6 +343,40 @@ def _write(session: Session, new: list[Judged], changed: list[Judged], reason: s
             for j in changed
         ]
     audit.record_many(session, entries, reason)
+
+
+def _check_versions(session: Session, changed: list[Judged]) -> None:
+    """Refuse the import when a measurement it updates is no longer the version it was
+    judged on; the rows are locked (FOR UPDATE, a no-op on SQLite, whose transaction
+    already holds the write lock) so that none changes before the update."""
+    ids = [_recorded_id(j) for j in changed]
+    current: dict[int, int] = {}
+    for first in range(0, len(ids), _IDS_AT_ONCE):
+        rows = session.execute(
+            select(_MEASUREMENT.c.id, _MEASUREMENT.c.version)
+            .where(_MEASUREMENT.c.id.in_(ids[first : first + _IDS_AT_ONCE]))
+            .with_for_update()
+        )
+        current.update((int(mid), int(version)) for mid, version in rows)
+    for judged in changed:
+        assert judged.recorded is not None
+        if current.get(judged.recorded.id) != judged.recorded.version:
+            raise _conflict(session, judged)
+
+
+def _conflict(session: Session, judged: Judged) -> ImportConflictError:
+    """The refusal naming the KPI and period, and who changed it last and when."""
+    known = conflict_error(session, ENTITY, _recorded_id(judged))
+    source = judged.source
+    period = (
+        period_label(source.period_start, source.period_end)
+        if source.period_start and source.period_end
+        else source.period
+    )
+    code = judged.kpi.code if judged.kpi else source.kpi_code
+    return ImportConflictError(
+        f"the figure of {code} {period}", known.entity_id, known.changed_by, known.changed_at
+    )
 
 
 def _recorded_id(judged: Judged) -> int:

@@ -204,10 +204,11 @@ class ImportPreviewDialog(JobDialog):
         if self.job.is_running():
             return
         db, path = self._db, self.preview.path
+        digest = self.preview.digest or None  # refused if the file changed since
         self._writing = None
 
         def work(_progress: Progress, _cancelled: Cancelled) -> ImportResult:
-            return measurement_import.apply_import(db, path, valid_only=valid_only)
+            return measurement_import.apply_import(db, path, valid_only=valid_only, expected=digest)
 
         # One transaction: nothing to stop halfway.
         self.run(self.tr("Recording the figures of {name}…").format(name=path.name), work)
