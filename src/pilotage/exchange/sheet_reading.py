@@ -88,6 +88,10 @@ def _inline_text(element: Any) -> str:
     return (plain or "") + "".join(runs)
 
 
+class _OutOfRangeError(Exception):
+    pass
+
+
 class _CellReader:
     """Turns `<c>` elements into (value, data type, style id), as openpyxl's parse_cell."""
 
@@ -98,13 +102,35 @@ class _CellReader:
         self.dates = wb._date_formats
         self.durations = wb._timedelta_formats
         self.formulas: WorkSheetParser | None = None  # openpyxl's, for a formula's text
+        # The dates of a sheet repeat (periods): each serial number converted once.
+        self.days: dict[tuple[Any, bool], Any] = {}
 
     def formula(self, element: Any) -> Any:
         if self.formulas is None:
             self.formulas = WorkSheetParser(None, self.shared)
         return self.formulas.parse_formula(element)
 
+    def _day(self, number: Any, duration: bool) -> Any:
+        """openpyxl's from_excel of a serial number (a date, a date-time or a duration);
+        one outside the dates a workbook holds raises DateOutOfRangeError."""
+        key = (number, duration)
+        day = self.days.get(key)
+        if day is None:
+            try:
+                day = from_excel(number, self.epoch, timedelta=duration)
+            except (OverflowError, ValueError):
+                raise _OutOfRangeError from None
+            if len(self.days) < 100_000:
+                self.days[key] = day
+        return day
+
     def cell(self, element: Any) -> tuple[Any, str, int]:
+        try:
+            return self._cell(element)
+        except _OutOfRangeError:  # as openpyxl reads it: an error cell
+            return "#VALUE!", "e", element.get("s", 0) and int(element.get("s"))
+
+    def _cell(self, element: Any) -> tuple[Any, str, int]:
         kind: str = element.get("t", "n")
         style = element.get("s", 0)
         if style:
@@ -122,9 +148,13 @@ class _CellReader:
         if formula is not None:
             return self.formula(element), "f", style
         if kind == "inlineStr":
-            if inline is not None:
-                return _inline_text(inline), "s", style
-            return None, kind, style
+            if inline is None:
+                return None, kind, style
+            if len(inline) == 1:  # the usual <is><t>...</t></is>
+                only = inline[0]
+                if only.tag == _TEXT:
+                    return only.text or "", "s", style
+            return _inline_text(inline), "s", style
         if not text:
             return None, kind, style
         if kind == "n":
@@ -133,14 +163,7 @@ class _CellReader:
             else:
                 number = int(text)
             if style in self.dates:
-                try:
-                    return (
-                        from_excel(number, self.epoch, timedelta=style in self.durations),
-                        "d",
-                        style,
-                    )
-                except (OverflowError, ValueError):
-                    return "#VALUE!", "e", style
+                return self._day(number, style in self.durations), "d", style
             return number, kind, style
         if kind == "s":
             return self.shared[int(text)], kind, style
@@ -232,11 +255,13 @@ def _row(
     out = [filler] * (max_col + 1 - min_col)
     column = 0
     cell = reader.cell
-    for element in row:
-        if element.tag != _CELL:
-            continue
+    columns = _COLUMNS
+    for element in row.iterchildren(_CELL):
         reference = element.get("r")
-        column = _column(reference) if reference else column + 1
+        if reference:
+            column = columns.get(reference.rstrip(_DIGITS)) or _column(reference)
+        else:
+            column += 1
         if min_col <= column <= max_col:
             value, kind, style = cell(element)
             if shape is _PAIRS:
