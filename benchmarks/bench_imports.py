@@ -2,10 +2,12 @@
 
     python benchmarks/bench_imports.py [--scale 1] [--seed 2024] [--dir FOLDER] [--rebuild]
                                        [--repeat 3] [--only template|program]
+                                       [--one-program MEASUREMENTS]
 
 Builds (or reuses) the portfolio of benchmarks/generate_portfolio.py (shared with
 bench_queries.py and bench_reports.py), takes its largest program (the most KPIs)
-and, in one run:
+and, in one run (with --one-program N, the same on a database of one program of N
+figures, generated and kept beside the portfolio):
 
 - writes the data-collection template of that program for the 12 months of 2025,
   fills every row as a partner would (a figure, or a numerator and a denominator),
@@ -198,6 +200,35 @@ def filled_template(db: Path, program_id: int, folder: Path) -> Path:
     return filled
 
 
+def one_program(folder: Path, measurements: int, seed: int, rebuild: bool) -> Path:
+    """A database of one generated program of `measurements` figures (a KPI for every 50
+    of them), built if missing (or asked to)."""
+    from generate_portfolio import generate
+    from pilotage.db.database import open_database
+
+    path = folder / f"one-program-{measurements}-seed{seed}.sqlite"
+    if path.exists() and not rebuild:
+        print(f"reusing {path}")
+        return path
+    partial = path.with_name(path.name + ".partial")
+    for stale in [*folder.glob(path.name + "*"), *folder.glob(partial.name + "*")]:
+        stale.unlink()
+    kpis = max(measurements // 50, 1)
+    db = open_database(partial, create=True)
+    try:
+        counts = generate(
+            db, programs=1, initiatives=max(kpis // 100, 1), kpis=kpis,
+            measurements=measurements, seed=seed,
+        )  # fmt: skip
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    partial.rename(path)
+    print(f"generated {counts} -> {path}")
+    return path
+
+
 def compare(
     name: str, job: dict[str, Any], baseline: dict[str, Any], baseline_name: str, repeat: int
 ) -> Line:
@@ -276,6 +307,13 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=3, help="runs of each, the best kept (default 3)"
     )
     parser.add_argument("--only", choices=("template", "program"), help="one half only")
+    parser.add_argument(
+        "--one-program",
+        type=int,
+        metavar="MEASUREMENTS",
+        help="instead of the portfolio, a database of one program holding this many"
+        " figures (300000: the largest program a team migrates), kept in --dir",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -284,7 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     from bench_queries import database_for
 
     args.dir.mkdir(parents=True, exist_ok=True)
-    db = database_for(args.dir, args.scale, args.seed, args.rebuild)
+    if args.one_program:
+        db = one_program(args.dir, args.one_program, args.seed, args.rebuild)
+    else:
+        db = database_for(args.dir, args.scale, args.seed, args.rebuild)
     with tempfile.TemporaryDirectory(prefix="pilotage-bench-imports-") as scratch:
         report(run(db, Path(scratch), max(args.repeat, 1), args.only))
     return 0

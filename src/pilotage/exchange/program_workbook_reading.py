@@ -40,7 +40,7 @@ from pilotage.exchange.program_content import (
 )
 from pilotage.exchange.program_workbook import LAYOUT, Field, Type
 from pilotage.exchange.sheet_reading import EMPTY as _EMPTY
-from pilotage.exchange.sheet_reading import typed_rows
+from pilotage.exchange.sheet_reading import guarded, typed_rows
 from pilotage.exchange.workbook_marker import MARKER_SHEET, WorkbookKind, marker_of
 
 MAX_PROBLEMS = 1_000  # past this many, reading stops: the workbook is not a program's
@@ -133,15 +133,10 @@ def _rows(
     a damaged sheet (a read-only sheet is parsed as it is read) becomes one problem rather
     than a crash. `max_col` is always given: a row is padded up to its last cell, however
     far right a hostile file puts it."""
-    rows = typed_rows(ws, min_row=min_row, max_row=max_row, max_col=max_col)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except Exception as error:  # openpyxl's errors are not one family: any is the file's
-            raise _DamagedError(f"the sheet is damaged and cannot be read ({error})") from None
-        yield row
+    return guarded(
+        lambda: typed_rows(ws, min_row=min_row, max_row=max_row, max_col=max_col),
+        lambda error: _DamagedError(f"the sheet is damaged and cannot be read ({error})"),
+    )
 
 
 def _text(value: object, spec: Field) -> str:

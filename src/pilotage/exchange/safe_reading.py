@@ -41,7 +41,7 @@ from pilotage.exchange.part_scan import (
     TooLargeError,
     scan_member,
 )
-from pilotage.exchange.sheet_reading import ScannedSheet, typed_rows
+from pilotage.exchange.sheet_reading import ScannedSheet, guarded, typed_rows
 
 
 class WorkbookRefusedError(PilotageError):
@@ -125,18 +125,13 @@ def typed_sheet_rows(
 
 
 def _guarded(path: Path, sheet: Any, reading: Callable[[], Iterator[Any]]) -> Iterator[Any]:
-    rows = reading()
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except Exception as error:  # openpyxl's errors are not one family: any is the file's
-            raise WorkbookRefusedError(
-                f"{path.name} cannot be read as an Excel workbook: sheet "
-                f"{sheet.title} is damaged ({_short(error)})"
-            ) from None
-        yield row
+    def refusal(error: Exception) -> Exception:
+        return WorkbookRefusedError(
+            f"{path.name} cannot be read as an Excel workbook: sheet "
+            f"{sheet.title} is damaged ({_short(error)})"
+        )
+
+    return guarded(reading, refusal)
 
 
 # --- before parsing -----------------------------------------------------------------

@@ -24,8 +24,8 @@ besides, never to load a DTD, resolve an entity or use the network.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; used untyped
 from openpyxl.cell.read_only import EMPTY_CELL, ReadOnlyCell
@@ -44,6 +44,7 @@ _RUN = f"{{{SHEET_MAIN_NS}}}r"
 _DIGITS = "0123456789"
 
 _COLUMNS: dict[str, int] = {}
+_Row = TypeVar("_Row")
 
 
 def _column(reference: str) -> int:
@@ -174,6 +175,23 @@ class _CellReader:
         if kind == "d":
             return from_ISO8601(text), kind, style
         return text, kind, style  # "e": the error's text
+
+
+def guarded(
+    reading: Callable[[], Iterator[_Row]], refusal: Callable[[Exception], Exception]
+) -> Iterator[_Row]:
+    """What `reading()` gives, any failure while it is read (a read-only sheet is parsed as
+    it is read) raised as `refusal(error)`: openpyxl's and lxml's errors are not one family,
+    and any of them is the file's."""
+    rows = reading()
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception as error:
+            raise refusal(error) from None
+        yield row
 
 
 _CELLS, _VALUES, _PAIRS = "cells", "values", "pairs"
