@@ -27,6 +27,17 @@ QUANTITY = (24, 6)  # db.base.quantity()
 THRESHOLD = (5, 4)  # Kpi.green, Kpi.amber
 
 
+_BOUNDS: dict[int, Decimal] = {}
+
+
+def _bound(whole_digits: int) -> Decimal:
+    """10 ** whole_digits: the least number too large for a column of that many whole digits."""
+    bound = _BOUNDS.get(whole_digits)
+    if bound is None:
+        bound = _BOUNDS[whole_digits] = Decimal(10) ** whole_digits
+    return bound
+
+
 class _Checks:
     def __init__(self, rows: dict[str, list[int]]) -> None:
         self.rows = rows
@@ -54,10 +65,13 @@ class _Checks:
         if value is None:
             return
         digits, places = shape
-        exponent = value.normalize().as_tuple().exponent
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            # Normalizing only strips trailing zeros (the exponent grows): done when needed.
+            exponent = value.normalize().as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places:
             self.add(sheet, index, column, f"{value} has more than {places} decimal places")
-        elif abs(value) >= Decimal(10) ** (digits - places):
+        elif abs(value) >= _bound(digits - places):
             self.add(sheet, index, column, f"{value} is too large")
         if (floor and value < 0) or (floor == "above" and value == 0):
             least = "above 0" if floor == "above" else "at least 0"
@@ -201,7 +215,8 @@ def check_content(
             c.add("kpis", i, "amber", f"{k.amber} is above green ({k.green})")
 
     def kpi(sheet: str, index: int, key: KpiKey) -> None:
-        c.known(sheet, index, "kpi", key, kpis, f"KPI {key} is not in the sheet kpis")
+        if key not in kpis:  # the sentence written only for a row that needs it
+            c.known(sheet, index, "kpi", key, kpis, f"KPI {key} is not in the sheet kpis")
 
     c.unique(
         "targets", "revision", ((t.kpi, t.period_end, t.revision) for t in content.targets),
@@ -246,9 +261,10 @@ def check_content(
         lambda i: f"{splits[i].dimension} / {splits[i].category} of this measurement",
     )  # fmt: skip
     for i, d in enumerate(splits):
-        c.known("disaggregations", i, "period_end", (d.kpi, d.period_start, d.period_end),
-                measured, f"no measurement of KPI {d.kpi} for this period in the sheet "
-                "measurements")  # fmt: skip
+        if (d.kpi, d.period_start, d.period_end) not in measured:
+            c.known("disaggregations", i, "period_end", (d.kpi, d.period_start, d.period_end),
+                    measured, f"no measurement of KPI {d.kpi} for this period in the sheet "
+                    "measurements")  # fmt: skip
         c.number("disaggregations", i, "value", d.value, QUANTITY)
         c.length("disaggregations", i, "dimension", d.dimension, SHORT_LENGTH)
         c.length("disaggregations", i, "category", d.category, SHORT_LENGTH)
