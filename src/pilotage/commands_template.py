@@ -80,4 +80,6 @@ def _initiative_ids(
 
 def _print(outcome: TemplateOutcome) -> None:
     print(f"template written to {outcome.path}")
-    print(f"{outcome.rows:,} rows to fill, for {outcome.kpis:,} KPIs")
+    rows = "row" if outcome.rows == 1 else "rows"
+    kpis = "KPI" if outcome.kpis == 1 else "KPIs"
+    print(f"{outcome.rows:,} {rows} to fill, for {outcome.kpis:,} {kpis}")

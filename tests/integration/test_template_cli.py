@@ -65,7 +65,7 @@ def test_the_demo_template_in_french(
     assert (code, err) == (0, "")
     assert printed.splitlines() == [
         f"template written to {out}",
-        "31 rows to fill, for 13 KPIs",  # counted by hand in tests/services/test_templates.py
+        "30 rows to fill, for 13 KPIs",  # counted by hand in tests/services/test_templates.py
     ]
     wb = openpyxl.load_workbook(out)
     marker = marker_of(wb)
@@ -91,6 +91,20 @@ def test_chosen_initiatives_in_english(
     assert wb.sheetnames[:2] == ["Instructions", "Data"]
     owners = {row[3] for row in wb["Data"].iter_rows(min_row=2, values_only=True)}
     assert owners == {"P1 / P1-JIT", "P1 / P1-VIV"}
+
+
+def test_one_row_of_one_kpi_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path
+) -> None:
+    # May 2025 of P3-BEX: BEX-MEM is quarterly (no quarter ends in May); BEX-LIG, one-off,
+    # was recorded on 2025-05-20.
+    out = out_folder / "bex.xlsx"
+    code, printed, err = template(
+        capsys, demo_file, out, "--program", "CP-MTNRA-MNC", "--from", "2025-05-01",
+        "--to", "2025-05-31", "--initiative", "P3-BEX", "--lang", "en",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert printed.splitlines()[1] == "1 row to fill, for 1 KPI"
 
 
 def test_the_default_language_is_the_systems(

@@ -17,6 +17,7 @@ from pilotage.domain.enums import Frequency
 from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.workbook_marker import marker_of
+from pilotage.services import templates
 from pilotage.services.overview import portfolio_overview
 from pilotage.services.programs import ProgramRow
 from pilotage.services.templates import periods_ending_in, template_data, write_template
@@ -59,13 +60,14 @@ def test_the_whole_demo_program_over_a_half_year(
     db: Database, demo: ProgramRow, tmp_path: Path
 ) -> None:
     """By the demo's frequencies: quarterly CP-PART, JIT-APP, JIT-DIP, JIT-TXD, ACC-CONV,
-    EVT-ENT, BEX-MEM, VEI-NOT (2 each: 16); monthly VIV-TAL and EVT-NB (6 each: 12);
-    half-yearly JIT-INS and VIV-DEL (1 each); one-off BEX-LIG, recorded on 2025-05-20 (1)."""
+    EVT-ENT, VEI-NOT (2 each: 14) and BEX-MEM (its baseline is 2025-04-01: Q2 alone);
+    monthly VIV-TAL and EVT-NB (6 each: 12); half-yearly JIT-INS and VIV-DEL (1 each);
+    one-off BEX-LIG, recorded on 2025-05-20 (1)."""
     outcome = write_template(db, demo.id, *H1_2025, "fr", tmp_path / "t.xlsx")
-    assert (outcome.rows, outcome.kpis) == (16 + 12 + 2 + 1, 13)
+    assert (outcome.rows, outcome.kpis) == (14 + 1 + 12 + 2 + 1, 13)
     assert outcome.path == tmp_path / "t.xlsx"
     rows = rows_of(outcome.path)
-    assert len(rows) == 31
+    assert len(rows) == 30
     # The program's own KPI first, then by pillar and initiative, KPI code and period.
     owners = [r[0] for r in rows]
     assert owners[:2] == ["CP-MTNRA-MNC", "CP-MTNRA-MNC"]
@@ -75,22 +77,29 @@ def test_the_whole_demo_program_over_a_half_year(
     by_key = {(r[1], r[4]): r for r in rows}
     # CP-PART: 0 on 2024-01-01 to 30 on 2026-12-31 (1,095 days); 2025-03-31 is day 455.
     assert by_key["CP-PART", "2025-Q1"][5] == pytest.approx(30 * 455 / 1095)
-    assert by_key["CP-PART", "2025-Q1"][6] == 10  # the fifth quarter of [3, 5, 6, 8, 10, ...]
-    assert by_key["CP-PART", "2025-Q2"][6] == 11
+    # The demo validated every figure of this half-year: each row says it is closed.
+    closed = "{} (validé, clos)".format
+    # The fifth quarter of [3, 5, 6, 8, 10, ...]
+    assert by_key["CP-PART", "2025-Q1"][6] == closed(10)
+    assert by_key["CP-PART", "2025-Q2"][6] == closed(11)
     # VIV-TAL: 0 on 2025-01-01 to 1,500 on 2026-12-31 (729 days); monthly figures recorded.
     assert by_key["VIV-TAL", "2025-01"][5] == pytest.approx(1500 * 30 / 729)
-    assert [by_key["VIV-TAL", f"2025-0{m}"][6] for m in range(1, 7)] == [40, 55, 60, 48, 70, 65]
+    assert [by_key["VIV-TAL", f"2025-0{m}"][6] for m in range(1, 7)] == [
+        closed(n) for n in (40, 55, 60, 48, 70, 65)
+    ]
     # VIV-DEL decreases from 9 (2025-01-01) to 4 (2026-12-31): 180 of 729 days by 2025-06-30.
     assert by_key["VIV-DEL", "2025-H1"][5] == pytest.approx(9 - 5 * 180 / 729)
-    assert by_key["VIV-DEL", "2025-H1"][6] == 8.5
+    assert by_key["VIV-DEL", "2025-H1"][6] == closed(8.5)
     # JobIntech's pilot ended in 2024: its final targets are due; nothing recorded in 2025.
     assert by_key["JIT-APP", "2025-Q1"][5:] == (1000, None)
     assert by_key["JIT-TXD", "2025-Q2"][5:] == (0.8, None)
     assert by_key["JIT-INS", "2025-H1"][5:] == (75, None)
-    # The one-off KPI's row is its recorded figure's day: a correction replaces it.
-    assert by_key["BEX-LIG", "2025-05-20"][5:] == (1, 1)
+    # The one-off KPI's row is its recorded figure's day: a correction replaces it. Its
+    # figure is validated: the period is closed, and the row says so.
+    assert by_key["BEX-LIG", "2025-05-20"][5:] == (1, closed("oui"))  # a yes/no KPI
+    assert ("BEX-MEM", "2025-Q1") not in by_key
     # EVT-NB's revised target ends on 2025-12-31: not in these months.
-    assert by_key["EVT-NB", "2025-06"][6] == 2
+    assert by_key["EVT-NB", "2025-06"][6] == closed(2)
 
 
 def test_chosen_initiatives_only(db: Database, demo: ProgramRow, tmp_path: Path) -> None:
@@ -114,16 +123,22 @@ def test_chosen_initiatives_only(db: Database, demo: ProgramRow, tmp_path: Path)
     by_key = {(r[1], r[4]): r for r in rows}
     # JIT-APP: 0 on 2024-01-01 to 1,000 on 2024-12-31 (365 days); 2024-03-31 is day 90.
     assert by_key["JIT-APP", "2024-Q1"][5] == pytest.approx(1000 * 90 / 365)
-    assert [by_key["JIT-APP", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [330, 350, 320, None]
-    assert [by_key["JIT-DIP", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [None, 240, 260, 234]
+    # Every figure the pilot recorded in 2024 is validated: its period is closed.
+    closed = "{} (validated, closed)".format
+    assert [by_key["JIT-APP", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [
+        closed(330), closed(350), closed(320), None,
+    ]  # fmt: skip
+    assert [by_key["JIT-DIP", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [
+        None, closed(240), closed(260), closed(234),
+    ]  # fmt: skip
     # A ratio's figure reads as its numerator over its denominator.
     assert [by_key["JIT-TXD", f"2024-Q{n}"][6] for n in (1, 2, 3, 4)] == [
-        None, "240 / 330", "260 / 350", "234 / 320",
+        None, closed("240 / 330"), closed("260 / 350"), closed("234 / 320"),
     ]  # fmt: skip
     assert by_key["JIT-TXD", "2024-Q2"][5] == pytest.approx(0.8 * 181 / 365)
     # JIT-INS: 0 on 2024-01-01 to 75 on 2025-06-30 (546 days); 2024-06-30 is day 181.
     assert by_key["JIT-INS", "2024-H1"][5] == pytest.approx(75 * 181 / 546)
-    assert by_key["JIT-INS", "2024-H2"][6] == 72
+    assert by_key["JIT-INS", "2024-H2"][6] == "72 % (validated, closed)"
 
 
 def test_the_one_off_kpi_outside_its_date(db: Database, demo: ProgramRow) -> None:
@@ -152,7 +167,9 @@ def test_nothing_due_is_refused_before_writing(
     assert list(folder.iterdir()) == []
 
 
-def test_wrong_arguments(db: Database, demo: ProgramRow, tmp_path: Path) -> None:
+def test_wrong_arguments(
+    db: Database, demo: ProgramRow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "t.xlsx"
     with pytest.raises(PilotageError, match="after its end"):
         write_template(db, demo.id, date(2025, 7, 1), date(2025, 6, 30), "en", out)
@@ -162,8 +179,9 @@ def test_wrong_arguments(db: Database, demo: ProgramRow, tmp_path: Path) -> None
         write_template(db, demo.id, *H1_2025, "en", out, initiative_ids=[999_999])
     with pytest.raises(PilotageError, match="no initiative was chosen"):
         write_template(db, demo.id, *H1_2025, "en", out, initiative_ids=[])
-    with pytest.raises(PilotageError, match="at most 200,000"):
-        write_template(db, demo.id, date(1, 1, 1), date(9999, 12, 31), "en", out)
+    monkeypatch.setattr(templates, "MAX_ROWS", 29)  # H1 2025 has 30 rows due
+    with pytest.raises(PilotageError, match=r"the template would have 30 rows \(at most 29\)"):
+        write_template(db, demo.id, *H1_2025, "en", out)
     with pytest.raises(ValueError, match="unknown template language"):
         write_template(db, demo.id, *H1_2025, "de", out)
     assert not out.exists()

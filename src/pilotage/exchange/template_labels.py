@@ -69,9 +69,11 @@ _EN: dict[str, str] = {
     "about": "What this file is",
     "about.text": (
         "This workbook asks for the figures of the program's indicators for each period "
-        "ending in the range above. Each row of the sheet “{data}” is one indicator for one "
-        "period. Fill what you know, save, and send the file back: the figures are checked "
-        "before anything is recorded, and you will be told of any that cannot be taken."
+        "ending in the range above, from the indicator's start (its baseline date, or its "
+        "initiative's start) to the end of its initiative and of the program. Each row of "
+        "the sheet “{data}” is one indicator for one period. Fill what you know, save, and "
+        "send the file back: the figures are checked before anything is recorded, and you "
+        "will be told of any that cannot be taken."
     ),
     "read": "Columns to read (grey)",
     "read.target": (
@@ -81,8 +83,11 @@ _EN: dict[str, str] = {
     ),
     "read.recorded": (
         "The figure already recorded for the period, if any. A figure you give replaces it "
-        "once the analyst accepts it; a period already validated cannot be changed."
+        "once the analyst accepts it. A period already validated is closed: its row is grey "
+        "and locked, and its figure reads “(validated, closed)”; ask the analyst to reopen it "
+        "if it must change."
     ),
+    "recorded.validated": "{figure} (validated, closed)",
     "fill": "Columns to fill (white)",
     "fill.value": (
         "The period's figure. A count is a whole number (0 or more). A percentage is given "
@@ -96,7 +101,8 @@ _EN: dict[str, str] = {
     "fill.disaggregations": (
         "Optional: the figure split by category, as “dimension / category = value”, items "
         "separated by semicolons; for example “{example}”. For a count or an amount the parts "
-        "should add up to the value."
+        "should add up to the value. The split already recorded is filled in: when you "
+        "correct the value, correct the split with it."
     ),
     "fill.comment": "Optional: the source, a caveat, what made the figure late.",
     "fill.evidence": (
@@ -174,7 +180,9 @@ _FR: dict[str, str] = {
     "about": "Ce fichier",
     "about.text": (
         "Ce classeur demande les chiffres des indicateurs du programme pour chaque période "
-        "se terminant dans l'intervalle ci-dessus. Chaque ligne de la feuille « {data} » est "
+        "se terminant dans l'intervalle ci-dessus, depuis le début de l'indicateur (sa date "
+        "de référence, ou le début de son initiative) jusqu'à la fin de son initiative et du "
+        "programme. Chaque ligne de la feuille « {data} » est "
         "un indicateur pour une période. Remplissez ce que vous savez, enregistrez et "
         "renvoyez le fichier : les chiffres sont vérifiés avant d'être enregistrés, et ceux "
         "qui ne peuvent pas être pris vous seront signalés."
@@ -187,9 +195,11 @@ _FR: dict[str, str] = {
     ),
     "read.recorded": (
         "Le chiffre déjà enregistré pour la période, s'il y en a un. Le chiffre que vous "
-        "donnez le remplace une fois accepté par l'analyste ; une période déjà validée ne "
-        "peut plus être modifiée."
+        "donnez le remplace une fois accepté par l'analyste. Une période déjà validée est "
+        "close : sa ligne est grise et verrouillée, et son chiffre porte la mention "
+        "« (validé, clos) » ; demandez à l'analyste de la rouvrir s'il faut la modifier."
     ),
+    "recorded.validated": "{figure} (validé, clos)",
     "fill": "Colonnes à remplir (blanches)",
     "fill.value": (
         "Le chiffre de la période. Un comptage est un nombre entier (0 ou plus). Un "
@@ -206,7 +216,8 @@ _FR: dict[str, str] = {
         "Facultatif : le chiffre réparti par catégorie, sous la forme « dimension / "
         "catégorie = valeur », séparées par des points-virgules ; par exemple "
         "« {example} ». Pour un comptage ou un montant, les parts s'additionnent pour "
-        "donner la valeur."
+        "donner la valeur. La ventilation déjà enregistrée est pré-remplie : si vous "
+        "corrigez la valeur, corrigez-la aussi."
     ),
     "fill.comment": "Facultatif : la source, une réserve, la raison d'un retard.",
     "fill.evidence": (

@@ -4,7 +4,11 @@ The layout is template_layout's: identifiers in hidden, locked columns A–C; wh
 the row is about shown and locked (grey); the columns to fill unlocked (white),
 with a validation per cell that refuses an impossible figure. A ratio row takes
 a numerator and a denominator, so its value cell is locked; any other row takes a
-value, so its numerator and denominator are locked.
+value, so its numerator and denominator are locked. A row whose figure is validated
+(closed: the import refuses any change to it) has every cell locked and grey, and
+its figure reads "234 (validated, closed)". A recorded split is shown in the
+disaggregations cell, as a partner types it, so that a corrected total comes back
+with its split (left empty when the split would not read back the same).
 
 The workbook is streamed (write-only) and the data rows written as XML text
 (row_xml), each cell in a style registered once per kind of cell: a template of
@@ -59,7 +63,7 @@ WIDTHS: dict[Field, float] = {
     Field.UNIT: 12,
     Field.PERIOD: 11,
     Field.TARGET: 12,
-    Field.RECORDED: 12,
+    Field.RECORDED: 14,
     Field.VALUE: 12,
     Field.NUMERATOR: 12,
     Field.DENOMINATOR: 14,
@@ -89,6 +93,8 @@ class TemplateRow:
     recorded_value: Decimal | None = None
     recorded_numerator: Decimal | None = None  # a ratio's figure already recorded
     recorded_denominator: Decimal | None = None
+    recorded_validated: bool = False  # the figure is validated: the period is closed
+    recorded_parts: tuple[tuple[str, str, Decimal], ...] = ()  # its split, if any
 
     @property
     def period(self) -> str:
@@ -273,14 +279,28 @@ class _DataSheet:
         yield Field.UNIT, self._unit(row)
         yield Field.PERIOD, row.period
         yield Field.TARGET, row.target
+        recorded: object = row.recorded_value
         if row.measure is Measure.RATIO:
+            recorded = None
             if row.recorded_numerator is not None and row.recorded_denominator is not None:
-                yield (
-                    Field.RECORDED,
-                    (f"{_plain(row.recorded_numerator)} / {_plain(row.recorded_denominator)}"),
-                )
-        else:
-            yield Field.RECORDED, row.recorded_value
+                recorded = f"{_plain(row.recorded_numerator)} / {_plain(row.recorded_denominator)}"
+        if row.recorded_validated and recorded is not None:
+            # Said in the cell itself: a comment box would be missed, a colour not printed.
+            recorded = self.labels["recorded.validated"].format(figure=self._figure(row, recorded))
+        yield Field.RECORDED, recorded
+        split = _split_text(row.recorded_parts)
+        if split:
+            yield Field.DISAGGREGATIONS, split
+
+    def _figure(self, row: TemplateRow, recorded: object) -> str:
+        """A recorded figure as text: "240 / 330", "72.5 %", "oui", "1,250"."""
+        if not isinstance(recorded, Decimal):
+            return str(recorded)
+        if row.measure is Measure.YES_NO:
+            yes, no = layout.YES_NO_WORDS[self.labels.language]
+            return yes if recorded else no
+        text = _plain(recorded)
+        return f"{text} %" if row.measure is Measure.PERCENTAGE else text
 
     def _unit(self, row: TemplateRow) -> str:
         if row.measure is Measure.YES_NO and not row.unit.strip():
@@ -293,6 +313,8 @@ class _DataSheet:
             return self._style(FILL_FILL, DATE_FORMAT)  # hidden: locked, plain
         if f is Field.KPI_ID:
             return self._style(FILL_FILL, "0")
+        if row.recorded_validated and f in layout.TO_FILL:
+            return self._style(NOT_HERE_FILL, "@", wrap=True)  # closed: nothing to fill
         if f in (Field.TARGET, Field.RECORDED):
             if isinstance(value, str):  # a ratio's "240 / 330"
                 return self._style(READ_FILL, horizontal="right")
@@ -336,6 +358,19 @@ def _entry_format(measure: Measure) -> tuple[str, str]:
     if measure is Measure.YES_NO:
         return "General", "center"
     return "General", "general"
+
+
+def _split_text(parts: tuple[tuple[str, str, Decimal], ...]) -> str:
+    """The recorded split as the partner types it, or "" when it would not read back the
+    same (a category holding "/" or "=", say): the import must find it unchanged."""
+    if not parts:
+        return ""
+    text = layout.format_disaggregations(parts)
+    try:
+        again = layout.parse_disaggregations(text)
+    except ValueError:
+        return ""
+    return text if again == parts else ""
 
 
 def _plain(value: Decimal) -> str:

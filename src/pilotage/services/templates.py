@@ -4,10 +4,16 @@ exchange/template_workbook.
 
 Rows: for each KPI of the program (its own, its pillars' and its initiatives'; only
 the chosen initiatives' when some are chosen), each calendar period of the KPI's
-frequency whose last day falls in [start, end]. A one-off KPI has one figure in
-all: its row is dated by the figure already recorded (so that a correction
-replaces it rather than adds a second one), else by its final target date, else
-by the range's last day; it appears when that date falls in the range.
+frequency whose last day falls in [start, end] and that is due: it ends on or after
+the KPI's life starts (the latest of the program's start, its initiative's start
+and its baseline date) and starts on or before its life ends (the program's end,
+or its initiative's when earlier). A one-off KPI has one figure in all: its row is
+dated by the figure already recorded (so that a correction replaces it rather than
+adds a second one), else by its final target date, else by the range's last day;
+it appears when that date falls in the range.
+
+A row whose figure is validated is marked so (the template locks it), and a
+recorded split is shown so that a corrected total can come back with its split.
 """
 
 from __future__ import annotations
@@ -25,9 +31,17 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from pilotage.db.database import Database
-from pilotage.db.schema import ContractProgram, Initiative, Kpi, KpiTarget, Measurement, Pillar
+from pilotage.db.schema import (
+    ContractProgram,
+    Disaggregation,
+    Initiative,
+    Kpi,
+    KpiTarget,
+    Measurement,
+    Pillar,
+)
 from pilotage.domain.engine_rules import target_value
-from pilotage.domain.enums import Frequency
+from pilotage.domain.enums import Frequency, MeasurementStatus, OwnerKind
 from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.domain.kpi_types import TargetPoint
 from pilotage.domain.periods import period_bounds
@@ -60,6 +74,16 @@ class _Recorded(NamedTuple):
     value: Decimal | None
     numerator: Decimal | None
     denominator: Decimal | None
+    validated: bool = False
+    parts: tuple[tuple[str, str, Decimal], ...] = ()
+
+
+class _Life(NamedTuple):
+    """The days a KPI's periods are due within: a period ending before `first` or
+    starting after `last` is not asked for."""
+
+    first: date
+    last: date
 
 
 def write_template(
@@ -97,14 +121,17 @@ def template_data(
     """What the template shows, read in five statements whatever the program's size."""
     with db.reading() as session:
         program = session.execute(
-            select(ContractProgram.reference, ContractProgram.title).where(
-                ContractProgram.id == program_id
-            )
+            select(
+                ContractProgram.reference,
+                ContractProgram.title,
+                ContractProgram.start_date,
+                ContractProgram.end_date,
+            ).where(ContractProgram.id == program_id)
         ).first()
         if program is None:
             raise NotFoundError("program", program_id)
-        reference, title = program
-        owners, codes = _owners(session, program_id, reference)
+        reference, title, program_start, program_end = program
+        owners, codes, spans = _owners(session, program_id, reference)
         scope = program_scope(program_id)
         chosen: tuple[str, ...] = ()
         if initiative_ids is not None:
@@ -118,22 +145,36 @@ def template_data(
         kpis = load_kpis(session, scope)
         targets = _targets(session, scope)
         recorded = _recorded(session, scope, start, end)
-    rows = _rows(kpis, owners, targets, recorded, start, end)
+    lives = {kpi.id: _life(kpi, _Life(program_start, program_end), spans) for kpi in kpis}
+    rows = _rows(kpis, owners, targets, recorded, start, end, lives)
     if not rows:
         raise PilotageError(
-            f"no KPI of {', '.join(chosen) or reference} has a period ending from "
-            f"{start.isoformat()} to {end.isoformat()}: there is nothing to collect"
+            f"no KPI of {', '.join(chosen) or reference} has a period due ending from "
+            f"{start.isoformat()} to {end.isoformat()} (the program runs from "
+            f"{program_start.isoformat()} to {program_end.isoformat()}): there is "
+            "nothing to collect"
         )
     return TemplateData(reference, title, start, end, local_today(), chosen, tuple(rows))
 
 
+_Spans = dict[int, tuple[date | None, date | None]]  # an initiative's start and end, if set
+
+
 def _owners(
     session: Session, program_id: int, reference: str
-) -> tuple[dict[tuple[str, int], _Owner], dict[int, str]]:
-    """Who each KPI belongs to, as the partner reads it, and the initiatives' codes: one
-    statement."""
+) -> tuple[dict[tuple[str, int], _Owner], dict[int, str], _Spans]:
+    """Who each KPI belongs to, as the partner reads it, the initiatives' codes and their
+    dates: one statement."""
     found = session.execute(
-        select(Pillar.id, Pillar.code, Pillar.position, Initiative.id, Initiative.code)
+        select(
+            Pillar.id,
+            Pillar.code,
+            Pillar.position,
+            Initiative.id,
+            Initiative.code,
+            Initiative.start_date,
+            Initiative.end_date,
+        )
         .outerjoin(Initiative, Initiative.pillar_id == Pillar.id)
         .where(Pillar.program_id == program_id)
     ).all()
@@ -141,14 +182,30 @@ def _owners(
         ("program", program_id): _Owner(reference, (0, 0, "", ""))
     }
     codes: dict[int, str] = {}
-    for pillar_id, pillar_code, position, initiative_id, initiative_code in found:
+    spans: _Spans = {}
+    for pillar_id, pillar_code, position, initiative_id, initiative_code, first, last in found:
         owners["pillar", pillar_id] = _Owner(pillar_code, (1, position, pillar_code, ""))
         if initiative_id is not None:
             owners["initiative", initiative_id] = _Owner(
                 f"{pillar_code} / {initiative_code}", (1, position, pillar_code, initiative_code)
             )
             codes[initiative_id] = initiative_code
-    return owners, codes
+            spans[initiative_id] = (first, last)
+    return owners, codes, spans
+
+
+def _life(kpi: KpiFacts, program: _Life, spans: _Spans) -> _Life:
+    """From the latest of the program's start, the initiative's and the KPI's baseline
+    date, to the earliest of the program's end and the initiative's."""
+    firsts, lasts = [program.first], [program.last]
+    kind, owner_id = kpi.owner
+    if kind is OwnerKind.INITIATIVE:
+        initiative_first, initiative_last = spans.get(owner_id, (None, None))
+        firsts += [initiative_first] if initiative_first else []
+        lasts += [initiative_last] if initiative_last else []
+    if kpi.spec.baseline_date is not None:
+        firsts.append(kpi.spec.baseline_date)
+    return _Life(max(firsts), min(lasts))
 
 
 def _targets(session: Session, scope: ColumnElement[bool]) -> dict[int, list[TargetPoint]]:
@@ -174,18 +231,25 @@ def _targets(session: Session, scope: ColumnElement[bool]) -> dict[int, list[Tar
 def _recorded(
     session: Session, scope: ColumnElement[bool], start: date, end: date
 ) -> dict[int, list[_Recorded]]:
-    """The figures already recorded for periods ending in the range, and every figure of
-    the one-off KPIs (whose one row takes their date): one statement."""
+    """The figures already recorded for periods ending in the range, with their status and
+    split, and every figure of the one-off KPIs (whose one row takes their date): one
+    statement (a measurement comes once per part of its split)."""
     statement = (
         select(
+            Measurement.id,
             Measurement.kpi_id,
             Measurement.period_start,
             Measurement.period_end,
             Measurement.value,
             Measurement.numerator,
             Measurement.denominator,
+            Measurement.status,
+            Disaggregation.dimension,
+            Disaggregation.category,
+            Disaggregation.value,
         )
         .join(Kpi, Kpi.id == Measurement.kpi_id)
+        .outerjoin(Disaggregation, Disaggregation.measurement_id == Measurement.id)
         .where(
             scope,
             or_(
@@ -193,11 +257,29 @@ def _recorded(
                 Kpi.frequency == Frequency.ONE_OFF,
             ),
         )
-        .order_by(Measurement.kpi_id, Measurement.period_end, Measurement.period_start)
+        .order_by(
+            Measurement.kpi_id,
+            Measurement.period_end,
+            Measurement.period_start,
+            Measurement.id,
+            Disaggregation.dimension,
+            Disaggregation.category,
+        )
     )
     recorded: dict[int, list[_Recorded]] = defaultdict(list)
-    for kpi_id, first, last, value, numerator, denominator in session.execute(statement):
-        recorded[kpi_id].append(_Recorded(first, last, value, numerator, denominator))
+    last_id = None
+    for (
+        measurement_id, kpi_id, first, last, value, numerator, denominator, status,
+        dimension, category, part,
+    ) in session.execute(statement):  # fmt: skip
+        figures = recorded[kpi_id]
+        if measurement_id != last_id:
+            validated = status == MeasurementStatus.VALIDATED
+            figures.append(_Recorded(first, last, value, numerator, denominator, validated))
+            last_id = measurement_id
+        if dimension is not None:
+            split = (*figures[-1].parts, (dimension, category, part))
+            figures[-1] = figures[-1]._replace(parts=split)
     return recorded
 
 
@@ -218,10 +300,14 @@ def periods_ending_in(
 
 
 def _due(
-    kpi: KpiFacts, recorded: Sequence[_Recorded], start: date, end: date
+    kpi: KpiFacts, recorded: Sequence[_Recorded], start: date, end: date, life: _Life
 ) -> tuple[tuple[date, date], ...]:
-    if kpi.spec.frequency is not Frequency.ONE_OFF:
-        return periods_ending_in(kpi.spec.frequency, start, end)
+    frequency = kpi.spec.frequency
+    if frequency is not Frequency.ONE_OFF:
+        # Ending in [start, end] and from the life's first day, starting by its last day
+        # (so ending by the end of the period holding that day).
+        last_due = period_bounds(frequency, life.last)[1]
+        return periods_ending_in(frequency, max(start, life.first), min(end, last_due))
     if recorded:  # the latest figure: a correction replaces it, never adds a second
         period = recorded[-1].start, recorded[-1].end
     else:
@@ -237,8 +323,9 @@ def _rows(
     recorded: dict[int, list[_Recorded]],
     start: date,
     end: date,
+    lives: dict[int, _Life],
 ) -> list[TemplateRow]:
-    due = {kpi.id: _due(kpi, recorded.get(kpi.id, ()), start, end) for kpi in kpis}
+    due = {kpi.id: _due(kpi, recorded.get(kpi.id, ()), start, end, lives[kpi.id]) for kpi in kpis}
     total = sum(len(periods) for periods in due.values())
     if total > MAX_ROWS:
         raise PilotageError(
@@ -268,6 +355,8 @@ def _rows(
                 recorded_value=figure.value if figure else None,
                 recorded_numerator=figure.numerator if figure else None,
                 recorded_denominator=figure.denominator if figure else None,
+                recorded_validated=figure.validated if figure else False,
+                recorded_parts=figure.parts if figure else (),
             )
             keyed.append((owner.order, kpi.code, last, first, row))
     keyed.sort(key=lambda k: (k[0], k[1], k[2], k[3], k[4].kpi_id))
