@@ -121,9 +121,19 @@ def test_labels_in_both_languages() -> None:
     ("evidence", "target"),
     [
         ("https://example.org/a.pdf", "https://example.org/a.pdf"),
-        ("C:\\preuves\\bilan 2024.pdf", "file:///C:/preuves/bilan%202024.pdf"),
-        ("/srv/preuves/bilan.pdf", "file:///srv/preuves/bilan.pdf"),
+        ("http://mnc.ma/r", "http://mnc.ma/r"),
         ("mailto:suivi@example.org", "mailto:suivi@example.org"),
+        # Paths stay text: evidence comes from partners' workbooks too, and a clicked UNC
+        # path or file:// link sends the analyst's Windows credentials (NTLM) to the
+        # partner's server, or runs a local program. The text still shows where it is.
+        ("C:\\preuves\\bilan 2024.pdf", None),
+        ("C:\\Windows\\System32\\calc.exe", None),
+        ("\\\\evil.example\\share\\report.pdf", None),
+        ("/srv/preuves/bilan.pdf", None),
+        ("file://evil.example/share/report.pdf", None),
+        ("file:///C:/Windows/System32/calc.exe", None),
+        ("ftp://example.org/a.pdf", None),
+        ("https:\\\\evil.example\\x", None),
         ("javascript:alert(1)", None),
         ("data:text/html,x", None),
         ("bilan.pdf", None),

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from pathlib import PurePosixPath, PureWindowsPath
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -53,8 +52,7 @@ HEADER_FILL = "FF1F3A5F"  # the window's dark blue header
 HEADER_TEXT = "FFFFFFFF"
 LINK_COLOR = "FF0563C1"  # Excel's own hyperlink blue
 # Schemes a report makes clickable; anything else stays text (no javascript: or data:).
-LINK_SCHEMES = frozenset({"http", "https", "mailto", "ftp", "file"})
-_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})  # see safe_link
 
 
 TOP = Alignment(vertical="top")  # every cell of a row level with its wrapped text
@@ -199,21 +197,23 @@ def header_text_lines(header: str, width: float) -> list[str]:
 def safe_link(url: str) -> str | None:
     """The URL if it is one a person can safely click, else None (then it stays text).
 
-    A file path (the services accept one as evidence) becomes a file:// link.
+    Only web addresses (http, https, with a host) and mailto become links. Evidence now
+    also comes from partners' workbooks, so a file path is text, never a link: clicking a
+    UNC path or a file:// link to a partner's server makes Windows send the analyst's
+    credentials (NTLM) to it, and a link to a local program runs it. The path stays
+    readable, to be copied by a person who trusts it.
     """
     url = url.strip()
     try:
-        if _WINDOWS_PATH.match(url) or url.startswith("\\\\"):
-            return PureWindowsPath(url).as_uri()
-        if url.startswith("/"):
-            return PurePosixPath(url).as_uri()
+        parts = urlsplit(url)
     except ValueError:
         return None
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
+    scheme = parts.scheme.lower()
+    if scheme not in LINK_SCHEMES:
         return None
-    return url if scheme in LINK_SCHEMES else None
+    if scheme != "mailto" and not parts.netloc:  # "https:" and a path: no host to trust
+        return None
+    return url
 
 
 class _Styled(Cell):  # type: ignore[misc]
