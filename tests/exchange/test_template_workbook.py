@@ -240,8 +240,18 @@ def test_each_cell_to_fill_refuses_what_cannot_be_right(written: Path, language:
     evidence = letter(Field.EVIDENCE)
     for row in range(2, 8):
         assert rules[f"{evidence}{row}"] == [("textLength", "lessThanOrEqual", "1000", None)]
-        assert rules[f"{letter(Field.DISAGGREGATIONS)}{row}"] == [(None, None, None, None)]
+        # Text no longer than the import takes (a comment of 10,000 characters at most).
+        assert rules[f"{letter(Field.DISAGGREGATIONS)}{row}"] == [
+            ("textLength", "lessThanOrEqual", "30000", None)
+        ]
+        assert rules[f"{letter(Field.COMMENT)}{row}"] == [
+            ("textLength", "lessThanOrEqual", "10000", None)
+        ]
     assert f"{value}8" not in rules  # nothing below the rows
+    # Each error names its limit, in the template's language.
+    errors = {dv.error for dv in ws.data_validations.dataValidation}
+    limit = "10\u202f000 caractères au plus." if language == "fr" else "At most 10,000 characters."
+    assert limit in errors
 
 
 def test_the_marker_and_the_document_properties(written: Path, language: str) -> None:

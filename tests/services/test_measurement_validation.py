@@ -236,6 +236,28 @@ REFUSED: list[Any] = [
         "region / Rabat: value must be a whole number",
         id="category-fractional-count",
     ),
+    # Beyond what a workbook cell shows whole (Excel holds 32,767 characters in one).
+    pytest.param(
+        LEARNERS,
+        replace(COUNT_Q1, comment="x" * 10_001),
+        "comment",
+        "is 10001 characters long; at most 10000 fit",
+        id="comment-too-long",
+    ),
+    pytest.param(
+        LEARNERS,
+        replace(
+            COUNT_Q1,
+            # 300 categories of 100 characters: "commune / <100> = 1" is 114 characters, and
+            # "; " between them: 300 * 114 + 299 * 2 = 34,798.
+            disaggregations=tuple(
+                DisaggregationInput("commune", f"{n:03d}" + "c" * 97, D(1)) for n in range(300)
+            ),
+        ),
+        "disaggregations",
+        "take 34,798 characters written out; at most 30,000 fit",
+        id="disaggregations-too-long",
+    ),
 ]
 
 
@@ -293,7 +315,18 @@ ACCEPTED: list[Any] = [
         id="leap-february",
     ),
     pytest.param(LEARNERS, replace(COUNT_Q1, status="submitted"), id="status-as-text"),  # type: ignore[arg-type]
+    pytest.param(LEARNERS, replace(COUNT_Q1, comment="x" * 10_000), id="comment-of-10000"),
 ]
+
+
+def test_the_templates_say_the_limits_the_import_applies() -> None:
+    from pilotage.exchange import template_validations
+    from pilotage.services import measurement_validation
+
+    assert template_validations.COMMENT_LENGTH == measurement_validation.COMMENT_LENGTH
+    assert (
+        template_validations.DISAGGREGATIONS_LENGTH == measurement_validation.DISAGGREGATIONS_LENGTH
+    )
 
 
 @pytest.mark.parametrize(("kpi", "data"), ACCEPTED)

@@ -23,12 +23,33 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters XML 1.0 cannot carry (tab, line feed and carriage return can).
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
+# The characters a cell holds (Excel's specification), counted in UTF-16 units.
+MAX_CELL_TEXT = 32_767
+_SAFE_LENGTH = MAX_CELL_TEXT // 2  # characters: fewer cannot pass the limit in UTF-16 units
+
 Scalar = str | int | float | Decimal | date | datetime | bool | None
 
 
 def clean_text(text: str) -> str:
-    """The text without the control characters a sheet cannot hold (they would abort the save)."""
-    return _UNWRITABLE.sub("", text)
+    """The text without the control characters a sheet cannot hold (they would abort the
+    save), cut to the 32,767 characters a cell holds, an ellipsis saying so: Excel
+    "repairs" (and cuts) a longer cell when it opens the workbook, with a warning that the
+    file is damaged."""
+    cleaned = _UNWRITABLE.sub("", text)
+    if len(cleaned) > _SAFE_LENGTH and _units(cleaned) > MAX_CELL_TEXT:
+        return _cut(cleaned)
+    return cleaned
+
+
+def _units(text: str) -> int:
+    """The text's length as Excel counts it: in UTF-16 units (an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(text: str) -> str:
+    kept = text.encode("utf-16-le")[: (MAX_CELL_TEXT - 1) * 2]
+    # A character split in two (half an emoji) is dropped rather than kept broken.
+    return kept.decode("utf-16-le", errors="ignore") + "…"
 
 
 def is_risky(text: str) -> bool:

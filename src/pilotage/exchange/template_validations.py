@@ -27,6 +27,9 @@ from pilotage.exchange.template_layout import Field
 
 QUANTITY_BOUND = "999999999"  # the largest figure the database keeps, whole
 EVIDENCE_LENGTH = 1000  # characters: the database's evidence link column
+# What the import accepts (services/measurement_validation's limits of the same names).
+COMMENT_LENGTH = 10_000
+DISAGGREGATIONS_LENGTH = 30_000
 
 
 class _Row(Protocol):
@@ -116,18 +119,21 @@ def add_validations(ws: WriteOnlyWorksheet, rows: Sequence[_Row], labels: Templa
         ws.data_validations.append(denominator)
     first, last = layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(rows) - 1
     example = labels["example"]
-    for field, kind in (
-        (Field.DISAGGREGATIONS, "disaggregations"),
-        (Field.COMMENT, "comment"),
+    for field, kind, length in (
+        (Field.DISAGGREGATIONS, "disaggregations", DISAGGREGATIONS_LENGTH),
+        (Field.COMMENT, "comment", COMMENT_LENGTH),
+        (Field.EVIDENCE, "evidence", EVIDENCE_LENGTH),
     ):
         letter = layout.column_letter(field)
-        rule = _rule(kind, labels, None, example=example, length="")  # a prompt, no limit
+        rule = _rule(
+            kind, labels, "textLength", "lessThanOrEqual", str(length),
+            example=example, length=count(length, labels.language),
+        )  # fmt: skip
         rule.sqref = f"{letter}{first}:{letter}{last}"
         ws.data_validations.append(rule)
-    letter = layout.column_letter(Field.EVIDENCE)
-    evidence = _rule(
-        "evidence", labels, "textLength", "lessThanOrEqual", str(EVIDENCE_LENGTH),
-        length=f"{EVIDENCE_LENGTH:,}",
-    )  # fmt: skip
-    evidence.sqref = f"{letter}{first}:{letter}{last}"
-    ws.data_validations.append(evidence)
+
+
+def count(number: int, language: str) -> str:
+    """10,000 in English, 10 000 in French (a narrow no-break space)."""
+    text = f"{number:,}"
+    return text.replace(",", "\u202f") if language == "fr" else text

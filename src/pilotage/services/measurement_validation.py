@@ -21,6 +21,7 @@ from pilotage.db.schema import Kpi, Measurement
 from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import Problem
 from pilotage.domain.periods import period_label
+from pilotage.exchange.template_layout import format_disaggregations
 from pilotage.services import audit
 from pilotage.services.input_types import check_types, enum_value
 from pilotage.services.kpi_values import (
@@ -40,6 +41,12 @@ _LINK_SCHEMES = frozenset({"http", "https", "file"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 _FILE_NAME = re.compile(r"\.\w{1,8}$")
+# A comment is a note, not a report: far below the 32,767 characters an Excel cell holds,
+# so that every workbook carrying it (template, report, program workbook) keeps it whole.
+COMMENT_LENGTH = 10_000
+# The split written out as a template cell shows it ("sex / women = 400; ..."): a cell
+# holds 32,767 characters, and the partner must be able to read and correct it.
+DISAGGREGATIONS_LENGTH = 30_000
 
 
 @dataclass(frozen=True)
@@ -100,10 +107,17 @@ def check_measurement(
         "period_end": data.period_end,
         **_figures(check, measure, unit, data),
         "status": status,
-        "comment": (data.comment or "").strip(),
+        "comment": check.text("comment", data.comment, max_length=COMMENT_LENGTH),
         "evidence_link": _link(check, data.evidence_link),
     }
     parts = _parts(check, measure, data.disaggregations)
+    written = len(format_disaggregations(parts))
+    if written > DISAGGREGATIONS_LENGTH:
+        check.add(
+            "disaggregations",
+            f"take {written:,} characters written out; at most {DISAGGREGATIONS_LENGTH:,} fit: "
+            "group the categories",
+        )
     return CleanMeasurement(values, parts)
 
 
