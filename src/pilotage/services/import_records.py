@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from pilotage.db.schema import ContractProgram, Disaggregation, Kpi, Measurement
@@ -101,9 +101,17 @@ _RECORDED = (
 )
 
 
-def read_recorded(session: Session, kpi_ids: set[int]) -> dict[int, list[Recorded]]:
-    """The measurements of these KPIs with their disaggregations: two statements."""
-    of_kpis = Measurement.kpi_id.in_(sorted(kpi_ids))
+def read_recorded(
+    session: Session, kpi_ids: set[int], periods: tuple[date, date] | None = None
+) -> dict[int, list[Recorded]]:
+    """The measurements of these KPIs with their disaggregations: two statements. With
+    `periods` (the first day and the last of the rows judged), only the measurements whose
+    period meets that range: the only ones a row can match or overlap (a large program's
+    other years are not read)."""
+    of_kpis: ColumnElement[bool] = Measurement.kpi_id.in_(sorted(kpi_ids))
+    if periods is not None:
+        first, last = periods
+        of_kpis = and_(of_kpis, Measurement.period_end >= first, Measurement.period_start <= last)
     parts: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
     for d in session.execute(
         select(Disaggregation.measurement_id, Disaggregation.dimension, Disaggregation.category)
