@@ -34,7 +34,6 @@ import argparse
 import json
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -144,16 +143,7 @@ def child(job: dict[str, Any]) -> dict[str, Any]:
 # -- in the parent -------------------------------------------------------------------------
 def measure(job: dict[str, Any]) -> Run:
     """`job` run in a fresh Python process: its timing and its own peak memory."""
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps(job)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"{job['kind']} failed:\n{result.stderr}")
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return Run(figures["seconds"], figures["peak_mb"], figures["rows"], figures["read"])
+    return bench_reports.measure(job, __file__)
 
 
 def filled_template(db: Path, program_id: int, folder: Path) -> Path:
@@ -294,18 +284,7 @@ def report(lines: list[Line]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="1 = full size (default)")
-    parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "pilotage-bench",
-        help="where the generated portfolio is kept (shared with bench_queries.py)",
-    )
-    parser.add_argument("--rebuild", action="store_true", help="generate the portfolio again")
-    parser.add_argument(
-        "--repeat", type=int, default=3, help="runs of each, the best kept (default 3)"
-    )
+    bench_reports.portfolio_arguments(parser)
     parser.add_argument("--only", choices=("template", "program"), help="one half only")
     parser.add_argument(
         "--one-program",
@@ -314,7 +293,6 @@ def main(argv: list[str] | None = None) -> int:
         help="instead of the portfolio, a database of one program holding this many"
         " figures (300000: the largest program a team migrates), kept in --dir",
     )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(json.loads(args.child))))

@@ -159,10 +159,11 @@ def child(job: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- in the parent -------------------------------------------------------------------------
-def measure(job: dict[str, Any]) -> Run:
-    """`job` run in a fresh Python process: its timing and its own peak memory."""
+def measure(job: dict[str, Any], script: str = __file__) -> Run:
+    """`job` run by `script --child` in a fresh Python process: its timing and its own
+    peak memory (the figures the child prints last, as JSON)."""
     result = subprocess.run(
-        [sys.executable, __file__, "--child", json.dumps(job)],
+        [sys.executable, script, "--child", json.dumps(job)],
         capture_output=True,
         text=True,
         check=False,
@@ -270,8 +271,8 @@ def report(lines: list[Line]) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def portfolio_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of a benchmark on the generated portfolio, run in child processes."""
     parser.add_argument("--scale", type=float, default=1.0, help="1 = full size (default)")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument(
@@ -285,6 +286,11 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=3, help="runs of each, the best kept (default 3)"
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    portfolio_arguments(parser)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(json.loads(args.child))))
