@@ -190,3 +190,30 @@ def test_a_date_in_a_text_column_keeps_a_date_format(tmp_path: Path) -> None:
     assert ws["A2"].is_date
     assert ws["A3"].number_format == "General"
     assert ws["B3"].number_format == "#,##0"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no file modes on Windows")
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_a_new_workbook_is_readable_as_the_umask_allows(tmp_path: Path, umask: int) -> None:
+    # The temporary file is created 0600: a template saved in a shared folder must not stay
+    # unreadable to the colleagues the umask lets read it.
+    wb = new_workbook("t", "s", "c")
+    wb.create_sheet("Data")
+    previous = os.umask(umask)
+    try:
+        save_atomically(wb, tmp_path / "new.xlsx")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "new.xlsx").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no file modes on Windows")
+def test_a_replaced_workbook_keeps_its_mode(tmp_path: Path) -> None:
+    out = tmp_path / "shared.xlsx"
+    out.write_bytes(b"old")
+    out.chmod(0o664)
+    wb = new_workbook("t", "s", "c")
+    wb.create_sheet("Data")
+    save_atomically(wb, out)
+    assert out.stat().st_mode & 0o777 == 0o664
+    assert out.read_bytes() != b"old"

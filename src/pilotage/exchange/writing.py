@@ -2,14 +2,20 @@
 
 The file is saved under a temporary name beside its destination and renamed over
 it only when complete (`os.replace` is atomic on one file system), so a failure
-or a cancel never leaves half a report where the analyst expects one.
+or a cancel never leaves half a report where the analyst expects one. It gets the
+mode of the file it replaces, or of a file newly created (umask applied): the
+temporary file's 0600 would keep colleagues from opening a template or program
+workbook saved in a shared folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,7 +80,37 @@ def save_atomically(wb: Workbook, out: Path) -> None:
     temporary = Path(name)
     try:
         wb.save(temporary)
+        _give_mode(temporary, out)
         os.replace(temporary, out)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+_UMASK_LINE = re.compile(r"^Umask:\s*([0-7]+)$", re.MULTILINE)
+_UMASK_LOCK = threading.Lock()
+
+
+def _give_mode(temporary: Path, out: Path) -> None:
+    """The mode `out` has, or a new file's (0666 less the umask), on the temporary file."""
+    if os.name == "nt":  # no modes there: the folder's permissions apply
+        return
+    try:
+        mode = stat.S_IMODE(out.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    with contextlib.suppress(OSError):  # a file system without modes keeps its own
+        os.chmod(temporary, mode)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux);
+    elsewhere set and restored at once, under a lock for the threads of this module."""
+    with contextlib.suppress(OSError, ValueError):
+        found = _UMASK_LINE.search(Path("/proc/self/status").read_text())
+        if found:
+            return int(found.group(1), 8)
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
