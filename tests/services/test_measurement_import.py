@@ -230,6 +230,8 @@ def test_a_comment_alone_on_a_validated_period_is_refused(
     (row,) = preview_import(db, path).rows
     assert row.outcome is RowOutcome.REJECTED
     assert "period 2024-Q3 is validated and locked (recorded: 320)" in str(row.problems[0])
+    # Said on the comment the partner typed, not on the value cell left empty.
+    assert (row.problems[0].column, row.problems[0].header) == ("O", "Comment")
 
 
 def test_a_comment_alone_without_a_recorded_figure_needs_the_value(

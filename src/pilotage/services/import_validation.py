@@ -253,12 +253,28 @@ def _judge_row(
         return _with(judged, row, RowOutcome.UNCHANGED, language)
     if existing.status is MeasurementStatus.VALIDATED:
         row.add(
-            Field.NUMERATOR if kpi.measure is Measure.RATIO else Field.VALUE,
+            _typed_field(row, kpi),
             f"period {label} is validated and locked (recorded: {judged.old}): it cannot be "
             "changed by an import; ask for it to be unlocked first",
         )
         return _with(judged, row, RowOutcome.REJECTED, language)
     return _with(judged, row, RowOutcome.CHANGED, language)
+
+
+def _typed_field(row: _Row, kpi: KpiFact) -> Field:
+    """The cell the partner typed in: the figure's, else the first text one (a comment
+    alone on a closed period is refused on the comment, not on an empty value cell)."""
+    if _no_figure(row):
+        source = row.source
+        typed = (
+            (Field.DISAGGREGATIONS, source.disaggregations_given),
+            (Field.COMMENT, bool(source.comment)),
+            (Field.EVIDENCE, bool(source.evidence_link)),
+        )
+        for field_, given in typed:
+            if given:
+                return field_
+    return Field.NUMERATOR if kpi.measure is Measure.RATIO else Field.VALUE
 
 
 def _no_figure(row: _Row) -> bool:
