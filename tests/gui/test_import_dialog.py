@@ -349,6 +349,21 @@ def test_an_apply_refused_meanwhile_is_one_sentence_and_the_preview_stays(
     assert dialog.done_box is None
 
 
+def test_a_long_figure_is_cut_and_the_problems_keep_their_room(
+    qtbot: QtBot, win: MainWindow, fake: FakeImports
+) -> None:
+    split = "300 / 400 · " + "; ".join(f"region / Région numéro {n} = 10" for n in range(30))
+    fake.rows = (*MIXED, row(7, "JIT-TXD", RowOutcome.CHANGED, "240 / 330", split))
+    dialog = preview_of(qtbot, win)
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(ImportRowsModel.IN_FILE) <= 180
+    assert header.sectionSize(ImportRowsModel.RECORDED) <= 180
+    cell = dialog.model.index(5, ImportRowsModel.IN_FILE)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == split  # whole, where it is cut
+    problems = header.sectionSize(ImportRowsModel.PROBLEMS)
+    assert problems >= 250, problems
+
+
 def test_a_file_changed_since_the_preview_is_one_sentence_and_nothing_written(
     qtbot: QtBot, win: MainWindow, fake: FakeImports
 ) -> None:

@@ -95,9 +95,15 @@ class ImportPreviewDialog(JobDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        header.resizeSection(
-            ImportRowsModel.NAME, min(header.sectionSize(ImportRowsModel.NAME), 240)
-        )
+        # A figure with its split ("300 / 400 · sex / men = 150; …") would take the width
+        # the problems need: the figures are cut (their tooltip holds them whole), and the
+        # Problems column, the last, stretches over the rest.
+        for section, widest in (
+            (ImportRowsModel.NAME, 240),
+            (ImportRowsModel.RECORDED, 180),
+            (ImportRowsModel.IN_FILE, 180),
+        ):
+            header.resizeSection(section, min(header.sectionSize(section), widest))
 
         # The current row's problems in full (the Problems column is cut at its width).
         self.detail = QLabel()

@@ -73,8 +73,19 @@ class ImportRowsModel(RowsModel[PreviewRow]):
                     lambda r: self._outcomes.get(r.outcome, str(r.outcome)),
                     key=lambda r: _ORDER.get(r.outcome, len(_ORDER)),
                 ),
-                Column(self.tr("Recorded"), lambda r: shown(r.old), numeric=True),
-                Column(self.tr("In the file"), lambda r: shown(r.new), numeric=True),
+                # Cut at the column's width in the dialog: the tooltip holds the whole text.
+                Column(
+                    self.tr("Recorded"),
+                    lambda r: shown(r.old),
+                    numeric=True,
+                    tooltip=lambda r: shown(r.old),
+                ),
+                Column(
+                    self.tr("In the file"),
+                    lambda r: shown(r.new),
+                    numeric=True,
+                    tooltip=lambda r: shown(r.new),
+                ),
                 Column(
                     self.tr("Problems"),
                     lambda r: "; ".join(problem_text(p) for p in r.problems),
