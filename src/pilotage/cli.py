@@ -8,7 +8,9 @@ bug shows a traceback, and that goes to the log file.
 from __future__ import annotations
 
 import argparse
+import io
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -22,6 +24,7 @@ from pilotage.domain.errors import PilotageError
 log = logging.getLogger("pilotage")
 
 EXIT_ERROR = 1
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader left
 EXIT_USAGE = 2
 
 
@@ -235,7 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = _handler(args)
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a reader gone away (`| head -1`) is found here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except PilotageError as exc:
         print(f"pilotage: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -246,6 +254,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_crash()
         print(f"pilotage: unexpected error: {exc!r} (details in {where})", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """The reader of the output went away (`pilotage … | head -1`): what is left to print
+    goes nowhere, as with other command-line tools, rather than a crash report (Python
+    would also complain when it flushes the output at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file behind the output
+        pass
 
 
 def _start(args: argparse.Namespace) -> int:

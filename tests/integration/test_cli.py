@@ -254,3 +254,18 @@ def test_screenshots_refuses_a_missing_database_or_a_bad_date(
     assert code == 2
     assert_one_clear_line(err, "is not a date")
     assert not folder.exists()
+
+
+def test_output_to_a_reader_gone_away_ends_quietly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `pilotage … | head -1`: the pipe closes under the command's output.
+    from pilotage import commands
+
+    def closed_pipe(_args: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(commands, "db_info", closed_pipe)
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite"), "db", "info")
+    assert code == 141
+    assert err == ""
