@@ -4,13 +4,14 @@ judging and the write refuses the whole import (the PostgreSQL race), naming it.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from import_support import TABLES, demo_row, filled, kpi_ids, quarter
 from service_support import AuditLog, Count
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from pilotage.db.database import Database
@@ -165,4 +166,49 @@ def test_an_update_that_matches_no_row_refuses_the_whole_import(
     monkeypatch.setattr(measurement_import, "_check_versions", check_then_saved)
     with pytest.raises(ConflictError, match="the figure of JIT-APP 2024-Q4 was changed"):
         apply_import(db, path)
+    assert state(count, audit_log) == before
+
+
+def test_a_period_recorded_meanwhile_refuses_the_whole_import(
+    db: Database,
+    demo: ProgramRow,
+    tmp_path: Path,
+    count: Count,
+    audit_log: AuditLog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # JIT-APP 2025-Q1 is new when judged; someone records it before the insert (on
+    # PostgreSQL another connection can): the insert meets the KPI-and-period constraint.
+    path = _two_rows(db, tmp_path)
+    before = state(count, audit_log)
+    real = measurement_import.judge
+    kpi_id = kpi_ids(db)["JIT-APP"]
+
+    def judge_then_recorded(
+        session: Session, template: FilledTemplate, program_id: int
+    ) -> list[Judged]:
+        judged = real(session, template, program_id)
+        session.execute(
+            insert(Measurement).values(
+                version=1,
+                kpi_id=kpi_id,
+                period_start=quarter(2025, 1)[0],
+                period_end=quarter(2025, 1)[1],
+                value=5,
+                status="draft",
+                comment="",
+                evidence_link="",
+                entered_by="colleague",
+                entered_at=datetime.now(UTC),
+            )
+        )
+        return judged
+
+    monkeypatch.setattr(measurement_import, "judge", judge_then_recorded)
+    with pytest.raises(ConflictError) as refused:
+        apply_import(db, path)
+    assert str(refused.value) == (
+        "a figure of this workbook was recorded by someone else while the import was being "
+        "written: nothing was written; preview the workbook again"
+    )
     assert state(count, audit_log) == before

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pilotage.db.database import Database, conflict_error
@@ -71,12 +72,20 @@ class ImportConflictError(ConflictError):
     """A figure of the workbook was saved by someone else between the judging and the
     write: the whole import is refused, naming the KPI and period."""
 
-    def __init__(self, where: str, entity_id: int, by: str | None, at: str | None) -> None:
+    def __init__(
+        self,
+        where: str,
+        entity_id: int,
+        by: str | None,
+        at: str | None,
+        *,
+        how: str = "changed",
+    ) -> None:
         super().__init__(ENTITY, entity_id, by, at)
         who = f" by {by}" if by else ""
         when = f" at {at}" if at else ""
         self.args = (
-            f"{where} was changed{who}{when} while the import was being written: "
+            f"{where} was {how}{who}{when} while the import was being written: "
             "nothing was written; preview the workbook again",
         )
 
@@ -285,7 +294,15 @@ def _write(session: Session, new: list[Judged], changed: list[Judged], reason: s
             for j in new
         ]
         statement = insert(Measurement).returning(Measurement.id, sort_by_parameter_order=True)
-        ids = [int(i) for i in session.scalars(statement, rows)]
+        try:
+            ids = [int(i) for i in session.scalars(statement, rows)]
+        except IntegrityError:
+            # A KPI and period recorded by someone else since the judging (PostgreSQL; on
+            # SQLite the transaction holds the lock): the one constraint a judged new row
+            # can meet. Which one cannot be asked: the failed transaction takes no query.
+            raise ImportConflictError(
+                "a figure of this workbook", 0, None, None, how="recorded by someone else"
+            ) from None
         _add_parts(session, zip(ids, new, strict=True))
         entries += [
             (ENTITY, i, AuditAction.CREATE, audit.diff({}, _created(j)))
