@@ -75,7 +75,7 @@ CASES: dict[str, tuple[Rows, int, str, str]] = {
         one("BEX-LIG", (date(2025, 9, 1), date(2025, 9, 1)), value=2),
         2,
         "K",
-        "must be 0 (no) or 1 (yes)",
+        "“2” is not an answer: choose “yes” or “no” in the cell's list (a yes/no KPI)",
     ),
     "yes/no word not the template's": (
         one("BEX-LIG", (date(2025, 9, 1), date(2025, 9, 1)), value="maybe"),

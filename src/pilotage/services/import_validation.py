@@ -297,6 +297,14 @@ def _value(row: _Row, kpi: KpiFact, language: str) -> Decimal | None:
                 Field.VALUE,
                 f"“{source.value_text}” is not an answer: type “{yes}” or “{no}” (a yes/no KPI)",
             )
+        elif source.value is not None and source.value not in (0, 1):
+            # The partner sees a list of two words, not 0 and 1: say the words.
+            typed = format(source.value.normalize(), "f")
+            row.add(
+                Field.VALUE,
+                f"“{typed}” is not an answer: choose “{yes}” or “{no}” in the cell's list "
+                "(a yes/no KPI)",
+            )
         return source.value
     word = {True: yes, False: no}.get(source.answer) if source.answer is not None else None
     text = word or source.value_text
