@@ -457,3 +457,18 @@ def test_unknown_kpi(db: Database) -> None:
         record_measurement(db, 999, COUNT_Q1)
     with pytest.raises(NotFoundError):
         list_measurements(db, 999)
+
+
+def test_a_dimension_spelled_in_two_cases_is_stored_as_one(db: Database, tree: Tree) -> None:
+    # "Sexe / hommes" and "sexe / femmes" add up as one dimension: stored under one name too.
+    row = make_kpi(db, tree.initiative, LEARNERS)
+    parts = (
+        DisaggregationInput("Sexe", "hommes", D(140)),
+        DisaggregationInput("sexe", "femmes", D(100)),
+    )
+    recorded = record_measurement(db, row.id, replace(COUNT_Q1, disaggregations=parts))
+    stored = get_measurement(db, recorded.id).disaggregations
+    assert sorted((d.dimension, d.category, d.value) for d in stored) == [
+        ("Sexe", "femmes", D(100)),
+        ("Sexe", "hommes", D(140)),
+    ]

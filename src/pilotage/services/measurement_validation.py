@@ -222,10 +222,14 @@ def _parts(
 ) -> tuple[tuple[str, str, Decimal], ...]:
     field = "disaggregations"
     seen: set[tuple[str, str]] = set()
+    spelled: dict[str, str] = {}  # a dimension by its casefold: as first written
     parts: list[tuple[str, str, Decimal]] = []
     for number, part in enumerate(given, start=1):
         sub = Checker()
         dimension = sub.text("dimension", part.dimension, max_length=SHORT_LENGTH, required=True)
+        # "Sex" and "sex" are one dimension (its sum is checked as one): stored as one,
+        # as first written; messages name a part as it was typed.
+        stored = spelled.setdefault(dimension.casefold(), dimension)
         category = sub.text("category", part.category, max_length=SHORT_LENGTH, required=True)
         value = quantity(sub, "value", part.value, required=True)
         if value is not None and measure is not Measure.RATIO:
@@ -240,7 +244,7 @@ def _parts(
             check.add(field, f"{name} is given twice; each category of a dimension comes once")
         seen.add(key)
         if value is not None and not sub.problems:
-            parts.append((dimension, category, value))
+            parts.append((stored, category, value))
     return tuple(parts)
 
 
