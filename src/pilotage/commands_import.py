@@ -20,7 +20,7 @@ from pilotage.db.database import Database, open_database
 from pilotage.domain.errors import PilotageError
 
 if TYPE_CHECKING:
-    from pilotage.services.measurement_import import PreviewRow
+    from pilotage.services.measurement_import import CellProblem, PreviewRow
 
 PROBLEMS_SHOWN = 200  # lines of problems printed; the count says how many more
 
@@ -62,9 +62,9 @@ def _import_figures(
         f"{counts[RowOutcome.UNCHANGED]} unchanged, {counts[RowOutcome.REJECTED]} rejected"
     )
     _print_rows(preview.rows)
-    problems = preview.problems
-    for problem in problems[:PROBLEMS_SHOWN]:
-        print(str(problem))
+    problems = [_problem_line(row, p) for row in preview.rows for p in row.problems]
+    for line in problems[:PROBLEMS_SHOWN]:
+        print(line)
     if len(problems) > PROBLEMS_SHOWN:
         print(f"... and {len(problems) - PROBLEMS_SHOWN} more")
     if errors_out is not None:
@@ -119,6 +119,15 @@ def _import_figures(
         f"({result.unchanged} unchanged{left_out})"
     )
     return 0
+
+
+def _problem_line(row: PreviewRow, problem: CellProblem) -> str:
+    """ "Data!K14 JIT-APP 2025-Q1 (Value): must be a whole number": the cell, then which
+    figure it is (a cell alone does not say it to the analyst reading the list)."""
+    place = f"{problem.sheet}!{problem.column}{problem.row}"
+    figure = " ".join(part for part in (row.kpi_code, row.period) if part)
+    header = f" ({problem.header})" if problem.header else ""
+    return f"{place}{' ' + figure if figure else ''}{header}: {problem.message}"
 
 
 def _rows(number: int, kind: str = "") -> str:

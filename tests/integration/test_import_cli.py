@@ -102,7 +102,10 @@ def test_rejected_rows_write_nothing_and_say_how_to_proceed(
     code, out, err = run(capsys, "import", str(path), "--db", str(demo_file))
     assert code == 1
     assert "1 new, 0 changed, 0 unchanged, 1 rejected" in out
-    assert "Figures!K3 (Value): must not be negative: it is a count" in out.splitlines()
+    # The cell, then which figure it is: KPI code and period.
+    assert "Figures!K3 JIT-DIP 2025-Q1 (Value): must not be negative: it is a count" in (
+        out.splitlines()
+    )
     assert "nothing written: 1 row is rejected" in err
     assert "--apply-valid" in err
     assert "Traceback" not in err
