@@ -86,14 +86,12 @@ def _import_figures(
         print(f"dry run: nothing written to {database.name}")
         return 1 if rejected else 0
     if rejected and not valid:
-        others = (
-            " (the other rows' figures are already recorded)"
-            if counts[RowOutcome.UNCHANGED]
-            else ""
-        )
+        if counts[RowOutcome.UNCHANGED]:
+            what = f"{_rows(rejected)} rejected, and the other rows' figures are already recorded"
+        else:
+            what = f"every row is rejected ({_rows(rejected)})"
         print(
-            f"pilotage: nothing written: every row to import is rejected "
-            f"({_rows(rejected)}){others}; correct the workbook and import it again",
+            f"pilotage: nothing written: {what}; correct the workbook and import it again",
             file=sys.stderr,
         )
         return 1

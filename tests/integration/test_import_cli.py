@@ -208,8 +208,8 @@ def test_every_row_rejected_says_so_and_fails(
     assert code == 1
     assert "0 new, 0 changed, 0 unchanged, 1 rejected" in out
     assert err.strip() == (
-        "pilotage: nothing written: every row to import is rejected (1 row); correct the "
-        "workbook and import it again"
+        "pilotage: nothing written: every row is rejected (1 row); correct the workbook and "
+        "import it again"
     )
     assert "already holds" not in out + err
     assert sizes(demo_file) == before
@@ -267,3 +267,25 @@ def test_a_dry_run_lists_the_new_rows_and_says_when_no_errors_copy_is_needed(
     assert "new: JIT-DIP 2025-Q1: 200" in lines
     assert "no row is rejected: no errors copy written" in lines
     assert not out_copy.exists()
+
+
+def test_rejected_rows_and_figures_already_recorded_say_both(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JIT-APP 2024-Q3 is 320 in the demo (unchanged); JIT-DIP 2025-Q1 at -2 is rejected.
+    app, dip = kpi_id(demo_file, "JIT-APP"), kpi_id(demo_file, "JIT-DIP")
+    q3 = (date(2024, 7, 1), date(2024, 9, 30))
+    rows = [
+        figure_row(app, "JIT-APP", *q3, "2024-Q3", value=320),
+        figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2),
+    ]
+    path = write_filled(tmp_path / "figures-MNC.xlsx", rows)
+    before = sizes(demo_file)
+    code, out, err = run(capsys, "import", str(path), "--apply-valid", "--db", str(demo_file))
+    assert code == 1
+    assert "0 new, 0 changed, 1 unchanged, 1 rejected" in out
+    assert err.strip() == (
+        "pilotage: nothing written: 1 row rejected, and the other rows' figures are already "
+        "recorded; correct the workbook and import it again"
+    )
+    assert sizes(demo_file) == before
