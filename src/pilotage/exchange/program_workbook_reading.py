@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from openpyxl import Workbook
@@ -153,10 +154,16 @@ def _date(value: object, spec: Field) -> date:
     if isinstance(value, datetime):
         if value.time() != time(0):
             raise ValueError(f"{_shown(value)} has a time of day; a date is due")
-        return value.date()
+        return _day_of(value)
     if isinstance(value, date):
         return value
     raise ValueError(f"{_shown(value)} is not a date")
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_of(moment: datetime) -> date:
+    """The day of a midnight, one date object for all the rows of a period."""
+    return moment.date()
 
 
 def _datetime(value: object, spec: Field) -> datetime:
@@ -298,7 +305,14 @@ def _owner_sentence(owner: OwnerKind) -> str:
 
 
 def _key(values: dict[str, Any]) -> KpiKey:
-    return KpiKey(values["pillar"], values["initiative"], values["kpi"])
+    return _shared_key(values["pillar"], values["initiative"], values["kpi"])
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared_key(pillar: str, initiative: str, code: str) -> KpiKey:
+    """One KpiKey (and one copy of its codes) for all the rows of a KPI: a program's
+    300,000 figures name a few thousand KPIs."""
+    return KpiKey(pillar, initiative, code)
 
 
 def _rest(values: dict[str, Any]) -> dict[str, Any]:
