@@ -276,3 +276,19 @@ def test_formulas_and_error_cells_reject_their_row(
     with pytest.raises(ValidationError):
         apply_import(db, path)
     assert {table: count(table) for table in TABLES} == before
+
+
+@pytest.mark.parametrize(
+    ("row", "typed"),
+    [
+        (one("JIT-APP", quarter(2024, 4), value=-5), "-5"),
+        (one("JIT-APP", quarter(2024, 4), value="many"), "many"),
+        (one("JIT-TXD", quarter(2025, 1), numerator=12), "12 / ?"),
+    ],
+)
+def test_a_rejected_row_shows_what_was_typed(
+    row: Rows, typed: str, db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    (judged,) = preview_import(db, filled(tmp_path, row(db))).rows
+    assert judged.outcome is RowOutcome.REJECTED
+    assert judged.new == typed

@@ -309,3 +309,29 @@ def test_statements_do_not_grow_with_the_rows(
     with statements() as many:
         assert preview_import(db, large).counts[RowOutcome.NEW] == 500
     assert len(few) == len(many) == 4
+
+
+def test_a_new_total_over_a_kept_split_says_the_split_was_kept(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    # A draft of 100 split 40 / 60; the partner types 120 and leaves the split's cell empty.
+    record_measurement(
+        db,
+        kpi_ids(db)["JIT-DIP"],
+        MeasurementInput(
+            *quarter(2025, 1),
+            value=D(100),
+            disaggregations=(
+                DisaggregationInput("sexe", "femmes", D(40)),
+                DisaggregationInput("sexe", "hommes", D(60)),
+            ),
+        ),
+    )
+    path = filled(tmp_path, [demo_row(db, "JIT-DIP", quarter(2025, 1), value=120)])
+    (row,) = preview_import(db, path).rows
+    assert row.outcome is RowOutcome.REJECTED
+    assert [str(p) for p in row.problems] == [
+        "Figures!N2 (Disaggregations): the sexe categories add up to 100, not to the total "
+        "120: the split recorded earlier was kept (the cell was left empty); give the split "
+        "of the new figure"
+    ]

@@ -213,8 +213,16 @@ def _judge_row(
     figures = {k: clean.values.get(k) for k in ("value", "numerator", "denominator")}
     typed = {k: v if isinstance(v, Decimal) else None for k, v in figures.items()}
     if not row.problems:
+        # An empty cell kept the recorded split: say so, the partner typed none.
+        kept = given is None and existing is not None and bool(existing.parts)
+        advice = (
+            "the split recorded earlier was kept (the cell was left empty); give the split "
+            "of the new figure"
+            if kept
+            else "they must add up to it"
+        )
         for warning in disaggregation_warnings(kpi.measure, typed["value"], clean.parts):
-            row.add(Field.DISAGGREGATIONS, f"{warning.message}: they must add up to it")
+            row.add(Field.DISAGGREGATIONS, f"{warning.message}: {advice}")
     label = period_label(start, end)
     for other, how in twins:
         if how == "same":
@@ -333,7 +341,10 @@ def _with(judged: Judged, row: _Row, outcome: RowOutcome, language: str) -> Judg
     """`judged` with its outcome, its problems and the new figure's text."""
     kpi = judged.kpi
     assert kpi is not None
-    new = _figure_text(kpi, judged.figures, language) if outcome is not RowOutcome.REJECTED else ""
+    if outcome is RowOutcome.REJECTED:  # what was typed, shown beside the reasons
+        new = _typed_text(judged.source, language)
+    else:
+        new = _figure_text(kpi, judged.figures, language)
     old = judged.old
     if judged.recorded is not None and outcome is RowOutcome.CHANGED:
         old, new = _with_details(judged.recorded, judged, old, new)
@@ -365,6 +376,22 @@ def _with_details(recorded: Recorded, judged: Judged, old: str, new: str) -> tup
     if recorded.evidence_link != judged.evidence_link:
         old, new = f"{old} · {recorded.evidence_link or '–'}", f"{new} · {judged.evidence_link}"
     return old, new
+
+
+def _typed_text(source: FilledRow, language: str) -> str:
+    """The figure as the partner typed it, as far as it could be read: "-5", "many",
+    "12 / ?" (a ratio's numerator without its denominator), "" when nothing was typed."""
+    if source.value_text:
+        return source.value_text
+    if source.answer is not None:
+        yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
+        return yes if source.answer else no
+    if source.value is not None:
+        return audit.render(source.value) or ""
+    terms = (source.numerator, source.denominator)
+    if all(term is None for term in terms):
+        return ""
+    return " / ".join("?" if term is None else audit.render(term) or "" for term in terms)
 
 
 def _figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: str) -> str:
