@@ -164,8 +164,12 @@ def test_an_update_that_matches_no_row_refuses_the_whole_import(
         )
 
     monkeypatch.setattr(measurement_import, "_check_versions", check_then_saved)
-    with pytest.raises(ConflictError, match="the figure of JIT-APP 2024-Q4 was changed"):
+    with pytest.raises(ConflictError) as refused:
         apply_import(db, path)
+    assert str(refused.value) == (
+        "a figure of this workbook was changed while the import was being written: nothing "
+        "was written; preview the workbook again"
+    )
     assert state(count, audit_log) == before
 
 

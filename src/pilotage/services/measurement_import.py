@@ -340,8 +340,9 @@ def _write(session: Session, new: list[Judged], changed: list[Judged], reason: s
             ],
         )
         if result.rowcount != len(changed):  # type: ignore[attr-defined]
-            # Saved between the lock-free check above and this write: refuse it all.
-            raise _conflict(session, changed[0])
+            # Saved between the check above and this write (where the database took no
+            # lock): refuse it all. Which one is not known: each row's version moved by one.
+            raise ImportConflictError("a figure of this workbook", 0, None, None)
         replaced = [j for j in changed if j.recorded and j.recorded.parts != j.parts]
         if replaced:
             session.execute(
