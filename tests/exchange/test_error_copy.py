@@ -218,6 +218,15 @@ def test_the_list_names_the_kpi_and_period_and_prints_one_page_wide(tmp_path: Pa
     assert ws.print_title_rows == "$1:$1"
 
 
+def test_a_long_message_gets_a_row_as_tall_as_its_lines(tmp_path: Path) -> None:
+    long = "the sexe categories add up to 100, not to the total 120: " * 4  # 228 characters
+    marks = [CellMark("Figures", 4, "C", long), CellMark("Figures", 3, "C", "short")]
+    out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", marks)
+    ws = openpyxl.load_workbook(out)[PROBLEMS_SHEET]
+    assert ws.row_dimensions[2].height == 3 * 15.0  # 85 characters a line: three lines
+    assert ws.row_dimensions[3].height is None
+
+
 def test_a_list_of_an_older_copy_is_replaced_too(tmp_path: Path) -> None:
     source = _partner_workbook(tmp_path)
     wb = openpyxl.load_workbook(source)

@@ -5,10 +5,10 @@ its problems; a first sheet, "Problems", lists every problem by sheet and cell (
 KPI and period when the import knows them), with a link to the cell, and prints one
 page wide with its header on every page. A problem of a hidden column (the template's
 identifiers, A–C) is shown on the row's KPI code instead: the partner cannot see a
-hidden cell, nor follow a link to it. The partner's file is opened through the safe opener and never
-written: the copy goes to `out`, saved whole or not at all. openpyxl writes cells and
-comments whatever a sheet's protection, so a protected template is marked like any
-other, and stays protected.
+hidden cell, nor follow a link to it. The partner's file is opened through the safe
+opener and never written: the copy goes to `out`, saved whole or not at all. openpyxl
+writes cells and comments whatever a sheet's protection, so a protected template is
+marked like any other, and stays protected.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from pilotage.domain.errors import PilotageError
 from pilotage.exchange.cells import bind, clean_text
 from pilotage.exchange.safe_reading import ReadLimits, open_workbook
-from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, print_setup
+from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, print_setup
 from pilotage.exchange.template_layout import Field, column_letter
 from pilotage.exchange.writing import save_atomically
 
@@ -46,6 +46,8 @@ _MAX_ROW = 1_048_576  # Excel's last row
 _MAX_COLUMN = 16_384  # Excel's last column (XFD)
 _COMMENT_CHARS = 60  # characters on a line of a comment box
 _CHAR_PIXELS = 7
+_MESSAGE_WIDTH = 80  # the list's Problem column, in characters of width
+_MESSAGE_CHARS = 85  # characters of 11-point text on one line of it
 _LINE_PIXELS = 16
 
 
@@ -129,7 +131,7 @@ def _visible(wb: Workbook, mark: CellMark) -> CellMark:
         return mark
     shown = column_index_from_string(_SHOWN_INSTEAD)
     if shown in hidden:
-        shown = next(n for n in range(1, _MAX_COLUMN + 1) if n not in hidden)
+        shown = next((n for n in range(1, _MAX_COLUMN + 1) if n not in hidden), shown)
     if mark.column == "":  # the whole row stays marked; its comment moves
         return replace(mark, row_anchor=get_column_letter(shown))
     return replace(
@@ -215,12 +217,16 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
             cell = ws.cell(row, column)
             bind(cell, value)  # text stays text, "=..." included
             cell.alignment = wrap
+        # As tall as the wrapped message: printed, a longer one would run over the next.
+        lines = len(textwrap.wrap(mark.message, _MESSAGE_CHARS)) or 1
+        if lines > 1:
+            ws.row_dimensions[row].height = LINE_HEIGHT * lines
         if mark.anchor and mark.sheet in wb.sheetnames:
             link = ws.cell(row, 2)
             quoted = mark.sheet.replace("'", "''")
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{quoted}'!{mark.anchor}")
             link.font = Font(name=FONT, color="FF0563C1", underline="single")
-    for letter, width in zip("ABCDE", (16, 10, 14, 10, 80), strict=True):
+    for letter, width in zip("ABCDE", (16, 10, 14, 10, _MESSAGE_WIDTH), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     print_setup(ws)  # landscape, one page wide, the header on every page
