@@ -13,30 +13,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from pilotage.exchange import template_labels
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.workbook_marker import WorkbookKind, add_marker
 
 SHEET = "Figures"
 DEMO = "CP-MTNRA-MNC"
-HEADERS: dict[Field, str] = {
-    Field.KPI_ID: "KPI id",
-    Field.PERIOD_START: "Start",
-    Field.PERIOD_END: "End",
-    Field.OWNER: "Owner",
-    Field.KPI_CODE: "KPI",
-    Field.KPI_NAME: "Name",
-    Field.UNIT: "Unit",
-    Field.PERIOD: "Period",
-    Field.TARGET: "Target",
-    Field.RECORDED: "Recorded",
-    Field.VALUE: "Value",
-    Field.NUMERATOR: "Numerator",
-    Field.DENOMINATOR: "Denominator",
-    Field.DISAGGREGATIONS: "Disaggregations",
-    Field.COMMENT: "Comment",
-    Field.EVIDENCE: "Evidence link",
-}
+HEADERS: dict[Field, str] = template_labels.HEADERS["en"]  # as the template writes them
 Row = Mapping[Field, object]
 
 
@@ -76,7 +60,7 @@ def write_filled(
     ws = wb.active
     assert ws is not None
     ws.title = sheet
-    for field, header in HEADERS.items():
+    for field, header in template_labels.HEADERS[language].items():
         ws.cell(layout.HEADER_ROW, layout.INDEX[field], header)
     for number, row in enumerate(rows, start=layout.FIRST_DATA_ROW):
         for field, value in row.items():

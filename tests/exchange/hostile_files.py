@@ -376,3 +376,17 @@ def bad_number(folder: Path) -> Path:
         '<c r="A1" t="s"><v>0</v></c><c r="B1" t="n"><v>abc</v></c></row></sheetData></worksheet>'
     )
     return _rewrite(folder / "bad-number.xlsx", {SHEET_PART: xml.encode()})
+
+
+def chart_instead_of_sheet(source: Path, folder: Path, sheet: str, name: str) -> Path:
+    """A copy of `source` whose `sheet` is replaced by a chart sheet of the same name."""
+    from openpyxl.chart import BarChart
+
+    wb = load_workbook(source)
+    place = wb.sheetnames.index(sheet)
+    del wb[sheet]
+    chart_sheet = wb.create_chartsheet(sheet, place)
+    chart_sheet.add_chart(BarChart())
+    out = folder / name
+    wb.save(out)
+    return out

@@ -210,6 +210,69 @@ def test_a_renamed_data_sheet_is_refused(tmp_path: Path) -> None:
         read(path)
 
 
+def _reshaped(path: Path, change: str) -> Path:
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Figures"]
+    if change == "deleted":
+        ws.delete_cols(7)  # Unit
+    elif change == "inserted":
+        ws.insert_cols(11)  # before Value
+    elif change == "moved":  # Comment and Evidence link swapped
+        for cells in ws.iter_rows(min_col=15, max_col=16):
+            cells[0].value, cells[1].value = cells[1].value, cells[0].value
+    else:
+        ws.delete_rows(1)  # the header row
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ("deleted", "Figures: column G is “Period” where the template has “Unit”"),
+        ("inserted", "Figures: column K is empty where the template has “Value”"),
+        ("moved", "Figures: column O is “Evidence link” where the template has “Comment”"),
+        ("header row deleted", "Figures: row 1 does not hold the template's headers"),
+    ],
+)
+def test_a_reshaped_data_sheet_is_refused(change: str, words: str, tmp_path: Path) -> None:
+    rows = [row(value=1, comment="a note", evidence_link="https://example.org/r.pdf")]
+    path = _reshaped(write_filled(tmp_path / "f.xlsx", rows), change)
+    with pytest.raises(WorkbookRefusedError) as refused:
+        read(path)
+    assert str(refused.value).startswith(words)
+    assert str(refused.value).endswith("fill a fresh copy of the template")
+
+
+def test_headers_are_compared_in_the_template_language(tmp_path: Path) -> None:
+    path = write_filled(tmp_path / "f.xlsx", [row(value=1)], language="fr")
+    assert read(path).header(Field.VALUE) == "Valeur"
+    wb = openpyxl.load_workbook(path)
+    wb["Figures"]["K1"] = "  valeur "  # spaces and case are no change
+    wb.save(path)
+    assert read(path).rows[0].value == Decimal(1)
+
+
+def test_a_chart_in_place_of_the_data_sheet_is_refused(tmp_path: Path) -> None:
+    from hostile_files import chart_instead_of_sheet
+
+    source = write_filled(tmp_path / "f.xlsx", [row(value=1)])
+    path = chart_instead_of_sheet(source, tmp_path, "Figures", "chart.xlsx")
+    with pytest.raises(WorkbookRefusedError, match="data sheet “Figures” is not a sheet of cells"):
+        read(path)
+
+
+@pytest.mark.parametrize("typed", [10**30, 1e30, 0, -3, 2**63])
+def test_a_kpi_id_no_database_holds_is_tampered(typed: object, tmp_path: Path) -> None:
+    filled = row(value=1)
+    filled[Field.KPI_ID] = typed
+    found = read(write_filled(tmp_path / "f.xlsx", [filled])).rows[0]
+    assert found.kpi_id is None
+    (problem,) = found.problems
+    assert problem.column == "A"
+    assert "(a hidden column)" in problem.message
+
+
 def test_progress_and_cancel(tmp_path: Path) -> None:
     path = write_filled(tmp_path / "f.xlsx", [row(value=n) for n in range(300)])
     seen: list[tuple[int, int]] = []

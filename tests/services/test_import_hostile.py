@@ -82,3 +82,40 @@ def test_formulas_and_errors_put_in_a_template_reject_their_rows(
         apply_import(db, path)
     assert apply_import(db, path, valid_only=True).skipped == 2
     assert state(count, audit_log) == before
+
+
+def test_a_deleted_column_or_a_chart_data_sheet_is_refused_and_nothing_written(
+    db: Database, demo: ProgramRow, tmp_path: Path, count: Count, audit_log: AuditLog
+) -> None:
+    source = filled(
+        tmp_path,
+        [demo_row(db, "JIT-APP", quarter(2024, 4), value=1, comment="c", evidence_link="x")],
+    )
+    wb = hostile.load_workbook(source)
+    wb["Figures"].delete_cols(7)  # Unit: every field to its right would shift left
+    wb.save(tmp_path / "column_deleted.xlsx")
+    chart = hostile.chart_instead_of_sheet(source, tmp_path, "Figures", "chart.xlsx")
+    before = state(count, audit_log)
+    for path, words in [
+        (tmp_path / "column_deleted.xlsx", "column G is “Period” where the template has “Unit”"),
+        (chart, "data sheet “Figures” is not a sheet of cells"),
+    ]:
+        with pytest.raises(WorkbookRefusedError, match=words):
+            preview_import(db, path)
+        with pytest.raises(WorkbookRefusedError, match=words):
+            apply_import(db, path, valid_only=True)
+    assert state(count, audit_log) == before
+
+
+def test_a_huge_hidden_kpi_id_is_a_tampered_row(
+    db: Database, demo: ProgramRow, tmp_path: Path, count: Count, audit_log: AuditLog
+) -> None:
+    source = filled(tmp_path, [demo_row(db, "JIT-APP", quarter(2024, 4), value=1)])
+    path = hostile.edited(source, tmp_path, "Figures", {"A2": 10**30}, "id_huge.xlsx")
+    before = state(count, audit_log)
+    preview = preview_import(db, path)
+    assert [r.outcome for r in preview.rows] == [RowOutcome.REJECTED]
+    assert [p.column for p in preview.problems] == ["A"]
+    assert "KPI's identifier (a hidden column) is “1e+30”" in str(preview.problems[0])
+    apply_import(db, path, valid_only=True)
+    assert state(count, audit_log) == before

@@ -231,7 +231,7 @@ def test_a_kpi_of_another_program_is_unknown(
     (row,) = preview_import(db, path).rows
     assert row.outcome is RowOutcome.REJECTED
     assert str(row.problems[0]).startswith(
-        f"Figures!E2 (KPI): unknown KPI: “{kpi.code}” is not a KPI of program CP-MTNRA-MNC"
+        f"Figures!E2 (KPI code): unknown KPI: “{kpi.code}” is not a KPI of program CP-MTNRA-MNC"
     )
 
 

@@ -2,8 +2,9 @@
 
 The partner reads these, not the analyst: the instructions say what the file is,
 what to fill and what not to touch, in plain sentences. Headers are by field
-(template_layout.Field): the reader finds columns by position, never by header,
-so a header can be reworded without breaking a template already sent.
+(template_layout.Field): the reader finds columns by position and checks that the
+header row still holds these words (template_reading), so rewording a header here
+refuses the templates already sent: change the layout VERSION with it.
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 A template is sent to a partner, filled in Excel and read back: both sides must
 agree on where each field is. The data sheet has one header row, then one row per
 KPI and period due. Its columns are fixed for a layout version (`VERSION`): the
-reader finds each field by its position, whatever language the headers are in,
-and refuses a template of another version.
+reader finds each field by its position, refuses a template of another version,
+and refuses a data sheet whose header row is not the one written in the template's
+language (template_labels.HEADERS): a column deleted, inserted or moved would put
+each figure in another field.
 
 Identifiers (the KPI's id, the period's bounds) sit in hidden, locked columns;
 what describes the row (owner, code, name, unit, period, target, the figure

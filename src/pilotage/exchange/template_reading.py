@@ -20,6 +20,7 @@ number of rows.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,10 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pilotage.domain.errors import CancelledError
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows, typed_sheet_rows
+from pilotage.exchange.template_labels import HEADERS
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
 
@@ -42,6 +46,7 @@ _CHECK_EVERY = 256  # rows between two looks at progress and cancellation
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+)(?:[.,](\d+))?$")
 _TEXT_FIELDS = (Field.DISAGGREGATIONS, Field.COMMENT, Field.EVIDENCE)
+_LARGEST_ID = 2**63 - 1  # a database id is a signed 64-bit integer
 FORMULA = "is a formula: type the figure itself"
 
 
@@ -146,8 +151,14 @@ def read_template(
         )
     language = marker.facts.get(layout.FACT_LANGUAGE, "en")
     ws = wb[sheet]
+    if not isinstance(ws, Worksheet | ReadOnlyWorksheet):  # a chart sheet has no cells
+        raise WorkbookRefusedError(
+            f"the template's data sheet “{sheet}” is not a sheet of cells (it was replaced, "
+            "by a chart perhaps): fill a fresh copy of the template"
+        )
     width = len(layout.COLUMNS)
     headers = _headers(path, ws, width)
+    _check_headers(sheet, headers, HEADERS.get(language, HEADERS["en"]))
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     reading = _RowReader(sheet, headers, ANSWERS.get(language, ANSWERS["en"]))
     rows: list[FilledRow] = []
@@ -179,9 +190,39 @@ def _headers(path: Path, ws: Any, width: int) -> dict[Field, str]:
         path, ws, min_row=header, max_row=header, max_col=width, values_only=True
     ):
         for slot, value in zip(layout.COLUMNS, row, strict=False):
-            if isinstance(value, str) and value.strip():
-                found[slot.field] = " ".join(value.split())
+            if value is not None and str(value).strip():
+                found[slot.field] = " ".join(str(value).split())
     return found
+
+
+def _check_headers(sheet: str, found: dict[Field, str], written: dict[Field, str]) -> None:
+    """Refuse a data sheet whose header row is not the one the template wrote.
+
+    The fields are read by position: a column deleted, inserted or moved would put
+    each figure in another field (a comment read from the evidence link), and a
+    header row deleted would take the first figures for headers. Headers are
+    compared whitespace- and case-insensitively, in the template's language.
+    """
+    if not any(_same(found.get(field, ""), header) for field, header in written.items()):
+        raise WorkbookRefusedError(
+            f"{sheet}: row {layout.HEADER_ROW} does not hold the template's headers (a row "
+            "was deleted above the figures, or the sheet was replaced): fill a fresh copy "
+            "of the template"
+        )
+    for slot in layout.COLUMNS:
+        header = written[slot.field]
+        typed = found.get(slot.field, "")
+        if not _same(typed, header):
+            shown = f"“{typed}”" if typed else "empty"
+            raise WorkbookRefusedError(
+                f"{sheet}: column {layout.column_letter(slot.field)} is {shown} where the "
+                f"template has “{header}”: a column was deleted, inserted or moved; fill a "
+                "fresh copy of the template"
+            )
+
+
+def _same(typed: str, header: str) -> bool:
+    return " ".join(typed.split()).casefold() == " ".join(header.split()).casefold()
 
 
 _FIELDS = tuple(slot.field for slot in layout.COLUMNS)
@@ -251,8 +292,16 @@ class _RowReader:
         if value is None:
             self.add(Field.KPI_ID, _tampered("KPI's identifier", "is empty"))
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value != int(value)
+        ):
             self.add(Field.KPI_ID, _tampered("KPI's identifier", f"is “{value}”, not a number"))
+            return None
+        if not 1 <= value <= _LARGEST_ID:
+            self.add(Field.KPI_ID, _tampered("KPI's identifier", f"is “{value:g}”"))
             return None
         return int(value)
 
