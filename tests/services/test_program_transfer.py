@@ -262,6 +262,15 @@ def test_organizations_are_reused_never_duplicated(
     assert names["MNC"] == "MNC, autrement nommé"  # the one here is kept
 
 
+def chart_milestones(wb: openpyxl.Workbook) -> None:
+    """The milestones sheet replaced by a chart sheet of the same name."""
+    from openpyxl.chart import BarChart
+
+    place = wb.sheetnames.index("milestones")
+    del wb["milestones"]
+    wb.create_chartsheet("milestones", place).add_chart(BarChart())
+
+
 def damage(path: Path, change: object) -> None:
     wb = openpyxl.load_workbook(path)
     change(wb)  # type: ignore[operator]
@@ -277,9 +286,14 @@ def damage(path: Path, change: object) -> None:
         (lambda wb: wb["measurements"].cell(3, 2, "P1-NOPE"), ("measurements", 3, "kpi")),
         (lambda wb: wb["parties"].cell(2, 1, "XYZ"), ("parties", 2, "organization")),
         (lambda wb: wb["pillars"].cell(3, 2, "P1"), ("pillars", 3, "code")),
+        (lambda wb: wb["pillars"].cell(2, 1, 10**30), ("pillars", 2, "position")),
+        (lambda wb: wb["pillars"].cell(2, 1, 1e30), ("pillars", 2, "position")),
+        (lambda wb: wb["organizations"].cell(3, 4, 2**31), ("organizations", 3, "founded_year")),
+        (chart_milestones, ("milestones", None, None)),
     ],
     ids=["missing sheet", "text in a date", "unknown pillar", "unknown KPI",
-         "unknown organization", "pillar twice"],
+         "unknown organization", "pillar twice", "huge position", "1E+30 position",
+         "year beyond INTEGER", "chart sheet"],
 )  # fmt: skip
 def test_a_damaged_workbook_changes_nothing(
     demo: ProgramRow,

@@ -174,12 +174,24 @@ def _datetime(value: object, spec: Field) -> datetime:
     raise ValueError(f"{_shown(value)} is not a date and time")
 
 
+# The whole numbers of a program (positions, years, revisions) are stored in INTEGER
+# columns: 32 bits on PostgreSQL. A larger one would fail the write, not this check.
+_LARGEST_INTEGER = 2**31 - 1
+
+
 def _integer(value: object, spec: Field) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    raise ValueError(f"{_shown(value)} is not a whole number")
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        raise ValueError(f"{_shown(value)} is not a whole number")
+    if not -_LARGEST_INTEGER <= number <= _LARGEST_INTEGER:
+        shown = f"{number:,}" if abs(number) < 10**15 else f"{float(number):.3g}"
+        raise ValueError(
+            f"{shown} is too large: a whole number of at most {_LARGEST_INTEGER:,} is due"
+        )
+    return number
 
 
 def _decimal(value: object, spec: Field) -> Decimal:
