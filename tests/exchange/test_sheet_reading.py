@@ -17,7 +17,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from pilotage.db.database import Database
 from pilotage.exchange.safe_reading import open_workbook
-from pilotage.exchange.sheet_reading import ScannedSheet
+from pilotage.exchange.sheet_reading import ScannedSheet, is_percent_format
 from pilotage.services.program_transfer import PROGRAM_LIMITS, export_program
 from pilotage.services.programs import list_programs
 from pilotage.services.templates import write_template
@@ -141,3 +141,23 @@ def test_workbooks_saved_by_libreoffice_read_as_openpyxl_reads_them(
         again = convert(path, saved, "xlsx")
         assert again.read_bytes() != path.read_bytes()  # Calc's own file: shared strings
         assert_read_as_openpyxl(again)
+
+
+@pytest.mark.parametrize(
+    ("code", "percent"),
+    [
+        ("0%", True),
+        ("0.00%", True),
+        ("[Red]0.0%", True),
+        ("0%;[Red]-0%", True),
+        ('#,##0.0"%"', False),  # the template's own points format: the % is text
+        ("0\\%", False),
+        ("General", False),
+        ("0.00", False),
+        (None, False),
+    ],
+)
+def test_a_true_percent_format_has_a_percent_outside_quotes(
+    code: str | None, percent: bool
+) -> None:
+    assert is_percent_format(code) is percent

@@ -285,3 +285,45 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
         wb.close()
     assert seen[0] == (0, 300)
     assert seen[-1] == (300, 300)
+
+
+def _formatted(path: Path, cells: dict[str, str]) -> Path:
+    wb = openpyxl.load_workbook(path)
+    for coordinate, number_format in cells.items():
+        wb["Figures"][coordinate].number_format = number_format
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("safely", [False, True])
+def test_a_value_typed_as_a_percentage_is_read_in_points(safely: bool, tmp_path: Path) -> None:
+    rows = [row(value=0.72), row(value="72 %"), row(value=72), row(value=0.725)]
+    path = write_filled(tmp_path / "f.xlsx", rows)
+    path = _formatted(path, {"K2": "0%", "K4": '#,##0.0"%"', "K5": "0.0%"})
+    if safely:  # the importer's reader (sheet_reading's fast rows)
+        from pilotage.exchange.safe_reading import open_workbook
+
+        wb = open_workbook(path, read_only=True)
+        try:
+            found = read_template(wb, path).rows
+        finally:
+            wb.close()
+    else:
+        found = read(path).rows
+    assert [(r.value, r.value_percent, r.value_text) for r in found] == [
+        (Decimal(72), True, ""),
+        (Decimal(72), True, ""),
+        (Decimal(72), False, ""),
+        (Decimal("72.5"), True, ""),
+    ]
+    assert not any(r.problems for r in found)
+
+
+def test_a_numerator_typed_as_a_percentage_is_a_problem(tmp_path: Path) -> None:
+    path = write_filled(tmp_path / "f.xlsx", [row(numerator=0.5, denominator="40%")])
+    (found,) = read(_formatted(path, {"L2": "0%"})).rows
+    assert (found.numerator, found.denominator) == (None, None)
+    assert [p.message for p in found.problems] == [
+        "typed as a percentage (50 %): type the number itself",
+        "typed as a percentage (40 %): type the number itself",
+    ]

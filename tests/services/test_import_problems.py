@@ -292,3 +292,45 @@ def test_a_rejected_row_shows_what_was_typed(
     (judged,) = preview_import(db, filled(tmp_path, row(db))).rows
     assert judged.outcome is RowOutcome.REJECTED
     assert judged.new == typed
+
+
+def _percent_formatted(path: Path, cells: dict[str, str]) -> Path:
+    """`path` with `cells` given number formats, as Excel stores "72%" typed in a cell."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    for coordinate, number_format in cells.items():
+        wb["Figures"][coordinate].number_format = number_format
+    wb.save(path)
+    return path
+
+
+def test_a_percentage_typed_with_a_percent_sign_is_read_in_points(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    rows = [
+        demo_row(db, "JIT-INS", half(2025, 1), value=0.72),  # "72%" typed in Excel
+        demo_row(db, "JIT-APP", quarter(2025, 1), value=0.5),  # "50%" typed for a count
+        demo_row(db, "JIT-TXD", quarter(2025, 1), value=0.75),  # a rate for a ratio
+        demo_row(db, "JIT-INS", half(2025, 2), value="64,5 %"),  # typed as text
+    ]
+    path = _percent_formatted(filled(tmp_path, rows), {"K2": "0%", "K3": "0%", "K4": "0.0%"})
+    ins, app, txd, text = preview_import(db, path).rows
+    assert (ins.outcome, ins.new) == (RowOutcome.NEW, "72")
+    assert (text.outcome, text.new) == (RowOutcome.NEW, "64.5")
+    assert [str(p) for p in app.problems] == [
+        "Figures!K3 (Value): typed as a percentage (50 %): type the number itself"
+    ]
+    assert str(txd.problems[0]) == (
+        "Figures!K4 (Value): typed as a percentage (75 %): give its numerator and denominator "
+        "(a ratio KPI)"
+    )
+
+
+def test_the_template_s_own_points_format_is_not_a_percentage(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    rows = [demo_row(db, "JIT-INS", half(2025, 1), value=72)]
+    path = _percent_formatted(filled(tmp_path, rows), {"K2": '#,##0.0"%"'})
+    (row,) = preview_import(db, path).rows
+    assert (row.outcome, row.new) == (RowOutcome.NEW, "72")

@@ -115,12 +115,23 @@ def sheet_rows(path: Path, sheet: Any, **options: Any) -> Iterator[tuple[Any, ..
 
 
 def typed_sheet_rows(
-    path: Path, sheet: Any, *, min_row: int = 1, max_row: int | None = None, max_col: int
+    path: Path,
+    sheet: Any,
+    *,
+    min_row: int = 1,
+    max_row: int | None = None,
+    max_col: int,
+    percent: bool = False,
 ) -> Iterator[tuple[tuple[Any, str], ...]]:
     """The sheet's rows as sheet_reading.typed_rows gives them (each cell a (value, data
-    type) pair: no cell object each), failures refused as by `sheet_rows`."""
+    type) pair: no cell object each; with `percent`, "%" for a number in a percent
+    format), failures refused as by `sheet_rows`."""
     yield from _guarded(
-        path, sheet, lambda: typed_rows(sheet, min_row=min_row, max_row=max_row, max_col=max_col)
+        path,
+        sheet,
+        lambda: typed_rows(
+            sheet, min_row=min_row, max_row=max_row, max_col=max_col, percent=percent
+        ),
     )
 
 

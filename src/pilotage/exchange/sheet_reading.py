@@ -17,6 +17,11 @@ found them), ISO dates (t="d"), error cells (t="e", their text), formulas (<f>:
 data type "f", the text openpyxl gives, shared and array formulas through openpyxl's
 own parser). Rows skipped in the file come back empty, as openpyxl gives them.
 
+Asked for it (`typed_rows(..., percent=True)`), a number whose style's number format
+is a true percent format ("0%", "0.0%": a % outside quotes) comes with the data type
+"%" rather than "n": "72%" typed in Excel is stored as 0.72 in such a cell, and only
+the format says the partner meant 72.
+
 Only parts that safe_reading has checked are read here (the same bytes, held in
 memory): no document type declaration, no entity, sizes bounded. lxml is asked,
 besides, never to load a DTD, resolve an entity or use the network.
@@ -24,11 +29,13 @@ besides, never to load a DTD, resolve an entity or use the network.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; used untyped
 from openpyxl.cell.read_only import EMPTY_CELL, ReadOnlyCell
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
@@ -45,6 +52,31 @@ _DIGITS = "0123456789"
 
 _COLUMNS: dict[str, int] = {}
 _Row = TypeVar("_Row")
+PERCENT = "%"  # the data type of a number shown as a percentage (percent=True)
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # literal text, an escaped character, [Red]
+
+
+def is_percent_format(code: str | None) -> bool:
+    """Whether a number format shows its number times 100 with a % sign: a % outside
+    quotes, escapes and brackets ("0%", "0.00%"; not '0.0"%"' nor "0\\%")."""
+    return bool(code) and "%" in _QUOTED.sub("", code or "")
+
+
+def percent_styles(workbook: Any) -> frozenset[int]:
+    """The style numbers of `workbook`'s cells whose number format is a percent format
+    (read as openpyxl's reader left them: custom formats from BUILTIN_FORMATS_MAX_SIZE)."""
+    custom: list[str] = list(getattr(workbook, "_number_formats", None) or [])
+    found: set[int] = set()
+    for number, style in enumerate(getattr(workbook, "_cell_styles", None) or []):
+        format_id = int(getattr(style, "numFmtId", 0) or 0)
+        if format_id >= BUILTIN_FORMATS_MAX_SIZE:
+            index = format_id - BUILTIN_FORMATS_MAX_SIZE
+            code = custom[index] if index < len(custom) else None
+        else:
+            code = builtin_format_code(format_id)
+        if is_percent_format(code):
+            found.add(number)
+    return frozenset(found)
 
 
 def _column(reference: str) -> int:
@@ -102,6 +134,7 @@ class _CellReader:
         self.epoch = wb.epoch
         self.dates = wb._date_formats
         self.durations = wb._timedelta_formats
+        self.percents = percent_styles(wb)
         self.formulas: WorkSheetParser | None = None  # openpyxl's, for a formula's text
         # The dates of a sheet repeat (periods): each serial number converted once.
         self.days: dict[tuple[Any, bool], Any] = {}
@@ -194,22 +227,38 @@ def guarded(
         yield row
 
 
-_CELLS, _VALUES, _PAIRS = "cells", "values", "pairs"
+_CELLS, _VALUES, _PAIRS, _PERCENT_PAIRS = "cells", "values", "pairs", "percent pairs"
 EMPTY: tuple[None, str] = (None, "n")  # an empty cell, as a (value, data type) pair
 
 
 def typed_rows(
-    sheet: Any, *, min_row: int = 1, max_row: int | None = None, max_col: int
+    sheet: Any,
+    *,
+    min_row: int = 1,
+    max_row: int | None = None,
+    max_col: int,
+    percent: bool = False,
 ) -> Iterator[tuple[tuple[Any, str], ...]]:
     """The sheet's rows from `min_row`, each cell up to `max_col` as a (value, data type)
     pair ("f" a formula, "e" an error cell, "s" a text, "n" a number or nothing, ...):
-    openpyxl's cells without a cell object each, for a sheet of any kind."""
+    openpyxl's cells without a cell object each, for a sheet of any kind. With `percent`,
+    a number in a percent format has the data type PERCENT ("%")."""
     if isinstance(sheet, ScannedSheet):
         last_row = max_row or sheet.max_row or 1
-        yield from fast_rows(sheet, 1, min_row, max_col, last_row, _PAIRS)
+        yield from fast_rows(
+            sheet, 1, min_row, max_col, last_row, _PERCENT_PAIRS if percent else _PAIRS
+        )
         return
     for row in sheet.iter_rows(min_row=min_row, max_row=max_row, max_col=max_col):
-        yield tuple((cell.value, getattr(cell, "data_type", "n")) for cell in row)
+        yield tuple((cell.value, _data_type(cell, percent)) for cell in row)
+
+
+def _data_type(cell: Any, percent: bool) -> str:
+    kind: str = getattr(cell, "data_type", "n")
+    shown = getattr(cell, "number_format", None)
+    if percent and kind == "n" and cell.value is not None and is_percent_format(shown):
+        return PERCENT
+    return kind
 
 
 def fast_rows(
@@ -222,8 +271,11 @@ def fast_rows(
 ) -> Iterator[tuple[Any, ...]]:
     """What openpyxl's `ReadOnlyWorksheet._cells_by_row` yields, read with lxml; with
     values_only "pairs", each cell as a (value, data type) pair."""
-    shape = _PAIRS if values_only == _PAIRS else _VALUES if values_only else _CELLS
-    filler: Any = {_CELLS: EMPTY_CELL, _VALUES: None, _PAIRS: EMPTY}[shape]
+    if values_only in (_PAIRS, _PERCENT_PAIRS):
+        shape = _PAIRS if values_only == _PAIRS else _PERCENT_PAIRS
+    else:
+        shape = _VALUES if values_only else _CELLS
+    filler: Any = {_CELLS: EMPTY_CELL, _VALUES: None, _PAIRS: EMPTY, _PERCENT_PAIRS: EMPTY}[shape]
     width = max_col + 1 - min_col
     empty_row = (filler,) * width
     reader = _CellReader(sheet)
@@ -284,6 +336,9 @@ def _row(
             value, kind, style = cell(element)
             if shape is _PAIRS:
                 out[column - min_col] = (value, kind)
+            elif shape is _PERCENT_PAIRS:
+                percent = kind == "n" and value is not None and style in reader.percents
+                out[column - min_col] = (value, PERCENT if percent else kind)
             elif shape is _VALUES:
                 out[column - min_col] = value
             else:

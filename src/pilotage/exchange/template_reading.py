@@ -36,6 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pilotage.domain.errors import CancelledError
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows, typed_sheet_rows
+from pilotage.exchange.sheet_reading import PERCENT
 from pilotage.exchange.template_labels import HEADERS
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
@@ -96,6 +97,9 @@ class FilledRow:
     comment: str
     evidence_link: str
     problems: tuple[CellProblem, ...]
+    # `value` was typed as a percentage ("72%", or 0.72 in a cell formatted "0%"): it holds
+    # the points (72), right for a percentage KPI only; the service judges that.
+    value_percent: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,9 @@ def read_template(
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     reading = _RowReader(sheet, headers, ANSWERS.get(language, ANSWERS["en"]))
     rows: list[FilledRow] = []
-    cells_by_row = typed_sheet_rows(path, ws, min_row=layout.FIRST_DATA_ROW, max_col=width)
+    cells_by_row = typed_sheet_rows(
+        path, ws, min_row=layout.FIRST_DATA_ROW, max_col=width, percent=True
+    )
     for done, cells in enumerate(cells_by_row):
         if done % _CHECK_EVERY == 0:
             if cancelled is not None and cancelled():
@@ -256,7 +262,15 @@ class _RowReader:
             return None  # nothing filled: not a row to import
         self.number, self.problems = number, []
         cell = {field: self._readable(field, *by_field.get(field, (None, "n"))) for field in Field}
+        percents = {f for f, (_, kind) in by_field.items() if kind == PERCENT}
         value, answer, value_text = self._value(cell[Field.VALUE])
+        value_percent = Field.VALUE in percents and value is not None
+        if value_percent:
+            assert value is not None
+            value = _points(value)  # 0.72 shown as "72%": the partner means 72
+        elif value is None and answer is None and value_text:
+            value, value_percent = self._percent_text(Field.VALUE, value_text)
+            value_text = "" if value_percent else value_text
         disaggregations = self._disaggregations(cell[Field.DISAGGREGATIONS])
         return FilledRow(
             sheet=self.sheet,
@@ -269,14 +283,32 @@ class _RowReader:
             value=value,
             answer=answer,
             value_text=value_text,
-            numerator=self._number(Field.NUMERATOR, cell[Field.NUMERATOR]),
-            denominator=self._number(Field.DENOMINATOR, cell[Field.DENOMINATOR]),
+            numerator=self._term(Field.NUMERATOR, cell[Field.NUMERATOR], percents),
+            denominator=self._term(Field.DENOMINATOR, cell[Field.DENOMINATOR], percents),
             disaggregations=disaggregations,
             disaggregations_given=not _blank(cell[Field.DISAGGREGATIONS]),
             comment=_text(cell[Field.COMMENT]),
             evidence_link=_text(cell[Field.EVIDENCE]),
             problems=tuple(self.problems),
+            value_percent=value_percent,
         )
+
+    def _percent_text(self, field: Field, text: str) -> tuple[Decimal | None, bool]:
+        """("72", True) for "72%" or "72 %" typed as text; (None, False) for other text."""
+        body = text.strip()
+        if not body.endswith("%"):
+            return None, False
+        number, ambiguous = text_number(body[:-1])
+        return (None, False) if number is None or ambiguous else (number, True)
+
+    def _term(self, field: Field, value: object, percents: set[Field]) -> Decimal | None:
+        """A numerator or denominator: a count or an amount, never a percentage."""
+        number = self._number(field, value, quiet_percent=True)
+        if number is not None and field in percents:
+            shown = format(_points(number).normalize(), "f")
+            self.add(field, f"typed as a percentage ({shown} %): type the number itself")
+            return None
+        return number
 
     def _readable(self, field: Field, value: object, data_type: str) -> object:
         """The cell's value, or None after saying why it cannot be read."""
@@ -333,7 +365,7 @@ class _RowReader:
                 return None, None, value.strip()
         return self._number(Field.VALUE, value), None, ""
 
-    def _number(self, field: Field, value: object) -> Decimal | None:
+    def _number(self, field: Field, value: object, quiet_percent: bool = False) -> Decimal | None:
         if value is None or isinstance(value, bool):
             if isinstance(value, bool):
                 self.add(field, f"is {value!s}, not a number")
@@ -356,7 +388,12 @@ class _RowReader:
                     "decimals; type the number without thousands separators",
                 )
             elif number is None:
-                self.add(field, f"“{value.strip()}” is text where a number is due")
+                points, percent = self._percent_text(field, value)
+                if quiet_percent and percent and points is not None:
+                    shown = format(points.normalize(), "f")
+                    self.add(field, f"typed as a percentage ({shown} %): type the number itself")
+                else:
+                    self.add(field, f"“{value.strip()}” is text where a number is due")
             return number
         self.add(field, f"“{value}” is not a number")  # a date typed in a figure's cell
         return None
@@ -388,6 +425,11 @@ def text_number(text: str) -> tuple[Decimal | None, bool]:
         return Decimal(squeezed.replace(",", ".")), False
     except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
         return None, False
+
+
+def _points(fraction: Decimal) -> Decimal:
+    """The percentage a fraction is shown as (0.725 -> 72.5), exactly."""
+    return (fraction * 100).normalize() + 0
 
 
 def _tampered(what: str, how: str) -> str:

@@ -318,6 +318,18 @@ def _value(row: _Row, kpi: KpiFact, language: str) -> Decimal | None:
     text = word or source.value_text
     if text:
         row.add(Field.VALUE, f"“{text}” is text where a number is due")
+    if source.value_percent and source.value is not None and kpi.measure is not Measure.PERCENTAGE:
+        # "72%" means 72 points of a percentage KPI only. A count or an amount is never
+        # typed as a percentage, and a ratio (even of unit "%") takes its numerator and
+        # denominator: a rate typed in its value cell is refused, never turned into terms.
+        shown = format(source.value.normalize(), "f")
+        ask = (
+            "give its numerator and denominator (a ratio KPI)"
+            if kpi.measure is Measure.RATIO
+            else "type the number itself"
+        )
+        row.add(Field.VALUE, f"typed as a percentage ({shown} %): {ask}")
+        return None
     return source.value
 
 
