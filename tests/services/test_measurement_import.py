@@ -4,6 +4,7 @@ its audit entries, and the second import of the same file changing nothing."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -335,3 +336,24 @@ def test_a_new_total_over_a_kept_split_says_the_split_was_kept(
         "120: the split recorded earlier was kept (the cell was left empty); give the split "
         "of the new figure"
     ]
+
+
+def test_a_preview_reads_only_the_figures_of_the_periods_it_covers(
+    db: Database, demo: ProgramRow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pilotage.services import import_records, import_validation
+
+    asked: list[object] = []
+
+    def spy(session: object, kpi_ids: set[int], periods: object = None) -> object:
+        asked.append(periods)
+        return import_records.read_recorded(session, kpi_ids, periods)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(import_validation, "read_recorded", spy)
+    rows = [
+        demo_row(db, "JIT-APP", quarter(2025, 2), value=1),
+        demo_row(db, "JIT-INS", half(2024, 2), value=60),  # July to December 2024
+    ]
+    preview_import(db, filled(tmp_path, rows))
+    assert asked == [(half(2024, 2)[0], quarter(2025, 2)[1])]
+    assert asked[0] == (date(2024, 7, 1), date(2025, 6, 30))  # by hand

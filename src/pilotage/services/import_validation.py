@@ -33,6 +33,7 @@ from pilotage.exchange import template_layout as layout
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
 from pilotage.services import audit
+from pilotage.services.import_preview_texts import figure_text, typed_text, with_details
 from pilotage.services.import_records import (
     KpiFact,
     Parts,
@@ -120,7 +121,12 @@ def judge(session: Session, template: FilledTemplate, program_id: int) -> list[J
     """Every filled row of `template` judged: three statements whatever their number."""
     ids = {r.kpi_id for r in template.rows if r.kpi_id is not None}
     kpis = read_kpis(session, ids, program_id) if ids else {}
-    recorded = read_recorded(session, set(kpis)) if kpis else {}
+    # Only the measurements of the periods the rows cover: a row can match or overlap no other.
+    bounds = [(r.period_start, r.period_end) for r in template.rows]
+    starts = [start for start, end in bounds if start is not None and end is not None]
+    ends = [end for start, end in bounds if start is not None and end is not None]
+    periods = (min(starts), max(ends)) if starts else None
+    recorded = read_recorded(session, set(kpis), periods) if kpis else {}
     twins = _twins(template.rows)
     return [
         _judge_row(row, template, kpis.get(row.kpi_id or 0), recorded, twins.get(row.row, ()))
@@ -249,7 +255,7 @@ def _judge_row(
         str(clean.values.get("evidence_link") or ""),
         tuple(sorted(clean.parts)),
         (),
-        _figure_text(kpi, existing.figures(), template.language) if existing else "",
+        figure_text(kpi, existing.figures(), template.language) if existing else "",
         "",
     )
     language = template.language
@@ -354,12 +360,13 @@ def _with(judged: Judged, row: _Row, outcome: RowOutcome, language: str) -> Judg
     kpi = judged.kpi
     assert kpi is not None
     if outcome is RowOutcome.REJECTED:  # what was typed, shown beside the reasons
-        new = _typed_text(judged.source, language)
+        new = typed_text(judged.source, language)
     else:
-        new = _figure_text(kpi, judged.figures, language)
+        new = figure_text(kpi, judged.figures, language)
     old = judged.old
     if judged.recorded is not None and outcome is RowOutcome.CHANGED:
-        old, new = _with_details(judged.recorded, judged, old, new)
+        mine = (judged.parts, judged.comment, judged.evidence_link)
+        old, new = with_details(judged.recorded, *mine, old, new)
     elif outcome is RowOutcome.NEW and judged.parts:
         new = f"{new} · {layout.format_disaggregations(judged.parts)}"
     return Judged(
@@ -375,48 +382,3 @@ def _with(judged: Judged, row: _Row, outcome: RowOutcome, language: str) -> Judg
         old,
         new,
     )
-
-
-def _with_details(recorded: Recorded, judged: Judged, old: str, new: str) -> tuple[str, str]:
-    """Old and new figures, followed by the disaggregations, comment and link that change."""
-    if recorded.parts != judged.parts:
-        old += f" · {layout.format_disaggregations(recorded.parts)}" if recorded.parts else " · –"
-        new += f" · {layout.format_disaggregations(judged.parts)}" if judged.parts else " · –"
-    if recorded.comment != judged.comment:
-        old += f" · “{recorded.comment}”" if recorded.comment else " · –"
-        new += f" · “{judged.comment}”" if judged.comment else " · –"
-    if recorded.evidence_link != judged.evidence_link:
-        old, new = f"{old} · {recorded.evidence_link or '–'}", f"{new} · {judged.evidence_link}"
-    return old, new
-
-
-def _typed_text(source: FilledRow, language: str) -> str:
-    """The figure as the partner typed it, as far as it could be read: "-5", "many",
-    "12 / ?" (a ratio's numerator without its denominator), "" when nothing was typed."""
-    if source.value_text:
-        return source.value_text
-    if source.answer is not None:
-        yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
-        return yes if source.answer else no
-    if source.value is not None:
-        return audit.render(source.value) or ""
-    terms = (source.numerator, source.denominator)
-    if all(term is None for term in terms):
-        return ""
-    return " / ".join("?" if term is None else audit.render(term) or "" for term in terms)
-
-
-def _figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: str) -> str:
-    """A figure as the preview shows it: "320", "240 / 330" for a ratio, "yes" or "no"."""
-    if kpi.measure is Measure.RATIO:
-        numerator, denominator = figures.get("numerator"), figures.get("denominator")
-        if numerator is None or denominator is None:
-            return ""
-        return f"{audit.render(numerator)} / {audit.render(denominator)}"
-    value = figures.get("value")
-    if value is None:
-        return ""
-    if kpi.measure is Measure.YES_NO and value in (0, 1):
-        yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
-        return yes if value == 1 else no
-    return audit.render(value) or ""
