@@ -327,3 +327,20 @@ def test_a_numerator_typed_as_a_percentage_is_a_problem(tmp_path: Path) -> None:
         "typed as a percentage (50 %): type the number itself",
         "typed as a percentage (40 %): type the number itself",
     ]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_percentage_saved_by_libreoffice_is_read_in_points(tmp_path: Path) -> None:
+    from office_support import convert
+
+    from pilotage.exchange.safe_reading import open_workbook
+
+    path = _formatted(write_filled(tmp_path / "f.xlsx", [row(value=0.72)]), {"K2": "0%"})
+    again = convert(path, tmp_path / "saved", "xlsx")  # Calc's own styles: a built-in "0%"
+    wb = open_workbook(again, read_only=True)
+    try:
+        (found,) = read_template(wb, again).rows
+    finally:
+        wb.close()
+    assert (found.value, found.value_percent) == (Decimal(72), True)
