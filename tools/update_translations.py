@@ -9,7 +9,9 @@ again so that lrelease compiles pilotage_fr.qm, the file loaded at run time.
 
 The domain holds no Qt, but the engine's sentences are marked with the domain's
 own `translate("Engine", "…")` (pilotage/domain/messages.py), a call lupdate
-recognises in any Python file: the domain files that use it are scanned too.
+recognises in any Python file: the domain files that use it are scanned too, and so
+are the services and exchange files marking the import's sentences (`translate("Import",
+"…")`: a filled template's problems, in the template's language).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "src" / "pilotage" / "gui"
 DOMAIN = ROOT / "src" / "pilotage" / "domain"
+# The import's sentences (a filled template's problems, context "Import") live in these
+# layers, beside the shared rules they reuse; engine_language.py only defines a translator.
+IMPORT_LAYERS = (ROOT / "src" / "pilotage" / "services", ROOT / "src" / "pilotage" / "exchange")
+_NOT_MARKING = frozenset({"engine_language.py"})
 I18N = GUI / "i18n"
 LANGUAGES = ["fr"]
 # A call of the domain's own `translate(...)`, not a method such as `str.translate(...)`.
@@ -46,8 +52,18 @@ def domain_sources() -> list[Path]:
     )
 
 
+def import_sources() -> list[Path]:
+    """The services and exchange files that mark sentences for translation (the import's)."""
+    return sorted(
+        path
+        for layer in IMPORT_LAYERS
+        for path in layer.rglob("*.py")
+        if path.name not in _NOT_MARKING and _MARKED.search(path.read_text(encoding="utf-8"))
+    )
+
+
 def main() -> int:
-    scanned = [*GUI.rglob("*.py"), *domain_sources()]
+    scanned = [*GUI.rglob("*.py"), *domain_sources(), *import_sources()]
     sources = sorted(str(path.relative_to(ROOT)) for path in scanned)
     for language in LANGUAGES:
         ts = str((I18N / f"pilotage_{language}.ts").relative_to(ROOT))

@@ -289,3 +289,17 @@ def test_rejected_rows_and_figures_already_recorded_say_both(
         "recorded; correct the workbook and import it again"
     )
     assert sizes(demo_file) == before
+
+
+def test_a_french_template_is_answered_in_french(
+    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dip = kpi_id(demo_file, "JIT-DIP")
+    rows = [figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2)]
+    path = write_filled(tmp_path / "chiffres-MNC.xlsx", rows, language="fr", sheet="Données")
+    code, out, _ = run(capsys, "import", str(path), "--dry-run", "--db", str(demo_file))
+    assert code == 1
+    # The command's own words stay the analyst's; the row's problem is the partner's.
+    assert "Données!K2 JIT-DIP 2025-Q1 (Valeur): ne doit pas être négatif : c’est un nombre" in (
+        out.splitlines()
+    )

@@ -8,6 +8,9 @@ The window translates the engine's templates through Qt's compiled `pilotage_fr.
 a report from the command line has no Qt, so the French templates are read from the
 translation source itself, `pilotage_fr.ts` (context "Engine"), shipped as package data
 beside the .qm: one file to translate, the same sentences in the window and the report.
+
+A filled template's problems (context "Import") speak the template's language the same
+way, through `import_language`: the partner reads them in the errors copy sent back.
 """
 
 from __future__ import annotations
@@ -40,15 +43,20 @@ def _translation_source(language: str) -> bytes:
     return (resources.files("pilotage") / "gui" / "i18n" / f"pilotage_{language}.ts").read_bytes()
 
 
+IMPORT_CONTEXT = "Import"
+"""The context of the import's sentences (a filled template's problems, in pilotage_fr.ts)."""
+
+
 @cache
-def engine_templates(language: str) -> dict[str, str]:
-    """The engine's templates in `language` ("fr"), English template -> translation, as
-    `pilotage_<language>.ts` gives them. Read once per language (defusedxml: the file is
-    ours, but a parser that never expands entities costs nothing)."""
+def engine_templates(language: str, context_name: str = CONTEXT) -> dict[str, str]:
+    """The templates of `context_name` (the engine's by default) in `language` ("fr"),
+    English template -> translation, as `pilotage_<language>.ts` gives them. Read once per
+    language and context (defusedxml: the file is ours, but a parser that never expands
+    entities costs nothing)."""
     root: Element = ElementTree.fromstring(_translation_source(language))
     templates: dict[str, str] = {}
     for context in root.iter("context"):
-        if context.findtext("name") != CONTEXT:
+        if context.findtext("name") != context_name:
             continue
         for message in context.iter("message"):
             source = message.findtext("source")
@@ -61,11 +69,12 @@ def engine_templates(language: str) -> dict[str, str]:
     return templates
 
 
-def _translator(language: str) -> Translator:
-    templates = engine_templates(language)
+def _translator(language: str, contexts: tuple[str, ...] = (CONTEXT,)) -> Translator:
+    by_context = {name: engine_templates(language, name) for name in contexts}
 
     def translate(context: str, source: str) -> str:
-        return templates.get(source, source) if context == CONTEXT else source
+        templates = by_context.get(context)
+        return source if templates is None else templates.get(source, source)
 
     return translate
 
@@ -80,6 +89,21 @@ def engine_language(language: str) -> tuple[Translator, NumberStyle, str]:
     if language == "fr":
         return _translator("fr"), FRENCH, FRENCH_DAY
     raise ValueError(f"no engine language {language!r}: one of {', '.join(LANGUAGES)}")
+
+
+@cache
+def import_language(language: str) -> Translator:
+    """The translator of a filled template's problems in `language` ("fr", "en"; another
+    is English), the engine's sentences and the import's ("Import" context), for
+    `domain.messages.speaking`. Numbers and days keep the import's own writing (the
+    figures echo what the partner typed), so no number style or day pattern comes with it.
+
+        with speaking(import_language(template.language)):
+            judged = judge(...)
+    """
+    if language == "fr":
+        return _translator("fr", (CONTEXT, IMPORT_CONTEXT))
+    return english
 
 
 def day_text(day: date, language: str) -> str:

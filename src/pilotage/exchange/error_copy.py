@@ -27,6 +27,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from pilotage.domain.errors import PilotageError
+from pilotage.domain.messages import translate
 from pilotage.exchange.cells import bind, clean_text
 from pilotage.exchange.safe_reading import ReadLimits, open_workbook
 from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, print_setup
@@ -80,7 +81,7 @@ class CellMark:
     def place(self) -> str:
         """Where the list of problems says the mark is: "B7", "row 7", or ""."""
         if self.column == "" and self.anchor:
-            return f"row {self.row}"
+            return translate("Import", "row {row}").format(row=self.row)
         return self.coordinate
 
 
@@ -137,7 +138,9 @@ def _visible(wb: Workbook, mark: CellMark) -> CellMark:
     return replace(
         mark,
         column=get_column_letter(shown),
-        message=f"{mark.message} (hidden column {mark.column.upper()})",
+        message=translate("Import", "{problem} (hidden column {column})").format(
+            problem=mark.message, column=mark.column.upper()
+        ),
     )
 
 
@@ -197,15 +200,16 @@ def _comment(text: str) -> Comment:
 def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
     """The list of every problem, as the first sheet and the one the workbook opens on."""
     _drop_earlier_list(wb)
-    title = PROBLEMS_SHEET
+    name = _title()
+    title = name
     number = 2
     while title in wb.sheetnames:  # the partner's own sheet of that name stays
-        title = f"{PROBLEMS_SHEET} ({number})"
+        title = f"{name} ({number})"
         number += 1
     ws = wb.create_sheet(title, 0)
     bold = Font(name=FONT, bold=True, color=HEADER_TEXT)
     fill = PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    for column, text in enumerate(PROBLEM_HEADERS, start=1):
+    for column, text in enumerate(_headers(), start=1):
         cell = ws.cell(1, column)
         bind(cell, text)
         cell.font = bold
@@ -239,11 +243,28 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
 def _drop_earlier_list(wb: Workbook) -> None:
     """Removes the list a previous copy added (recognised by its headers), so that a copy of
     a copy does not pile up lists."""
+    titles = (PROBLEMS_SHEET, _title())
     for ws in list(wb.worksheets):
-        if not ws.title.startswith(PROBLEMS_SHEET):
+        if not ws.title.startswith(titles):
             continue
-        for earlier in _EARLIER_HEADERS:
+        for earlier in (*_EARLIER_HEADERS, _headers()):
             headers = tuple(ws.cell(1, n).value for n in range(1, len(earlier) + 1))
             if headers == earlier:
                 wb.remove(ws)
                 break
+
+
+def _title() -> str:
+    """The list's sheet name in the language spoken (PROBLEMS_SHEET in English)."""
+    return translate("Import", "Problems")
+
+
+def _headers() -> tuple[str, ...]:
+    """The list's headers in the language spoken (PROBLEM_HEADERS in English)."""
+    return (
+        translate("Import", "Sheet"),
+        translate("Import", "Cell"),
+        translate("Import", "KPI"),
+        translate("Import", "Period"),
+        translate("Import", "Problem"),
+    )

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from pilotage.domain.messages import translate
+
 VERSION = 1
 HEADER_ROW = 1
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -123,18 +125,24 @@ def parse_disaggregations(text: str) -> tuple[tuple[str, str, Decimal], ...]:
             continue
         found = _ITEM.match(item)
         if found is None:
-            raise ValueError(
-                f"“{item.strip()}” is not “dimension / category = value” "
-                "(for example “sex / women = 400”)"
+            text = translate(
+                "Import",
+                "“{item}” is not “dimension / category = value” (for example “sex / women = 400”)",
             )
+            raise ValueError(text.format(item=item.strip()))
         raw = found["value"].replace("\u00a0", "").replace(" ", "")
         if "," in raw and "." not in raw:
             raw = raw.replace(",", ".")
         try:
             value = Decimal(raw)
         except InvalidOperation:
-            raise ValueError(f"“{found['value']}” in “{item.strip()}” is not a number") from None
+            raise ValueError(_not_a_number(found["value"], item.strip())) from None
         if not value.is_finite():
-            raise ValueError(f"“{found['value']}” in “{item.strip()}” is not a number")
+            raise ValueError(_not_a_number(found["value"], item.strip()))
         parts.append((found["dimension"], found["category"], value))
     return tuple(parts)
+
+
+def _not_a_number(typed: str, item: str) -> str:
+    text = translate("Import", "“{typed}” in “{item}” is not a number")
+    return text.format(typed=typed, item=item)

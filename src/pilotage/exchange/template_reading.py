@@ -34,7 +34,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pilotage.domain.errors import CancelledError
+from pilotage.domain.messages import speaking, translate
 from pilotage.exchange import template_layout as layout
+from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows, typed_sheet_rows
 from pilotage.exchange.sheet_reading import PERCENT
 from pilotage.exchange.template_labels import HEADERS
@@ -48,7 +50,6 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+)(?:[.,](\d+))?$")
 _TEXT_FIELDS = (Field.DISAGGREGATIONS, Field.COMMENT, Field.EVIDENCE)
 _LARGEST_ID = 2**63 - 1  # a database id is a signed 64-bit integer
-FORMULA = "is a formula: type the figure itself"
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,26 @@ def read_template(
             f"the template's data sheet “{sheet}” is not a sheet of cells (it was replaced, "
             "by a chart perhaps): fill a fresh copy of the template"
         )
+    # The problems of the cells speak the template's language: the partner reads them.
+    with speaking(import_language(language)):
+        headers, rows = _read_rows(path, ws, sheet, language, progress, cancelled)
+    return FilledTemplate(
+        sheet=sheet,
+        program=marker.facts.get(layout.FACT_PROGRAM, ""),
+        language=language,
+        headers=headers,
+        rows=rows,
+    )
+
+
+def _read_rows(
+    path: Path,
+    ws: Any,
+    sheet: str,
+    language: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> tuple[dict[Field, str], tuple[FilledRow, ...]]:
     width = len(layout.COLUMNS)
     headers = _headers(path, ws, width)
     _check_headers(sheet, headers, HEADERS.get(language, HEADERS["en"]))
@@ -180,13 +201,7 @@ def read_template(
             rows.append(filled)
     if progress is not None:
         progress(total, total)
-    return FilledTemplate(
-        sheet=sheet,
-        program=marker.facts.get(layout.FACT_PROGRAM, ""),
-        language=language,
-        headers=headers,
-        rows=tuple(rows),
-    )
+    return headers, tuple(rows)
 
 
 def _headers(path: Path, ws: Any, width: int) -> dict[Field, str]:
@@ -210,20 +225,31 @@ def _check_headers(sheet: str, found: dict[Field, str], written: dict[Field, str
     compared whitespace- and case-insensitively, in the template's language.
     """
     if not any(_same(found.get(field, ""), header) for field, header in written.items()):
-        raise WorkbookRefusedError(
-            f"{sheet}: row {layout.HEADER_ROW} does not hold the template's headers (a row "
-            "was deleted above the figures, or the sheet was replaced): fill a fresh copy "
-            "of the template"
+        text = translate(
+            "Import",
+            "{sheet}: row {row} does not hold the template's headers (a row was deleted "
+            "above the figures, or the sheet was replaced): fill a fresh copy of the template",
         )
+        raise WorkbookRefusedError(text.format(sheet=sheet, row=layout.HEADER_ROW))
     for slot in layout.COLUMNS:
         header = written[slot.field]
         typed = found.get(slot.field, "")
         if not _same(typed, header):
-            shown = f"“{typed}”" if typed else "empty"
+            if typed:
+                text = translate(
+                    "Import",
+                    "{sheet}: column {column} is “{typed}” where the template has “{header}”: "
+                    "a column was deleted, inserted or moved; fill a fresh copy of the template",
+                )
+            else:
+                text = translate(
+                    "Import",
+                    "{sheet}: column {column} is empty where the template has “{header}”: "
+                    "a column was deleted, inserted or moved; fill a fresh copy of the template",
+                )
+            column = layout.column_letter(slot.field)
             raise WorkbookRefusedError(
-                f"{sheet}: column {layout.column_letter(slot.field)} is {shown} where the "
-                f"template has “{header}”: a column was deleted, inserted or moved; fill a "
-                "fresh copy of the template"
+                text.format(sheet=sheet, column=column, typed=typed, header=header)
             )
 
 
@@ -306,23 +332,24 @@ class _RowReader:
         number = self._number(field, value, quiet_percent=True)
         if number is not None and field in percents:
             shown = format(_points(number).normalize(), "f")
-            self.add(field, f"typed as a percentage ({shown} %): type the number itself")
+            self.add(field, _as_percentage(shown))
             return None
         return number
 
     def _readable(self, field: Field, value: object, data_type: str) -> object:
         """The cell's value, or None after saying why it cannot be read."""
         if data_type == "f":
-            self.add(field, FORMULA)
+            self.add(field, translate("Import", "is a formula: type the figure itself"))
             return None
         if data_type == "e":
-            self.add(field, f"holds the error {value}: type the figure itself")
+            text = translate("Import", "holds the error {error}: type the figure itself")
+            self.add(field, text.format(error=value))
             return None
         return value
 
     def _kpi_id(self, value: object) -> int | None:
         if value is None:
-            self.add(Field.KPI_ID, _tampered("KPI's identifier", "is empty"))
+            self.add(Field.KPI_ID, _tampered_id("", "empty"))
             return None
         if (
             isinstance(value, bool)
@@ -330,10 +357,10 @@ class _RowReader:
             or not math.isfinite(value)
             or value != int(value)
         ):
-            self.add(Field.KPI_ID, _tampered("KPI's identifier", f"is “{value}”, not a number"))
+            self.add(Field.KPI_ID, _tampered_id(str(value), "text"))
             return None
         if not 1 <= value <= _LARGEST_ID:
-            self.add(Field.KPI_ID, _tampered("KPI's identifier", f"is “{value:g}”"))
+            self.add(Field.KPI_ID, _tampered_id(f"{value:g}", "number"))
             return None
         return int(value)
 
@@ -348,8 +375,19 @@ class _RowReader:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        what = "is empty" if value is None else f"is “{value}”, not a date"
-        self.add(field, _tampered("period's bounds", what))
+        if value is None:
+            text = translate(
+                "Import",
+                "the period's bounds (a hidden column) is empty: it was changed; copy the row "
+                "again from the template as it was sent",
+            )
+        else:
+            text = translate(
+                "Import",
+                "the period's bounds (a hidden column) is “{typed}”, not a date: it was "
+                "changed; copy the row again from the template as it was sent",
+            )
+        self.add(field, text.format(typed=value))
         return None
 
     def _value(self, value: object) -> tuple[Decimal | None, bool | None, str]:
@@ -368,7 +406,8 @@ class _RowReader:
     def _number(self, field: Field, value: object, quiet_percent: bool = False) -> Decimal | None:
         if value is None or isinstance(value, bool):
             if isinstance(value, bool):
-                self.add(field, f"is {value!s}, not a number")
+                text = translate("Import", "is {typed}, not a number")
+                self.add(field, text.format(typed=value))
             return None
         if isinstance(value, int):
             return Decimal(value)
@@ -382,20 +421,21 @@ class _RowReader:
                 return None
             number, ambiguous = text_number(value)
             if ambiguous:
-                self.add(
-                    field,
-                    f"“{value.strip()}” is ambiguous: the mark may separate thousands or "
-                    "decimals; type the number without thousands separators",
+                text = translate(
+                    "Import",
+                    "“{typed}” is ambiguous: the mark may separate thousands or decimals; "
+                    "type the number without thousands separators",
                 )
+                self.add(field, text.format(typed=value.strip()))
             elif number is None:
                 points, percent = self._percent_text(field, value)
                 if quiet_percent and percent and points is not None:
-                    shown = format(points.normalize(), "f")
-                    self.add(field, f"typed as a percentage ({shown} %): type the number itself")
+                    self.add(field, _as_percentage(format(points.normalize(), "f")))
                 else:
-                    self.add(field, f"“{value.strip()}” is text where a number is due")
+                    self.add(field, text_not_number(value.strip()))
             return number
-        self.add(field, f"“{value}” is not a number")  # a date typed in a figure's cell
+        # A date typed in a figure's cell.
+        self.add(field, translate("Import", "“{typed}” is not a number").format(typed=value))
         return None
 
     def _disaggregations(self, value: object) -> tuple[tuple[str, str, Decimal], ...]:
@@ -407,7 +447,8 @@ class _RowReader:
         try:
             return layout.parse_disaggregations(text)
         except ValueError as exc:
-            self.add(Field.DISAGGREGATIONS, f"cannot be read: {exc}")
+            text = translate("Import", "cannot be read: {reason}")
+            self.add(Field.DISAGGREGATIONS, text.format(reason=exc))
             return ()
 
 
@@ -432,11 +473,37 @@ def _points(fraction: Decimal) -> Decimal:
     return (fraction * 100).normalize() + 0
 
 
-def _tampered(what: str, how: str) -> str:
-    return (
-        f"the {what} (a hidden column) {how}: it was changed; "
-        "copy the row again from the template as it was sent"
-    )
+def _tampered_id(typed: str, how: str) -> str:
+    """The KPI's hidden identifier was changed: `how` is "empty", "text" or "number"."""
+    if how == "empty":
+        text = translate(
+            "Import",
+            "the KPI's identifier (a hidden column) is empty: it was changed; copy the row "
+            "again from the template as it was sent",
+        )
+    elif how == "text":
+        text = translate(
+            "Import",
+            "the KPI's identifier (a hidden column) is “{typed}”, not a number: it was "
+            "changed; copy the row again from the template as it was sent",
+        )
+    else:
+        text = translate(
+            "Import",
+            "the KPI's identifier (a hidden column) is “{typed}”: it was changed; copy the "
+            "row again from the template as it was sent",
+        )
+    return text.format(typed=typed)
+
+
+def _as_percentage(shown: str) -> str:
+    text = translate("Import", "typed as a percentage ({typed} %): type the number itself")
+    return text.format(typed=shown)
+
+
+def text_not_number(typed: str) -> str:
+    """ "“many” is text where a number is due", in the language spoken."""
+    return translate("Import", "“{typed}” is text where a number is due").format(typed=typed)
 
 
 def _blank(value: object) -> bool:
@@ -451,4 +518,12 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-__all__ = ["ANSWERS", "CellProblem", "FilledRow", "FilledTemplate", "read_template", "text_number"]
+__all__ = [
+    "ANSWERS",
+    "CellProblem",
+    "FilledRow",
+    "FilledTemplate",
+    "read_template",
+    "text_not_number",
+    "text_number",
+]

@@ -28,10 +28,17 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from pilotage.domain.enums import Measure, MeasurementStatus
+from pilotage.domain.messages import speaking, translate
 from pilotage.domain.periods import period_label
 from pilotage.exchange import template_layout as layout
+from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.template_layout import Field
-from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
+from pilotage.exchange.template_reading import (
+    CellProblem,
+    FilledRow,
+    FilledTemplate,
+    text_not_number,
+)
 from pilotage.services import audit
 from pilotage.services.import_preview_texts import figure_text, typed_text, with_details
 from pilotage.services.import_records import (
@@ -118,7 +125,13 @@ class _Row:
 
 
 def judge(session: Session, template: FilledTemplate, program_id: int) -> list[Judged]:
-    """Every filled row of `template` judged: three statements whatever their number."""
+    """Every filled row of `template` judged: three statements whatever their number. The
+    problems speak the template's language: the partner reads them in the errors copy."""
+    with speaking(import_language(template.language)):
+        return _judge(session, template, program_id)
+
+
+def _judge(session: Session, template: FilledTemplate, program_id: int) -> list[Judged]:
     ids = {r.kpi_id for r in template.rows if r.kpi_id is not None}
     kpis = read_kpis(session, ids, program_id) if ids else {}
     # Only the measurements of the periods the rows cover: a row can match or overlap no other.
@@ -166,12 +179,13 @@ def _judge_row(
     if row.columns() & _IDENTIFIERS:
         return _rejected(row, kpi, None)
     if kpi is None or kpi.code != source.kpi_code:
-        row.add(
-            Field.KPI_CODE,
-            f"unknown KPI: “{source.kpi_code}” is not a KPI of program {template.program} "
-            "in this database (or its hidden identifier was changed); copy the row again "
-            "from the template as it was sent",
+        text = translate(
+            "Import",
+            "unknown KPI: “{code}” is not a KPI of program {program} in this database (or its "
+            "hidden identifier was changed); copy the row again from the template as it was "
+            "sent",
         )
+        row.add(Field.KPI_CODE, text.format(code=source.kpi_code, program=template.program))
         return _rejected(row, None, None)
     start, end = source.period_start, source.period_end
     assert start is not None  # else a problem of its hidden column, above
@@ -221,30 +235,35 @@ def _judge_row(
     if not row.problems:
         # An empty cell kept the recorded split: say so, the partner typed none.
         kept = given is None and existing is not None and bool(existing.parts)
-        advice = (
-            "the split recorded earlier was kept (the cell was left empty); give the split "
-            "of the new figure"
+        text = (
+            translate(
+                "Import",
+                "{problem}: the split recorded earlier was kept (the cell was left empty); "
+                "give the split of the new figure",
+            )
             if kept
-            else "they must add up to it"
+            else translate("Import", "{problem}: they must add up to it")
         )
         for warning in disaggregation_warnings(kpi.measure, typed["value"], clean.parts):
-            row.add(Field.DISAGGREGATIONS, f"{warning.message}: {advice}")
+            row.add(Field.DISAGGREGATIONS, text.format(problem=warning.message))
     label = period_label(start, end)
     for other, how in twins:
         if how == "same":
-            row.add(
-                Field.PERIOD,
-                f"{kpi.code} {label} is also in row {other}: give each KPI and period once",
+            text = translate(
+                "Import", "{code} {period} is also in row {row}: give each KPI and period once"
             )
         else:
-            row.add(Field.PERIOD, f"{label} overlaps row {other} of the same KPI")
+            text = translate("Import", "{period} overlaps row {row} of the same KPI")
+        row.add(Field.PERIOD, text.format(code=kpi.code, period=label, row=other))
     for m in mine:
         if m is not existing and m.period_start <= end and m.period_end >= start:
-            row.add(
-                Field.PERIOD,
-                f"{label} overlaps the measurement of {period_label(m.period_start, m.period_end)} "
-                "of this KPI: periods of a KPI must not overlap",
+            text = translate(
+                "Import",
+                "{period} overlaps the measurement of {other} of this KPI: periods of a KPI "
+                "must not overlap",
             )
+            other_label = period_label(m.period_start, m.period_end)
+            row.add(Field.PERIOD, text.format(period=label, other=other_label))
     judged = Judged(
         source,
         kpi,
@@ -266,11 +285,12 @@ def _judge_row(
     if not audit.diff(existing.audited(), judged.audited()):
         return _with(judged, row, RowOutcome.UNCHANGED, language)
     if existing.status is MeasurementStatus.VALIDATED:
-        row.add(
-            _typed_field(row, kpi),
-            f"period {label} is validated and locked (recorded: {judged.old}): it cannot be "
+        text = translate(
+            "Import",
+            "period {period} is validated and locked (recorded: {recorded}): it cannot be "
             "changed by an import; ask for it to be unlocked first",
         )
+        row.add(_typed_field(row, kpi), text.format(period=label, recorded=judged.old))
         return _with(judged, row, RowOutcome.REJECTED, language)
     return _with(judged, row, RowOutcome.CHANGED, language)
 
@@ -307,34 +327,39 @@ def _value(row: _Row, kpi: KpiFact, language: str) -> Decimal | None:
         if source.answer is not None:
             return Decimal(1 if source.answer else 0)
         if source.value_text:
-            row.add(
-                Field.VALUE,
-                f"“{source.value_text}” is not an answer: type “{yes}” or “{no}” (a yes/no KPI)",
+            text = translate(
+                "Import", "“{typed}” is not an answer: type “{yes}” or “{no}” (a yes/no KPI)"
             )
+            row.add(Field.VALUE, text.format(typed=source.value_text, yes=yes, no=no))
         elif source.value is not None and source.value not in (0, 1):
             # The partner sees a list of two words, not 0 and 1: say the words.
             typed = format(source.value.normalize(), "f")
-            row.add(
-                Field.VALUE,
-                f"“{typed}” is not an answer: choose “{yes}” or “{no}” in the cell's list "
+            text = translate(
+                "Import",
+                "“{typed}” is not an answer: choose “{yes}” or “{no}” in the cell's list "
                 "(a yes/no KPI)",
             )
+            row.add(Field.VALUE, text.format(typed=typed, yes=yes, no=no))
         return source.value
     word = {True: yes, False: no}.get(source.answer) if source.answer is not None else None
     text = word or source.value_text
     if text:
-        row.add(Field.VALUE, f"“{text}” is text where a number is due")
+        row.add(Field.VALUE, text_not_number(text))
     if source.value_percent and source.value is not None and kpi.measure is not Measure.PERCENTAGE:
         # "72%" means 72 points of a percentage KPI only. A count or an amount is never
         # typed as a percentage, and a ratio (even of unit "%") takes its numerator and
         # denominator: a rate typed in its value cell is refused, never turned into terms.
         shown = format(source.value.normalize(), "f")
-        ask = (
-            "give its numerator and denominator (a ratio KPI)"
+        refusal = (
+            translate(
+                "Import",
+                "typed as a percentage ({typed} %): give its numerator and denominator "
+                "(a ratio KPI)",
+            )
             if kpi.measure is Measure.RATIO
-            else "type the number itself"
+            else translate("Import", "typed as a percentage ({typed} %): type the number itself")
         )
-        row.add(Field.VALUE, f"typed as a percentage ({shown} %): {ask}")
+        row.add(Field.VALUE, refusal.format(typed=shown))
         return None
     return source.value
 

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from pilotage.domain.enums import Frequency, Measure
+from pilotage.domain.messages import translate
 from pilotage.domain.periods import period_bounds
 from pilotage.services.validation import Checker
 
@@ -23,11 +24,6 @@ THRESHOLD_PLACES = 4
 # overflow" from SQLite). A billion is plenty for counts, and an amount in money
 # is entered in thousands or millions (its unit says which).
 QUANTITY_LIMIT = Decimal(10) ** 9
-_TOO_LARGE = (
-    "is too large: a KPI figure stays below 1,000,000,000 (a billion), so that sums over "
-    "its periods stay exact; give larger amounts in thousands or millions (and say so in "
-    "the unit)"
-)
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -52,7 +48,15 @@ def quantity(
     """A KPI quantity: at most 6 decimal places, and below a billion either way."""
     number = check.decimal(field, value, places=QUANTITY_PLACES, required=required)
     if number is not None and abs(number) >= QUANTITY_LIMIT:
-        check.add(field, _TOO_LARGE)
+        check.add(
+            field,
+            translate(
+                "Import",
+                "is too large: a KPI figure stays below 1,000,000,000 (a billion), so that "
+                "sums over its periods stay exact; give larger amounts in thousands or "
+                "millions (and say so in the unit)",
+            ),
+        )
     return number
 
 
@@ -65,20 +69,22 @@ def measure_problem(measure: Measure, unit: str, value: Decimal, *, measured: bo
     """
     if measure is Measure.COUNT:
         if value < _ZERO:
-            return "must not be negative: it is a count"
+            return translate("Import", "must not be negative: it is a count")
         if measured and value != value.to_integral_value():
-            return "must be a whole number: it is a count"
+            return translate("Import", "must be a whole number: it is a count")
     elif measure is Measure.PERCENTAGE:
         if not _ZERO <= value <= _HUNDRED:
-            return "must be between 0 and 100: it is a percentage"
+            return translate("Import", "must be between 0 and 100: it is a percentage")
     elif measure is Measure.YES_NO:
         if value not in (_ZERO, _ONE):
-            return "must be 0 (no) or 1 (yes)"
+            return translate("Import", "must be 0 (no) or 1 (yes)")
     elif measure is Measure.RATIO:
         if value < _ZERO:
-            return "must not be negative: a ratio is a fraction such as 0.734"
+            return translate("Import", "must not be negative: a ratio is a fraction such as 0.734")
         if is_share(unit) and value > _ONE:
-            return "must be at most 1: a share is stored as a fraction (0.734 for 73.4%)"
+            return translate(
+                "Import", "must be at most 1: a share is stored as a fraction (0.734 for 73.4%)"
+            )
     return None
 
 
@@ -108,15 +114,44 @@ def is_period_end(frequency: Frequency, day: date) -> bool:
 
 def check_period_end(check: Checker, field: str, frequency: Frequency, day: date | None) -> None:
     if day is None:
-        check.add(field, "is required")
+        check.add(field, translate("Import", "is required"))
     elif not is_period_end(frequency, day):
-        name = PERIOD_NAMES[frequency]
         check.add(
             field,
-            f"must be the last day of a {name} for a {frequency.value.replace('_', '-')} KPI "
-            f"(the {name} holding {day.isoformat()} ends on "
-            f"{period_bounds(frequency, day)[1].isoformat()})",
+            _per_period(
+                frequency,
+                translate(
+                    "Import",
+                    "must be the last day of a month for a monthly KPI (the month "
+                    "holding {day} ends on {end})",
+                ),
+                translate(
+                    "Import",
+                    "must be the last day of a quarter for a quarterly KPI (the "
+                    "quarter holding {day} ends on {end})",
+                ),
+                translate(
+                    "Import",
+                    "must be the last day of a half-year for a half-yearly KPI (the "
+                    "half-year holding {day} ends on {end})",
+                ),
+                translate(
+                    "Import",
+                    "must be the last day of a year for a yearly KPI (the year "
+                    "holding {day} ends on {end})",
+                ),
+            ).format(day=day.isoformat(), end=period_bounds(frequency, day)[1].isoformat()),
         )
+
+
+def _per_period(frequency: Frequency, month: str, quarter: str, half: str, year: str) -> str:
+    """The sentence of `frequency`'s period: each is whole, for languages whose words for
+    a month and a quarter differ in gender ("un mois", "un trimestre")."""
+    return {
+        Frequency.MONTHLY: month,
+        Frequency.QUARTERLY: quarter,
+        Frequency.HALF_YEARLY: half,
+    }.get(frequency, year)
 
 
 def check_period(
@@ -128,21 +163,58 @@ def check_period(
     if start is None or end is None:
         return
     if end < start:
-        check.add("period_end", "must not be before the start of the period")
+        check.add("period_end", translate("Import", "must not be before the start of the period"))
         return
     if frequency is Frequency.ONE_OFF:
         return
-    name = PERIOD_NAMES[frequency]
     first, last = period_bounds(frequency, start)
     if start != first:
-        check.add(
-            "period_start",
-            f"must be the first day of a {name}: the KPI is reported per calendar {name} "
-            f"({start.isoformat()} falls in the {name} starting {first.isoformat()})",
+        text = _per_period(
+            frequency,
+            translate(
+                "Import",
+                "must be the first day of a month: the KPI is reported per calendar "
+                "month ({start} falls in the month starting {first})",
+            ),
+            translate(
+                "Import",
+                "must be the first day of a quarter: the KPI is reported per "
+                "calendar quarter ({start} falls in the quarter starting {first})",
+            ),
+            translate(
+                "Import",
+                "must be the first day of a half-year: the KPI is reported per "
+                "calendar half-year ({start} falls in the half-year starting {first})",
+            ),
+            translate(
+                "Import",
+                "must be the first day of a year: the KPI is reported per calendar "
+                "year ({start} falls in the year starting {first})",
+            ),
         )
+        check.add("period_start", text.format(start=start.isoformat(), first=first.isoformat()))
     elif end != last:
-        check.add(
-            "period_end",
-            f"must be {last.isoformat()}, the last day of the {name} starting "
-            f"{start.isoformat()}: the KPI is reported per calendar {name}",
+        text = _per_period(
+            frequency,
+            translate(
+                "Import",
+                "must be {last}, the last day of the month starting {start}: the "
+                "KPI is reported per calendar month",
+            ),
+            translate(
+                "Import",
+                "must be {last}, the last day of the quarter starting {start}: the "
+                "KPI is reported per calendar quarter",
+            ),
+            translate(
+                "Import",
+                "must be {last}, the last day of the half-year starting {start}: "
+                "the KPI is reported per calendar half-year",
+            ),
+            translate(
+                "Import",
+                "must be {last}, the last day of the year starting {start}: the "
+                "KPI is reported per calendar year",
+            ),
         )
+        check.add("period_end", text.format(last=last.isoformat(), start=start.isoformat()))

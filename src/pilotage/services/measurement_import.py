@@ -35,8 +35,10 @@ from pilotage.db.database import Database, conflict_error
 from pilotage.db.schema import Disaggregation, Measurement, metadata
 from pilotage.domain.enums import AuditAction, MeasurementStatus
 from pilotage.domain.errors import ConflictError, PilotageError, Problem, ValidationError
+from pilotage.domain.messages import speaking
 from pilotage.domain.periods import period_label
 from pilotage.exchange import safe_reading
+from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.template_reading import CellProblem, FilledTemplate, read_template
 from pilotage.services import audit
 from pilotage.services.identity import current_user
@@ -113,6 +115,7 @@ class ImportPreview:
     program: str  # the program's reference
     rows: tuple[PreviewRow, ...]
     digest: str = ""  # SHA-256 of the file's bytes as previewed ("" : not checked)
+    language: str = "en"  # the template's ("fr", "en"): its errors copy speaks it
 
     @property
     def counts(self) -> dict[RowOutcome, int]:
@@ -153,7 +156,7 @@ def preview_import(
     with db.reading() as session:
         judged = judge(session, template, program_of(session, template))
     rows = tuple(_preview_row(j) for j in judged)
-    return ImportPreview(path, template.program, rows, digest)
+    return ImportPreview(path, template.program, rows, digest, template.language)
 
 
 def apply_import(
@@ -201,7 +204,9 @@ def save_error_copy(preview: ImportPreview, out: Path) -> Path:
         for row in preview.rows
         for p in row.problems
     ]
-    return mark_errors(preview.path, out, marks)
+    # The list's title and headers in the template's language, as its problems are.
+    with speaking(import_language(preview.language)):
+        return mark_errors(preview.path, out, marks)
 
 
 def fingerprint(path: Path) -> str:

@@ -20,6 +20,7 @@ from pilotage.db.base import SHORT_LENGTH, URL_LENGTH
 from pilotage.db.schema import Kpi, Measurement
 from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import Problem
+from pilotage.domain.messages import translate
 from pilotage.domain.periods import period_label
 from pilotage.exchange.template_layout import format_disaggregations
 from pilotage.services import audit
@@ -113,10 +114,13 @@ def check_measurement(
     parts = _parts(check, measure, data.disaggregations)
     written = len(format_disaggregations(parts))
     if written > DISAGGREGATIONS_LENGTH:
+        text = translate(
+            "Import",
+            "take {length} characters written out; at most {limit} fit: group the categories",
+        )
         check.add(
             "disaggregations",
-            f"take {written:,} characters written out; at most {DISAGGREGATIONS_LENGTH:,} fit: "
-            "group the categories",
+            text.format(length=f"{written:,}", limit=f"{DISAGGREGATIONS_LENGTH:,}"),
         )
     return CleanMeasurement(values, parts)
 
@@ -163,24 +167,37 @@ def _figures(
     """A value, or for a ratio KPI a numerator and a denominator, never both."""
     if measure is Measure.RATIO:
         if data.value is not None:
-            check.add("value", "must be empty for a ratio KPI: give the numerator and denominator")
+            check.add(
+                "value",
+                translate(
+                    "Import", "must be empty for a ratio KPI: give the numerator and denominator"
+                ),
+            )
         numerator = quantity(check, "numerator", data.numerator, required=True)
         denominator = quantity(check, "denominator", data.denominator, required=True)
         if numerator is not None and numerator < _ZERO:
-            check.add("numerator", "must not be negative")
+            check.add("numerator", translate("Import", "must not be negative"))
         if denominator is not None and denominator <= _ZERO:
-            check.add("denominator", "must be more than 0")
+            check.add("denominator", translate("Import", "must be more than 0"))
         elif (
             is_share(unit)
             and numerator is not None
             and denominator is not None
             and numerator > denominator
         ):
-            check.add("numerator", "must not exceed the denominator: a share cannot pass 100%")
+            check.add(
+                "numerator",
+                translate("Import", "must not exceed the denominator: a share cannot pass 100%"),
+            )
         return {"value": None, "numerator": numerator, "denominator": denominator}
     for field in ("numerator", "denominator"):
         if getattr(data, field) is not None:
-            check.add(field, "must be empty: only a ratio KPI has a numerator and denominator")
+            check.add(
+                field,
+                translate(
+                    "Import", "must be empty: only a ratio KPI has a numerator and denominator"
+                ),
+            )
     value = check_figure(
         check, "value", data.value, measure=measure, unit=unit, measured=True, required=True
     )
@@ -198,23 +215,37 @@ def _link(check: Checker, link: str | None) -> str:
 def link_problem(link: str) -> str | None:
     """Why `link` is neither a web address, a file:// link nor a file path, or None."""
     if any(ord(c) < 32 for c in link):
-        return "must be on one line, without control characters"
+        return translate("Import", "must be on one line, without control characters")
     if _DRIVE.match(link) or link.startswith(("/", "\\", "./", "../", "~")):
         return None  # an absolute or relative path
     scheme = _SCHEME.match(link)
     if scheme:
         name = scheme.group(1).lower()
         if name not in _LINK_SCHEMES:
-            return f"{name}: links are not accepted; give an http(s) address or a file path"
+            text = translate(
+                "Import", "{scheme}: links are not accepted; give an http(s) address or a file path"
+            )
+            return text.format(scheme=name)
         parts = urlsplit(link)
         if name != "file" and not parts.netloc:
-            return "must be a whole web address, such as https://example.org/report.pdf"
+            return translate(
+                "Import", "must be a whole web address, such as https://example.org/report.pdf"
+            )
         if name == "file" and not parts.path:
-            return "must name a file, such as file:///C:/reports/2024.pdf"
+            return translate("Import", "must name a file, such as file:///C:/reports/2024.pdf")
         return None
     if "/" in link or "\\" in link or _FILE_NAME.search(link):
         return None  # a relative path or a file name
-    return "must be a web address (https://...), a file:// link or a file path"
+    return translate("Import", "must be a web address (https://...), a file:// link or a file path")
+
+
+def _part_fields() -> dict[str, str]:
+    """The names of a disaggregation's fields, as its problems say them."""
+    return {
+        "dimension": translate("Import", "dimension"),
+        "category": translate("Import", "category"),
+        "value": translate("Import", "value"),
+    }
 
 
 def _parts(
@@ -224,6 +255,7 @@ def _parts(
     seen: set[tuple[str, str]] = set()
     spelled: dict[str, str] = {}  # a dimension by its casefold: as first written
     parts: list[tuple[str, str, Decimal]] = []
+    words = _part_fields()
     for number, part in enumerate(given, start=1):
         sub = Checker()
         dimension = sub.text("dimension", part.dimension, max_length=SHORT_LENGTH, required=True)
@@ -236,12 +268,25 @@ def _parts(
             wrong = measure_problem(measure, "", value, measured=True)
             if wrong:
                 sub.add("value", wrong)
-        name = f"{dimension} / {category}" if dimension and category else f"line {number}"
+        name = (
+            f"{dimension} / {category}"
+            if dimension and category
+            else translate("Import", "line {number}").format(number=number)
+        )
         for found in sub.problems:
-            check.add(field, f"{name}: {found.field} {found.message}")
+            text = translate("Import", "{part}: {field} {problem}")
+            check.add(
+                field,
+                text.format(
+                    part=name, field=words.get(found.field, found.field), problem=found.message
+                ),
+            )
         key = (dimension.casefold(), category.casefold())
         if dimension and category and key in seen:
-            check.add(field, f"{name} is given twice; each category of a dimension comes once")
+            text = translate(
+                "Import", "{part} is given twice; each category of a dimension comes once"
+            )
+            check.add(field, text.format(part=name))
         seen.add(key)
         if value is not None and not sub.problems:
             parts.append((stored, category, value))
@@ -258,11 +303,13 @@ def disaggregation_warnings(
     for dimension, _category, value in parts:
         name, running = sums.get(dimension.casefold(), (dimension, _ZERO))
         sums[dimension.casefold()] = (name, running + value)
+    text = translate(
+        "Import", "the {dimension} categories add up to {sum}, not to the total {total}"
+    )
     return tuple(
         Problem(
             "disaggregations",
-            f"the {name} categories add up to {audit.render(added)}, "
-            f"not to the total {audit.render(total)}",
+            text.format(dimension=name, sum=audit.render(added), total=audit.render(total)),
         )
         for name, added in sums.values()
         if added != total

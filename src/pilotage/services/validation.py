@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NoReturn
 
 from pilotage.domain.errors import Problem, ValidationError
+from pilotage.domain.messages import translate
 
 _CODE_PATTERN = re.compile(r"^[\w.\-/]+$", re.UNICODE)
 
@@ -27,15 +28,19 @@ class Checker:
         """The value with surrounding blanks removed; empty when absent."""
         cleaned = (value or "").strip()
         if required and not cleaned:
-            self.add(field, "is required")
+            self.add(field, translate("Import", "is required"))
         if max_length is not None and len(cleaned) > max_length:
-            self.add(field, f"is {len(cleaned)} characters long; at most {max_length} fit")
+            text = translate("Import", "is {length} characters long; at most {limit} fit")
+            self.add(field, text.format(length=len(cleaned), limit=max_length))
         return cleaned
 
     def code(self, field: str, value: str | None, *, max_length: int) -> str:
         cleaned = self.text(field, value, max_length=max_length, required=True)
         if cleaned and not _CODE_PATTERN.match(cleaned):
-            self.add(field, "may hold letters, digits and . - _ / only, without spaces")
+            self.add(
+                field,
+                translate("Import", "may hold letters, digits and . - _ / only, without spaces"),
+            )
         return cleaned
 
     def decimal(
@@ -50,23 +55,28 @@ class Checker:
     ) -> Decimal | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.add(field, "is required")
+                self.add(field, translate("Import", "is required"))
             return None
         try:
             number = Decimal(value.strip() if isinstance(value, str) else value)
         except InvalidOperation:
-            self.add(field, f"{value!r} is not a number")
+            self.add(
+                field, translate("Import", "{value} is not a number").format(value=repr(value))
+            )
             return None
         if not number.is_finite():
-            self.add(field, "must be a finite number")
+            self.add(field, translate("Import", "must be a finite number"))
             return None
         exponent = number.normalize().as_tuple().exponent
         if isinstance(exponent, int) and exponent < -places:
-            self.add(field, f"has more than {places} decimal places")
+            text = translate("Import", "has more than {places} decimal places")
+            self.add(field, text.format(places=places))
         if minimum is not None and number < minimum:
-            self.add(field, f"must be at least {minimum}")
+            self.add(
+                field, translate("Import", "must be at least {minimum}").format(minimum=minimum)
+            )
         if maximum_digits is not None and abs(number) >= Decimal(10) ** (maximum_digits - places):
-            self.add(field, "is too large")
+            self.add(field, translate("Import", "is too large"))
         return number
 
     def date_order(self, field: str, start: date | None, end: date | None, message: str) -> None:
@@ -75,7 +85,7 @@ class Checker:
 
     def require(self, field: str, value: object) -> None:
         if value is None:
-            self.add(field, "is required")
+            self.add(field, translate("Import", "is required"))
 
     def raise_if_any(self) -> None:
         if self.problems:

@@ -662,6 +662,423 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../exchange/template_layout.py" line="+128"/>
+        <source>“{item}” is not “dimension / category = value” (for example “sex / women = 400”)</source>
+        <translation>« {item} » n’est pas de la forme « dimension / catégorie = valeur » (par exemple « sexe / femmes = 400 »)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“{typed}” in “{item}” is not a number</source>
+        <translation>« {typed} » dans « {item} » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/template_reading.py" line="+228"/>
+        <source>{sheet}: row {row} does not hold the template&apos;s headers (a row was deleted above the figures, or the sheet was replaced): fill a fresh copy of the template</source>
+        <translation>{sheet} : la ligne {row} ne porte pas les en-têtes du modèle (une ligne a été supprimée au-dessus des chiffres, ou la feuille a été remplacée) : remplissez une copie neuve du modèle</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{sheet}: column {column} is “{typed}” where the template has “{header}”: a column was deleted, inserted or moved; fill a fresh copy of the template</source>
+        <translation>{sheet} : la colonne {column} est « {typed} » là où le modèle a « {header} » : une colonne a été supprimée, insérée ou déplacée ; remplissez une copie neuve du modèle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{sheet}: column {column} is empty where the template has “{header}”: a column was deleted, inserted or moved; fill a fresh copy of the template</source>
+        <translation>{sheet} : la colonne {column} est vide là où le modèle a « {header} » : une colonne a été supprimée, insérée ou déplacée ; remplissez une copie neuve du modèle</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>is a formula: type the figure itself</source>
+        <translation>est une formule : saisissez le chiffre lui-même</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>holds the error {error}: type the figure itself</source>
+        <translation>contient l’erreur {error} : saisissez le chiffre lui-même</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>the period&apos;s bounds (a hidden column) is empty: it was changed; copy the row again from the template as it was sent</source>
+        <translation>les bornes de la période (une colonne masquée) sont vides : elles ont été modifiées ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the period&apos;s bounds (a hidden column) is “{typed}”, not a date: it was changed; copy the row again from the template as it was sent</source>
+        <translation>les bornes de la période (une colonne masquée) valent « {typed} », pas une date : elles ont été modifiées ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>is {typed}, not a number</source>
+        <translation>vaut {typed}, pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“{typed}” is ambiguous: the mark may separate thousands or decimals; type the number without thousands separators</source>
+        <translation>« {typed} » est ambigu : le signe peut séparer les milliers ou les décimales ; saisissez le nombre sans séparateur de milliers</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“{typed}” is not a number</source>
+        <translation>« {typed} » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot be read: {reason}</source>
+        <translation>illisible : {reason}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the KPI&apos;s identifier (a hidden column) is empty: it was changed; copy the row again from the template as it was sent</source>
+        <translation>l’identifiant de l’indicateur (une colonne masquée) est vide : il a été modifié ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the KPI&apos;s identifier (a hidden column) is “{typed}”, not a number: it was changed; copy the row again from the template as it was sent</source>
+        <translation>l’identifiant de l’indicateur (une colonne masquée) vaut « {typed} », pas un nombre : il a été modifié ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the KPI&apos;s identifier (a hidden column) is “{typed}”: it was changed; copy the row again from the template as it was sent</source>
+        <translation>l’identifiant de l’indicateur (une colonne masquée) vaut « {typed} » : il a été modifié ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../services/import_validation.py" line="+360"/>
+        <source>typed as a percentage ({typed} %): type the number itself</source>
+        <translation>saisi en pourcentage ({typed} %) : saisissez le nombre lui-même</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{typed}” is text where a number is due</source>
+        <translation>« {typed} » est du texte là où un nombre est attendu</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_validation.py" line="-178"/>
+        <source>unknown KPI: “{code}” is not a KPI of program {program} in this database (or its hidden identifier was changed); copy the row again from the template as it was sent</source>
+        <translation>indicateur inconnu : « {code} » n’est pas un indicateur du programme {program} dans cette base (ou son identifiant masqué a été modifié) ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{problem}: the split recorded earlier was kept (the cell was left empty); give the split of the new figure</source>
+        <translation>{problem} : la ventilation enregistrée auparavant a été conservée (la cellule était vide) ; donnez la ventilation du nouveau chiffre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{problem}: they must add up to it</source>
+        <translation>{problem} : leur somme doit l’égaler</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{code} {period} is also in row {row}: give each KPI and period once</source>
+        <translation>{code} {period} figure aussi à la ligne {row} : donnez chaque indicateur et période une seule fois</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{period} overlaps row {row} of the same KPI</source>
+        <translation>{period} chevauche la ligne {row} du même indicateur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{period} overlaps the measurement of {other} of this KPI: periods of a KPI must not overlap</source>
+        <translation>{period} chevauche la mesure de {other} de cet indicateur : les périodes d’un indicateur ne doivent pas se chevaucher</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>period {period} is validated and locked (recorded: {recorded}): it cannot be changed by an import; ask for it to be unlocked first</source>
+        <translation>la période {period} est validée et verrouillée (enregistré : {recorded}) : un import ne peut pas la modifier ; demandez d’abord qu’elle soit déverrouillée</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>“{typed}” is not an answer: type “{yes}” or “{no}” (a yes/no KPI)</source>
+        <translation>« {typed} » n’est pas une réponse : saisissez « {yes} » ou « {no} » (un indicateur oui/non)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{typed}” is not an answer: choose “{yes}” or “{no}” in the cell&apos;s list (a yes/no KPI)</source>
+        <translation>« {typed} » n’est pas une réponse : choisissez « {yes} » ou « {no} » dans la liste de la cellule (un indicateur oui/non)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>typed as a percentage ({typed} %): give its numerator and denominator (a ratio KPI)</source>
+        <translation>saisi en pourcentage ({typed} %) : donnez son numérateur et son dénominateur (un indicateur ratio)</translation>
+    </message>
+    <message>
+        <location filename="../../services/kpi_values.py" line="+53"/>
+        <source>is too large: a KPI figure stays below 1,000,000,000 (a billion), so that sums over its periods stay exact; give larger amounts in thousands or millions (and say so in the unit)</source>
+        <translation>est trop grand : un chiffre d’indicateur reste sous 1 000 000 000 (un milliard), pour que les sommes sur ses périodes restent exactes ; donnez les montants plus grands en milliers ou en millions (et dites-le dans l’unité)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>must not be negative: it is a count</source>
+        <translation>ne doit pas être négatif : c’est un nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a whole number: it is a count</source>
+        <translation>doit être un nombre entier : c’est un nombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be between 0 and 100: it is a percentage</source>
+        <translation>doit être compris entre 0 et 100 : c’est un pourcentage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be 0 (no) or 1 (yes)</source>
+        <translation>doit valoir 0 (non) ou 1 (oui)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not be negative: a ratio is a fraction such as 0.734</source>
+        <translation>ne doit pas être négatif : un ratio est une fraction telle que 0,734</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be at most 1: a share is stored as a fraction (0.734 for 73.4%)</source>
+        <translation>doit valoir au plus 1 : une part est enregistrée en fraction (0,734 pour 73,4 %)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location filename="../../services/validation.py" line="+31"/>
+        <location line="+27"/>
+        <location line="+30"/>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be the last day of a month for a monthly KPI (the month holding {day} ends on {end})</source>
+        <translation>doit être le dernier jour d’un mois pour un indicateur mensuel (le mois contenant le {day} se termine le {end})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be the last day of a quarter for a quarterly KPI (the quarter holding {day} ends on {end})</source>
+        <translation>doit être le dernier jour d’un trimestre pour un indicateur trimestriel (le trimestre contenant le {day} se termine le {end})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be the last day of a half-year for a half-yearly KPI (the half-year holding {day} ends on {end})</source>
+        <translation>doit être le dernier jour d’un semestre pour un indicateur semestriel (le semestre contenant le {day} se termine le {end})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be the last day of a year for a yearly KPI (the year holding {day} ends on {end})</source>
+        <translation>doit être le dernier jour d’une année pour un indicateur annuel (l’année contenant le {day} se termine le {end})</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>must not be before the start of the period</source>
+        <translation>ne doit pas précéder le début de la période</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be the first day of a month: the KPI is reported per calendar month ({start} falls in the month starting {first})</source>
+        <translation>doit être le premier jour d’un mois : l’indicateur est suivi par mois civil (le {start} tombe dans le mois commençant le {first})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be the first day of a quarter: the KPI is reported per calendar quarter ({start} falls in the quarter starting {first})</source>
+        <translation>doit être le premier jour d’un trimestre : l’indicateur est suivi par trimestre civil (le {start} tombe dans le trimestre commençant le {first})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be the first day of a half-year: the KPI is reported per calendar half-year ({start} falls in the half-year starting {first})</source>
+        <translation>doit être le premier jour d’un semestre : l’indicateur est suivi par semestre civil (le {start} tombe dans le semestre commençant le {first})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be the first day of a year: the KPI is reported per calendar year ({start} falls in the year starting {first})</source>
+        <translation>doit être le premier jour d’une année : l’indicateur est suivi par année civile (le {start} tombe dans l’année commençant le {first})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be {last}, the last day of the month starting {start}: the KPI is reported per calendar month</source>
+        <translation>doit être le {last}, dernier jour du mois commençant le {start} : l’indicateur est suivi par mois civil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be {last}, the last day of the quarter starting {start}: the KPI is reported per calendar quarter</source>
+        <translation>doit être le {last}, dernier jour du trimestre commençant le {start} : l’indicateur est suivi par trimestre civil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be {last}, the last day of the half-year starting {start}: the KPI is reported per calendar half-year</source>
+        <translation>doit être le {last}, dernier jour du semestre commençant le {start} : l’indicateur est suivi par semestre civil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be {last}, the last day of the year starting {start}: the KPI is reported per calendar year</source>
+        <translation>doit être le {last}, dernier jour de l’année commençant le {start} : l’indicateur est suivi par année civile</translation>
+    </message>
+    <message>
+        <location filename="../../services/measurement_validation.py" line="+117"/>
+        <source>take {length} characters written out; at most {limit} fit: group the categories</source>
+        <translation>occupent {length} caractères une fois écrites ; {limit} au plus tiennent : regroupez les catégories</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>must be empty for a ratio KPI: give the numerator and denominator</source>
+        <translation>doit rester vide pour un indicateur ratio : donnez le numérateur et le dénominateur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must not be negative</source>
+        <translation>ne doit pas être négatif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be more than 0</source>
+        <translation>doit être supérieur à 0</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must not exceed the denominator: a share cannot pass 100%</source>
+        <translation>ne doit pas dépasser le dénominateur : une part ne peut pas dépasser 100 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be empty: only a ratio KPI has a numerator and denominator</source>
+        <translation>doit rester vide : seul un indicateur ratio a un numérateur et un dénominateur</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>must be on one line, without control characters</source>
+        <translation>doit tenir sur une ligne, sans caractère de contrôle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{scheme}: links are not accepted; give an http(s) address or a file path</source>
+        <translation>les liens {scheme}: ne sont pas acceptés ; donnez une adresse http(s) ou un chemin de fichier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be a whole web address, such as https://example.org/report.pdf</source>
+        <translation>doit être une adresse web complète, telle que https://example.org/rapport.pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must name a file, such as file:///C:/reports/2024.pdf</source>
+        <translation>doit nommer un fichier, tel que file:///C:/rapports/2024.pdf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be a web address (https://...), a file:// link or a file path</source>
+        <translation>doit être une adresse web (https://...), un lien file:// ou un chemin de fichier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dimension</source>
+        <translation>dimension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>catégorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>line {number}</source>
+        <translation>ligne {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{part}: {field} {problem}</source>
+        <translation>{part} : {field} {problem}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{part} is given twice; each category of a dimension comes once</source>
+        <translation>{part} est donnée deux fois ; chaque catégorie d’une dimension ne vient qu’une fois</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the {dimension} categories add up to {sum}, not to the total {total}</source>
+        <translation>les catégories de {dimension} totalisent {sum}, et non le total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../services/validation.py" line="-55"/>
+        <source>is {length} characters long; at most {limit} fit</source>
+        <translation>compte {length} caractères ; {limit} au plus tiennent</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>may hold letters, digits and . - _ / only, without spaces</source>
+        <translation>ne peut contenir que des lettres, des chiffres et . - _ /, sans espace</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{value} is not a number</source>
+        <translation>{value} n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be a finite number</source>
+        <translation>doit être un nombre fini</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has more than {places} decimal places</source>
+        <translation>a plus de {places} décimales</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be at least {minimum}</source>
+        <translation>doit valoir au moins {minimum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is too large</source>
+        <translation>est trop grand</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/error_copy.py" line="+84"/>
+        <source>row {row}</source>
+        <translation>ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{problem} (hidden column {column})</source>
+        <translation>{problem} (colonne masquée {column})</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell</source>
+        <translation>Cellule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+</context>
+<context>
     <name>ImportAction</name>
     <message>
         <location filename="../import_runner.py" line="+65"/>
@@ -747,7 +1164,7 @@
         <translation>N&apos;afficher que les lignes &amp;rejetées</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>&amp;Apply</source>
         <translation>&amp;Appliquer</translation>
     </message>
@@ -792,7 +1209,7 @@
         <translation>Sélectionnez une ligne rejetée pour lire ses motifs en entier.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Recording the figures of {name}…</source>
         <translation>Enregistrement des chiffres de {name}…</translation>
     </message>
@@ -896,17 +1313,17 @@
         <translation>Effet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Recorded</source>
         <translation>Enregistré</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
