@@ -14,7 +14,8 @@ from filled_templates import figure_row, write_filled
 from pilotage.domain.errors import CancelledError
 from pilotage.exchange.safe_reading import WorkbookRefusedError
 from pilotage.exchange.template_layout import Field
-from pilotage.exchange.template_reading import FilledTemplate, read_template, text_number
+from pilotage.exchange.template_reading import FilledTemplate, read_template
+from pilotage.exchange.template_values import text_number
 from pilotage.exchange.workbook_marker import WorkbookKind
 
 Q3 = (date(2024, 7, 1), date(2024, 9, 30))

@@ -7,12 +7,8 @@ where a number is due, a disaggregations cell that cannot be read, a hidden
 identifier that was changed. Whether a figure is right for its KPI is for the
 service to judge: it reads the KPIs and their measurements.
 
-Numbers typed as text (a cell formatted as text, a figure pasted from a report)
-are accepted when they can mean one number only: digits with spaces between the
-thousands, an optional sign and one decimal mark, "." or ",". A mark followed by
-exactly three digits after a non-zero whole part ("1,234" or "1.234") is refused
-as ambiguous, since it is a thousands separator in one language and a decimal
-mark in the other; "0,734" and "12,5" are read.
+Numbers typed as text, and the sentences of the cells' problems, are read in
+template_values; the header row is checked in template_headers.
 
 The sheet is read in read-only mode, row by row: memory stays flat whatever the
 number of rows.
@@ -21,11 +17,10 @@ number of rows.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -37,19 +32,27 @@ from pilotage.domain.errors import CancelledError
 from pilotage.domain.messages import speaking, translate
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.engine_language import import_language
-from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows, typed_sheet_rows
+from pilotage.exchange.safe_reading import WorkbookRefusedError, typed_sheet_rows
 from pilotage.exchange.sheet_reading import PERCENT
+from pilotage.exchange.template_headers import check_headers, read_headers
 from pilotage.exchange.template_labels import HEADERS
 from pilotage.exchange.template_layout import Field
+from pilotage.exchange.template_values import (
+    LARGEST_ID,
+    as_percentage,
+    as_points,
+    cell_text,
+    is_blank,
+    tampered_id,
+    text_not_number,
+    text_number,
+)
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
 
 # How yes and no are written in the value column, by the template's language.
 ANSWERS = layout.YES_NO_WORDS
 _CHECK_EVERY = 256  # rows between two looks at progress and cancellation
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+)(?:[.,](\d+))?$")
 _TEXT_FIELDS = (Field.DISAGGREGATIONS, Field.COMMENT, Field.EVIDENCE)
-_LARGEST_ID = 2**63 - 1  # a database id is a signed 64-bit integer
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,8 @@ def _read_rows(
     cancelled: Cancelled | None,
 ) -> tuple[dict[Field, str], tuple[FilledRow, ...]]:
     width = len(layout.COLUMNS)
-    headers = _headers(path, ws, width)
-    _check_headers(sheet, headers, HEADERS.get(language, HEADERS["en"]))
+    headers = read_headers(path, ws, width)
+    check_headers(sheet, headers, HEADERS.get(language, HEADERS["en"]))
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     reading = _RowReader(sheet, headers, ANSWERS.get(language, ANSWERS["en"]))
     rows: list[FilledRow] = []
@@ -202,59 +205,6 @@ def _read_rows(
     if progress is not None:
         progress(total, total)
     return headers, tuple(rows)
-
-
-def _headers(path: Path, ws: Any, width: int) -> dict[Field, str]:
-    found: dict[Field, str] = {}
-    header = layout.HEADER_ROW
-    for row in sheet_rows(
-        path, ws, min_row=header, max_row=header, max_col=width, values_only=True
-    ):
-        for slot, value in zip(layout.COLUMNS, row, strict=False):
-            if value is not None and str(value).strip():
-                found[slot.field] = " ".join(str(value).split())
-    return found
-
-
-def _check_headers(sheet: str, found: dict[Field, str], written: dict[Field, str]) -> None:
-    """Refuse a data sheet whose header row is not the one the template wrote.
-
-    The fields are read by position: a column deleted, inserted or moved would put
-    each figure in another field (a comment read from the evidence link), and a
-    header row deleted would take the first figures for headers. Headers are
-    compared whitespace- and case-insensitively, in the template's language.
-    """
-    if not any(_same(found.get(field, ""), header) for field, header in written.items()):
-        text = translate(
-            "Import",
-            "{sheet}: row {row} does not hold the template's headers (a row was deleted "
-            "above the figures, or the sheet was replaced): fill a fresh copy of the template",
-        )
-        raise WorkbookRefusedError(text.format(sheet=sheet, row=layout.HEADER_ROW))
-    for slot in layout.COLUMNS:
-        header = written[slot.field]
-        typed = found.get(slot.field, "")
-        if not _same(typed, header):
-            if typed:
-                text = translate(
-                    "Import",
-                    "{sheet}: column {column} is “{typed}” where the template has “{header}”: "
-                    "a column was deleted, inserted or moved; fill a fresh copy of the template",
-                )
-            else:
-                text = translate(
-                    "Import",
-                    "{sheet}: column {column} is empty where the template has “{header}”: "
-                    "a column was deleted, inserted or moved; fill a fresh copy of the template",
-                )
-            column = layout.column_letter(slot.field)
-            raise WorkbookRefusedError(
-                text.format(sheet=sheet, column=column, typed=typed, header=header)
-            )
-
-
-def _same(typed: str, header: str) -> bool:
-    return " ".join(typed.split()).casefold() == " ".join(header.split()).casefold()
 
 
 _FIELDS = tuple(slot.field for slot in layout.COLUMNS)
@@ -284,7 +234,7 @@ class _RowReader:
     def row(self, number: int, cells: tuple[tuple[Any, str], ...]) -> FilledRow | None:
         """`cells`: the row's (value, data type) pairs, in the layout's column order."""
         by_field = dict(zip(_FIELDS, cells, strict=False))
-        if all(_blank(by_field.get(field, (None, "n"))[0]) for field in layout.TO_FILL):
+        if all(is_blank(by_field.get(field, (None, "n"))[0]) for field in layout.TO_FILL):
             return None  # nothing filled: not a row to import
         self.number, self.problems = number, []
         cell = {field: self._readable(field, *by_field.get(field, (None, "n"))) for field in Field}
@@ -293,7 +243,7 @@ class _RowReader:
         value_percent = Field.VALUE in percents and value is not None
         if value_percent:
             assert value is not None
-            value = _points(value)  # 0.72 shown as "72%": the partner means 72
+            value = as_points(value)  # 0.72 shown as "72%": the partner means 72
         elif value is None and answer is None and value_text:
             value, value_percent = self._percent_text(Field.VALUE, value_text)
             value_text = "" if value_percent else value_text
@@ -304,17 +254,17 @@ class _RowReader:
             kpi_id=self._kpi_id(cell[Field.KPI_ID]),
             period_start=self._day(Field.PERIOD_START, cell[Field.PERIOD_START]),
             period_end=self._day(Field.PERIOD_END, cell[Field.PERIOD_END]),
-            kpi_code=_text(cell[Field.KPI_CODE]),
-            period=_text(cell[Field.PERIOD]),
+            kpi_code=cell_text(cell[Field.KPI_CODE]),
+            period=cell_text(cell[Field.PERIOD]),
             value=value,
             answer=answer,
             value_text=value_text,
             numerator=self._term(Field.NUMERATOR, cell[Field.NUMERATOR], percents),
             denominator=self._term(Field.DENOMINATOR, cell[Field.DENOMINATOR], percents),
             disaggregations=disaggregations,
-            disaggregations_given=not _blank(cell[Field.DISAGGREGATIONS]),
-            comment=_text(cell[Field.COMMENT]),
-            evidence_link=_text(cell[Field.EVIDENCE]),
+            disaggregations_given=not is_blank(cell[Field.DISAGGREGATIONS]),
+            comment=cell_text(cell[Field.COMMENT]),
+            evidence_link=cell_text(cell[Field.EVIDENCE]),
             problems=tuple(self.problems),
             value_percent=value_percent,
         )
@@ -331,8 +281,8 @@ class _RowReader:
         """A numerator or denominator: a count or an amount, never a percentage."""
         number = self._number(field, value, quiet_percent=True)
         if number is not None and field in percents:
-            shown = format(_points(number).normalize(), "f")
-            self.add(field, _as_percentage(shown))
+            shown = format(as_points(number).normalize(), "f")
+            self.add(field, as_percentage(shown))
             return None
         return number
 
@@ -349,7 +299,7 @@ class _RowReader:
 
     def _kpi_id(self, value: object) -> int | None:
         if value is None:
-            self.add(Field.KPI_ID, _tampered_id("", "empty"))
+            self.add(Field.KPI_ID, tampered_id("", "empty"))
             return None
         if (
             isinstance(value, bool)
@@ -357,10 +307,10 @@ class _RowReader:
             or not math.isfinite(value)
             or value != int(value)
         ):
-            self.add(Field.KPI_ID, _tampered_id(str(value), "text"))
+            self.add(Field.KPI_ID, tampered_id(str(value), "text"))
             return None
-        if not 1 <= value <= _LARGEST_ID:
-            self.add(Field.KPI_ID, _tampered_id(f"{value:g}", "number"))
+        if not 1 <= value <= LARGEST_ID:
+            self.add(Field.KPI_ID, tampered_id(f"{value:g}", "number"))
             return None
         return int(value)
 
@@ -430,7 +380,7 @@ class _RowReader:
             elif number is None:
                 points, percent = self._percent_text(field, value)
                 if quiet_percent and percent and points is not None:
-                    self.add(field, _as_percentage(format(points.normalize(), "f")))
+                    self.add(field, as_percentage(format(points.normalize(), "f")))
                 else:
                     self.add(field, text_not_number(value.strip()))
             return number
@@ -452,78 +402,10 @@ class _RowReader:
             return ()
 
 
-def text_number(text: str) -> tuple[Decimal | None, bool]:
-    """(the number `text` can only mean, False), (None, True) when it is ambiguous, or
-    (None, False) when it is no number."""
-    squeezed = _SPACES.sub("", text)
-    found = _PLAIN_NUMBER.match(squeezed)
-    if found is None:
-        return None, False
-    whole, decimals = found.group(1), found.group(2)
-    if decimals is not None and len(decimals) == 3 and whole.lstrip("0"):
-        return None, True
-    try:
-        return Decimal(squeezed.replace(",", ".")), False
-    except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
-        return None, False
-
-
-def _points(fraction: Decimal) -> Decimal:
-    """The percentage a fraction is shown as (0.725 -> 72.5), exactly."""
-    return (fraction * 100).normalize() + 0
-
-
-def _tampered_id(typed: str, how: str) -> str:
-    """The KPI's hidden identifier was changed: `how` is "empty", "text" or "number"."""
-    if how == "empty":
-        text = translate(
-            "Import",
-            "the KPI's identifier (a hidden column) is empty: it was changed; copy the row "
-            "again from the template as it was sent",
-        )
-    elif how == "text":
-        text = translate(
-            "Import",
-            "the KPI's identifier (a hidden column) is “{typed}”, not a number: it was "
-            "changed; copy the row again from the template as it was sent",
-        )
-    else:
-        text = translate(
-            "Import",
-            "the KPI's identifier (a hidden column) is “{typed}”: it was changed; copy the "
-            "row again from the template as it was sent",
-        )
-    return text.format(typed=typed)
-
-
-def _as_percentage(shown: str) -> str:
-    text = translate("Import", "typed as a percentage ({typed} %): type the number itself")
-    return text.format(typed=shown)
-
-
-def text_not_number(typed: str) -> str:
-    """ "“many” is text where a number is due", in the language spoken."""
-    return translate("Import", "“{typed}” is text where a number is due").format(typed=typed)
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    return str(value).strip()
-
-
 __all__ = [
     "ANSWERS",
     "CellProblem",
     "FilledRow",
     "FilledTemplate",
     "read_template",
-    "text_not_number",
-    "text_number",
 ]

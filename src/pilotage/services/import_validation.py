@@ -33,12 +33,8 @@ from pilotage.domain.periods import period_label
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.template_layout import Field
-from pilotage.exchange.template_reading import (
-    CellProblem,
-    FilledRow,
-    FilledTemplate,
-    text_not_number,
-)
+from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
+from pilotage.exchange.template_values import text_not_number
 from pilotage.services import audit
 from pilotage.services.import_preview_texts import figure_text, typed_text, with_details
 from pilotage.services.import_records import (

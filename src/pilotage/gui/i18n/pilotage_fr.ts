@@ -674,7 +674,7 @@
         <translation>« {typed} » dans « {item} » n’est pas un nombre</translation>
     </message>
     <message>
-        <location filename="../../exchange/template_reading.py" line="+228"/>
+        <location filename="../../exchange/template_headers.py" line="+39"/>
         <source>{sheet}: row {row} does not hold the template&apos;s headers (a row was deleted above the figures, or the sheet was replaced): fill a fresh copy of the template</source>
         <translation>{sheet} : la ligne {row} ne porte pas les en-têtes du modèle (une ligne a été supprimée au-dessus des chiffres, ou la feuille a été remplacée) : remplissez une copie neuve du modèle</translation>
     </message>
@@ -689,7 +689,7 @@
         <translation>{sheet} : la colonne {column} est vide là où le modèle a « {header} » : une colonne a été supprimée, insérée ou déplacée ; remplissez une copie neuve du modèle</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location filename="../../exchange/template_reading.py" line="+292"/>
         <source>is a formula: type the figure itself</source>
         <translation>est une formule : saisissez le chiffre lui-même</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>illisible : {reason}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../exchange/template_values.py" line="+47"/>
         <source>the KPI&apos;s identifier (a hidden column) is empty: it was changed; copy the row again from the template as it was sent</source>
         <translation>l’identifiant de l’indicateur (une colonne masquée) est vide : il a été modifié ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
     </message>
@@ -745,7 +745,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../services/import_validation.py" line="+360"/>
+        <location filename="../../services/import_validation.py" line="+356"/>
         <source>typed as a percentage ({typed} %): type the number itself</source>
         <translation>saisi en pourcentage ({typed} %) : saisissez le nombre lui-même</translation>
     </message>
