@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 
 from pilotage.exchange.cells import MAX_CELL_TEXT, clean_text
+from pilotage.exchange.columns import Column
 from pilotage.exchange.labels import Labels
-from pilotage.exchange.sheets import Column, TableSheet, new_workbook
+from pilotage.exchange.sheets import TableSheet, new_workbook
 
 
 def test_a_text_that_fits_passes_whole() -> None:

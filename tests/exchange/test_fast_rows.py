@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from pilotage.domain.enums import KpiStatus
-from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.columns import Column, Kind
+from pilotage.exchange.sheets import TableSheet, new_workbook
 
 _ROWS: list[list[object]] = [
     ["=SUM(A1:A9)", Decimal("734"), date(2024, 12, 31), KpiStatus.ON_TRACK],

@@ -12,8 +12,9 @@ import pytest
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS, STATUS_TEXT_COLORS, argb
+from pilotage.exchange.columns import Column, Kind, safe_link
 from pilotage.exchange.labels import Labels, all_keys_translated
-from pilotage.exchange.sheets import SAMPLE_ROWS, Column, Kind, TableSheet, new_workbook, safe_link
+from pilotage.exchange.sheets import SAMPLE_ROWS, TableSheet, new_workbook
 
 INJECTIONS = [
     "=1+1",

@@ -16,6 +16,7 @@ import pytest
 
 from pilotage.domain.enums import KpiStatus, Measure, ProgramStatus, QualityFlag
 from pilotage.domain.errors import CancelledError
+from pilotage.exchange.columns import Column, Kind
 from pilotage.exchange.fingerprint import program_fingerprint
 from pilotage.exchange.kpi_formats import value_format
 from pilotage.exchange.labels import Labels
@@ -27,7 +28,7 @@ from pilotage.exchange.report_model import (
     ReportContext,
     SeriesPoint,
 )
-from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.sheets import TableSheet, new_workbook
 from pilotage.exchange.writing import Pacer, discard, save_atomically
 
 D = Decimal

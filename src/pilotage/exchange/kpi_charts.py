@@ -17,10 +17,11 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.worksheet.pagebreak import Break
 
 from pilotage.domain.enums import KpiStatus
+from pilotage.exchange.columns import Column, Kind
 from pilotage.exchange.kpi_formats import axis_format, value_cell
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.report_model import KpiLine
-from pilotage.exchange.sheets import Column, Kind, TableSheet
+from pilotage.exchange.sheets import TableSheet
 from pilotage.exchange.writing import Pacer
 
 MAX_CHARTS = 200

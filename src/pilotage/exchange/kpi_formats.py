@@ -12,8 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pilotage.domain.enums import Measure
+from pilotage.exchange.columns import NUMBER_FORMATS, Kind, Num
 from pilotage.exchange.labels import Labels
-from pilotage.exchange.sheets import NUMBER_FORMATS, Kind, Num
 
 POINTS_FORMAT = '#,##0.0"%"'
 RATIO_FORMAT = "#,##0.0##"

@@ -23,19 +23,13 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from pilotage.domain.engine_summary import headline_status
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.errors import CancelledError
+from pilotage.exchange.columns import NUMBER_FORMATS, Column, Kind
 from pilotage.exchange.engine_language import day_text
 from pilotage.exchange.fingerprint import fingerprint_of
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.program_report import Written
 from pilotage.exchange.report_model import GroupLine, ProgramInfo, ReportContext
-from pilotage.exchange.sheets import (
-    NUMBER_FORMATS,
-    Column,
-    Kind,
-    TableSheet,
-    new_workbook,
-    print_setup,
-)
+from pilotage.exchange.sheets import TableSheet, new_workbook, print_setup
 from pilotage.exchange.styles import header, section, status_cell, styled
 from pilotage.exchange.writing import discard, save_atomically
 

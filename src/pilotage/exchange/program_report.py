@@ -16,12 +16,13 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from pilotage.domain.enums import KpiStatus
+from pilotage.exchange.columns import Column, Kind
 from pilotage.exchange.engine_language import day_text
 from pilotage.exchange.kpi_charts import charted, write_charts
 from pilotage.exchange.kpi_formats import value_cell
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.report_model import GroupLine, KpiLine, ProgramReportData, ReportContext
-from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.sheets import TableSheet, new_workbook
 from pilotage.exchange.summary_sheet import write_summary
 from pilotage.exchange.writing import Pacer, discard, save_atomically
 

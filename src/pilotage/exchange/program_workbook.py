@@ -36,13 +36,14 @@ from pilotage.domain.enums import (
     PartyRole,
     ProgramStatus,
 )
+from pilotage.exchange.columns import Column, Kind
 from pilotage.exchange.program_content import (
     PROGRAM_WORKBOOK_VERSION,
     KpiKey,
     ProgramWorkbookContent,
     millisecond,
 )
-from pilotage.exchange.sheets import Column, Kind, TableSheet, new_workbook
+from pilotage.exchange.sheets import TableSheet, new_workbook
 from pilotage.exchange.workbook_marker import WorkbookKind, add_marker
 from pilotage.exchange.writing import discard, save_atomically
 

@@ -19,9 +19,10 @@ from openpyxl.worksheet.pagebreak import Break
 
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.status_colors import STATUS_COLORS
+from pilotage.exchange.columns import NUMBER_FORMATS, Kind, money_format
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.report_model import ProgramReportData, ReportContext
-from pilotage.exchange.sheets import NUMBER_FORMATS, Kind, money_format, print_setup
+from pilotage.exchange.sheets import print_setup
 from pilotage.exchange.styles import fit_height, header, section, status_cell, styled
 
 WIDTHS = (24.0, 44.0, 22.0, 34.0, 14.0)  # about a landscape page at 11 points
