@@ -18,7 +18,7 @@ from pilotage.db.database import Database
 from pilotage.db.schema import Measurement
 from pilotage.domain.errors import ConflictError
 from pilotage.exchange.template_reading import FilledTemplate
-from pilotage.services import measurement_import
+from pilotage.services import import_writing, measurement_import
 from pilotage.services.import_validation import Judged
 from pilotage.services.measurement_import import (
     FileChangedError,
@@ -151,7 +151,7 @@ def test_an_update_that_matches_no_row_refuses_the_whole_import(
     # (the last guard: the UPDATE's row count).
     path = _two_rows(db, tmp_path)
     before = state(count, audit_log)
-    real_check = measurement_import._check_versions
+    real_check = import_writing._check_versions
     kpi_id = kpi_ids(db)["JIT-APP"]
 
     def check_then_saved(session: Session, changed: list[Judged]) -> None:
@@ -163,7 +163,7 @@ def test_an_update_that_matches_no_row_refuses_the_whole_import(
             .execution_options(synchronize_session=False)
         )
 
-    monkeypatch.setattr(measurement_import, "_check_versions", check_then_saved)
+    monkeypatch.setattr(import_writing, "_check_versions", check_then_saved)
     with pytest.raises(ConflictError) as refused:
         apply_import(db, path)
     assert str(refused.value) == (
