@@ -9,7 +9,7 @@ counted). Only then does openpyxl parse it, with defusedxml underneath, formulas
 formulas (never evaluated), no external links; a read-only sheet is sized by that count
 and its rows read by sheet_reading (lxml, the same values openpyxl gives, much sooner).
 Anything wrong becomes one sentence that names the file; nothing openpyxl raises reaches
-the analyst as a crash.
+the analyst as a crash. The checks before parsing are in file_checks.
 
 The workbook is read from memory (the file's bytes, bounded by the size limit), so a
 read-only workbook holds no open file and the file cannot change between the checks and
@@ -22,9 +22,7 @@ import io
 import re
 import warnings
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -32,46 +30,18 @@ import openpyxl
 from openpyxl import Workbook
 from openpyxl.reader.excel import ExcelReader
 
-from pilotage.domain.errors import PilotageError
-from pilotage.exchange.part_scan import (
-    EntityDeclaredError,
-    Extent,
-    NotWellFormedError,
-    PartLimits,
-    TooLargeError,
-    scan_member,
+from pilotage.exchange.file_checks import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    WorkbookRefusedError,
+    damaged,
+    read_bytes,
+    refuse_other_formats,
+    scan_parts,
+    zip_members,
 )
+from pilotage.exchange.part_scan import Extent
 from pilotage.exchange.sheet_reading import ScannedSheet, guarded, typed_rows
-
-
-class WorkbookRefusedError(PilotageError):
-    """A file that is not read, with the one sentence that says why."""
-
-
-@dataclass(frozen=True)
-class ReadLimits:
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_uncompressed_bytes: int = 300 * 1024 * 1024
-    max_ratio: float = 200.0  # uncompressed / compressed, per member
-    max_rows: int = 200_000  # per sheet
-    max_cells: int = 5_000_000  # per sheet
-
-
-DEFAULT_LIMITS = ReadLimits()
-
-MAX_MEMBERS = 10_000  # parts in one zip; a workbook of figures has a few dozen
-# A member this small is not checked for its ratio: a short run of repeated markup
-# compresses very well and can do no harm.
-RATIO_FLOOR = 1 << 20
-OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-# The stream an encrypted Office file holds, as its OLE directory names it (UTF-16).
-_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
-_ZIP_MAGIC = b"PK\x03\x04"
-_EMPTY_ZIP = b"PK\x05\x06"
-_MIB = 1024 * 1024
-_SMALL_PART = 5 * _MIB  # the workbook parts read to name a sheet in a refusal
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def check_xml_protection() -> None:
@@ -94,15 +64,15 @@ def open_workbook(
     `sheet_rows` (openpyxl reads their cells lazily, and a bad cell raises then)."""
     check_xml_protection()
     name = path.name
-    data = _read_bytes(path, limits)
-    _refuse_other_formats(name, data)
+    data = read_bytes(path, limits)
+    refuse_other_formats(name, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise WorkbookRefusedError(_damaged(name)) from None
+        raise WorkbookRefusedError(damaged(name)) from None
     with archive:
-        members = _members(name, archive, limits)
-        extents = _scan_parts(name, archive, members, limits)
+        members = zip_members(name, archive, limits)
+        extents = scan_parts(name, archive, members, limits)
     return _load(name, data, read_only=read_only, extents=extents)
 
 
@@ -143,189 +113,6 @@ def _guarded(path: Path, sheet: Any, reading: Callable[[], Iterator[Any]]) -> It
         )
 
     return guarded(reading, refusal)
-
-
-# --- before parsing -----------------------------------------------------------------
-
-
-def _read_bytes(path: Path, limits: ReadLimits) -> bytes:
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise WorkbookRefusedError(f"{name} is a folder, not an Excel workbook")
-        if size > limits.max_file_bytes:
-            raise WorkbookRefusedError(
-                f"{name} is {_megabytes(size)}, larger than the "
-                f"{_megabytes(limits.max_file_bytes)} a workbook may be: split it into "
-                "smaller files"
-            )
-        with path.open("rb") as file:
-            data = file.read(size + 1)  # not the limit: read() reserves what it is asked
-    except FileNotFoundError:
-        raise WorkbookRefusedError(f"{name} does not exist (or was moved)") from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise WorkbookRefusedError(f"{name} cannot be opened: {reason.lower()}") from None
-    if len(data) > limits.max_file_bytes:  # it grew since it was measured (read past size)
-        raise WorkbookRefusedError(
-            f"{name} is larger than the {_megabytes(limits.max_file_bytes)} a workbook may be"
-        )
-    return data
-
-
-def _refuse_other_formats(name: str, data: bytes) -> None:
-    """One sentence for a file that is not a zip, from what its first bytes say it is."""
-    if not data:
-        raise WorkbookRefusedError(f"{name} is empty: ask for the file again")
-    if data.startswith(_ZIP_MAGIC):
-        return
-    if data.startswith(OLE_MAGIC):
-        if _ENCRYPTION_INFO in data:
-            raise WorkbookRefusedError(
-                f"{name} is protected by a password: remove the password in Excel and send it again"
-            )
-        raise WorkbookRefusedError(
-            f"{name} is in the old Excel format (.xls): open it in Excel, save it as an "
-            "Excel workbook (.xlsx) and send it again"
-        )
-    if data.startswith(b"%PDF"):
-        raise WorkbookRefusedError(f"{name} is a PDF document, not an Excel workbook (.xlsx)")
-    if data.startswith(_EMPTY_ZIP):
-        raise WorkbookRefusedError(f"{name} is an empty zip file, not an Excel workbook (.xlsx)")
-    if _looks_like_text(data):
-        raise WorkbookRefusedError(
-            f"{name} is a text file, not an Excel workbook (.xlsx): open it in Excel and "
-            "save it as an Excel workbook"
-        )
-    raise WorkbookRefusedError(f"{name} is not an Excel workbook (.xlsx)")
-
-
-def _looks_like_text(data: bytes) -> bool:
-    start = data[:4096]
-    if b"\x00" in start:
-        return False
-    try:
-        start.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error.start >= len(start) - 4  # a character cut by the 4096 bytes
-    return True
-
-
-def _members(name: str, archive: zipfile.ZipFile, limits: ReadLimits) -> list[zipfile.ZipInfo]:
-    """The zip's members, after the checks its directory allows: what it is, how many
-    parts, and how large they say they are once inflated (never inflating anything)."""
-    members = [info for info in archive.infolist() if not info.is_dir()]
-    names = {info.filename for info in members}
-    if _other_office_file(names) or "[Content_Types].xml" not in names:
-        raise WorkbookRefusedError(_not_a_workbook(name, names))
-    if len(members) > MAX_MEMBERS:
-        raise WorkbookRefusedError(
-            f"{name} holds {len(members):,} parts, far more than an Excel workbook of figures; "
-            "it was not opened"
-        )
-    if any(info.flag_bits & 0x1 for info in members):
-        raise WorkbookRefusedError(
-            f"{name} is protected by a password: remove the password in Excel and send it again"
-        )
-    total = sum(info.file_size for info in members)
-    if total > limits.max_uncompressed_bytes:
-        raise WorkbookRefusedError(
-            f"{name} would expand to {_megabytes(total)} when opened, more than the "
-            f"{_megabytes(limits.max_uncompressed_bytes)} Pilotage reads; it was not opened"
-        )
-    for info in members:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
-            raise WorkbookRefusedError(
-                f"{name} holds a part ({info.filename}) that would expand {ratio:,.0f} times "
-                f"when opened, more than the {limits.max_ratio:,.0f} times of a real workbook; "
-                "it was not opened"
-            )
-    return members
-
-
-def _other_office_file(names: set[str]) -> bool:
-    """A Word or PowerPoint file: a zip with content types too, but no workbook in it."""
-    return bool({"word/document.xml", "ppt/presentation.xml"} & names) and (
-        "xl/workbook.xml" not in names
-    )
-
-
-def _not_a_workbook(name: str, names: set[str]) -> str:
-    if "word/document.xml" in names:
-        return f"{name} is a Word document, not an Excel workbook (.xlsx)"
-    if "ppt/presentation.xml" in names:
-        return f"{name} is a PowerPoint presentation, not an Excel workbook (.xlsx)"
-    if "content.xml" in names and "mimetype" in names:
-        return (
-            f"{name} is an OpenDocument file (.ods): save it as an Excel workbook (.xlsx) "
-            "and send it again"
-        )
-    return f"{name} is a zip file, not an Excel workbook (.xlsx)"
-
-
-def _scan_parts(
-    name: str, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], limits: ReadLimits
-) -> dict[str, Extent]:
-    """Each part read once (see part_scan); how far each sheet really reaches, by part name."""
-    part_limits = PartLimits(max_rows=limits.max_rows, max_cells=limits.max_cells)
-    extents: dict[str, Extent] = {}
-    for info in members:
-        try:
-            extent = scan_member(archive, info, part_limits)
-        except EntityDeclaredError:
-            raise WorkbookRefusedError(
-                f"{name} contains an XML entity declaration (in {info.filename}), a known "
-                "way to attack the programs that read it; it was not opened"
-            ) from None
-        except TooLargeError as large:
-            limit = limits.max_rows if large.what == "rows" else limits.max_cells
-            sheet = _sheet_name(archive, info.filename)
-            raise WorkbookRefusedError(
-                f"{name} has more than {limit:,} {large.what} in sheet {sheet}: "
-                "split it into smaller files"
-            ) from None
-        except NotWellFormedError as error:
-            raise WorkbookRefusedError(
-                f"{name} is damaged: its part {info.filename} is not valid XML ({error}); "
-                "ask for the file again"
-            ) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-            raise WorkbookRefusedError(_damaged(name)) from None
-        if extent is not None:
-            extents[info.filename] = extent
-    return extents
-
-
-def _sheet_name(archive: zipfile.ZipFile, part: str) -> str:
-    """The name the analyst sees for the sheet stored in `part` (the part itself if the
-    workbook does not say: this is only for the sentence)."""
-    from openpyxl.xml.functions import fromstring  # defusedxml's, as check_xml_protection made sure
-
-    try:
-        parts = [archive.getinfo(p) for p in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")]
-        if any(info.file_size > _SMALL_PART for info in parts):
-            return part
-        workbook, relations = (fromstring(archive.read(info)) for info in parts)
-        targets = {
-            relation.get("Id"): relation.get("Target", "").lstrip("/").removeprefix("xl/")
-            for relation in relations
-        }
-        wanted = part.removeprefix("xl/")
-        for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
-            if targets.get(sheet.get(f"{{{_RELATIONS}}}id")) == wanted:
-                return str(sheet.get("name"))
-    except Exception:  # only the wording of a refusal depends on it
-        return part
-    return part
-
-
-def _damaged(name: str) -> str:
-    return (
-        f"{name} is incomplete or damaged (it may have been cut short while being sent): "
-        "ask for the file again"
-    )
 
 
 # --- parsing --------------------------------------------------------------------------
@@ -420,7 +207,12 @@ def _short(error: BaseException) -> str:
     return reason if len(reason) <= 160 else reason[:157] + "..."
 
 
-def _megabytes(size: int) -> str:
-    if size < _MIB:
-        return f"{max(size // 1024, 1)} KB"
-    return f"{size / _MIB:,.0f} MB" if size >= 10 * _MIB else f"{size / _MIB:.1f} MB"
+__all__ = [
+    "DEFAULT_LIMITS",
+    "ReadLimits",
+    "WorkbookRefusedError",
+    "check_xml_protection",
+    "open_workbook",
+    "sheet_rows",
+    "typed_sheet_rows",
+]
