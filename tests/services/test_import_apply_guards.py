@@ -19,7 +19,7 @@ from pilotage.db.schema import Measurement
 from pilotage.domain.errors import ConflictError
 from pilotage.exchange.template_reading import FilledTemplate
 from pilotage.services import import_writing, measurement_import
-from pilotage.services.import_validation import Judged
+from pilotage.services.import_outcomes import Judged
 from pilotage.services.measurement_import import (
     FileChangedError,
     ImportResult,

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
@@ -36,12 +35,11 @@ from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
 from pilotage.exchange.template_values import text_not_number
 from pilotage.services import audit
+from pilotage.services.import_outcomes import Judged, RowOutcome
 from pilotage.services.import_preview_texts import figure_text, typed_text, with_details
 from pilotage.services.import_records import (
     KpiFact,
-    Parts,
     Recorded,
-    audited,
     program_of,
     read_kpis,
     read_recorded,
@@ -54,7 +52,7 @@ from pilotage.services.measurement_validation import (
 )
 from pilotage.services.validation import Checker
 
-__all__ = ["Judged", "RowOutcome", "judge", "program_of"]
+__all__ = ["judge", "program_of"]
 
 
 # The checkers' field names, and the template's column each one is reported in.
@@ -71,34 +69,6 @@ COLUMN_OF: Mapping[str, Field] = {
 _IDENTIFIERS = frozenset(
     layout.column_letter(f) for f in (Field.KPI_ID, Field.PERIOD_START, Field.PERIOD_END)
 )
-
-
-class RowOutcome(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    REJECTED = "rejected"
-
-
-@dataclass(frozen=True)
-class Judged:
-    """One filled row and what the import makes of it."""
-
-    source: FilledRow
-    kpi: KpiFact | None
-    outcome: RowOutcome
-    recorded: Recorded | None
-    figures: dict[str, Decimal | None]  # value, numerator, denominator as they would be written
-    comment: str
-    evidence_link: str
-    parts: Parts
-    problems: tuple[CellProblem, ...]
-    old: str
-    new: str
-
-    def audited(self) -> dict[str, object]:
-        status = self.recorded.status if self.recorded else MeasurementStatus.SUBMITTED
-        return audited(status, self.comment, self.evidence_link, self.parts, self.figures)
 
 
 @dataclass

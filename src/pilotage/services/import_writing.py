@@ -23,7 +23,7 @@ from pilotage.domain.errors import ConflictError
 from pilotage.domain.periods import period_label
 from pilotage.services import audit
 from pilotage.services.identity import current_user
-from pilotage.services.import_validation import Judged
+from pilotage.services.import_outcomes import Judged
 
 __all__ = ["ENTITY", "ImportConflictError", "write_judged"]
 

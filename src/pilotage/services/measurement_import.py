@@ -34,7 +34,8 @@ from pilotage.domain.periods import period_label
 from pilotage.exchange import safe_reading
 from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.template_reading import CellProblem, FilledTemplate, read_template
-from pilotage.services.import_validation import Judged, RowOutcome, judge, program_of
+from pilotage.services.import_outcomes import Judged, RowOutcome
+from pilotage.services.import_validation import judge, program_of
 from pilotage.services.import_writing import ImportConflictError, write_judged
 
 __all__ = [
