@@ -136,6 +136,28 @@ def load_targets(
     return targets
 
 
+def load_all_targets(session: Session, scope: ColumnElement[bool]) -> dict[int, list[TargetPoint]]:
+    """Per KPI within `scope`, every target, originals and revisions, by period end then
+    revision (a report's series and a template's periods read them all): one statement."""
+    statement = (
+        select(
+            KpiTarget.kpi_id,
+            KpiTarget.period_end,
+            KpiTarget.value,
+            KpiTarget.revised_on,
+            KpiTarget.reason,
+            KpiTarget.revision,
+        )
+        .join(Kpi, Kpi.id == KpiTarget.kpi_id)
+        .where(scope)
+        .order_by(KpiTarget.kpi_id, KpiTarget.period_end, KpiTarget.revision)
+    )
+    targets: dict[int, list[TargetPoint]] = defaultdict(list)
+    for kpi_id, end, value, revised_on, reason, revision in session.connection().execute(statement):
+        targets[kpi_id].append(TargetPoint(end, value, revised_on, reason or "", revision))
+    return targets
+
+
 def _usable(
     m: type[Measurement], measure: ColumnElement[Measure] | InstrumentedAttribute[Measure]
 ) -> ColumnElement[bool]:

@@ -27,7 +27,6 @@ from pilotage.db.schema import (
     Disaggregation,
     Initiative,
     Kpi,
-    KpiTarget,
     Measurement,
     Milestone,
     Organization,
@@ -54,7 +53,7 @@ from pilotage.exchange.report_model import (
     SeriesPoint,
 )
 from pilotage.services.budget import budget_summary
-from pilotage.services.measured import KpiFacts, load_kpis, program_scope
+from pilotage.services.measured import KpiFacts, load_all_targets, load_kpis, program_scope
 from pilotage.services.milestones import is_late
 from pilotage.services.overview import InitiativeNode, PillarNode, ProgramTree, judged_tree
 from pilotage.services.parties import _ROLE_ORDER
@@ -84,7 +83,7 @@ def program_report_data(
     scope = program_scope(program_id)
     with db.reading() as session:
         kpis = load_kpis(session, scope)
-        targets = _targets(session, program_id)
+        targets = load_all_targets(session, program_scope(program_id))
         measured = _measurements(session, program_id, as_of)
         parts = _disaggregations(session, program_id, as_of)
         parties = _parties(session, program_id)
@@ -251,27 +250,6 @@ def _series(
         SeriesPoint(end, actual_value(spec, summary), target_value(spec, targets, end))
         for end, summary in running_summaries(spec, observations)
     )
-
-
-def _targets(session: Session, program_id: int) -> dict[int, list[TargetPoint]]:
-    """Every target of the program's KPIs, originals and revisions in order: one statement."""
-    statement = (
-        select(
-            KpiTarget.kpi_id,
-            KpiTarget.period_end,
-            KpiTarget.value,
-            KpiTarget.revised_on,
-            KpiTarget.reason,
-            KpiTarget.revision,
-        )
-        .join(Kpi, Kpi.id == KpiTarget.kpi_id)
-        .where(program_scope(program_id))
-        .order_by(KpiTarget.kpi_id, KpiTarget.period_end, KpiTarget.revision)
-    )
-    targets: dict[int, list[TargetPoint]] = defaultdict(list)
-    for kpi_id, end, value, revised_on, reason, revision in session.connection().execute(statement):
-        targets[kpi_id].append(TargetPoint(end, value, revised_on, reason or "", revision))
-    return targets
 
 
 def _measurements(session: Session, program_id: int, as_of: date) -> list[_Measured]:

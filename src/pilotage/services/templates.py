@@ -36,7 +36,6 @@ from pilotage.db.schema import (
     Disaggregation,
     Initiative,
     Kpi,
-    KpiTarget,
     Measurement,
     Pillar,
 )
@@ -48,7 +47,7 @@ from pilotage.domain.periods import period_bounds
 from pilotage.exchange import template_workbook as workbook
 from pilotage.exchange.template_workbook import TemplateData, TemplateRow
 from pilotage.services.clock import local_today
-from pilotage.services.measured import KpiFacts, load_kpis, program_scope
+from pilotage.services.measured import KpiFacts, load_all_targets, load_kpis, program_scope
 
 LANGUAGES = ("fr", "en")
 # Far below Excel's 1,048,576 rows: a template is filled by a person; a range this long
@@ -143,7 +142,7 @@ def template_data(
             scope = Kpi.initiative_id.in_(sorted(set(initiative_ids)))
             chosen = tuple(sorted(codes[i] for i in set(initiative_ids)))
         kpis = load_kpis(session, scope)
-        targets = _targets(session, scope)
+        targets = load_all_targets(session, scope)
         recorded = _recorded(session, scope, start, end)
     lives = {kpi.id: _life(kpi, _Life(program_start, program_end), spans) for kpi in kpis}
     rows = _rows(kpis, owners, targets, recorded, start, end, lives)
@@ -206,26 +205,6 @@ def _life(kpi: KpiFacts, program: _Life, spans: _Spans) -> _Life:
     if kpi.spec.baseline_date is not None:
         firsts.append(kpi.spec.baseline_date)
     return _Life(max(firsts), min(lasts))
-
-
-def _targets(session: Session, scope: ColumnElement[bool]) -> dict[int, list[TargetPoint]]:
-    """Every target of the KPIs in scope, originals and revisions: one statement."""
-    statement = (
-        select(
-            KpiTarget.kpi_id,
-            KpiTarget.period_end,
-            KpiTarget.value,
-            KpiTarget.revised_on,
-            KpiTarget.reason,
-            KpiTarget.revision,
-        )
-        .join(Kpi, Kpi.id == KpiTarget.kpi_id)
-        .where(scope)
-    )
-    targets: dict[int, list[TargetPoint]] = defaultdict(list)
-    for kpi_id, period_end, value, revised_on, reason, revision in session.execute(statement):
-        targets[kpi_id].append(TargetPoint(period_end, value, revised_on, reason or "", revision))
-    return targets
 
 
 def _recorded(
