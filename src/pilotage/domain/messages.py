@@ -120,3 +120,18 @@ def translate(context: str, source: str) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """The already translated template for `count`: `one` for 1, else `many`."""
     return one if count == 1 else many
+
+
+@contextmanager
+def in_window_language() -> Iterator[None]:
+    """Inside the block, `translate` speaks the window's language (the process-wide
+    translator: English on the command line) whatever `speaking` scope is current.
+
+    For a sentence the analyst reads raised while another language is spoken for someone
+    else: a damaged sheet found while a French partner's template is read in its own
+    language from an English window is refused in English, the window's."""
+    token = _scoped_voice.set(None)
+    try:
+        yield
+    finally:
+        _scoped_voice.reset(token)

@@ -9,12 +9,18 @@ hidden cell, nor follow a link to it. The partner's file is opened through the s
 opener and never written: the copy goes to `out`, saved whole or not at all. openpyxl
 writes cells and comments whatever a sheet's protection, so a protected template is
 marked like any other, and stays protected.
+
+Languages: the list's title and headers, the cell comments and their "row 5" speak the
+partner's language (`mark_errors(..., language="fr")`, the template's), the partner reads
+them; a refusal to make the copy (the file unreadable, the copy replacing it) is the
+analyst's and speaks the window's (opened and checked before the partner's scope starts).
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -27,8 +33,9 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from pilotage.domain.errors import PilotageError
-from pilotage.domain.messages import translate
+from pilotage.domain.messages import speaking, translate
 from pilotage.exchange.cells import bind, clean_text
+from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.safe_reading import ReadLimits, open_workbook
 from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, print_setup
 from pilotage.exchange.template_layout import Field, column_letter
@@ -85,19 +92,33 @@ class CellMark:
         return self.coordinate
 
 
-def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
+def mark_errors(
+    source: Path, out: Path, marks: Sequence[CellMark], *, language: str | None = None
+) -> Path:
     """Writes to `out` a copy of the workbook at `source` with each mark's cell (or row)
     filled and commented (the messages on one cell joined, each once) and a first sheet
     listing every mark. A mark whose sheet or cell does not exist is listed but marks
-    nothing. Returns `out`.
+    nothing. Returns `out`. What the partner reads is in `language` ("fr", "en"; None:
+    the language spoken here).
 
     Raises WorkbookRefusedError when `source` cannot be read safely, PilotageError when
     `out` is `source` (the partner's file stays as it came)."""
     if out.resolve() == source.resolve():
         raise PilotageError(
-            f"the copy with the problems marked cannot replace {source.name}: choose another name"
+            translate(
+                "Import",
+                "the copy with the problems marked cannot replace {name}: choose another name",
+            ).format(name=source.name)
         )
     wb = open_workbook(source, read_only=False, limits=COPY_LIMITS)
+    partner = nullcontext() if language is None else speaking(import_language(language))
+    with partner:
+        _mark(wb, marks)
+    save_atomically(wb, out)
+    return out
+
+
+def _mark(wb: Workbook, marks: Sequence[CellMark]) -> None:
     marks = [_visible(wb, mark) for mark in marks]
     notes: dict[tuple[str, str], list[str]] = {}
     for mark in marks:
@@ -115,8 +136,6 @@ def mark_errors(source: Path, out: Path, marks: Sequence[CellMark]) -> Path:
     for (sheet, anchor), messages in notes.items():
         _annotate(wb[sheet], anchor, messages)
     _problems_sheet(wb, marks)
-    save_atomically(wb, out)
-    return out
 
 
 def _visible(wb: Workbook, mark: CellMark) -> CellMark:

@@ -5,6 +5,11 @@ old .xls are OLE compound files, a PDF says so), the sizes its zip declares (a z
 is refused before a byte is inflated), then each part read once, in chunks, by a bounded
 parser (part_scan). Each refusal is one sentence naming the file. safe_reading runs
 these checks, then parses.
+
+The refusals are the analyst's: each is a whole `translate("Import", …)` template, so the
+window reads them in its language (Qt's translator, installed at start) and the command
+line in English. None of them is raised while a partner's template is judged in its own
+language (`speaking(import_language(…))`): the file is opened and checked before.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pilotage.domain.errors import PilotageError
+from pilotage.domain.formatting import styled
+from pilotage.domain.messages import translate
 from pilotage.exchange.part_scan import (
     EntityDeclaredError,
     Extent,
@@ -60,23 +67,28 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise WorkbookRefusedError(f"{name} is a folder, not an Excel workbook")
+            raise WorkbookRefusedError(
+                translate("Import", "{name} is a folder, not an Excel workbook").format(name=name)
+            )
         if size > limits.max_file_bytes:
             raise WorkbookRefusedError(
-                f"{name} is {megabytes(size)}, larger than the "
-                f"{megabytes(limits.max_file_bytes)} a workbook may be: split it into "
-                "smaller files"
+                translate(
+                    "Import",
+                    "{name} is {size}, larger than the {limit} a workbook may be: "
+                    "split it into smaller files",
+                ).format(name=name, size=megabytes(size), limit=megabytes(limits.max_file_bytes))
             )
         with path.open("rb") as file:
             data = file.read(size + 1)  # not the limit: read() reserves what it is asked
     except FileNotFoundError:
-        raise WorkbookRefusedError(f"{name} does not exist (or was moved)") from None
+        raise WorkbookRefusedError(missing(name)) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise WorkbookRefusedError(f"{name} cannot be opened: {reason.lower()}") from None
+        raise WorkbookRefusedError(unopenable(name, error)) from None
     if len(data) > limits.max_file_bytes:  # it grew since it was measured (read past size)
         raise WorkbookRefusedError(
-            f"{name} is larger than the {megabytes(limits.max_file_bytes)} a workbook may be"
+            translate("Import", "{name} is larger than the {limit} a workbook may be").format(
+                name=name, limit=megabytes(limits.max_file_bytes)
+            )
         )
     return data
 
@@ -84,28 +96,44 @@ def read_bytes(path: Path, limits: ReadLimits) -> bytes:
 def refuse_other_formats(name: str, data: bytes) -> None:
     """One sentence for a file that is not a zip, from what its first bytes say it is."""
     if not data:
-        raise WorkbookRefusedError(f"{name} is empty: ask for the file again")
+        raise WorkbookRefusedError(
+            translate("Import", "{name} is empty: ask for the file again").format(name=name)
+        )
     if data.startswith(_ZIP_MAGIC):
         return
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTION_INFO in data:
-            raise WorkbookRefusedError(
-                f"{name} is protected by a password: remove the password in Excel and send it again"
-            )
+            raise WorkbookRefusedError(protected(name))
         raise WorkbookRefusedError(
-            f"{name} is in the old Excel format (.xls): open it in Excel, save it as an "
-            "Excel workbook (.xlsx) and send it again"
+            translate(
+                "Import",
+                "{name} is in the old Excel format (.xls): open it in Excel, save it as an "
+                "Excel workbook (.xlsx) and send it again",
+            ).format(name=name)
         )
     if data.startswith(b"%PDF"):
-        raise WorkbookRefusedError(f"{name} is a PDF document, not an Excel workbook (.xlsx)")
+        raise WorkbookRefusedError(
+            translate("Import", "{name} is a PDF document, not an Excel workbook (.xlsx)").format(
+                name=name
+            )
+        )
     if data.startswith(_EMPTY_ZIP):
-        raise WorkbookRefusedError(f"{name} is an empty zip file, not an Excel workbook (.xlsx)")
+        raise WorkbookRefusedError(
+            translate(
+                "Import", "{name} is an empty zip file, not an Excel workbook (.xlsx)"
+            ).format(name=name)
+        )
     if _looks_like_text(data):
         raise WorkbookRefusedError(
-            f"{name} is a text file, not an Excel workbook (.xlsx): open it in Excel and "
-            "save it as an Excel workbook"
+            translate(
+                "Import",
+                "{name} is a text file, not an Excel workbook (.xlsx): open it in Excel and "
+                "save it as an Excel workbook",
+            ).format(name=name)
         )
-    raise WorkbookRefusedError(f"{name} is not an Excel workbook (.xlsx)")
+    raise WorkbookRefusedError(
+        translate("Import", "{name} is not an Excel workbook (.xlsx)").format(name=name)
+    )
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -128,26 +156,39 @@ def zip_members(name: str, archive: zipfile.ZipFile, limits: ReadLimits) -> list
         raise WorkbookRefusedError(_not_a_workbook(name, names))
     if len(members) > MAX_MEMBERS:
         raise WorkbookRefusedError(
-            f"{name} holds {len(members):,} parts, far more than an Excel workbook of figures; "
-            "it was not opened"
+            translate(
+                "Import",
+                "{name} holds {count} parts, far more than an Excel workbook of figures; "
+                "it was not opened",
+            ).format(name=name, count=styled(f"{len(members):,}"))
         )
     if any(info.flag_bits & 0x1 for info in members):
-        raise WorkbookRefusedError(
-            f"{name} is protected by a password: remove the password in Excel and send it again"
-        )
+        raise WorkbookRefusedError(protected(name))
     total = sum(info.file_size for info in members)
     if total > limits.max_uncompressed_bytes:
         raise WorkbookRefusedError(
-            f"{name} would expand to {megabytes(total)} when opened, more than the "
-            f"{megabytes(limits.max_uncompressed_bytes)} Pilotage reads; it was not opened"
+            translate(
+                "Import",
+                "{name} would expand to {size} when opened, more than the {limit} Pilotage "
+                "reads; it was not opened",
+            ).format(
+                name=name, size=megabytes(total), limit=megabytes(limits.max_uncompressed_bytes)
+            )
         )
     for info in members:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
             raise WorkbookRefusedError(
-                f"{name} holds a part ({info.filename}) that would expand {ratio:,.0f} times "
-                f"when opened, more than the {limits.max_ratio:,.0f} times of a real workbook; "
-                "it was not opened"
+                translate(
+                    "Import",
+                    "{name} holds a part ({part}) that would expand {ratio} times when opened, "
+                    "more than the {limit} times of a real workbook; it was not opened",
+                ).format(
+                    name=name,
+                    part=info.filename,
+                    ratio=styled(f"{ratio:,.0f}"),
+                    limit=styled(f"{limits.max_ratio:,.0f}"),
+                )
             )
     return members
 
@@ -161,15 +202,20 @@ def _other_office_file(names: set[str]) -> bool:
 
 def _not_a_workbook(name: str, names: set[str]) -> str:
     if "word/document.xml" in names:
-        return f"{name} is a Word document, not an Excel workbook (.xlsx)"
-    if "ppt/presentation.xml" in names:
-        return f"{name} is a PowerPoint presentation, not an Excel workbook (.xlsx)"
-    if "content.xml" in names and "mimetype" in names:
-        return (
-            f"{name} is an OpenDocument file (.ods): save it as an Excel workbook (.xlsx) "
-            "and send it again"
+        text = translate("Import", "{name} is a Word document, not an Excel workbook (.xlsx)")
+    elif "ppt/presentation.xml" in names:
+        text = translate(
+            "Import", "{name} is a PowerPoint presentation, not an Excel workbook (.xlsx)"
         )
-    return f"{name} is a zip file, not an Excel workbook (.xlsx)"
+    elif "content.xml" in names and "mimetype" in names:
+        text = translate(
+            "Import",
+            "{name} is an OpenDocument file (.ods): save it as an Excel workbook (.xlsx) "
+            "and send it again",
+        )
+    else:
+        text = translate("Import", "{name} is a zip file, not an Excel workbook (.xlsx)")
+    return text.format(name=name)
 
 
 def scan_parts(
@@ -183,20 +229,37 @@ def scan_parts(
             extent = scan_member(archive, info, part_limits)
         except EntityDeclaredError:
             raise WorkbookRefusedError(
-                f"{name} contains an XML entity declaration (in {info.filename}), a known "
-                "way to attack the programs that read it; it was not opened"
+                translate(
+                    "Import",
+                    "{name} contains an XML entity declaration (in {part}), a known way to "
+                    "attack the programs that read it; it was not opened",
+                ).format(name=name, part=info.filename)
             ) from None
         except TooLargeError as large:
             limit = limits.max_rows if large.what == "rows" else limits.max_cells
             sheet = _sheet_name(archive, info.filename)
+            if large.what == "rows":
+                text = translate(
+                    "Import",
+                    "{name} has more than {limit} rows in sheet {sheet}: split it into "
+                    "smaller files",
+                )
+            else:
+                text = translate(
+                    "Import",
+                    "{name} has more than {limit} cells in sheet {sheet}: split it into "
+                    "smaller files",
+                )
             raise WorkbookRefusedError(
-                f"{name} has more than {limit:,} {large.what} in sheet {sheet}: "
-                "split it into smaller files"
+                text.format(name=name, limit=styled(f"{limit:,}"), sheet=sheet)
             ) from None
         except NotWellFormedError as error:
             raise WorkbookRefusedError(
-                f"{name} is damaged: its part {info.filename} is not valid XML ({error}); "
-                "ask for the file again"
+                translate(
+                    "Import",
+                    "{name} is damaged: its part {part} is not valid XML ({error}); "
+                    "ask for the file again",
+                ).format(name=name, part=info.filename, error=error)
             ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
             raise WorkbookRefusedError(damaged(name)) from None
@@ -229,16 +292,36 @@ def _sheet_name(archive: zipfile.ZipFile, part: str) -> str:
 
 
 def damaged(name: str) -> str:
-    return (
-        f"{name} is incomplete or damaged (it may have been cut short while being sent): "
-        "ask for the file again"
-    )
+    return translate(
+        "Import",
+        "{name} is incomplete or damaged (it may have been cut short while being sent): "
+        "ask for the file again",
+    ).format(name=name)
+
+
+def missing(name: str) -> str:
+    """The sentence for a file that is not there (any more)."""
+    return translate("Import", "{name} does not exist (or was moved)").format(name=name)
+
+
+def unopenable(name: str, error: OSError) -> str:
+    """The sentence for a file the system would not open (its reason is the system's)."""
+    reason = (error.strerror or type(error).__name__).lower()
+    return translate("Import", "{name} cannot be opened: {reason}").format(name=name, reason=reason)
+
+
+def protected(name: str) -> str:
+    return translate(
+        "Import",
+        "{name} is protected by a password: remove the password in Excel and send it again",
+    ).format(name=name)
 
 
 def megabytes(size: int) -> str:
     if size < _MIB:
-        return f"{max(size // 1024, 1)} KB"
-    return f"{size / _MIB:,.0f} MB" if size >= 10 * _MIB else f"{size / _MIB:.1f} MB"
+        return translate("Import", "{size} KB").format(size=styled(f"{max(size // 1024, 1):,}"))
+    shown = f"{size / _MIB:,.0f}" if size >= 10 * _MIB else f"{size / _MIB:.1f}"
+    return translate("Import", "{size} MB").format(size=styled(shown))
 
 
 __all__ = [
@@ -247,8 +330,11 @@ __all__ = [
     "WorkbookRefusedError",
     "damaged",
     "megabytes",
+    "missing",
+    "protected",
     "read_bytes",
     "refuse_other_formats",
     "scan_parts",
+    "unopenable",
     "zip_members",
 ]

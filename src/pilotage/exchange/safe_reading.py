@@ -14,6 +14,13 @@ the analyst as a crash. The checks before parsing are in file_checks.
 The workbook is read from memory (the file's bytes, bounded by the size limit), so a
 read-only workbook holds no open file and the file cannot change between the checks and
 the parse.
+
+Its refusals are the analyst's, in the window's language (`translate("Import", …)`,
+English on the command line; the reason openpyxl gives stays its own English). A sheet
+found damaged while a partner's template is read in the partner's language
+(`speaking(import_language(…))` around the rows) is still refused in the window's
+(`in_window_language`): the partner's language is for the problems of the cells, which
+the partner reads in the errors copy.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import openpyxl
 from openpyxl import Workbook
 from openpyxl.reader.excel import ExcelReader
 
+from pilotage.domain.messages import in_window_language, translate
 from pilotage.exchange.file_checks import (
     DEFAULT_LIMITS,
     ReadLimits,
@@ -48,8 +56,11 @@ def check_xml_protection() -> None:
     """Raises WorkbookRefusedError unless openpyxl parses with defusedxml."""
     if not getattr(openpyxl, "DEFUSEDXML", False):
         raise WorkbookRefusedError(
-            "workbooks from outside cannot be read safely: the XML protection (the "
-            "defusedxml package) is missing; reinstall Pilotage"
+            translate(
+                "Import",
+                "workbooks from outside cannot be read safely: the XML protection (the "
+                "defusedxml package) is missing; reinstall Pilotage",
+            )
         )
 
 
@@ -107,10 +118,16 @@ def typed_sheet_rows(
 
 def _guarded(path: Path, sheet: Any, reading: Callable[[], Iterator[Any]]) -> Iterator[Any]:
     def refusal(error: Exception) -> Exception:
-        return WorkbookRefusedError(
-            f"{path.name} cannot be read as an Excel workbook: sheet "
-            f"{sheet.title} is damaged ({_short(error)})"
-        )
+        # The analyst's sentence, in the window's language even while a partner's template
+        # is read in its own (its cells' problems are the partner's; a damaged file is not).
+        with in_window_language():
+            return WorkbookRefusedError(
+                translate(
+                    "Import",
+                    "{name} cannot be read as an Excel workbook: sheet {sheet} is damaged "
+                    "({reason})",
+                ).format(name=path.name, sheet=sheet.title, reason=_short(error))
+            )
 
     return guarded(reading, refusal)
 
@@ -178,11 +195,16 @@ def _refuse_load(name: str, error: Exception) -> NoReturn:
     """The sentence for what openpyxl raised (defusedxml's refusal among them)."""
     if _caused_by_entities(error):
         raise WorkbookRefusedError(
-            f"{name} contains an XML entity declaration, a known way to attack the "
-            "programs that read it; it was not opened"
+            translate(
+                "Import",
+                "{name} contains an XML entity declaration, a known way to attack the "
+                "programs that read it; it was not opened",
+            ).format(name=name)
         ) from None
     raise WorkbookRefusedError(
-        f"{name} cannot be read as an Excel workbook: {_short(error)}"
+        translate("Import", "{name} cannot be read as an Excel workbook: {reason}").format(
+            name=name, reason=_short(error)
+        )
     ) from None
 
 

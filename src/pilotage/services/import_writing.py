@@ -4,7 +4,9 @@ measurement_import judges the rows (import_validation) inside the transaction an
 the new and changed ones here. A figure someone else saved between the judging and the
 write (possible on PostgreSQL, where the transaction does not lock the table) refuses
 the whole import (ImportConflictError) rather than overwriting it or auditing an update
-that did not happen.
+that did not happen. That refusal is the analyst's: it speaks the window's language
+(`translate("Import", …)`; English on the command line), raised outside the partner's
+`speaking` scope (the judging's).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pilotage.db.database import conflict_error
 from pilotage.db.schema import Disaggregation, Measurement, metadata
 from pilotage.domain.enums import AuditAction, MeasurementStatus
 from pilotage.domain.errors import ConflictError
+from pilotage.domain.messages import translate
 from pilotage.domain.periods import period_label
 from pilotage.services import audit
 from pilotage.services.identity import current_user
@@ -36,20 +39,17 @@ class ImportConflictError(ConflictError):
 
     def __init__(
         self,
-        where: str,
+        figure: tuple[str, str] | None,
         entity_id: int,
         by: str | None,
         at: str | None,
         *,
-        how: str = "changed",
+        recorded: bool = False,
     ) -> None:
+        """`figure` the KPI's code and the period (None: which one is not known);
+        `recorded`: a new figure recorded by someone else, rather than one changed."""
         super().__init__(ENTITY, entity_id, by, at)
-        who = f" by {by}" if by else ""
-        when = f" at {at}" if at else ""
-        self.args = (
-            f"{where} was {how}{who}{when} while the import was being written: "
-            "nothing was written; preview the workbook again",
-        )
+        self.args = (_conflict_sentence(figure, by, at, recorded=recorded),)
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -88,9 +88,7 @@ def write_judged(session: Session, new: list[Judged], changed: list[Judged], rea
             # A KPI and period recorded by someone else since the judging (PostgreSQL; on
             # SQLite the transaction holds the lock): the one constraint a judged new row
             # can meet. Which one cannot be asked: the failed transaction takes no query.
-            raise ImportConflictError(
-                "a figure of this workbook", 0, None, None, how="recorded by someone else"
-            ) from None
+            raise ImportConflictError(None, 0, None, None, recorded=True) from None
         _add_parts(session, zip(ids, new, strict=True))
         entries += [
             (ENTITY, i, AuditAction.CREATE, audit.diff({}, _created(j)))
@@ -130,7 +128,7 @@ def write_judged(session: Session, new: list[Judged], changed: list[Judged], rea
         if result.rowcount != len(changed):  # type: ignore[attr-defined]
             # Saved between the check above and this write (where the database took no
             # lock): refuse it all. Which one is not known: each row's version moved by one.
-            raise ImportConflictError("a figure of this workbook", 0, None, None)
+            raise ImportConflictError(None, 0, None, None)
         replaced = [j for j in changed if j.recorded and j.recorded.parts != j.parts]
         if replaced:
             session.execute(
@@ -180,9 +178,51 @@ def _conflict(session: Session, judged: Judged) -> ImportConflictError:
         else source.period
     )
     code = judged.kpi.code if judged.kpi else source.kpi_code
-    return ImportConflictError(
-        f"the figure of {code} {period}", known.entity_id, known.changed_by, known.changed_at
-    )
+    return ImportConflictError((code, period), known.entity_id, known.changed_by, known.changed_at)
+
+
+def _conflict_sentence(
+    figure: tuple[str, str] | None, by: str | None, at: str | None, *, recorded: bool
+) -> str:
+    """The analyst's sentence, whole in each case (another language orders it otherwise)."""
+    if figure is None:
+        if recorded:
+            return translate(
+                "Import",
+                "a figure of this workbook was recorded by someone else while the import was "
+                "being written: nothing was written; preview the workbook again",
+            )
+        return translate(
+            "Import",
+            "a figure of this workbook was changed while the import was being written: "
+            "nothing was written; preview the workbook again",
+        )
+    if by and at:
+        text = translate(
+            "Import",
+            "the figure of {code} {period} was changed by {by} at {at} while the import was "
+            "being written: nothing was written; preview the workbook again",
+        )
+    elif by:
+        text = translate(
+            "Import",
+            "the figure of {code} {period} was changed by {by} while the import was being "
+            "written: nothing was written; preview the workbook again",
+        )
+    elif at:
+        text = translate(
+            "Import",
+            "the figure of {code} {period} was changed at {at} while the import was being "
+            "written: nothing was written; preview the workbook again",
+        )
+    else:
+        text = translate(
+            "Import",
+            "the figure of {code} {period} was changed while the import was being written: "
+            "nothing was written; preview the workbook again",
+        )
+    code, period = figure
+    return text.format(code=code, period=period, by=by, at=at)
 
 
 def _recorded_id(judged: Judged) -> int:

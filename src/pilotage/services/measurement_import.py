@@ -16,6 +16,12 @@ file's bytes, and the apply (and the errors copy) refuse a file whose bytes diff
 on a share). A figure someone else saved between the judging and the write (possible
 on PostgreSQL, where the transaction does not lock the table) refuses the whole
 import rather than overwriting it or auditing an update that did not happen.
+
+Languages: a filled template's problems speak the template's language (the partner reads
+them, in the errors copy too: import_validation, template_reading, error_copy); every
+refusal here (the file changed, missing, in conflict) is the analyst's and speaks the
+window's (`translate("Import", …)`: Qt's translator in the window, English on the command
+line), and none is raised inside the partner's `speaking` scope.
 """
 
 from __future__ import annotations
@@ -29,10 +35,10 @@ from openpyxl import Workbook
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError, Problem, ValidationError
-from pilotage.domain.messages import speaking
+from pilotage.domain.messages import translate
 from pilotage.domain.periods import period_label
 from pilotage.exchange import safe_reading
-from pilotage.exchange.engine_language import import_language
+from pilotage.exchange.file_checks import missing, unopenable
 from pilotage.exchange.template_reading import CellProblem, FilledTemplate, read_template
 from pilotage.services.import_outcomes import Judged, RowOutcome
 from pilotage.services.import_validation import judge, program_of
@@ -57,8 +63,10 @@ class FileChangedError(PilotageError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path.name} has changed since it was previewed: preview it again "
-            "(nothing was written)"
+            translate(
+                "Import",
+                "{name} has changed since it was previewed: preview it again (nothing was written)",
+            ).format(name=path.name)
         )
 
 
@@ -171,9 +179,9 @@ def save_error_copy(preview: ImportPreview, out: Path) -> Path:
         for row in preview.rows
         for p in row.problems
     ]
-    # The list's title and headers in the template's language, as its problems are.
-    with speaking(import_language(preview.language)):
-        return mark_errors(preview.path, out, marks)
+    # The list's title and headers in the template's language, as its problems are; a
+    # refusal to make the copy is the analyst's, in the window's.
+    return mark_errors(preview.path, out, marks, language=preview.language)
 
 
 def fingerprint(path: Path) -> str:
@@ -182,14 +190,9 @@ def fingerprint(path: Path) -> str:
         with path.open("rb") as file:
             return file_digest(file, "sha256").hexdigest()
     except FileNotFoundError:
-        raise safe_reading.WorkbookRefusedError(
-            f"{path.name} does not exist (or was moved)"
-        ) from None
+        raise safe_reading.WorkbookRefusedError(missing(path.name)) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise safe_reading.WorkbookRefusedError(
-            f"{path.name} cannot be opened: {reason.lower()}"
-        ) from None
+        raise safe_reading.WorkbookRefusedError(unopenable(path.name, error)) from None
 
 
 def _check_unchanged(path: Path, expected: str | None) -> None:
