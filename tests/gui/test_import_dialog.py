@@ -145,7 +145,13 @@ class FakeImports:
         return out
 
     def import_program(
-        self, _db: Database, path: Path, *, dry_run: bool = False
+        self,
+        _db: Database,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> ProgramImportOutcome:
         self._note("program", path, dry_run)
         return ProgramImportOutcome(

@@ -22,6 +22,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from pilotage.domain.enums import OwnerKind
+from pilotage.domain.errors import CancelledError
 from pilotage.exchange.program_content import (
     PROGRAM_WORKBOOK_VERSION,
     BudgetLineContent,
@@ -45,6 +46,9 @@ from pilotage.exchange.sheet_reading import guarded, typed_rows
 from pilotage.exchange.workbook_marker import MARKER_SHEET, WorkbookKind, marker_of
 
 MAX_PROBLEMS = 1_000  # past this many, reading stops: the workbook is not a program's
+CHECK_EVERY = 1_000  # rows between two looks at progress and cancellation (not one per row)
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
 HEADER_WIDTH = 200  # columns of row 1 looked at for the headers
 
 
@@ -63,8 +67,24 @@ class _TooManyError(Exception):
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(
+        self, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> None:
         self.problems: list[SheetProblem] = []
+        self.progress = progress
+        self.cancelled = cancelled
+        self.done = 0  # rows read so far, all sheets together
+        self.total = 0  # rows the sheets hold (their counted extents)
+
+    def tick(self) -> None:
+        """Every CHECK_EVERY rows: stop if the analyst asked, else say how far reading is."""
+        self.done += 1
+        if self.done % CHECK_EVERY:
+            return
+        if self.cancelled is not None and self.cancelled():
+            raise CancelledError("reading the program workbook")
+        if self.progress is not None:
+            self.progress(self.done, max(self.total, self.done))
 
     def problem(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
         self.problems.append(SheetProblem(sheet, row, column, message))
@@ -96,6 +116,7 @@ class _Reader:
         width = max(where[f.key] for f in fields) + 1
         out: list[tuple[int, Any]] = []
         for number, cells in enumerate(_rows(name, ws, min_row=2, max_col=width), start=2):
+            self.tick()
             if all(value is None or value == "" for value, _ in cells):
                 continue
             values: dict[str, Any] = {}
@@ -257,12 +278,22 @@ def marker_problems(wb: Workbook) -> list[SheetProblem]:
     return [SheetProblem(MARKER_SHEET, None, None, sentence)]
 
 
-def read_program_workbook(wb: Workbook) -> ProgramWorkbookReading:
-    """The content of an opened program workbook, or every problem found in it."""
+def read_program_workbook(
+    wb: Workbook, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ProgramWorkbookReading:
+    """The content of an opened program workbook, or every problem found in it.
+
+    `progress(done, total)` and `cancelled()` are called every CHECK_EVERY rows (total:
+    the rows the sheets hold); CancelledError when `cancelled()` says so."""
     refused = marker_problems(wb)
     if refused:
         return ProgramWorkbookReading(None, refused)
-    reader = _Reader()
+    reader = _Reader(progress, cancelled)
+    reader.total = sum(  # a chart sheet in a sheet's place has no rows (refused later)
+        max((getattr(wb[name], "max_row", 1) or 1) - 1, 0)
+        for name in LAYOUT
+        if name in wb.sheetnames
+    )
     sheets: dict[str, list[tuple[int, Any]]] = {}
     try:
         for name in LAYOUT:
@@ -272,6 +303,8 @@ def read_program_workbook(wb: Workbook) -> ProgramWorkbookReading:
                 reader.problem(name, None, None, str(damaged))
     except _TooManyError:
         pass
+    if progress is not None:  # every row read: the bar full (fewer rows than CHECK_EVERY too)
+        progress(reader.done, max(reader.total, reader.done))
     rows = {name: [number for number, _ in read] for name, read in sheets.items()}
     program_rows = sheets.get("program", [])
     if "program" in wb.sheetnames and len(program_rows) != 1 and not reader.problems:

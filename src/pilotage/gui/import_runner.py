@@ -70,7 +70,7 @@ class ImportAction(QAction):
         self.job = Job(pool, self)
         self.job.progressed.connect(self._on_progress)
         self.job.succeeded.connect(self._on_read)
-        self.job.cancelled.connect(self._close_progress)
+        self.job.cancelled.connect(self._on_cancelled)
         self.job.failed.connect(self._on_failed)
         self._pool = pool
         self.path: Path | None = None
@@ -120,7 +120,9 @@ class ImportAction(QAction):
             if kind is WorkbookKind.TEMPLATE:
                 return measurement_import.preview_import(db, path, progress, cancelled)
             if kind is WorkbookKind.PROGRAM:
-                return program_transfer.import_program(db, path, dry_run=True)
+                return program_transfer.import_program(
+                    db, path, dry_run=True, progress=progress, cancelled=cancelled
+                )
             return _NotOurs()
 
         self.progress = JobProgress(
@@ -133,9 +135,34 @@ class ImportAction(QAction):
 
     @Slot()
     def cancel(self) -> None:
+        """Stop reading: nothing is written, so the window is free at once and whatever the
+        reading gives back is dropped."""
         self._stopped = True
         self.job.cancel()
         self._close_progress()
+
+    @Slot()
+    def cancel_import(self) -> None:
+        """Stop writing a program: the call rolls its transaction back, then says so
+        (`_on_cancelled`); if it finished first, what it wrote is reported as usual."""
+        if not self.job.is_running():
+            return
+        self.job.cancel()
+        if self.progress is not None:
+            self.progress.dialog.setLabelText(self.tr("Stopping…"))
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._close_progress()
+        if self._importing and self.path is not None:
+            self._importing = False
+            self._tell(
+                QMessageBox.Icon.Information,
+                self.tr(
+                    "The import of {name} was cancelled: nothing was written, the database "
+                    "is as it was."
+                ).format(name=self.path.name),
+            )
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -239,14 +266,14 @@ class ImportAction(QAction):
         self._stopped = False
         self._importing = True
 
-        def work(_progress: Progress, _cancelled: Cancelled) -> ProgramImportOutcome:
-            return program_transfer.import_program(db, path)
+        def work(progress: Progress, cancelled: Cancelled) -> ProgramImportOutcome:
+            return program_transfer.import_program(db, path, progress=progress, cancelled=cancelled)
 
         self.progress = JobProgress(
             self._window,
             self._title(),
             self.tr("Importing {name}…").format(name=path.name),
-            None,  # one transaction: nothing to stop halfway
+            self.cancel_import,  # one transaction: a cancel rolls it back whole
         )
         self.job.start(work)
 

@@ -9,7 +9,7 @@ from the workbook's the analyst is told so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,6 +34,7 @@ from pilotage.db.schema import (
     metadata,
 )
 from pilotage.domain.enums import AuditAction
+from pilotage.domain.errors import CancelledError
 from pilotage.exchange.program_content import (
     KpiKey,
     OrganizationContent,
@@ -173,9 +174,24 @@ def _counted_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
 
 
 def write_content(
-    session: Session, content: ProgramWorkbookContent, orgs: OrganizationMatch, reason: str
+    session: Session,
+    content: ProgramWorkbookContent,
+    orgs: OrganizationMatch,
+    reason: str,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """Adds the program and everything under it; the new program's id."""
+    """Adds the program and everything under it; the new program's id.
+
+    Between two chunks of figures, `progress(done, total)` (figures and splits written)
+    and `cancelled()`: CancelledError then, for the caller's transaction to roll back."""
+
+    def check(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise CancelledError("importing the program workbook")
+        if progress is not None:
+            progress(done, total)
+
     loader = _Loader(session, reason)
     org_ids = dict(orgs.existing)
     added = loader.add(
@@ -253,9 +269,12 @@ def write_content(
     kpi_id = _kpis(loader, content, program_id, pillar_id, initiative_id, org_ids)
     measurements = list(content.measurements)
     # Only the figures that have disaggregations need their new id kept.
-    split = {(d.kpi, d.period_start, d.period_end) for d in content.disaggregations}
+    splits = list(content.disaggregations)  # a list already when read from a workbook
+    split = {(d.kpi, d.period_start, d.period_end) for d in splits}
     measurement_id: dict[tuple[KpiKey, date, date], int] = {}
+    total = len(measurements) + len(splits)
     for start in range(0, len(measurements), CHUNK):  # the rows to insert made a chunk at a time
+        check(start, total)
         part = measurements[start : start + CHUNK]
         ids = loader.add(
             _table(Measurement),
@@ -272,14 +291,17 @@ def write_content(
             key = (m.kpi, m.period_start, m.period_end)
             if key in split:
                 measurement_id[key] = i
+    check(len(measurements), total)
     loader.add(
         _table(Disaggregation),
         [
             {"measurement_id": measurement_id[d.kpi, d.period_start, d.period_end],
              "dimension": d.dimension, "category": d.category, "value": d.value}
-            for d in content.disaggregations
+            for d in splits
         ],
     )  # fmt: skip
+    if progress is not None:
+        progress(total, total)
     return program_id
 
 

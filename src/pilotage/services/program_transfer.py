@@ -16,7 +16,7 @@ dated by its audit entries.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram
-from pilotage.domain.errors import PilotageError
+from pilotage.domain.errors import CancelledError, PilotageError
 from pilotage.exchange import safe_reading
 from pilotage.exchange.program_content import (
     BudgetLineContent,
@@ -57,6 +57,10 @@ PROGRAM_LIMITS = ReadLimits(
     max_rows=2_000_000,
     max_cells=30_000_000,
 )
+
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -154,17 +158,31 @@ def program_snapshot(db: Database, program_id: int) -> ProgramSnapshot:
     )
 
 
-def import_program(db: Database, path: Path, *, dry_run: bool = False) -> ProgramImportOutcome:
+def import_program(
+    db: Database,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ProgramImportOutcome:
     """Reads the program workbook at `path` and adds its program to `db`, whole or not at
     all; with `dry_run`, checks everything and writes nothing.
 
     Refused with every problem found (ProgramImportError): a workbook that is not a
     program workbook of a known layout, a missing sheet or column, a value of the wrong
     type, a code that names nothing, a record twice, a reference already in `db`.
+
+    `progress(done, total)` and `cancelled()` are called every so many rows while the
+    workbook is read, then between chunks of figures while they are written: reading
+    counts rows, writing figures, each from 0 to its own total. Cancelled, it raises
+    CancelledError and the transaction is rolled back: `db` is as it was.
     """
+    if cancelled is not None and cancelled():
+        raise CancelledError("reading the program workbook")
     wb = _open(path)
     try:
-        reading = read_program_workbook(wb)
+        reading = read_program_workbook(wb, progress, cancelled)
     finally:
         wb.close()
     if reading.content is None:
@@ -201,6 +219,8 @@ def import_program(db: Database, path: Path, *, dry_run: bool = False) -> Progra
                 content,
                 organizations,
                 reason=f"imported from program workbook {path.name}",
+                progress=progress,
+                cancelled=cancelled,
             )
     return ProgramImportOutcome(reference, counts, tuple(organizations.notes), dry_run)
 
