@@ -8,14 +8,16 @@ column added by a person is ignored); every cell is checked against its column's
 where the choice is fixed). A formula or an error cell is reported, never evaluated.
 Nothing is given back unless the whole workbook reads: the checks that need several
 sheets or the database are the service's (services/program_import_checks.py).
+
+Its problems are the analyst's (a colleague's program workbook): whole
+`translate("Import", …)` templates, in the window's language (English on the command
+line); the cells' values are checked by program_cells.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +25,8 @@ from openpyxl import Workbook
 
 from pilotage.domain.enums import OwnerKind
 from pilotage.domain.errors import CancelledError
+from pilotage.domain.messages import translate
+from pilotage.exchange.program_cells import CONVERT
 from pilotage.exchange.program_content import (
     PROGRAM_WORKBOOK_VERSION,
     BudgetLineContent,
@@ -97,7 +101,7 @@ class _Reader:
         wrong (a dictionary a row would hold a large program several times over)."""
         build = _BUILT.get(name)
         if name not in wb.sheetnames:
-            self.problem(name, None, None, "the sheet is missing")
+            self.problem(name, None, None, translate("Import", "the sheet is missing"))
             return []
         ws = wb[name]
         fields = LAYOUT[name]
@@ -109,7 +113,8 @@ class _Reader:
         }
         missing = [f.key for f in fields if f.key not in where]
         for key in missing:
-            self.problem(name, 1, key, "the column is missing (its header is not in row 1)")
+            text = translate("Import", "the column is missing (its header is not in row 1)")
+            self.problem(name, 1, key, text)
         if missing:
             return []
         plan = [(f, where[f.key]) for f in fields]
@@ -128,17 +133,19 @@ class _Reader:
 
     def _value(self, sheet: str, row: int, spec: Field, value: Any, kind: str) -> Any:
         if kind == "f":
-            self.problem(sheet, row, spec.key, f"a formula ({value}) where a value is due")
+            text = translate("Import", "a formula ({formula}) where a value is due")
+            self.problem(sheet, row, spec.key, text.format(formula=value))
             return None
         if kind == "e":
-            self.problem(sheet, row, spec.key, f"an error cell ({value}) where a value is due")
+            text = translate("Import", "an error cell ({error}) where a value is due")
+            self.problem(sheet, row, spec.key, text.format(error=value))
             return None
         if value is None or (value == "" and spec.kind is not Type.TEXT):
             if spec.required:
-                self.problem(sheet, row, spec.key, "is empty")
+                self.problem(sheet, row, spec.key, translate("Import", "is empty"))
             return "" if spec.kind in (Type.TEXT, Type.CODE) else None
         try:
-            return _CONVERT[spec.kind](value, spec)
+            return CONVERT[spec.kind](value, spec)
         except ValueError as exc:
             self.problem(sheet, row, spec.key, str(exc))
             return None
@@ -157,122 +164,29 @@ def _rows(
     far right a hostile file puts it."""
     return guarded(
         lambda: typed_rows(ws, min_row=min_row, max_row=max_row, max_col=max_col),
-        lambda error: _DamagedError(f"the sheet is damaged and cannot be read ({error})"),
+        lambda error: _DamagedError(
+            translate("Import", "the sheet is damaged and cannot be read ({error})").format(
+                error=error
+            )
+        ),
     )
-
-
-def _text(value: object, spec: Field) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool | date):
-        raise ValueError(f"{_shown(value)} where a text is due")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _date(value: object, spec: Field) -> date:
-    if isinstance(value, datetime):
-        if value.time() != time(0):
-            raise ValueError(f"{_shown(value)} has a time of day; a date is due")
-        return _day_of(value)
-    if isinstance(value, date):
-        return value
-    raise ValueError(f"{_shown(value)} is not a date")
-
-
-@lru_cache(maxsize=1 << 16)
-def _day_of(moment: datetime) -> date:
-    """The day of a midnight, one date object for all the rows of a period."""
-    return moment.date()
-
-
-def _datetime(value: object, spec: Field) -> datetime:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    if isinstance(value, date):
-        return datetime.combine(value, time(0), UTC)
-    raise ValueError(f"{_shown(value)} is not a date and time")
-
-
-# The whole numbers of a program (positions, years, revisions) are stored in INTEGER
-# columns: 32 bits on PostgreSQL. A larger one would fail the write, not this check.
-_LARGEST_INTEGER = 2**31 - 1
-
-
-def _integer(value: object, spec: Field) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    else:
-        raise ValueError(f"{_shown(value)} is not a whole number")
-    if not -_LARGEST_INTEGER <= number <= _LARGEST_INTEGER:
-        shown = f"{number:,}" if abs(number) < 10**15 else f"{float(number):.3g}"
-        raise ValueError(
-            f"{shown} is too large: a whole number of at most {_LARGEST_INTEGER:,} is due"
-        )
-    return number
-
-
-def _decimal(value: object, spec: Field) -> Decimal:
-    if isinstance(value, bool | date):
-        raise ValueError(f"{_shown(value)} is not a number")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        # The shortest decimal that is this float: what was written (program_workbook).
-        return Decimal(repr(value))
-    if isinstance(value, Decimal):
-        return value
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"{_shown(value)} is not a number") from None
-    if not number.is_finite():
-        raise ValueError(f"{_shown(value)} is not a number")
-    return number
-
-
-def _choice(value: object, spec: Field) -> object:
-    assert spec.choices is not None
-    try:
-        return spec.choices(str(value).strip())
-    except ValueError:
-        allowed = ", ".join(m.value for m in spec.choices)
-        raise ValueError(f"{_shown(value)} is not one of: {allowed}") from None
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
-
-
-_CONVERT: dict[Type, Callable[[object, Field], object]] = {
-    Type.TEXT: _text,
-    Type.CODE: _text,
-    Type.DATE: _date,
-    Type.DATETIME: _datetime,
-    Type.INTEGER: _integer,
-    Type.DECIMAL: _decimal,
-    Type.CHOICE: _choice,
-}
 
 
 def marker_problems(wb: Workbook) -> list[SheetProblem]:
     """Why `wb` is not a program workbook this Pilotage reads (nothing when it is)."""
     marker = marker_of(wb)
     if marker is None:
-        sentence = "this workbook was not written by Pilotage's program export"
+        sentence = translate("Import", "this workbook was not written by Pilotage's program export")
     elif marker.kind is not WorkbookKind.PROGRAM:
-        sentence = "this workbook is a data-collection template, not a program workbook"
-    elif marker.version != PROGRAM_WORKBOOK_VERSION:
-        sentence = (
-            f"this program workbook has layout version {marker.version}; this Pilotage "
-            f"reads version {PROGRAM_WORKBOOK_VERSION} (export it again, or update Pilotage)"
+        sentence = translate(
+            "Import", "this workbook is a data-collection template, not a program workbook"
         )
+    elif marker.version != PROGRAM_WORKBOOK_VERSION:
+        sentence = translate(
+            "Import",
+            "this program workbook has layout version {version}; this Pilotage reads version "
+            "{known} (export it again, or update Pilotage)",
+        ).format(version=marker.version, known=PROGRAM_WORKBOOK_VERSION)
     else:
         return []
     return [SheetProblem(MARKER_SHEET, None, None, sentence)]
@@ -308,7 +222,8 @@ def read_program_workbook(
     rows = {name: [number for number, _ in read] for name, read in sheets.items()}
     program_rows = sheets.get("program", [])
     if "program" in wb.sheetnames and len(program_rows) != 1 and not reader.problems:
-        reader.problem("program", None, None, "one row is due under the header, with the program")
+        text = translate("Import", "one row is due under the header, with the program")
+        reader.problem("program", None, None, text)
     if reader.problems:
         return ProgramWorkbookReading(None, reader.problems, rows)
     kpis = [_kpi(v) for _, v in sheets["kpis"]]
@@ -342,11 +257,11 @@ _BUILT: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 def _owner_sentence(owner: OwnerKind) -> str:
-    return {
-        OwnerKind.PROGRAM: "a KPI of the program has neither pillar nor initiative",
-        OwnerKind.PILLAR: "a KPI of a pillar has its pillar's code and no initiative",
-        OwnerKind.INITIATIVE: "a KPI of an initiative has its pillar's and initiative's codes",
-    }[owner]
+    if owner is OwnerKind.PROGRAM:
+        return translate("Import", "a KPI of the program has neither pillar nor initiative")
+    if owner is OwnerKind.PILLAR:
+        return translate("Import", "a KPI of a pillar has its pillar's code and no initiative")
+    return translate("Import", "a KPI of an initiative has its pillar's and initiative's codes")
 
 
 def _key(values: dict[str, Any]) -> KpiKey:
