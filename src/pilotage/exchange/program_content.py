@@ -26,6 +26,7 @@ from pilotage.domain.enums import (
     PartyRole,
     ProgramStatus,
 )
+from pilotage.domain.messages import translate
 
 PROGRAM_WORKBOOK_VERSION = 1
 """The layout's version, in the workbook's marker: an import refuses one it does not know."""
@@ -213,12 +214,16 @@ class SheetProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"sheet {self.sheet}"
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column is not None:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
+        """The problem where it is, in the window's language (a whole sentence each)."""
+        if self.row is not None and self.column is not None:
+            text = translate("Import", "sheet {sheet}, row {row}, column {column}: {problem}")
+        elif self.row is not None:
+            text = translate("Import", "sheet {sheet}, row {row}: {problem}")
+        elif self.column is not None:
+            text = translate("Import", "sheet {sheet}, column {column}: {problem}")
+        else:
+            text = translate("Import", "sheet {sheet}: {problem}")
+        return text.format(sheet=self.sheet, row=self.row, column=self.column, problem=self.message)
 
 
 def millisecond(moment: datetime) -> datetime:

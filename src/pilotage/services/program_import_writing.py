@@ -35,6 +35,7 @@ from pilotage.db.schema import (
 )
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import CancelledError
+from pilotage.domain.messages import translate
 from pilotage.exchange.program_content import (
     KpiKey,
     OrganizationContent,
@@ -94,11 +95,15 @@ def match_organizations(
         differing = [name for name in _ORG_FIELDS if _here(found, name) != getattr(wanted, name)]
         if differing:
             match.notes.append(
-                f"organization {wanted.key} is already in this database with another "
-                f"{', '.join(differing)}: kept as it is here, the workbook's ignored"
+                translate(
+                    "Import",
+                    "organization {key} is already in this database with another {fields}: "
+                    "kept as it is here, the workbook's ignored",
+                ).format(key=wanted.key, fields=", ".join(differing))
             )
     if reused:
-        match.notes.insert(0, f"organizations already here, reused: {', '.join(reused)}")
+        text = translate("Import", "organizations already here, reused: {keys}")
+        match.notes.insert(0, text.format(keys=", ".join(reused)))
     return match
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram
 from pilotage.domain.errors import CancelledError, PilotageError
+from pilotage.domain.messages import translate
 from pilotage.exchange import safe_reading
 from pilotage.exchange.program_content import (
     BudgetLineContent,
@@ -90,8 +91,18 @@ class ProgramImportError(PilotageError):
         self.problems: tuple[SheetProblem, ...] = tuple(problems)
         shown = "; ".join(str(p) for p in self.problems[:5])
         more = len(self.problems) - 5
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
-        super().__init__(f"the program workbook was not imported: {shown}{suffix}")
+        if more > 1:
+            text = translate(
+                "Import",
+                "the program workbook was not imported: {problems} (and {count} more problems)",
+            )
+        elif more == 1:
+            text = translate(
+                "Import", "the program workbook was not imported: {problems} (and 1 more problem)"
+            )
+        else:
+            text = translate("Import", "the program workbook was not imported: {problems}")
+        super().__init__(text.format(problems=shown, count=more))
 
 
 @dataclass(frozen=True)
@@ -208,9 +219,10 @@ def import_program(
         if session.scalar(select(ContractProgram.id).where(ContractProgram.reference == reference)):
             raise ProgramImportError(
                 [SheetProblem("program", reading.rows["program"][0], "reference",
-                              f"program {reference} is already in {db.name}; nothing was "
-                              "imported (delete it there first, or import into another "
-                              "database)")]
+                              translate("Import", "program {reference} is already in "
+                                        "{database}; nothing was imported (delete it there "
+                                        "first, or import into another database)").format(
+                                  reference=reference, database=db.name))]
             )  # fmt: skip
         organizations = match_organizations(session, content.organizations)
         if not dry_run:
