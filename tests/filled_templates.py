@@ -80,6 +80,9 @@ def write_filled(
             layout.FACT_LANGUAGE: language,
             layout.FACT_FROM: "2024-01-01",
             layout.FACT_TO: "2025-12-31",
+            # The bounds of a one-off's date reached (the program's start and end).
+            layout.FACT_FIRST_DAY: "2024-01-01",
+            layout.FACT_LAST_DAY: "2026-12-31",
         },
     )
     wb.save(path)

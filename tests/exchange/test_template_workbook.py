@@ -35,7 +35,8 @@ ROWS = (
     TemplateRow(13, date(2025, 1, 1), date(2025, 6, 30), "P1 / P1-JIT", "JIT-INS",
                 "Placement rate", "%", Measure.PERCENTAGE, Decimal(75)),
     TemplateRow(14, date(2025, 5, 20), date(2025, 5, 20), "P3 / P3-BEX", "BEX-LIG",
-                "Exchange online", "", Measure.YES_NO, Decimal(1), recorded_value=Decimal(1)),
+                "Exchange online", "", Measure.YES_NO, Decimal(1), recorded_value=Decimal(1),
+                one_off=True),
     TemplateRow(15, *Q1, "P1 / P1-VIV", "VIV-DEL", "=HYPERLINK(\"http://evil\",\"x\")",
                 "months", Measure.AMOUNT, Decimal("7.7654")),
 )  # fmt: skip
@@ -50,6 +51,8 @@ def data(rows: tuple[TemplateRow, ...] = ROWS) -> TemplateData:
         prepared_on=date(2025, 7, 2),
         initiatives=("P1-JIT",),
         rows=rows,
+        first_day=date(2024, 1, 1),  # the program's start and end
+        last_day=date(2026, 12, 31),
     )
 
 
@@ -89,12 +92,16 @@ def test_the_instructions_come_first_then_the_data(written: Path, language: str)
         str(v) for row in wb.worksheets[0].iter_rows(values_only=True) for v in row if v
     )
     if language == "fr":
-        for words in ("72 pour 72 %", "oui ou non", "sexe / femmes = 400; sexe / hommes = 334",
+        for words in ("tapez 72 % (ou 72", "6 décimales", "Date d'atteinte (ponctuel)",
+                      "entre le 01/01/2024 et le 31/12/2026", "oui ou non",
+                      "sexe / femmes = 400; sexe / hommes = 334",
                       "verrouillées", "Renvoyez le fichier tel quel", "P1-JIT",
                       "du 2025-01-01 au 2025-06-30", "6 (5 indicateurs)"):  # fmt: skip
             assert words in text, words
     else:
-        for words in ("72 for 72 %", "yes or no", "sex / women = 400; sex / men = 334",
+        for words in ("type 72 % (or 72", "6 decimals", "Date reached (one-off)",
+                      "between 2024-01-01 and 2026-12-31", "yes or no",
+                      "sex / women = 400; sex / men = 334",
                       "locked", "Send the file back as it is", "ending from 2025-01-01 to "
                       "2025-06-30", "6 (5 indicators)"):  # fmt: skip
             assert words in text, words
@@ -117,7 +124,9 @@ def test_the_headers_in_each_language(written: Path, language: str) -> None:
     assert first.font.bold
     assert first.fill.fgColor.rgb.endswith("1F3A5F")
     assert ws.freeze_panes == "F2"
-    assert ws.auto_filter.ref == f"A1:P{1 + len(ROWS)}"
+    assert header[-1] == ("Date d'atteinte (ponctuel)" if language == "fr" else
+                          "Date reached (one-off)")  # fmt: skip
+    assert ws.auto_filter.ref == f"A1:Q{1 + len(ROWS)}"
     assert ws.print_title_rows == "$1:$1"
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1
@@ -128,7 +137,7 @@ def test_one_row_per_kpi_and_period_with_its_identifiers_hidden(written: Path) -
     ws = data_sheet(written)
     for column in "ABC":
         assert ws.column_dimensions[column].hidden, column
-    for column in "DEFGHIJKLMNOP":
+    for column in "DEFGHIJKLMNOPQ":
         assert not ws.column_dimensions[column].hidden, column
     rows = list(ws.iter_rows(min_row=2, max_col=10, values_only=True))
     assert [r[0] for r in rows] == [11, 11, 12, 13, 14, 15]
@@ -169,7 +178,8 @@ def test_only_the_cells_to_fill_are_open(written: Path) -> None:
     ws = data_sheet(written)
     assert ws.protection.sheet
     assert ws.protection.password is None  # a guard against slips, see _protect
-    assert not ws.protection.formatColumns
+    assert ws.protection.formatColumns  # refused: the hidden columns stay hidden
+    assert not ws.protection.formatRows
     assert not ws.protection.autoFilter
     assert ws.protection.sort
     assert ws.protection.insertRows
@@ -191,6 +201,16 @@ def test_only_the_cells_to_fill_are_open(written: Path) -> None:
     assert grey != white
     assert white == "FFFFFFFF"
     assert ws[f"{value}4"].fill.fgColor.rgb not in (white, "00000000")
+    # A percentage's value cell is a true percent cell: 72 % typed is stored as 0.72.
+    assert ws[f"{value}5"].number_format == "0.0%"
+    # The date reached: open, as a date, on the one-off row (6) only; grey elsewhere.
+    reached = letter(Field.DATE_REACHED)
+    assert not ws[f"{reached}6"].protection.locked
+    assert ws[f"{reached}6"].number_format == "yyyy-mm-dd"
+    assert ws[f"{reached}6"].fill.fgColor.rgb == white
+    for row in (2, 3, 4, 5, 7):
+        assert ws[f"{reached}{row}"].protection.locked, row
+        assert ws[f"{reached}{row}"].fill.fgColor.rgb != white, row
     assert ws["A1"].protection.locked
     assert ws["D1"].protection.locked
 
@@ -227,7 +247,7 @@ def test_each_cell_to_fill_refuses_what_cannot_be_right(written: Path, language:
     assert rules[f"{value}2"] == [("whole", "between", "0", "999999999")]  # a count
     assert rules[f"{value}3"] == [("whole", "between", "0", "999999999")]
     assert f"{value}4" not in rules  # a ratio's value: locked
-    assert rules[f"{value}5"] == [("decimal", "between", "0", "100")]  # a percentage
+    assert rules[f"{value}5"] == [("decimal", "between", "0", "1")]  # a percentage: 0 %..100 %
     words = '"oui,non"' if language == "fr" else '"yes,no"'
     assert rules[f"{value}6"] == [("list", None, words, None)]  # yes/no: a drop-down
     assert rules[f"{value}7"] == [("decimal", "between", "-999999999", "999999999")]
@@ -248,6 +268,17 @@ def test_each_cell_to_fill_refuses_what_cannot_be_right(written: Path, language:
             ("textLength", "lessThanOrEqual", "10000", None)
         ]
     assert f"{value}8" not in rules  # nothing below the rows
+    reached = letter(Field.DATE_REACHED)
+    assert rules[f"{reached}6"] == [("date", "between", "DATE(2024,1,1)", "DATE(2026,12,31)")]
+    for row in (2, 3, 4, 5, 7):
+        assert f"{reached}{row}" not in rules, row
+    prompts = {dv.prompt for dv in ws.data_validations.dataValidation}
+    if language == "fr":
+        assert "Un pourcentage entre 0 % et 100 % : tapez 72 % (ou 72)." in prompts
+        assert any("du 01/01/2024 au 31/12/2026" in (p or "") for p in prompts)
+    else:
+        assert "A percentage between 0 % and 100 %: type 72 % (or 72)." in prompts
+        assert any("2024-01-01 to 2026-12-31" in (p or "") for p in prompts)
     # Each error names its limit, in the template's language.
     errors = {dv.error for dv in ws.data_validations.dataValidation}
     limit = "10\u202f000 caractères au plus." if language == "fr" else "At most 10,000 characters."
@@ -266,6 +297,8 @@ def test_the_marker_and_the_document_properties(written: Path, language: str) ->
         layout.FACT_LANGUAGE: language,
         layout.FACT_FROM: "2025-01-01",
         layout.FACT_TO: "2025-06-30",
+        layout.FACT_FIRST_DAY: "2024-01-01",
+        layout.FACT_LAST_DAY: "2026-12-31",
     }
     assert wb["pilotage"].sheet_state == "veryHidden"
     assert "CP-MTNRA-MNC" in (wb.properties.title or "")

@@ -220,7 +220,8 @@ def test_the_statements_of_chosen_initiatives(
 
 def test_a_filled_template_comes_back(db: Database, demo: ProgramRow, tmp_path: Path) -> None:
     """Template out, filled as a partner would (a count with its split by sex, a ratio's
-    two numbers, the yes/no drop-down's French word, a percentage in points), read back by
+    two numbers, the yes/no drop-down's French word, a percentage typed in its percent cell: Excel
+    stores 68 % as 0.68), read back by
     the import: what was typed is what is judged, and a second import changes nothing."""
     from pilotage.services.measurement_import import RowOutcome, apply_import, preview_import
 
@@ -232,7 +233,7 @@ def test_a_filled_template_comes_back(db: Database, demo: ProgramRow, tmp_path: 
             layout.Field.EVIDENCE: "https://mnc.ma/jit/2025-q1.pdf",
         },
         ("JIT-TXD", "2025-Q1"): {layout.Field.NUMERATOR: 90, layout.Field.DENOMINATOR: 120},
-        ("JIT-INS", "2025-H1"): {layout.Field.VALUE: 68, layout.Field.COMMENT: "enquête"},
+        ("JIT-INS", "2025-H1"): {layout.Field.VALUE: 0.68, layout.Field.COMMENT: "enquête"},
         ("CP-PART", "2025-Q2"): {layout.Field.VALUE: 12},  # 11 recorded and validated
         ("BEX-LIG", "2025-05-20"): {layout.Field.VALUE: "oui"},  # as recorded
     }
@@ -255,7 +256,7 @@ def test_a_filled_template_comes_back(db: Database, demo: ProgramRow, tmp_path: 
     assert rows["JIT-TXD", "2025-Q1"].recorded_numerator == 90
     assert rows["JIT-TXD", "2025-Q1"].recorded_denominator == 120
     assert rows["JIT-INS", "2025-H1"].recorded_value == 68
-    typed["JIT-INS", "2025-H1"][layout.Field.VALUE] = 70
+    typed["JIT-INS", "2025-H1"][layout.Field.VALUE] = 0.7
     corrected = fill(out, typed, tmp_path / "corrigé.xlsx")
     outcomes = {(r.kpi_code, r.period): r.outcome for r in preview_import(db, corrected).rows}
     assert outcomes["JIT-INS", "2025-H1"] is RowOutcome.CHANGED

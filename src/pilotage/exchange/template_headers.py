@@ -15,19 +15,26 @@ from pilotage.exchange.safe_reading import WorkbookRefusedError, sheet_rows
 from pilotage.exchange.template_layout import Field
 
 
-def read_headers(path: Path, ws: Any, width: int) -> dict[Field, str]:
+def read_headers(
+    path: Path, ws: Any, width: int, columns: tuple[layout.Slot, ...] = layout.COLUMNS
+) -> dict[Field, str]:
     found: dict[Field, str] = {}
     header = layout.HEADER_ROW
     for row in sheet_rows(
         path, ws, min_row=header, max_row=header, max_col=width, values_only=True
     ):
-        for slot, value in zip(layout.COLUMNS, row, strict=False):
+        for slot, value in zip(columns, row, strict=False):
             if value is not None and str(value).strip():
                 found[slot.field] = " ".join(str(value).split())
     return found
 
 
-def check_headers(sheet: str, found: dict[Field, str], written: dict[Field, str]) -> None:
+def check_headers(
+    sheet: str,
+    found: dict[Field, str],
+    written: dict[Field, str],
+    columns: tuple[layout.Slot, ...] = layout.COLUMNS,
+) -> None:
     """Refuse a data sheet whose header row is not the one the template wrote.
 
     The fields are read by position: a column deleted, inserted or moved would put
@@ -35,14 +42,14 @@ def check_headers(sheet: str, found: dict[Field, str], written: dict[Field, str]
     header row deleted would take the first figures for headers. Headers are
     compared whitespace- and case-insensitively, in the template's language.
     """
-    if not any(_same(found.get(field, ""), header) for field, header in written.items()):
+    if not any(_same(found.get(slot.field, ""), written[slot.field]) for slot in columns):
         text = translate(
             "Import",
             "{sheet}: row {row} does not hold the template's headers (a row was deleted "
             "above the figures, or the sheet was replaced): fill a fresh copy of the template",
         )
         raise WorkbookRefusedError(text.format(sheet=sheet, row=layout.HEADER_ROW))
-    for slot in layout.COLUMNS:
+    for slot in columns:
         header = written[slot.field]
         typed = found.get(slot.field, "")
         if not _same(typed, header):

@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.cells import bind
 from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT
+from pilotage.exchange.template_dates import shown
 from pilotage.exchange.template_labels import TemplateLabels
 from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_validations import EVIDENCE_LENGTH
@@ -154,7 +155,14 @@ def write_instructions(
         label_fill=fill,
     )
     w.line("", labels["fill.empty"])
-    w.line("", labels["fill.one_off"])
+    first, last = (shown(day, labels.language) for day in data.days)
+    w.line(
+        labels.header(Field.DATE_REACHED),
+        labels["fill.one_off"].format(
+            date_reached=labels.header(Field.DATE_REACHED), first=first, last=last
+        ),
+        label_fill=fill,
+    )
 
     w.section(labels["rules"])
     for key in ("rules.locked", "rules.rows", "rules.checks", "rules.send"):

@@ -31,6 +31,7 @@ HEADERS: dict[str, dict[Field, str]] = {
         Field.DISAGGREGATIONS: "Disaggregations",
         Field.COMMENT: "Comment",
         Field.EVIDENCE: "Evidence link",
+        Field.DATE_REACHED: "Date reached (one-off)",
     },
     "fr": {
         Field.KPI_ID: "Id. indicateur",
@@ -49,6 +50,7 @@ HEADERS: dict[str, dict[Field, str]] = {
         Field.DISAGGREGATIONS: "Ventilations",
         Field.COMMENT: "Commentaire",
         Field.EVIDENCE: "Lien vers la preuve",
+        Field.DATE_REACHED: "Date d'atteinte (ponctuel)",
     },
 }
 
@@ -91,9 +93,10 @@ _EN: dict[str, str] = {
     "recorded.validated": "{figure} (validated, closed)",
     "fill": "Columns to fill (white)",
     "fill.value": (
-        "The period's figure. A count is a whole number (0 or more). A percentage is given "
-        "in points: 72 for 72 %. For a yes/no indicator, choose {yes} or {no} in the cell's "
-        "list. Grey for a ratio: give its numerator and denominator instead."
+        "The period's figure. A count is a whole number (0 or more). A percentage's cell "
+        "is a percent cell: type 72 % (or 72, which it shows as 72 %). For a yes/no "
+        "indicator, choose {yes} or {no} in the cell's list. Grey for a ratio: give its "
+        "numerator and denominator instead. A figure is kept to 6 decimals."
     ),
     "fill.ratio": (
         "For a ratio (a rate such as graduates over learners) only: the two numbers, not the "
@@ -113,7 +116,9 @@ _EN: dict[str, str] = {
     "fill.empty": "A row left empty is skipped: leave it so when you do not have the figure.",
     "fill.one_off": (
         "An indicator measured once (one-off) has a single row, at its due date or at the "
-        "date of the figure already recorded."
+        "date of the figure already recorded. Give the day the result was reached in the "
+        "column “{date_reached}” (a date between {first} and {last}); left empty, the row's "
+        "day is kept. That column is grey on other rows."
     ),
     "rules": "Rules",
     "rules.locked": (
@@ -126,7 +131,8 @@ _EN: dict[str, str] = {
     ),
     "rules.checks": (
         "The cells refuse impossible entries (text where a number is due, a negative count, "
-        "a percentage above 100) and explain what they expect when selected."
+        "a percentage above 100 %, a date outside the program) and explain what they expect "
+        "when selected."
     ),
     "rules.send": (
         "Send the file back as it is, as an .xlsx workbook: do not copy the rows into "
@@ -138,8 +144,8 @@ _EN: dict[str, str] = {
     "dv.count.prompt": "A whole number, 0 or more.",
     "dv.count.error": "A count is a whole number, 0 or more (below a billion).",
     "dv.percentage.title": "Percentage",
-    "dv.percentage.prompt": "In points, from 0 to 100: 72 for 72 %.",
-    "dv.percentage.error": "A percentage is a number from 0 to 100 (72 for 72 %).",
+    "dv.percentage.prompt": "A percentage between 0 % and 100 %: type 72 % (or 72).",
+    "dv.percentage.error": "A percentage is between 0 % and 100 %: type 72 % for 72 %.",
     "dv.amount.title": "Amount",
     "dv.amount.prompt": "A number (decimals allowed).",
     "dv.amount.error": "An amount is a number below a billion.",
@@ -161,6 +167,9 @@ _EN: dict[str, str] = {
     "dv.evidence.title": "Evidence link",
     "dv.evidence.prompt": "A web address (https://…) or a file path.",
     "dv.evidence.error": "At most {length} characters.",
+    "dv.date.title": "Date reached",
+    "dv.date.prompt": "One-off indicator: the day the result was reached, {first} to {last}.",
+    "dv.date.error": "A date between {first} and {last} (for example {first}).",
 }
 
 _FR: dict[str, str] = {
@@ -203,10 +212,11 @@ _FR: dict[str, str] = {
     "recorded.validated": "{figure} (validé, clos)",
     "fill": "Colonnes à remplir (blanches)",
     "fill.value": (
-        "Le chiffre de la période. Un comptage est un nombre entier (0 ou plus). Un "
-        "pourcentage se donne en points : 72 pour 72 %. Pour un indicateur oui/non, "
-        "choisissez {yes} ou {no} dans la liste de la cellule. Grisée pour un ratio : "
-        "donnez alors son numérateur et son dénominateur."
+        "Le chiffre de la période. Un comptage est un nombre entier (0 ou plus). La "
+        "cellule d'un pourcentage est une cellule en pourcentage : tapez 72 % (ou 72, "
+        "qu'elle affiche 72 %). Pour un indicateur oui/non, choisissez {yes} ou {no} dans "
+        "la liste de la cellule. Grisée pour un ratio : donnez alors son numérateur et son "
+        "dénominateur. Un chiffre est gardé à 6 décimales."
     ),
     "fill.ratio": (
         "Pour un ratio seulement (un taux, comme les diplômés rapportés aux apprenants) : "
@@ -232,7 +242,10 @@ _FR: dict[str, str] = {
     ),
     "fill.one_off": (
         "Un indicateur mesuré une seule fois (ponctuel) a une seule ligne, à sa date "
-        "d'échéance ou à la date du chiffre déjà enregistré."
+        "d'échéance ou à la date du chiffre déjà enregistré. Donnez le jour où le résultat "
+        "a été atteint dans la colonne « {date_reached} » (une date entre le {first} et le "
+        "{last}) ; laissée vide, la date de la ligne est gardée. Cette colonne est grisée "
+        "sur les autres lignes."
     ),
     "rules": "Règles",
     "rules.locked": (
@@ -247,8 +260,8 @@ _FR: dict[str, str] = {
     ),
     "rules.checks": (
         "Les cellules refusent les saisies impossibles (du texte au lieu d'un nombre, un "
-        "comptage négatif, un pourcentage au-delà de 100) et disent ce qu'elles attendent "
-        "quand on les sélectionne."
+        "comptage négatif, un pourcentage au-delà de 100 %, une date hors du programme) et "
+        "disent ce qu'elles attendent quand on les sélectionne."
     ),
     "rules.send": (
         "Renvoyez le fichier tel quel, au format .xlsx : ne copiez pas les lignes dans un "
@@ -259,8 +272,8 @@ _FR: dict[str, str] = {
     "dv.count.prompt": "Un nombre entier, 0 ou plus.",
     "dv.count.error": "Un comptage est un nombre entier, 0 ou plus (moins d'un milliard).",
     "dv.percentage.title": "Pourcentage",
-    "dv.percentage.prompt": "En points, de 0 à 100 : 72 pour 72 %.",
-    "dv.percentage.error": "Un pourcentage est un nombre de 0 à 100 (72 pour 72 %).",
+    "dv.percentage.prompt": "Un pourcentage entre 0 % et 100 % : tapez 72 % (ou 72).",
+    "dv.percentage.error": "Un pourcentage est entre 0 % et 100 % : tapez 72 % pour 72 %.",
     "dv.amount.title": "Montant",
     "dv.amount.prompt": "Un nombre (décimales permises).",
     "dv.amount.error": "Un montant est un nombre inférieur à un milliard.",
@@ -282,6 +295,11 @@ _FR: dict[str, str] = {
     "dv.evidence.title": "Lien vers la preuve",
     "dv.evidence.prompt": "Une adresse web (https://…) ou le chemin d'un fichier.",
     "dv.evidence.error": "{length} caractères au plus.",
+    "dv.date.title": "Date d'atteinte",
+    "dv.date.prompt": (
+        "Indicateur ponctuel : le jour où le résultat a été atteint, du {first} au {last}."
+    ),
+    "dv.date.error": "Une date entre le {first} et le {last} (par exemple {first}).",
 }
 
 _TEXTS = {"en": _EN, "fr": _FR}

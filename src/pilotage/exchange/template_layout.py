@@ -22,7 +22,9 @@ from enum import StrEnum
 
 from pilotage.domain.messages import translate
 
-VERSION = 1
+# Version 2 added the "Date reached" column (a one-off KPI's day), last so that every
+# other column keeps its letter: a version-1 template is still read (LAYOUTS).
+VERSION = 2
 HEADER_ROW = 1
 FIRST_DATA_ROW = HEADER_ROW + 1
 # Facts of the marker sheet (workbook_marker): where the rows are, and what they are of.
@@ -31,6 +33,10 @@ FACT_PROGRAM = "program"  # the program's reference
 FACT_LANGUAGE = "language"  # "fr" or "en": how yes and no are written in the value column
 FACT_FROM = "from"  # the first and last day of the range of periods asked for
 FACT_TO = "to"
+# Since version 2: the bounds of a one-off KPI's "date reached" (the program's start and
+# end), ISO days; the reader refuses a date outside them.
+FACT_FIRST_DAY = "first_day"
+FACT_LAST_DAY = "last_day"
 # A yes/no KPI's value is one of these two words (the drop-down's), in the template's
 # language (FACT_LANGUAGE): (yes, no). The reader maps them back to 1 and 0.
 YES_NO_WORDS: dict[str, tuple[str, str]] = {"fr": ("oui", "non"), "en": ("yes", "no")}
@@ -56,6 +62,7 @@ class Field(StrEnum):
     DISAGGREGATIONS = "disaggregations"
     COMMENT = "comment"
     EVIDENCE = "evidence_link"
+    DATE_REACHED = "date_reached"  # a one-off KPI's day (version 2 on)
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,8 @@ class Slot:
     to_fill: bool = False
 
 
-# In sheet order: column A is the first.
-COLUMNS: tuple[Slot, ...] = (
+# In sheet order: column A is the first. Version 1's columns; version 2 adds one at the end.
+COLUMNS_V1: tuple[Slot, ...] = (
     Slot(Field.KPI_ID, hidden=True),
     Slot(Field.PERIOD_START, hidden=True),
     Slot(Field.PERIOD_END, hidden=True),
@@ -84,6 +91,8 @@ COLUMNS: tuple[Slot, ...] = (
     Slot(Field.COMMENT, to_fill=True),
     Slot(Field.EVIDENCE, to_fill=True),
 )
+COLUMNS: tuple[Slot, ...] = (*COLUMNS_V1, Slot(Field.DATE_REACHED, to_fill=True))
+LAYOUTS: dict[int, tuple[Slot, ...]] = {1: COLUMNS_V1, VERSION: COLUMNS}
 INDEX: dict[Field, int] = {slot.field: number for number, slot in enumerate(COLUMNS, start=1)}
 TO_FILL: tuple[Field, ...] = tuple(slot.field for slot in COLUMNS if slot.to_fill)
 

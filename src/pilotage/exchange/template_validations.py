@@ -2,7 +2,9 @@
 refused as it is typed, and each cell says what it expects when selected.
 
 The rule follows the KPI's measure (a count is a whole number, a percentage lies
-in 0..100, a yes/no is one of two words) and the bounds the database keeps
+in 0 %..100 %: its cell is a percent cell holding the fraction, 0..1; a yes/no is
+one of two words; a one-off KPI's date reached lies within the program) and the
+bounds the database keeps
 (a figure below a billion: services/kpi_values.QUANTITY_LIMIT; an evidence link of
 at most 1,000 characters: db/base.URL_LENGTH). The import checks everything again:
 a validation is only the first line, and a pasted value bypasses it in Excel.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -22,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from pilotage.domain.enums import Measure
 from pilotage.exchange import template_layout as layout
+from pilotage.exchange.template_dates import shown
 from pilotage.exchange.template_labels import TemplateLabels
 from pilotage.exchange.template_layout import Field
 
@@ -35,6 +39,8 @@ DISAGGREGATIONS_LENGTH = 30_000
 class _Row(Protocol):
     @property
     def measure(self) -> Measure: ...
+    @property
+    def one_off(self) -> bool: ...
 
 
 def _rule(
@@ -68,7 +74,8 @@ def _value_rule(measure: Measure, labels: TemplateLabels) -> DataValidation | No
     if measure is Measure.COUNT:
         return _rule("count", labels, "whole", "between", "0", QUANTITY_BOUND)
     if measure is Measure.PERCENTAGE:
-        return _rule("percentage", labels, "decimal", "between", "0", "100")
+        # The cell is a percent cell: 72 % is stored as 0.72.
+        return _rule("percentage", labels, "decimal", "between", "0", "1")
     if measure is Measure.AMOUNT:  # the domain allows a negative amount (a net change)
         return _rule("amount", labels, "decimal", "between", f"-{QUANTITY_BOUND}", QUANTITY_BOUND)
     if measure is Measure.YES_NO:
@@ -96,8 +103,14 @@ def _ranges(letter: str, numbers: Sequence[int]) -> str:
     )
 
 
-def add_validations(ws: WriteOnlyWorksheet, rows: Sequence[_Row], labels: TemplateLabels) -> None:
-    """The validations of the cells to fill of `rows` (written from FIRST_DATA_ROW on)."""
+def add_validations(
+    ws: WriteOnlyWorksheet,
+    rows: Sequence[_Row],
+    labels: TemplateLabels,
+    days: tuple[date, date],
+) -> None:
+    """The validations of the cells to fill of `rows` (written from FIRST_DATA_ROW on);
+    `days`: the first and last day a one-off KPI's date reached may be."""
     if not rows:
         return
     by_measure: dict[Measure, list[int]] = defaultdict(list)
@@ -117,6 +130,9 @@ def add_validations(ws: WriteOnlyWorksheet, rows: Sequence[_Row], labels: Templa
         denominator.sqref = _ranges(layout.column_letter(Field.DENOMINATOR), ratios)
         ws.data_validations.append(numerator)
         ws.data_validations.append(denominator)
+    one_offs = [n for n, row in enumerate(rows, start=layout.FIRST_DATA_ROW) if row.one_off]
+    if one_offs:
+        ws.data_validations.append(_date_rule(labels, days, one_offs))
     first, last = layout.FIRST_DATA_ROW, layout.FIRST_DATA_ROW + len(rows) - 1
     example = labels["example"]
     for field, kind, length in (
@@ -137,3 +153,20 @@ def count(number: int, language: str) -> str:
     """10,000 in English, 10 000 in French (a narrow no-break space)."""
     text = f"{number:,}"
     return text.replace(",", "\u202f") if language == "fr" else text
+
+
+def _date_rule(
+    labels: TemplateLabels, days: tuple[date, date], numbers: list[int]
+) -> DataValidation:
+    """A date between `days`, on the date reached of the one-off rows `numbers`."""
+    low, high = days
+    rule = _rule(
+        "date", labels, "date", "between", _excel_date(low), _excel_date(high),
+        first=shown(low, labels.language), last=shown(high, labels.language),
+    )  # fmt: skip
+    rule.sqref = _ranges(layout.column_letter(Field.DATE_REACHED), numbers)
+    return rule
+
+
+def _excel_date(day: date) -> str:
+    return f"DATE({day.year},{day.month},{day.day})"

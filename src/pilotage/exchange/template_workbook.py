@@ -36,7 +36,7 @@ from pilotage.exchange import fast_rows
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.cells import clean_text
 from pilotage.exchange.fast_rows import RawRows
-from pilotage.exchange.kpi_formats import POINTS_FORMAT, value_format
+from pilotage.exchange.kpi_formats import value_format
 from pilotage.exchange.labels import Labels
 from pilotage.exchange.row_xml import RowXml
 from pilotage.exchange.sheets import FONT, HEADER_FILL, HEADER_TEXT, LINE_HEIGHT, print_setup
@@ -52,6 +52,7 @@ NOT_HERE_FILL = "FFBFBFBF"  # locked on this row (a ratio's value, another KPI's
 FILL_FILL = "FFFFFFFF"  # to fill
 GRID = "FFA6A6A6"
 DATE_FORMAT = "yyyy-mm-dd"
+ENTRY_PERCENT_FORMAT = "0.0%"  # a percentage's value cell: it holds the fraction
 # Column widths, in units of a digit; wrapped text columns grow rows, never widen.
 WIDTHS: dict[Field, float] = {
     Field.KPI_ID: 8,
@@ -70,6 +71,7 @@ WIDTHS: dict[Field, float] = {
     Field.DISAGGREGATIONS: 24,
     Field.COMMENT: 20,
     Field.EVIDENCE: 18,
+    Field.DATE_REACHED: 14,
 }
 _WRAPPED = (Field.KPI_NAME, Field.UNIT)  # the read columns whose text may take lines
 _CHARS_PER_WIDTH = 1.15  # characters of 11-point text per unit of width (as sheets.py)
@@ -95,6 +97,7 @@ class TemplateRow:
     recorded_denominator: Decimal | None = None
     recorded_validated: bool = False  # the figure is validated: the period is closed
     recorded_parts: tuple[tuple[str, str, Decimal], ...] = ()  # its split, if any
+    one_off: bool = False  # measured once: its period is a day, and a date reached is asked
 
     @property
     def period(self) -> str:
@@ -110,6 +113,14 @@ class TemplateData:
     prepared_on: date
     initiatives: tuple[str, ...] = ()  # codes chosen; empty: the whole program
     rows: tuple[TemplateRow, ...] = field(default_factory=tuple)
+    # The bounds of a one-off KPI's date reached: the program's start and end (the range
+    # asked for when not given).
+    first_day: date | None = None
+    last_day: date | None = None
+
+    @property
+    def days(self) -> tuple[date, date]:
+        return self.first_day or self.start, self.last_day or self.end
 
     @property
     def kpi_count(self) -> int:
@@ -128,7 +139,8 @@ def write_template(data: TemplateData, language: str, out: Path) -> int:
     data_title = labels["sheet.data"]
     try:
         write_instructions(wb.create_sheet(labels["sheet.instructions"]), data, labels, data_title)
-        _DataSheet(wb.create_sheet(data_title), labels, Labels(language)).write(data.rows)
+        sheet = _DataSheet(wb.create_sheet(data_title), labels, Labels(language))
+        sheet.write(data.rows, data.days)
         add_marker(
             wb,
             WorkbookKind.TEMPLATE,
@@ -139,6 +151,8 @@ def write_template(data: TemplateData, language: str, out: Path) -> int:
                 layout.FACT_LANGUAGE: language,
                 layout.FACT_FROM: data.start.isoformat(),
                 layout.FACT_TO: data.end.isoformat(),
+                layout.FACT_FIRST_DAY: data.days[0].isoformat(),
+                layout.FACT_LAST_DAY: data.days[1].isoformat(),
             },
         )
         save_atomically(wb, out)  # the workbook opens on its first sheet: the instructions
@@ -197,7 +211,7 @@ class _DataSheet:
         return sid
 
     # -- the sheet ---------------------------------------------------------------------------
-    def write(self, rows: tuple[TemplateRow, ...]) -> None:
+    def write(self, rows: tuple[TemplateRow, ...], days: tuple[date, date]) -> None:
         ws = self.ws
         # The head first: a streamed sheet writes its columns and panes before its rows.
         for slot in layout.COLUMNS:
@@ -217,7 +231,7 @@ class _DataSheet:
         last_row = max(layout.FIRST_DATA_ROW, layout.HEADER_ROW + len(rows))
         last_column = layout.column_letter(layout.COLUMNS[-1].field)
         ws.auto_filter.ref = f"A{layout.HEADER_ROW}:{last_column}{last_row}"
-        add_validations(ws, rows, self.labels)
+        add_validations(ws, rows, self.labels, days)
         self._protect()
 
     def _protect(self) -> None:
@@ -226,9 +240,10 @@ class _DataSheet:
         forgotten would block the partner); the import checks every cell anyway."""
         protection = self.ws.protection
         protection.sheet = True
-        # False allows: resizing rows and columns (long comments) and filtering. Sorting
+        # False allows: resizing rows (long comments) and filtering. Formatting columns
+        # stays refused: it would let the hidden identifier columns be unhidden. Sorting
         # stays refused: it would move rows, which the instructions forbid.
-        protection.formatColumns = False
+        protection.formatColumns = True
         protection.formatRows = False
         protection.autoFilter = False
 
@@ -332,6 +347,10 @@ class _DataSheet:
             return self._style(FILL_FILL, "General", locked=False)
         if f in _TEXT_FILLS:
             return self._style(FILL_FILL, "@", locked=False, wrap=True)
+        if f is Field.DATE_REACHED:
+            if not row.one_off:
+                return self._style(NOT_HERE_FILL)
+            return self._style(FILL_FILL, DATE_FORMAT, "center", locked=False)
         return self._style(READ_FILL, wrap=f in _WRAPPED)
 
 
@@ -354,7 +373,9 @@ def _entry_format(measure: Measure) -> tuple[str, str]:
     if measure is Measure.COUNT:
         return "#,##0", "general"
     if measure is Measure.PERCENTAGE:
-        return POINTS_FORMAT, "general"  # 72 shows 72.0%: the partner sees points are meant
+        # A true percent cell: 72 % typed (or 72, which Excel's percent entry reads as 72 %)
+        # is stored as the fraction 0.72, which the reader turns back into 72 points.
+        return ENTRY_PERCENT_FORMAT, "general"
     if measure is Measure.YES_NO:
         return "General", "center"
     return "General", "general"

@@ -153,7 +153,17 @@ def template_data(
             f"{program_start.isoformat()} to {program_end.isoformat()}): there is "
             "nothing to collect"
         )
-    return TemplateData(reference, title, start, end, local_today(), chosen, tuple(rows))
+    return TemplateData(
+        reference,
+        title,
+        start,
+        end,
+        local_today(),
+        chosen,
+        tuple(rows),
+        first_day=program_start,  # a one-off's date reached lies within the program
+        last_day=program_end,
+    )
 
 
 _Spans = dict[int, tuple[date | None, date | None]]  # an initiative's start and end, if set
@@ -336,6 +346,8 @@ def _rows(
                 recorded_denominator=figure.denominator if figure else None,
                 recorded_validated=figure.validated if figure else False,
                 recorded_parts=figure.parts if figure else (),
+                # A one-off's period is its day: the partner may give the day it was reached.
+                one_off=spec.frequency is Frequency.ONE_OFF and first == last,
             )
             keyed.append((owner.order, kpi.code, last, first, row))
     keyed.sort(key=lambda k: (k[0], k[1], k[2], k[3], k[4].kpi_id))
