@@ -14,6 +14,10 @@ it appears when that date falls in the range.
 
 A row whose figure is validated is marked so (the template locks it), and a
 recorded split is shown so that a corrected total can come back with its split.
+
+Its refusals (nothing to collect, a range backwards, too many rows) are the analyst's:
+whole `translate("Import", …)` templates, days and numbers as the window writes them
+(English and ISO days on the command line).
 """
 
 from __future__ import annotations
@@ -42,7 +46,9 @@ from pilotage.db.schema import (
 from pilotage.domain.engine_rules import target_value
 from pilotage.domain.enums import Frequency, MeasurementStatus, OwnerKind
 from pilotage.domain.errors import NotFoundError, PilotageError
+from pilotage.domain.formatting import format_day, styled
 from pilotage.domain.kpi_types import TargetPoint
+from pilotage.domain.messages import translate
 from pilotage.domain.periods import period_bounds
 from pilotage.exchange import template_workbook as workbook
 from pilotage.exchange.template_workbook import TemplateData, TemplateRow
@@ -101,8 +107,9 @@ def write_template(
         raise ValueError(f"unknown template language {language!r}: one of {LANGUAGES}")
     if start > end:
         raise PilotageError(
-            f"the range of periods starts on {start.isoformat()}, after its end on "
-            f"{end.isoformat()}"
+            translate(
+                "Import", "the range of periods starts on {start}, after its end on {end}"
+            ).format(start=format_day(start), end=format_day(end))
         )
     data = template_data(db, program_id, start, end, initiative_ids=initiative_ids)
     rows = workbook.write_template(data, language, out)
@@ -136,9 +143,15 @@ def template_data(
         if initiative_ids is not None:
             unknown = sorted(set(initiative_ids) - codes.keys())
             if unknown:
-                raise PilotageError(f"initiative {unknown[0]} is not one of program {reference}'s")
+                raise PilotageError(
+                    translate(
+                        "Import", "initiative {initiative} is not one of program {program}'s"
+                    ).format(initiative=unknown[0], program=reference)
+                )
             if not initiative_ids:
-                raise PilotageError("no initiative was chosen: choose one at least")
+                raise PilotageError(
+                    translate("Import", "no initiative was chosen: choose one at least")
+                )
             scope = Kpi.initiative_id.in_(sorted(set(initiative_ids)))
             chosen = tuple(sorted(codes[i] for i in set(initiative_ids)))
         kpis = load_kpis(session, scope)
@@ -148,10 +161,17 @@ def template_data(
     rows = _rows(kpis, owners, targets, recorded, start, end, lives)
     if not rows:
         raise PilotageError(
-            f"no KPI of {', '.join(chosen) or reference} has a period due ending from "
-            f"{start.isoformat()} to {end.isoformat()} (the program runs from "
-            f"{program_start.isoformat()} to {program_end.isoformat()}): there is "
-            "nothing to collect"
+            translate(
+                "Import",
+                "no KPI of {owners} has a period due ending from {start} to {end} (the program "
+                "runs from {program_start} to {program_end}): there is nothing to collect",
+            ).format(
+                owners=", ".join(chosen) or reference,
+                start=format_day(start),
+                end=format_day(end),
+                program_start=format_day(program_start),
+                program_end=format_day(program_end),
+            )
         )
     return TemplateData(
         reference,
@@ -318,8 +338,11 @@ def _rows(
     total = sum(len(periods) for periods in due.values())
     if total > MAX_ROWS:
         raise PilotageError(
-            f"the template would have {total:,} rows (at most {MAX_ROWS:,}): choose a shorter "
-            "range of periods or fewer initiatives"
+            translate(
+                "Import",
+                "the template would have {count} rows (at most {limit}): choose a shorter "
+                "range of periods or fewer initiatives",
+            ).format(count=styled(f"{total:,}"), limit=styled(f"{MAX_ROWS:,}"))
         )
     keyed: list[tuple[tuple[int, int, str, str], str, date, date, TemplateRow]] = []
     for kpi in kpis:
