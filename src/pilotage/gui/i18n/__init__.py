@@ -12,6 +12,12 @@ The KPI engine writes its traces without Qt (`domain.messages`,
 `domain.formatting`): `install_translators` hands it Qt's translation of its
 templates (context "Engine") and `apply_locale` the locale's separators and date
 pattern, so a French window reads its traces in French, with French digits.
+The same hook translates every context the services and exchange mark with
+`translate(...)`: the import's refusals and problems (context "Import": a file that is
+not a workbook, a file changed since its preview, an import in conflict, a program
+workbook's problems) are the analyst's and read in the window's language. A filled
+template's cell problems speak the template's language instead (`speaking`, see
+exchange/engine_language.py); the command line installs no translator: English.
 """
 
 from __future__ import annotations
@@ -129,8 +135,9 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> l
 
 
 def _qt_engine_translator(context: str, source: str) -> str:
-    """The engine's templates through the installed translators. Thread-safe: workers
-    evaluate KPIs, and `QCoreApplication.translate` may be called from any thread."""
+    """The engine's and the import's templates (any context) through the installed
+    translators. Thread-safe: workers evaluate KPIs and read workbooks, and
+    `QCoreApplication.translate` may be called from any thread."""
     return QCoreApplication.translate(context, source)
 
 
