@@ -28,17 +28,28 @@ def one(code: str, period: tuple[date, date], **typed: object) -> Rows:
 
 
 def wrong_code(db: Database) -> list[dict[Field, object]]:
-    return [figure_row(kpi_ids(db)["JIT-APP"], "JIT-DIP", *Q4, "2024-Q4", value=5)]
+    # Row 3's id and code agree: the ids are this database's, so row 2's id (JIT-APP's)
+    # and code (JIT-DIP) name two KPIs: which one is meant cannot be told.
+    return [
+        figure_row(kpi_ids(db)["JIT-APP"], "JIT-DIP", *Q4, "2024-Q4", value=5),
+        demo_row(db, "JIT-INS", half(2025, 1), value=70),
+    ]
 
 
 def unknown_id(db: Database) -> list[dict[Field, object]]:
-    return [figure_row(999_999, "JIT-APP", *Q4, "2024-Q4", value=5)]
+    # Neither the id nor the code names a KPI of the program.
+    return [figure_row(999_999, "JIT-XXX", *Q4, "2024-Q4", value=5)]
 
 
 # (rows, sheet row, column, words of the sentence)
 CASES: dict[str, tuple[Rows, int, str, str]] = {
-    "unknown KPI id": (unknown_id, 2, "E", "unknown KPI: “JIT-APP” is not a KPI of program"),
-    "code not the id's": (wrong_code, 2, "E", "unknown KPI: “JIT-DIP”"),
+    "unknown KPI id": (unknown_id, 2, "E", "unknown KPI: “JIT-XXX” is not a KPI of program"),
+    "code not the id's": (
+        wrong_code,
+        2,
+        "E",
+        "the KPI's identifier and code do not match: its hidden identifier is that of JIT-APP (",
+    ),
     "period outside the frequency": (
         one("JIT-APP", (date(2024, 10, 1), date(2024, 10, 31)), value=5),
         2,

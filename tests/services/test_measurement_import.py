@@ -12,7 +12,7 @@ import pytest
 from import_support import TABLES, demo_row, filled, half, kpi_ids, quarter
 from service_support import AuditLog, Count, Statements
 
-from filled_templates import write_filled
+from filled_templates import figure_row, write_filled
 from pilotage.db.database import Database
 from pilotage.domain.enums import AuditAction, MeasurementStatus
 from pilotage.domain.errors import ValidationError
@@ -282,7 +282,9 @@ def test_apply_judges_the_database_as_it_is_now(
 def test_a_template_of_a_program_not_in_the_database_is_refused(
     db: Database, demo: ProgramRow, tmp_path: Path
 ) -> None:
-    path = filled(tmp_path, [demo_row(db, "JIT-APP", quarter(2024, 4), value=1)], program="CP-X")
+    # An id this database does not hold: not the demo's program under a corrected reference.
+    row = figure_row(999_999, "JIT-APP", *quarter(2024, 4), "2024-Q4", value=1)
+    path = filled(tmp_path, [row], program="CP-X")
     with pytest.raises(WorkbookRefusedError, match="for program CP-X, which this database"):
         preview_import(db, path)
 

@@ -1,5 +1,5 @@
-"""What an import reads of the database, set-based: the template's program, the KPIs of
-all its rows and their measurements with disaggregations, in one statement each."""
+"""What an import reads of the database, set-based: the template's program, its KPIs and
+the measurements of the rows' KPIs with their disaggregations, in one statement each."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session, aliased
 
-from pilotage.db.schema import ContractProgram, Disaggregation, Kpi, Measurement
+from pilotage.db.schema import (
+    ContractProgram,
+    Disaggregation,
+    Initiative,
+    Kpi,
+    Measurement,
+    Pillar,
+)
 from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
+from pilotage.domain.messages import translate
 from pilotage.exchange.safe_reading import WorkbookRefusedError
 from pilotage.exchange.template_reading import FilledTemplate
 from pilotage.services.measured import program_scope
@@ -72,21 +80,65 @@ def audited(
     }
 
 
-def program_of(session: Session, template: FilledTemplate) -> int:
-    found = session.scalar(
-        select(ContractProgram.id).where(ContractProgram.reference == template.program)
-    )
-    if found is None:
-        raise WorkbookRefusedError(
-            f"this template is for program {template.program or '(none named)'}, "
-            "which this database does not hold"
+@dataclass(frozen=True)
+class ProgramFound:
+    """The program a template's figures go to, as this database names it."""
+
+    id: int
+    reference: str
+
+
+def program_of(session: Session, template: FilledTemplate) -> ProgramFound:
+    """The program the marker names; else, when its reference was corrected since the
+    template went out, the one program all the rows' KPI ids belong to (and whose KPI
+    one row's id and code both name, so ids written by another database, which name other
+    KPIs, do not pick a program by chance). One statement, two when the reference is
+    unknown."""
+    found = session.execute(
+        select(ContractProgram.id, ContractProgram.reference).where(
+            ContractProgram.reference == template.program
         )
-    return found
+    ).first()
+    if found is not None:
+        return ProgramFound(found.id, found.reference)
+    moved = _program_of_ids(session, template)
+    if moved is not None:
+        return moved
+    refusal = translate(
+        "Import", "this template is for program {program}, which this database does not hold"
+    )
+    named = template.program or translate("Import", "(none named)")
+    raise WorkbookRefusedError(refusal.format(program=named))
 
 
-def read_kpis(session: Session, ids: set[int], program_id: int) -> dict[int, KpiFact]:
+def _program_of_ids(session: Session, template: FilledTemplate) -> ProgramFound | None:
+    codes = {r.kpi_id: r.kpi_code.strip().casefold() for r in template.rows if r.kpi_id}
+    if not codes:
+        return None
+    pillar, initiative, initiative_pillar = aliased(Pillar), aliased(Initiative), aliased(Pillar)
+    owner = func.coalesce(Kpi.program_id, pillar.program_id, initiative_pillar.program_id)
+    statement = (
+        select(Kpi.id, Kpi.code, ContractProgram.id.label("program"), ContractProgram.reference)
+        .outerjoin(pillar, pillar.id == Kpi.pillar_id)
+        .outerjoin(initiative, initiative.id == Kpi.initiative_id)
+        .outerjoin(initiative_pillar, initiative_pillar.id == initiative.pillar_id)
+        .join(ContractProgram, ContractProgram.id == owner)
+        .where(Kpi.id.in_(sorted(codes)))
+    )
+    rows = session.execute(statement).all()
+    programs = {(row.program, row.reference) for row in rows}
+    agreeing = any(codes[row.id] == row.code.casefold() for row in rows)
+    if len(rows) != len(codes) or len(programs) != 1 or not agreeing:
+        return None
+    ((program, reference),) = programs
+    return ProgramFound(program, reference)
+
+
+def read_program_kpis(session: Session, program_id: int) -> dict[int, KpiFact]:
+    """Every KPI of the program, at any level, by id: one statement. A program has tens of
+    KPIs, not thousands: the rows are then matched by id or by code in memory."""
     statement = select(Kpi.id, Kpi.code, Kpi.name, Kpi.measure, Kpi.unit, Kpi.frequency).where(
-        Kpi.id.in_(sorted(ids)), program_scope(program_id)
+        program_scope(program_id)
     )
     return {
         row.id: KpiFact(row.id, row.code, row.name, row.measure, row.unit or "", row.frequency)

@@ -35,13 +35,15 @@ from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
 from pilotage.exchange.template_values import text_not_number
 from pilotage.services import audit
+from pilotage.services.import_matching import Matched, match_kpis
 from pilotage.services.import_outcomes import Judged, RowOutcome
 from pilotage.services.import_preview_texts import figure_text, typed_text, with_details
 from pilotage.services.import_records import (
     KpiFact,
+    ProgramFound,
     Recorded,
     program_of,
-    read_kpis,
+    read_program_kpis,
     read_recorded,
 )
 from pilotage.services.measurement_validation import (
@@ -52,7 +54,7 @@ from pilotage.services.measurement_validation import (
 )
 from pilotage.services.validation import Checker
 
-__all__ = ["judge", "program_of"]
+__all__ = ["ProgramFound", "judge", "program_of"]
 
 
 # The checkers' field names, and the template's column each one is reported in.
@@ -90,36 +92,43 @@ class _Row:
         return {p.column for p in self.problems}
 
 
-def judge(session: Session, template: FilledTemplate, program_id: int) -> list[Judged]:
+def judge(session: Session, template: FilledTemplate, program: ProgramFound) -> list[Judged]:
     """Every filled row of `template` judged: three statements whatever their number. The
-    problems speak the template's language: the partner reads them in the errors copy."""
+    problems speak the template's language: the partner reads them in the errors copy.
+    Each row is matched to a KPI of `program` by its hidden id or by its code
+    (import_matching): a template comes back to the database the program was moved to."""
     with speaking(import_language(template.language)):
-        return _judge(session, template, program_id)
+        return _judge(session, template, program)
 
 
-def _judge(session: Session, template: FilledTemplate, program_id: int) -> list[Judged]:
-    ids = {r.kpi_id for r in template.rows if r.kpi_id is not None}
-    kpis = read_kpis(session, ids, program_id) if ids else {}
+def _judge(session: Session, template: FilledTemplate, program: ProgramFound) -> list[Judged]:
+    matched = match_kpis(template.rows, read_program_kpis(session, program.id))
+    ids = {m.kpi.id for m in matched.values() if m.kpi is not None and m.other is None}
     # Only the measurements of the periods the rows cover: a row can match or overlap no other.
     bounds = [(r.period_start, r.period_end) for r in template.rows]
     starts = [start for start, end in bounds if start is not None and end is not None]
     ends = [end for start, end in bounds if start is not None and end is not None]
     periods = (min(starts), max(ends)) if starts else None
-    recorded = read_recorded(session, set(kpis), periods) if kpis else {}
-    twins = _twins(template.rows)
+    recorded = read_recorded(session, ids, periods) if ids else {}
+    twins = _twins(template.rows, matched)
     return [
-        _judge_row(row, template, kpis.get(row.kpi_id or 0), recorded, twins.get(row.row, ()))
+        _judge_row(
+            row, template, program.reference, matched[row.row], recorded, twins.get(row.row, ())
+        )
         for row in template.rows
     ]
 
 
-def _twins(rows: Iterable[FilledRow]) -> dict[int, tuple[tuple[int, str], ...]]:
+def _twins(
+    rows: Iterable[FilledRow], matched: Mapping[int, Matched]
+) -> dict[int, tuple[tuple[int, str], ...]]:
     """Per sheet row, the other rows of the same KPI whose period is the same or overlaps:
     (their row, "is also" or "overlaps")."""
     by_kpi: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
     for row in rows:
-        if row.kpi_id is not None and row.period_start and row.period_end:
-            by_kpi[row.kpi_id].append((row.period_start, row.period_end, row.row))
+        kpi = matched[row.row].kpi
+        if kpi is not None and row.period_start and row.period_end:
+            by_kpi[kpi.id].append((row.period_start, row.period_end, row.row))
     found: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for group in by_kpi.values():
         group.sort()
@@ -137,21 +146,35 @@ def _twins(rows: Iterable[FilledRow]) -> dict[int, tuple[tuple[int, str], ...]]:
 def _judge_row(
     source: FilledRow,
     template: FilledTemplate,
-    kpi: KpiFact | None,
+    program: str,
+    matched: Matched,
     recorded: Mapping[int, list[Recorded]],
     twins: tuple[tuple[int, str], ...],
 ) -> Judged:
     row = _Row(source, template.headers, list(source.problems))
+    kpi = matched.kpi
     if row.columns() & _IDENTIFIERS:
         return _rejected(row, kpi, None)
-    if kpi is None or kpi.code != source.kpi_code:
+    if kpi is not None and matched.other is not None:
+        text = translate(
+            "Import",
+            "the KPI's identifier and code do not match: its hidden identifier is that of "
+            "{named} ({name}), its code “{code}” that of another KPI of program {program}; "
+            "copy the row again from the template as it was sent",
+        )
+        row.add(
+            Field.KPI_CODE,
+            text.format(named=kpi.code, name=kpi.name, code=source.kpi_code, program=program),
+        )
+        return _rejected(row, None, None)
+    if kpi is None:
         text = translate(
             "Import",
             "unknown KPI: “{code}” is not a KPI of program {program} in this database (or its "
             "hidden identifier was changed); copy the row again from the template as it was "
             "sent",
         )
-        row.add(Field.KPI_CODE, text.format(code=source.kpi_code, program=template.program))
+        row.add(Field.KPI_CODE, text.format(code=source.kpi_code, program=program))
         return _rejected(row, None, None)
     start, end = source.period_start, source.period_end
     assert start is not None  # else a problem of its hidden column, above

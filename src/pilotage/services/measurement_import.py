@@ -129,9 +129,10 @@ def preview_import(
     digest = fingerprint(path)
     template = _read(path, progress, cancelled)
     with db.reading() as session:
-        judged = judge(session, template, program_of(session, template))
+        program = program_of(session, template)  # its reference may be newer than the marker's
+        judged = judge(session, template, program)
     rows = tuple(_preview_row(j) for j in judged)
-    return ImportPreview(path, template.program, rows, digest, template.language)
+    return ImportPreview(path, program.reference, rows, digest, template.language)
 
 
 def apply_import(
