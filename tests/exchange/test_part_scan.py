@@ -92,6 +92,7 @@ def test_a_part_without_rows_has_no_extent() -> None:
             '<row r="1"><c r="A1"/></row>',
             f'<worksheet xmlns="urn:other" a=\' xmlns="{MAIN}"\'>',
         ),  # the sheet's namespace only in another attribute's value
+        sheet('<row r="1"><c r="A1"/></row>', f'<!-- a note --><worksheet xmlns="{MAIN}">'),
     ],
     ids=[
         "comment",
@@ -102,6 +103,7 @@ def test_a_part_without_rows_has_no_extent() -> None:
         "another default",
         "lower case",
         "namespace in a value",
+        "comment before the root",
     ],
 )
 def test_anything_less_plain_is_left_to_the_exact_way(xml: bytes) -> None:

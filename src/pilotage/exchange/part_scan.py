@@ -271,8 +271,8 @@ class _FastCounter:
             if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
                 raise _UnsureError
             data = data[declaration.end() :].lstrip()
-        if not data.startswith(b"<") or b"\x00" in data[:64]:
-            raise _UnsureError
+        if not data.startswith(b"<") or data.startswith((b"<!", b"<?")) or b"\x00" in data[:64]:
+            raise _UnsureError  # not UTF-8, or a comment or instruction before the root
         root = data[: data.find(b"<", 1) if b"<" in data[1:] else len(data)]
         if _ROW_NUMBERS.match(root) or _CELL_COLUMNS.match(root):
             raise _UnsureError  # a root that is itself a row or a cell
