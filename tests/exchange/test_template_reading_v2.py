@@ -125,11 +125,13 @@ def test_the_date_reached_is_the_one_off_measurement_s_day(typed: object, tmp_pa
     assert found.problems == ()
     assert (found.period_start, found.period_end) == (date(2025, 3, 14), date(2025, 3, 14))
     assert (found.period, found.date_reached) == ("2025-03-14", date(2025, 3, 14))
+    assert found.written_day == date(2025, 5, 20)  # the row's own day, for the service
 
 
 def test_an_empty_date_reached_keeps_the_row_s_day(tmp_path: Path) -> None:
     (found,) = read(write_filled(tmp_path / "f.xlsx", [one_off(value="yes")]))
     assert (found.period_start, found.period_end, found.date_reached) == (*DAY, None)
+    assert found.written_day is None
 
 
 def test_a_day_first_date_reads_as_french_in_a_french_template(tmp_path: Path) -> None:

@@ -65,6 +65,9 @@ class FilledRow:
     # A one-off KPI's date reached, when given: period_start and period_end are that day
     # (the row's own day, from its hidden columns, is replaced).
     date_reached: date | None = None
+    # The day the template's row was written for (its hidden bounds) when a date reached
+    # replaced it: the one-off's figure recorded on that day is the one this row corrects.
+    written_day: date | None = None
 
 
 @dataclass(frozen=True)

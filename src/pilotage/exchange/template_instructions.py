@@ -154,7 +154,6 @@ def write_instructions(
         labels["fill.evidence"].format(length=length),
         label_fill=fill,
     )
-    w.line("", labels["fill.empty"])
     first, last = (shown(day, labels.language) for day in data.days)
     w.line(
         labels.header(Field.DATE_REACHED),
@@ -163,6 +162,7 @@ def write_instructions(
         ),
         label_fill=fill,
     )
+    w.line("", labels["fill.empty"])
 
     w.section(labels["rules"])
     for key in ("rules.locked", "rules.rows", "rules.checks", "rules.send"):

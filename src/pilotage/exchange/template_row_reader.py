@@ -115,6 +115,7 @@ class RowReader:
         if start is not None and end is not None and start <= end:
             self._check_period(period, period_label(start, end))
         reached = self._date_reached(cell.get(Field.DATE_REACHED), start, end)
+        written_day = start if reached is not None else None
         if reached is not None:
             start = end = reached
             period = period_label(reached, reached)
@@ -138,6 +139,7 @@ class RowReader:
             problems=tuple(self.problems),
             value_percent=value_percent,
             date_reached=reached,
+            written_day=written_day,
         )
 
     # -- a row that is not the template's -----------------------------------------------------
