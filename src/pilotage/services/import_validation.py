@@ -153,7 +153,7 @@ def _judge_row(
 ) -> Judged:
     row = _Row(source, template.headers, list(source.problems))
     kpi = matched.kpi
-    if row.columns() & _IDENTIFIERS:
+    if row.columns() & _IDENTIFIERS or "" in row.columns():  # an added row: its own problem
         return _rejected(row, kpi, None)
     if kpi is not None and matched.other is not None:
         text = translate(
