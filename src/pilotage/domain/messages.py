@@ -26,6 +26,11 @@ a worker thread while other workers evaluate KPIs for the window: `speaking`
 sets the translator, number style and day pattern for the current thread (the
 current `contextvars` context) only, and puts the previous ones back on exit.
 A thread starts without a scope, in the process-wide language.
+
+A filled template's problems speak the partner's language inside such a scope; a
+refusal the analyst reads that can be raised inside it (a damaged sheet found while the
+rows are read) is built in `in_window_language`, which speaks the process-wide language
+(the window's; English on the command line) whatever scope is current.
 """
 
 from __future__ import annotations
