@@ -167,3 +167,26 @@ def test_styled_swaps_only_the_separators() -> None:
 def test_days_in_the_pattern_set(pattern: str | None, expected: str) -> None:
     set_day_pattern(pattern)
     assert format_day(date(2024, 3, 5)) == expected
+
+
+def test_in_window_language_speaks_the_process_wide_language_inside_a_scope() -> None:
+    # A French partner's scope in an English window: an analyst's refusal stays English;
+    # in a French window with an English partner, it is the window's French.
+    def window(_context: str, source: str) -> str:
+        return f"window: {source}"
+
+    def partner(_context: str, source: str) -> str:
+        return f"partner: {source}"
+
+    with messages.speaking(partner):
+        assert messages.translate("Import", "is empty") == "partner: is empty"
+        with messages.in_window_language():
+            assert messages.translate("Import", "is empty") == "is empty"
+        assert messages.translate("Import", "is empty") == "partner: is empty"
+    messages.set_translator(window)
+    try:
+        with messages.speaking(partner), messages.in_window_language():
+            assert messages.translate("Import", "is empty") == "window: is empty"
+    finally:
+        messages.reset_translator()
+    assert messages.translate("Import", "is empty") == "is empty"
