@@ -11,9 +11,11 @@ import pytest
 from import_support import TABLES, demo_row, filled, half, kpi_ids, quarter
 from kpi_fixtures import make_kpi, make_tree
 from service_support import Count
+from sqlalchemy import delete
 
 from filled_templates import figure_row, write_filled
 from pilotage.db.database import Database
+from pilotage.db.schema import Measurement
 from pilotage.domain.errors import ValidationError
 from pilotage.exchange.template_layout import Field
 from pilotage.services.measurement_import import RowOutcome, apply_import, preview_import
@@ -136,11 +138,18 @@ CASES: dict[str, tuple[Rows, int, str, str]] = {
         "H",
         "JIT-APP 2024-Q4 is also in row 2: give each KPI and period once",
     ),
-    "overlapping another measurement": (
-        one("BEX-LIG", (date(2025, 5, 1), date(2025, 5, 31)), value="yes"),
+    # BEX-LIG, one-off, has one figure, validated on 2025-05-20: another date reached
+    # would move it. (A period overlapping another figure: test_import_one_off.py.)
+    "validated one-off moved to another day": (
+        one(
+            "BEX-LIG",
+            (date(2025, 5, 20), date(2025, 5, 20)),
+            value="yes",
+            date_reached="2025-04-10",
+        ),
         2,
-        "H",
-        "2025-05 overlaps the measurement of 2025-05-20 of this KPI",
+        "Q",
+        "period 2025-05-20 is validated and locked (recorded: yes)",
     ),
     "disaggregations not adding up": (
         one(
@@ -253,6 +262,9 @@ def test_a_kpi_of_another_program_is_unknown(
 def test_yes_no_words_of_the_template_language(
     typed: object, language: str, value: str, db: Database, demo: ProgramRow, tmp_path: Path
 ) -> None:
+    # BEX-LIG (one-off) without its figure: a one-off KPI has one figure in all.
+    with db.transaction() as session:
+        session.execute(delete(Measurement).where(Measurement.kpi_id == kpi_ids(db)["BEX-LIG"]))
     rows = [demo_row(db, "BEX-LIG", (date(2025, 9, 1), date(2025, 9, 1)), value=typed)]
     (row,) = preview_import(db, filled(tmp_path, rows, language=language)).rows
     assert (row.outcome, row.new) == (RowOutcome.NEW, value)

@@ -347,9 +347,9 @@ def test_a_preview_reads_only_the_figures_of_the_periods_it_covers(
 
     asked: list[object] = []
 
-    def spy(session: object, kpi_ids: set[int], periods: object = None) -> object:
+    def spy(session: object, kpi_ids: set[int], periods: object = None, *rest: object) -> object:
         asked.append(periods)
-        return import_records.read_recorded(session, kpi_ids, periods)  # type: ignore[arg-type]
+        return import_records.read_recorded(session, kpi_ids, periods, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(import_validation, "read_recorded", spy)
     rows = [

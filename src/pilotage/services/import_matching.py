@@ -15,17 +15,26 @@ by chance), or when no row's id and code name two different KPIs. Then each row:
   the one the code names; an id and a code naming two different KPIs is a problem (which
   one did the partner mean?);
 - the ids are another database's: the KPI the code names, the id ignored.
+
+Then the figure a row corrects: the one of its KPI and period; for a one-off KPI (one
+figure in all, its "period" a day) the KPI's figure whatever its day, which a date
+reached moves (one_off_figure); and the rows giving the same figure twice (twins_of).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
+from pilotage.domain.enums import Frequency
+from pilotage.domain.messages import translate
+from pilotage.domain.periods import period_label
 from pilotage.exchange.template_reading import FilledRow
-from pilotage.services.import_records import KpiFact
+from pilotage.services.import_records import KpiFact, Recorded
 
-__all__ = ["Matched", "match_kpis"]
+__all__ = ["Matched", "match_kpis", "one_off_figure", "twins_of"]
 
 
 @dataclass(frozen=True)
@@ -60,3 +69,52 @@ def match_kpis(rows: Iterable[FilledRow], kpis: Mapping[int, KpiFact]) -> dict[i
         else:
             found[number] = Matched(by_id or by_c)
     return found
+
+
+def twins_of(
+    rows: Iterable[FilledRow], matched: Mapping[int, Matched]
+) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Per sheet row, the other rows of the same KPI whose period is the same or overlaps:
+    (their row, "is also" or "overlaps")."""
+    by_kpi: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
+    for row in rows:
+        kpi = matched[row.row].kpi
+        if kpi is not None and kpi.frequency is Frequency.ONE_OFF:
+            # One figure in all: two rows of a one-off KPI give it twice, whatever their days.
+            by_kpi[kpi.id].append((date.min, date.min, row.row))
+        elif kpi is not None and row.period_start and row.period_end:
+            by_kpi[kpi.id].append((row.period_start, row.period_end, row.row))
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for group in by_kpi.values():
+        group.sort()
+        # Sorted by start: a row overlaps a later one only while that one starts before it ends.
+        for i, (start, end, number) in enumerate(group):
+            for other_start, other_end, other in group[i + 1 :]:
+                if other_start > end:
+                    break
+                how = "same" if (start, end) == (other_start, other_end) else "overlap"
+                found[number].append((other, how))
+                found[other].append((number, how))
+    return {row: tuple(sorted(others)) for row, others in found.items()}
+
+
+def one_off_figure(source: FilledRow, kpi: KpiFact, mine: list[Recorded]) -> Recorded | str | None:
+    """The figure a one-off KPI's row corrects: its one figure, whatever its day (the date
+    reached may move it); when the database holds several, the one on the day the row was
+    written for. A sentence when none of several is on that day: which one the row
+    corrects is not known."""
+    if len(mine) <= 1:
+        return mine[0] if mine else None
+    day = source.written_day or source.period_start
+    assert day is not None  # else a problem of its hidden column, rejected before
+    on_day = [m for m in mine if m.period_start <= day <= m.period_end]
+    if len(on_day) == 1:
+        return on_day[0]
+    text = translate(
+        "Import",
+        "{code} is a one-off KPI, with one figure in all, but {count} figures are recorded "
+        "for it ({periods}), none on {day}: which one this row corrects is not known; ask "
+        "for the KPI's figures to be put right first",
+    )
+    periods = ", ".join(period_label(m.period_start, m.period_end) for m in mine)
+    return text.format(code=kpi.code, count=len(mine), periods=periods, day=day.isoformat())

@@ -7,12 +7,22 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from pilotage.domain.enums import Measure
+from pilotage.domain.periods import period_label
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.template_reading import FilledRow
 from pilotage.services import audit
 from pilotage.services.import_records import KpiFact, Parts, Recorded
 
-__all__ = ["figure_text", "typed_text", "with_details"]
+__all__ = ["figure_text", "typed_text", "with_day", "with_details"]
+
+
+def with_day(recorded: Recorded, source: FilledRow, old: str, new: str) -> tuple[str, str]:
+    """Old and new prefixed with their days, when a one-off's figure moves to its date
+    reached: "2025-05-20: 3" → "2025-04-10: 3"."""
+    before = period_label(recorded.period_start, recorded.period_end)
+    if source.period_start is None or source.period_end is None:
+        return f"{before}: {old}", new
+    return f"{before}: {old}", f"{period_label(source.period_start, source.period_end)}: {new}"
 
 
 def with_details(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pilotage.db.schema import (
@@ -154,16 +154,22 @@ _RECORDED = (
 
 
 def read_recorded(
-    session: Session, kpi_ids: set[int], periods: tuple[date, date] | None = None
+    session: Session,
+    kpi_ids: set[int],
+    periods: tuple[date, date] | None = None,
+    whole: frozenset[int] = frozenset(),
 ) -> dict[int, list[Recorded]]:
     """The measurements of these KPIs with their disaggregations: two statements. With
     `periods` (the first day and the last of the rows judged), only the measurements whose
     period meets that range: the only ones a row can match or overlap (a large program's
-    other years are not read)."""
-    of_kpis: ColumnElement[bool] = Measurement.kpi_id.in_(sorted(kpi_ids))
+    other years are not read). The KPIs of `whole` (one-off KPIs: their one figure is
+    found by the KPI, whatever its day) are read whatever their periods."""
+    of_kpis: ColumnElement[bool] = Measurement.kpi_id.in_(sorted(kpi_ids - whole))
     if periods is not None:
         first, last = periods
         of_kpis = and_(of_kpis, Measurement.period_end >= first, Measurement.period_start <= last)
+    if whole:
+        of_kpis = or_(of_kpis, Measurement.kpi_id.in_(sorted(whole & kpi_ids)))
     parts: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
     for d in session.execute(
         select(Disaggregation.measurement_id, Disaggregation.dimension, Disaggregation.category)

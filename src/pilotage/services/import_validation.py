@@ -18,15 +18,13 @@ comment or a link typed adds it to the figure already recorded.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from pilotage.domain.enums import Measure, MeasurementStatus
+from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
 from pilotage.domain.messages import speaking, translate
 from pilotage.domain.periods import period_label
 from pilotage.exchange import template_layout as layout
@@ -35,9 +33,9 @@ from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
 from pilotage.exchange.template_values import text_not_number
 from pilotage.services import audit
-from pilotage.services.import_matching import Matched, match_kpis
+from pilotage.services.import_matching import Matched, match_kpis, one_off_figure, twins_of
 from pilotage.services.import_outcomes import Judged, RowOutcome
-from pilotage.services.import_preview_texts import figure_text, typed_text, with_details
+from pilotage.services.import_preview_texts import figure_text, typed_text, with_day, with_details
 from pilotage.services.import_records import (
     KpiFact,
     ProgramFound,
@@ -109,38 +107,21 @@ def _judge(session: Session, template: FilledTemplate, program: ProgramFound) ->
     starts = [start for start, end in bounds if start is not None and end is not None]
     ends = [end for start, end in bounds if start is not None and end is not None]
     periods = (min(starts), max(ends)) if starts else None
-    recorded = read_recorded(session, ids, periods) if ids else {}
-    twins = _twins(template.rows, matched)
+    # A one-off KPI's one figure is found by the KPI whatever its day (a date reached may
+    # move it out of the rows' periods): its measurements are all read, in the same statement.
+    one_offs = frozenset(
+        m.kpi.id
+        for m in matched.values()
+        if m.kpi is not None and m.other is None and m.kpi.frequency is Frequency.ONE_OFF
+    )
+    recorded = read_recorded(session, ids, periods, one_offs) if ids else {}
+    twins = twins_of(template.rows, matched)
     return [
         _judge_row(
             row, template, program.reference, matched[row.row], recorded, twins.get(row.row, ())
         )
         for row in template.rows
     ]
-
-
-def _twins(
-    rows: Iterable[FilledRow], matched: Mapping[int, Matched]
-) -> dict[int, tuple[tuple[int, str], ...]]:
-    """Per sheet row, the other rows of the same KPI whose period is the same or overlaps:
-    (their row, "is also" or "overlaps")."""
-    by_kpi: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
-    for row in rows:
-        kpi = matched[row.row].kpi
-        if kpi is not None and row.period_start and row.period_end:
-            by_kpi[kpi.id].append((row.period_start, row.period_end, row.row))
-    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for group in by_kpi.values():
-        group.sort()
-        # Sorted by start: a row overlaps a later one only while that one starts before it ends.
-        for i, (start, end, number) in enumerate(group):
-            for other_start, other_end, other in group[i + 1 :]:
-                if other_start > end:
-                    break
-                how = "same" if (start, end) == (other_start, other_end) else "overlap"
-                found[number].append((other, how))
-                found[other].append((number, how))
-    return {row: tuple(sorted(others)) for row, others in found.items()}
 
 
 def _judge_row(
@@ -180,10 +161,24 @@ def _judge_row(
     assert start is not None  # else a problem of its hidden column, above
     assert end is not None
     mine = recorded.get(kpi.id, [])
-    existing = next(
-        (m for m in mine if (m.period_start, m.period_end) == (start, end)),
-        None,
-    )
+    if kpi.frequency is Frequency.ONE_OFF:
+        found = one_off_figure(source, kpi, mine)
+        if isinstance(found, str):
+            row.add(Field.DATE_REACHED if source.date_reached else Field.PERIOD, found)
+            return _rejected(row, kpi, None)
+        existing = found
+        if existing is not None and source.date_reached is None:
+            # No date reached: the row's day is only the one the template wrote (the target
+            # date when nothing was recorded yet); the figure keeps its own.
+            start, end = existing.period_start, existing.period_end
+            source = replace(source, period_start=start, period_end=end)
+            source = replace(source, period=period_label(start, end))
+            row.source = source
+    else:
+        existing = next(
+            (m for m in mine if (m.period_start, m.period_end) == (start, end)),
+            None,
+        )
     value = _value(row, kpi, template.language)
     given_figures = {
         "value": value,
@@ -271,7 +266,7 @@ def _judge_row(
         return _with(judged, row, RowOutcome.REJECTED, language)
     if existing is None:
         return _with(judged, row, RowOutcome.NEW, language)
-    if not audit.diff(existing.audited(), judged.audited()):
+    if not audit.diff(*judged.compared()):
         return _with(judged, row, RowOutcome.UNCHANGED, language)
     if existing.status is MeasurementStatus.VALIDATED:
         text = translate(
@@ -279,7 +274,11 @@ def _judge_row(
             "period {period} is validated and locked (recorded: {recorded}): it cannot be "
             "changed by an import; ask for it to be unlocked first",
         )
-        row.add(_typed_field(row, kpi), text.format(period=label, recorded=judged.old))
+        # The recorded period: a one-off's date reached may name another day.
+        locked = period_label(existing.period_start, existing.period_end)
+        moved_only = judged.day_moved and existing.figures() == typed
+        where = Field.DATE_REACHED if moved_only else _typed_field(row, kpi)
+        row.add(where, text.format(period=locked, recorded=judged.old))
         return _with(judged, row, RowOutcome.REJECTED, language)
     return _with(judged, row, RowOutcome.CHANGED, language)
 
@@ -383,6 +382,8 @@ def _with(judged: Judged, row: _Row, outcome: RowOutcome, language: str) -> Judg
         old, new = with_details(judged.recorded, *mine, old, new)
     elif outcome is RowOutcome.NEW and judged.parts:
         new = f"{new} · {layout.format_disaggregations(judged.parts)}"
+    if judged.recorded is not None and judged.day_moved:
+        old, new = with_day(judged.recorded, judged.source, old, new)
     return Judged(
         judged.source,
         kpi,

@@ -104,6 +104,9 @@ def write_judged(session: Session, new: list[Judged], changed: list[Judged], rea
             )
             .values(
                 version=_MEASUREMENT.c.version + 1,
+                # A one-off's figure moved to its date reached; any other row keeps its period.
+                period_start=bindparam("m_start"),
+                period_end=bindparam("m_end"),
                 value=bindparam("m_value", type_=_MEASUREMENT.c.value.type),
                 numerator=bindparam("m_numerator", type_=_MEASUREMENT.c.numerator.type),
                 denominator=bindparam("m_denominator", type_=_MEASUREMENT.c.denominator.type),
@@ -116,6 +119,8 @@ def write_judged(session: Session, new: list[Judged], changed: list[Judged], rea
                 {
                     "m_id": _recorded_id(j),
                     "m_version": j.recorded.version if j.recorded else 0,
+                    "m_start": j.source.period_start,
+                    "m_end": j.source.period_end,
                     "m_value": j.figures.get("value"),
                     "m_numerator": j.figures.get("numerator"),
                     "m_denominator": j.figures.get("denominator"),
@@ -142,7 +147,7 @@ def write_judged(session: Session, new: list[Judged], changed: list[Judged], rea
                 ENTITY,
                 _recorded_id(j),
                 AuditAction.UPDATE,
-                audit.diff(j.recorded.audited() if j.recorded else {}, j.audited()),
+                audit.diff(*j.compared()),
             )
             for j in changed
         ]

@@ -231,7 +231,8 @@ def _preview_row(judged: Judged) -> PreviewRow:
         sheet=source.sheet,
         row=source.row,
         kpi_id=judged.kpi.id if judged.kpi else source.kpi_id,
-        kpi_code=source.kpi_code,
+        # The KPI's code now (corrected since the template went out?), else the template's.
+        kpi_code=judged.kpi.code if judged.kpi else source.kpi_code,
         kpi_name=judged.kpi.name if judged.kpi else "",
         period=period,
         outcome=judged.outcome,
