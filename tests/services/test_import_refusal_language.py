@@ -310,3 +310,72 @@ def test_a_french_window_refuses_the_english_errors_copy_in_french(
     # The copy itself speaks the partner's English.
     out = save_error_copy(preview, tmp_path / "figures-errors.xlsx")
     assert openpyxl.load_workbook(out).sheetnames[0] == "Problems"
+
+
+# --- a template's own refusals: the analyst's, in the window's language -----------------
+
+NOT_A_TEMPLATE = (
+    "this workbook is not a Pilotage data-collection template "
+    "(write one with “pilotage template” and fill it in)"
+)
+TEMPLATE_VERSION = (
+    "this template follows layout version {version}, which this Pilotage does not "
+    "read (it reads versions {known}): write a new template"
+)
+COLUMN_MOVED = (
+    "{sheet}: column {column} is “{typed}” where the template has “{header}”: "
+    "a column was deleted, inserted or moved; fill a fresh copy of the template"
+)
+
+
+def _column_renamed(path: Path, sheet: str) -> None:
+    wb = openpyxl.load_workbook(path)
+    wb[sheet]["G1"].value = "Something else"
+    wb.save(path)
+
+
+def test_a_plain_workbook_is_not_a_template(db: Database, tmp_path: Path) -> None:
+    with pytest.raises(WorkbookRefusedError) as refused:
+        preview_import(db, hostile.good_workbook(tmp_path))
+    assert str(refused.value) == NOT_A_TEMPLATE
+
+
+def test_a_template_of_another_version_is_refused(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    path = _english_template(db, tmp_path)
+    _version(path, "9")
+    with pytest.raises(WorkbookRefusedError) as refused:
+        preview_import(db, path)
+    assert str(refused.value) == TEMPLATE_VERSION.format(version=9, known="1, 2")
+
+
+def test_a_french_window_refuses_a_template_in_french(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    _french_known(NOT_A_TEMPLATE, TEMPLATE_VERSION)
+    plain = hostile.good_workbook(tmp_path)
+    path = _english_template(db, tmp_path)
+    _version(path, "9")
+    set_translator(import_language("fr"))
+    try:
+        with pytest.raises(WorkbookRefusedError) as not_template:
+            preview_import(db, plain)
+        with pytest.raises(WorkbookRefusedError) as other_version:
+            preview_import(db, path)
+    finally:
+        reset_translator()
+    assert str(not_template.value).startswith("ce classeur n’est pas un modèle de collecte")
+    assert str(other_version.value).startswith("ce modèle suit la version 9 de la mise en page")
+
+
+def test_a_french_templates_moved_column_is_refused_in_the_windows_english(
+    db: Database, demo: ProgramRow, tmp_path: Path
+) -> None:
+    # The partner's template is French; the analyst's window (no translator) is English.
+    path = _french_template(db, tmp_path)
+    _column_renamed(path, "Données")
+    with pytest.raises(WorkbookRefusedError) as refused:
+        preview_import(db, path)
+    assert str(refused.value).startswith("Données: column G is “Something else” where")
+    assert str(refused.value).endswith("fill a fresh copy of the template")

@@ -24,7 +24,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pilotage.domain.errors import CancelledError
-from pilotage.domain.messages import speaking
+from pilotage.domain.messages import in_window_language, speaking, translate
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.engine_language import import_language
 from pilotage.exchange.safe_reading import WorkbookRefusedError, typed_sheet_rows
@@ -61,33 +61,40 @@ def read_template(
     try:
         marker = marker_of(wb)
     except Exception:  # openpyxl's errors are not one family: a read-only sheet parses late
-        raise WorkbookRefusedError(
-            f"{path.name} cannot be read: its hidden “pilotage” sheet is damaged"
-        ) from None
+        text = translate("Import", "{name} cannot be read: its hidden “pilotage” sheet is damaged")
+        raise WorkbookRefusedError(text.format(name=path.name)) from None
     if marker is None or marker.kind is not WorkbookKind.TEMPLATE:
         raise WorkbookRefusedError(
-            "this workbook is not a Pilotage data-collection template "
-            "(write one with “pilotage template” and fill it in)"
+            translate(
+                "Import",
+                "this workbook is not a Pilotage data-collection template "
+                "(write one with “pilotage template” and fill it in)",
+            )
         )
     columns = layout.LAYOUTS.get(marker.version)
     if columns is None:
         known = ", ".join(str(version) for version in sorted(layout.LAYOUTS))
-        raise WorkbookRefusedError(
-            f"this template follows layout version {marker.version}, which this Pilotage "
-            f"does not read (it reads versions {known}): write a new template"
+        text = translate(
+            "Import",
+            "this template follows layout version {version}, which this Pilotage does not "
+            "read (it reads versions {known}): write a new template",
         )
+        raise WorkbookRefusedError(text.format(version=marker.version, known=known))
     sheet = marker.facts.get(layout.FACT_DATA_SHEET, "")
     if sheet not in wb.sheetnames:
-        raise WorkbookRefusedError(
-            f"the template's data sheet “{sheet}” is missing: was it renamed or deleted?"
+        text = translate(
+            "Import", "the template's data sheet “{sheet}” is missing: was it renamed or deleted?"
         )
+        raise WorkbookRefusedError(text.format(sheet=sheet))
     language = marker.facts.get(layout.FACT_LANGUAGE, "en")
     ws = wb[sheet]
     if not isinstance(ws, Worksheet | ReadOnlyWorksheet):  # a chart sheet has no cells
-        raise WorkbookRefusedError(
-            f"the template's data sheet “{sheet}” is not a sheet of cells (it was replaced, "
-            "by a chart perhaps): fill a fresh copy of the template"
+        text = translate(
+            "Import",
+            "the template's data sheet “{sheet}” is not a sheet of cells (it was replaced, "
+            "by a chart perhaps): fill a fresh copy of the template",
         )
+        raise WorkbookRefusedError(text.format(sheet=sheet))
     # The problems of the cells speak the template's language: the partner reads them.
     with speaking(import_language(language)):
         reader = RowReader(
@@ -130,7 +137,9 @@ def _read_rows(
     width = len(columns)
     headers = read_headers(path, ws, width, columns)
     written = HEADERS.get(reading.language, HEADERS["en"])
-    check_headers(reading.sheet, headers, written, columns)
+    # The analyst reads this refusal, in the window's language, not the partner's.
+    with in_window_language():
+        check_headers(reading.sheet, headers, written, columns)
     reading.headers = headers
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     rows: list[FilledRow] = []
