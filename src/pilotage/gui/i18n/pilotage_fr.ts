@@ -664,7 +664,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../exchange/template_layout.py" line="+128"/>
+        <location filename="../../exchange/template_layout.py" line="+137"/>
         <source>“{item}” is not “dimension / category = value” (for example “sex / women = 400”)</source>
         <translation>« {item} » n’est pas de la forme « dimension / catégorie = valeur » (par exemple « sexe / femmes = 400 »)</translation>
     </message>
@@ -674,7 +674,7 @@
         <translation>« {typed} » dans « {item} » n’est pas un nombre</translation>
     </message>
     <message>
-        <location filename="../../exchange/template_headers.py" line="+39"/>
+        <location filename="../../exchange/template_headers.py" line="+46"/>
         <source>{sheet}: row {row} does not hold the template&apos;s headers (a row was deleted above the figures, or the sheet was replaced): fill a fresh copy of the template</source>
         <translation>{sheet} : la ligne {row} ne porte pas les en-têtes du modèle (une ligne a été supprimée au-dessus des chiffres, ou la feuille a été remplacée) : remplissez une copie neuve du modèle</translation>
     </message>
@@ -689,7 +689,7 @@
         <translation>{sheet} : la colonne {column} est vide là où le modèle a « {header} » : une colonne a été supprimée, insérée ou déplacée ; remplissez une copie neuve du modèle</translation>
     </message>
     <message>
-        <location filename="../../exchange/template_reading.py" line="+292"/>
+        <location filename="../../exchange/template_row_reader.py" line="+216"/>
         <source>is a formula: type the figure itself</source>
         <translation>est une formule : saisissez le chiffre lui-même</translation>
     </message>
@@ -714,14 +714,34 @@
         <translation>vaut {typed}, pas un nombre</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>“{typed}” is ambiguous: the mark may separate thousands or decimals; type the number without thousands separators</source>
         <translation>« {typed} » est ambigu : le signe peut séparer les milliers ou les décimales ; saisissez le nombre sans séparateur de milliers</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-8"/>
         <source>“{typed}” is not a number</source>
         <translation>« {typed} » n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>row {row} was added: only the template&apos;s rows can be imported</source>
+        <translation>la ligne {row} a été ajoutée : seules les lignes du modèle peuvent être importées</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the period shown is “{shown}” but the row&apos;s hidden period is {expected}: the row was changed; copy the row again from the template as it was sent</source>
+        <translation>la période affichée est « {shown} » mais la période masquée de la ligne est {expected} : la ligne a été modifiée ; recopiez-la depuis le modèle tel qu&apos;il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>only a one-off indicator&apos;s row takes a date reached: leave this cell empty</source>
+        <translation>seule la ligne d&apos;un indicateur ponctuel prend une date d&apos;atteinte : laissez cette cellule vide</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>“{typed}” has more than {places} decimals: round it</source>
+        <translation>« {typed} » a plus de {places} décimales : arrondissez-le</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -745,7 +765,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../services/import_validation.py" line="+356"/>
+        <location filename="../../services/import_validation.py" line="+348"/>
         <source>typed as a percentage ({typed} %): type the number itself</source>
         <translation>saisi en pourcentage ({typed} %) : saisissez le nombre lui-même</translation>
     </message>
@@ -755,12 +775,17 @@
         <translation>« {typed} » est du texte là où un nombre est attendu</translation>
     </message>
     <message>
-        <location filename="../../services/import_validation.py" line="-178"/>
+        <location filename="../../services/import_validation.py" line="-208"/>
+        <source>the KPI&apos;s identifier and code do not match: its hidden identifier is that of {named} ({name}), its code “{code}” that of another KPI of program {program}; copy the row again from the template as it was sent</source>
+        <translation>l’identifiant et le code de l’indicateur ne concordent pas : son identifiant masqué est celui de {named} ({name}), son code « {code} » celui d’un autre indicateur du programme {program} ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>unknown KPI: “{code}” is not a KPI of program {program} in this database (or its hidden identifier was changed); copy the row again from the template as it was sent</source>
         <translation>indicateur inconnu : « {code} » n’est pas un indicateur du programme {program} dans cette base (ou son identifiant masqué a été modifié) ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+71"/>
         <source>{problem}: the split recorded earlier was kept (the cell was left empty); give the split of the new figure</source>
         <translation>{problem} : la ventilation enregistrée auparavant a été conservée (la cellule était vide) ; donnez la ventilation du nouveau chiffre</translation>
     </message>
@@ -790,7 +815,7 @@
         <translation>la période {period} est validée et verrouillée (enregistré : {recorded}) : un import ne peut pas la modifier ; demandez d’abord qu’elle soit déverrouillée</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>“{typed}” is not an answer: type “{yes}” or “{no}” (a yes/no KPI)</source>
         <translation>« {typed} » n’est pas une réponse : saisissez « {yes} » ou « {no} » (un indicateur oui/non)</translation>
     </message>
@@ -1003,22 +1028,106 @@
         <translation>les catégories de {dimension} totalisent {sum}, et non le total {total}</translation>
     </message>
     <message>
+        <location filename="../../services/program_check_rules.py" line="+47"/>
         <location filename="../../services/validation.py" line="-55"/>
         <source>is {length} characters long; at most {limit} fit</source>
         <translation>compte {length} caractères ; {limit} au plus tiennent</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+24"/>
+        <source>{value} has more than {places} decimal places</source>
+        <translation>{value} a plus de {places} décimales</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is too large</source>
+        <translation>{value} est trop grand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} must be above 0</source>
+        <translation>{value} doit être supérieur à 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} must be at least 0</source>
+        <translation>{value} doit être supérieur ou égal à 0</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{end} is before {start}</source>
+        <translation>{end} est antérieur à {start}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>pillar {code} is not in the sheet pillars</source>
+        <translation>le pilier {code} n’est pas dans la feuille pillars</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>initiative {code} is not in the sheet initiatives (under this pillar)</source>
+        <translation>l’initiative {code} n’est pas dans la feuille initiatives (sous ce pilier)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no measurement of KPI {key} for this period in the sheet measurements</source>
+        <translation>aucune mesure de l’indicateur {key} pour cette période dans la feuille measurements</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{organization} is not an organization of the sheet organizations</source>
+        <translation>{organization} n’est pas une organisation de la feuille organizations</translation>
+    </message>
+    <message>
+        <location filename="../../services/validation.py" line="+9"/>
         <source>may hold letters, digits and . - _ / only, without spaces</source>
         <translation>ne peut contenir que des lettres, des chiffres et . - _ /, sans espace</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../exchange/program_cells.py" line="+32"/>
+        <source>{value} where a text is due</source>
+        <translation>{value} là où un texte est attendu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} has a time of day; a date is due</source>
+        <translation>{value} comporte une heure ; une date est attendue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{value} is not a date</source>
+        <translation>{value} n’est pas une date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{value} is not a date and time</source>
+        <translation>{value} n’est pas une date avec heure</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{value} is not a whole number</source>
+        <translation>{value} n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} is too large: a whole number of at most {largest} is due</source>
+        <translation>{value} est trop grand : un nombre entier d’au plus {largest} est attendu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+2"/>
+        <location filename="../../services/validation.py" line="+22"/>
         <source>{value} is not a number</source>
         <translation>{value} n’est pas un nombre</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>{value} is not one of: {allowed}</source>
+        <translation>{value} ne fait pas partie de : {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../services/validation.py" line="+4"/>
         <source>must be a finite number</source>
         <translation>doit être un nombre fini</translation>
     </message>
@@ -1038,12 +1147,17 @@
         <translation>est trop grand</translation>
     </message>
     <message>
-        <location filename="../../exchange/error_copy.py" line="+84"/>
+        <location filename="../../exchange/error_copy.py" line="+91"/>
         <source>row {row}</source>
         <translation>ligne {row}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+17"/>
+        <source>the copy with the problems marked cannot replace {name}: choose another name</source>
+        <translation>la copie où les problèmes sont signalés ne peut pas remplacer {name} : choisissez un autre nom</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>{problem} (hidden column {column})</source>
         <translation>{problem} (colonne masquée {column})</translation>
     </message>
@@ -1077,6 +1191,486 @@
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
+    <message>
+        <location filename="../../exchange/file_checks.py" line="+71"/>
+        <source>{name} is a folder, not an Excel workbook</source>
+        <translation>{name} est un dossier, pas un classeur Excel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is {size}, larger than the {limit} a workbook may be: split it into smaller files</source>
+        <translation>{name} fait {size}, plus que les {limit} autorisés pour un classeur : découpez-le en fichiers plus petits</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} is larger than the {limit} a workbook may be</source>
+        <translation>{name} dépasse les {limit} autorisés pour un classeur</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} is empty: ask for the file again</source>
+        <translation>{name} est vide : demandez à nouveau le fichier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is in the old Excel format (.xls): open it in Excel, save it as an Excel workbook (.xlsx) and send it again</source>
+        <translation>{name} est dans l’ancien format Excel (.xls) : ouvrez-le dans Excel, enregistrez-le comme classeur Excel (.xlsx) et renvoyez-le</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is a PDF document, not an Excel workbook (.xlsx)</source>
+        <translation>{name} est un document PDF, pas un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is an empty zip file, not an Excel workbook (.xlsx)</source>
+        <translation>{name} est un fichier zip vide, pas un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is a text file, not an Excel workbook (.xlsx): open it in Excel and save it as an Excel workbook</source>
+        <translation>{name} est un fichier texte, pas un classeur Excel (.xlsx) : ouvrez-le dans Excel et enregistrez-le comme classeur Excel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} is not an Excel workbook (.xlsx)</source>
+        <translation>{name} n’est pas un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name} holds {count} parts, far more than an Excel workbook of figures; it was not opened</source>
+        <translation>{name} contient {count} parties, bien plus qu’un classeur Excel de chiffres ; il n’a pas été ouvert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} would expand to {size} when opened, more than the {limit} Pilotage reads; it was not opened</source>
+        <translation>{name} occuperait {size} une fois ouvert, plus que les {limit} que Pilotage lit ; il n’a pas été ouvert</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{name} holds a part ({part}) that would expand {ratio} times when opened, more than the {limit} times of a real workbook; it was not opened</source>
+        <translation>{name} contient une partie ({part}) qui grossirait {ratio} fois à l’ouverture, plus que les {limit} fois d’un vrai classeur ; il n’a pas été ouvert</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{name} is a Word document, not an Excel workbook (.xlsx)</source>
+        <translation>{name} est un document Word, pas un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is a PowerPoint presentation, not an Excel workbook (.xlsx)</source>
+        <translation>{name} est une présentation PowerPoint, pas un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is an OpenDocument file (.ods): save it as an Excel workbook (.xlsx) and send it again</source>
+        <translation>{name} est un fichier OpenDocument (.ods) : enregistrez-le comme classeur Excel (.xlsx) et renvoyez-le</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is a zip file, not an Excel workbook (.xlsx)</source>
+        <translation>{name} est un fichier zip, pas un classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{name} contains an XML entity declaration (in {part}), a known way to attack the programs that read it; it was not opened</source>
+        <translation>{name} contient une déclaration d’entité XML (dans {part}), un moyen connu d’attaquer les programmes qui le lisent ; il n’a pas été ouvert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} has more than {limit} rows in sheet {sheet}: split it into smaller files</source>
+        <translation>{name} a plus de {limit} lignes dans la feuille {sheet} : découpez-le en fichiers plus petits</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} has more than {limit} cells in sheet {sheet}: split it into smaller files</source>
+        <translation>{name} a plus de {limit} cellules dans la feuille {sheet} : découpez-le en fichiers plus petits</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} is damaged: its part {part} is not valid XML ({error}); ask for the file again</source>
+        <translation>{name} est endommagé : sa partie {part} n’est pas du XML valide ({error}) ; demandez à nouveau le fichier</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{name} is incomplete or damaged (it may have been cut short while being sent): ask for the file again</source>
+        <translation>{name} est incomplet ou endommagé (il a peut-être été tronqué pendant l’envoi) : demandez à nouveau le fichier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} does not exist (or was moved)</source>
+        <translation>{name} n’existe pas (ou a été déplacé)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} cannot be opened: {reason}</source>
+        <translation>{name} ne peut pas être ouvert : {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is protected by a password: remove the password in Excel and send it again</source>
+        <translation>{name} est protégé par un mot de passe : retirez le mot de passe dans Excel et renvoyez le fichier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{size} KB</source>
+        <translation>{size} Ko</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/program_content.py" line="+219"/>
+        <source>sheet {sheet}, row {row}, column {column}: {problem}</source>
+        <translation>feuille {sheet}, ligne {row}, colonne {column} : {problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sheet {sheet}, row {row}: {problem}</source>
+        <translation>feuille {sheet}, ligne {row} : {problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sheet {sheet}, column {column}: {problem}</source>
+        <translation>feuille {sheet}, colonne {column} : {problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sheet {sheet}: {problem}</source>
+        <translation>feuille {sheet} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/program_workbook_reading.py" line="+104"/>
+        <source>the sheet is missing</source>
+        <translation>la feuille manque</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the column is missing (its header is not in row 1)</source>
+        <translation>la colonne manque (son en-tête n’est pas à la ligne 1)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>a formula ({formula}) where a value is due</source>
+        <translation>une formule ({formula}) là où une valeur est attendue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an error cell ({error}) where a value is due</source>
+        <translation>une cellule d’erreur ({error}) là où une valeur est attendue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is empty</source>
+        <translation>est vide</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the sheet is damaged and cannot be read ({error})</source>
+        <translation>la feuille est endommagée et ne peut pas être lue ({error})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this workbook was not written by Pilotage&apos;s program export</source>
+        <translation>ce classeur n’a pas été produit par l’export de programme de Pilotage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this workbook is a data-collection template, not a program workbook</source>
+        <translation>ce classeur est un modèle de collecte, pas un classeur de programme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this program workbook has layout version {version}; this Pilotage reads version {known} (export it again, or update Pilotage)</source>
+        <translation>ce classeur de programme suit la version {version} de la mise en page ; ce Pilotage lit la version {known} (exportez-le à nouveau, ou mettez Pilotage à jour)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>one row is due under the header, with the program</source>
+        <translation>une ligne est attendue sous l’en-tête, avec le programme</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>a KPI of the program has neither pillar nor initiative</source>
+        <translation>un indicateur du programme n’a ni pilier ni initiative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a KPI of a pillar has its pillar&apos;s code and no initiative</source>
+        <translation>un indicateur de pilier porte le code de son pilier et aucune initiative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a KPI of an initiative has its pillar&apos;s and initiative&apos;s codes</source>
+        <translation>un indicateur d’initiative porte le code de son pilier et celui de son initiative</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/safe_reading.py" line="+59"/>
+        <source>workbooks from outside cannot be read safely: the XML protection (the defusedxml package) is missing; reinstall Pilotage</source>
+        <translation>les classeurs venus de l’extérieur ne peuvent pas être lus sans risque : la protection XML (le paquet defusedxml) manque ; réinstallez Pilotage</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{name} cannot be read as an Excel workbook: sheet {sheet} is damaged ({reason})</source>
+        <translation>{name} ne peut pas être lu comme un classeur Excel : la feuille {sheet} est endommagée ({reason})</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>{name} contains an XML entity declaration, a known way to attack the programs that read it; it was not opened</source>
+        <translation>{name} contient une déclaration d’entité XML, un moyen connu d’attaquer les programmes qui le lisent ; il n’a pas été ouvert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} cannot be read as an Excel workbook: {reason}</source>
+        <translation>{name} ne peut pas être lu comme un classeur Excel : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/template_dates.py" line="+34"/>
+        <source>{day} is outside the program ({first} to {last}): give the day the result was reached, within the program</source>
+        <translation>{day} est hors du programme (du {first} au {last}) : donnez le jour où le résultat a été atteint, dans le programme</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“{typed}” is not a date: type it as {example}, or choose the date again</source>
+        <translation>« {typed} » n&apos;est pas une date : tapez-la sous la forme {example}, ou choisissez de nouveau la date</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“{typed}” is not a date: type it as {example}</source>
+        <translation>« {typed} » n&apos;est pas une date : tapez-la sous la forme {example}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{typed}” is ambiguous: the day or the month may come first; type it as {example}</source>
+        <translation>« {typed} » est ambigu : le jour ou le mois peut venir en premier ; tapez-la sous la forme {example}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{typed}” is not a day of the calendar</source>
+        <translation>« {typed} » n&apos;est pas un jour du calendrier</translation>
+    </message>
+    <message>
+        <location filename="../../exchange/template_reading.py" line="+64"/>
+        <source>{name} cannot be read: its hidden “pilotage” sheet is damaged</source>
+        <translation>{name} ne peut pas être lu : sa feuille masquée « pilotage » est endommagée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this workbook is not a Pilotage data-collection template (write one with “pilotage template” and fill it in)</source>
+        <translation>ce classeur n’est pas un modèle de collecte Pilotage (créez-en un avec « pilotage template » et remplissez-le)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>this template follows layout version {version}, which this Pilotage does not read (it reads versions {known}): write a new template</source>
+        <translation>ce modèle suit la version {version} de la mise en page, que ce Pilotage ne lit pas (il lit les versions {known}) : créez un nouveau modèle</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the template&apos;s data sheet “{sheet}” is missing: was it renamed or deleted?</source>
+        <translation>la feuille de données « {sheet} » du modèle manque : a-t-elle été renommée ou supprimée ?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the template&apos;s data sheet “{sheet}” is not a sheet of cells (it was replaced, by a chart perhaps): fill a fresh copy of the template</source>
+        <translation>la feuille de données « {sheet} » du modèle n’est pas une feuille de cellules (elle a été remplacée, par un graphique peut-être) : remplissez une nouvelle copie du modèle</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_matching.py" line="+113"/>
+        <source>{code} is a one-off KPI, with one figure in all, but {count} figures are recorded for it ({periods}), none on {day}: which one this row corrects is not known; ask for the KPI&apos;s figures to be put right first</source>
+        <translation>{code} est un indicateur ponctuel, qui n’a qu’un chiffre en tout, mais {count} chiffres sont enregistrés pour lui ({periods}), aucun le {day} : on ne sait pas lequel cette ligne corrige ; demandez d’abord que les chiffres de l’indicateur soient corrigés</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_records.py" line="+107"/>
+        <source>this template is for program {program}, which this database does not hold</source>
+        <translation>ce modèle est celui du programme {program}, que cette base ne contient pas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none named)</source>
+        <translation>(aucun nommé)</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_writing.py" line="+195"/>
+        <source>a figure of this workbook was recorded by someone else while the import was being written: nothing was written; preview the workbook again</source>
+        <translation>un chiffre de ce classeur a été enregistré par quelqu’un d’autre pendant l’écriture de l’import : rien n’a été écrit ; prévisualisez à nouveau le classeur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a figure of this workbook was changed while the import was being written: nothing was written; preview the workbook again</source>
+        <translation>un chiffre de ce classeur a été modifié pendant l’écriture de l’import : rien n’a été écrit ; prévisualisez à nouveau le classeur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the figure of {code} {period} was changed by {by} at {at} while the import was being written: nothing was written; preview the workbook again</source>
+        <translation>le chiffre de {code} {period} a été modifié par {by} le {at} pendant l’écriture de l’import : rien n’a été écrit ; prévisualisez à nouveau le classeur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the figure of {code} {period} was changed by {by} while the import was being written: nothing was written; preview the workbook again</source>
+        <translation>le chiffre de {code} {period} a été modifié par {by} pendant l’écriture de l’import : rien n’a été écrit ; prévisualisez à nouveau le classeur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the figure of {code} {period} was changed at {at} while the import was being written: nothing was written; preview the workbook again</source>
+        <translation>le chiffre de {code} {period} a été modifié le {at} pendant l’écriture de l’import : rien n’a été écrit ; prévisualisez à nouveau le classeur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the figure of {code} {period} was changed while the import was being written: nothing was written; preview the workbook again</source>
+        <translation>le chiffre de {code} {period} a été modifié pendant l’écriture de l’import : rien n’a été écrit ; prévisualisez à nouveau le classeur</translation>
+    </message>
+    <message>
+        <location filename="../../services/measurement_import.py" line="+66"/>
+        <source>{name} has changed since it was previewed: preview it again (nothing was written)</source>
+        <translation>{name} a changé depuis son aperçu : prévisualisez-le à nouveau (rien n’a été écrit)</translation>
+    </message>
+    <message>
+        <location filename="../../services/program_import_checks.py" line="+59"/>
+        <source>organization {key} is already on row {row}</source>
+        <translation>l’organisation {key} figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{year} is not a year</source>
+        <translation>{year} n’est pas une année</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{organization} as {role} is already on row {row}</source>
+        <translation>{organization} en tant que {role} figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>pillar {code} is already on row {row}</source>
+        <translation>le pilier {code} figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>position {position} is already on row {row}</source>
+        <translation>la position {position} figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{position} is not a position (1, 2, 3…)</source>
+        <translation>{position} n’est pas une position (1, 2, 3…)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>initiative {code} is already on row {row}</source>
+        <translation>l’initiative {code} figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the year {year} of this initiative is already on row {row}</source>
+        <translation>l’année {year} de cette initiative figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{year} is not a year between 1900 and 2200</source>
+        <translation>{year} n’est pas une année entre 1900 et 2200</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>KPI {key} is already on row {row}</source>
+        <translation>l’indicateur {key} figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{amber} is above green ({green})</source>
+        <translation>{amber} est au-dessus du seuil vert ({green})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>KPI {key} is not in the sheet kpis</source>
+        <translation>l’indicateur {key} n’est pas dans la feuille kpis</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>revision {revision} of this KPI and period is already on row {row}</source>
+        <translation>la révision {revision} de cet indicateur et de cette période figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{revision}: 0 is the original, 1 its revision…</source>
+        <translation>{revision} : 0 est l’original, 1 sa révision…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a revision (1, 2…) has a date; the original none</source>
+        <translation>une révision (1, 2…) a une date ; l’original n’en a pas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>this KPI and period is already on row {row}</source>
+        <translation>cet indicateur et cette période figurent déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>a value, or a numerator and a denominator, is due</source>
+        <translation>une valeur, ou un numérateur et un dénominateur, est attendue</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{dimension} / {category} of this measurement is already on row {row}</source>
+        <translation>{dimension} / {category} de cette mesure figure déjà à la ligne {row}</translation>
+    </message>
+    <message>
+        <location filename="../../services/program_import_writing.py" line="+98"/>
+        <source>organization {key} is already in this database with another {fields}: kept as it is here, the workbook&apos;s ignored</source>
+        <translation>l’organisation {key} est déjà dans cette base avec d’autres valeurs de {fields} : elle est conservée telle quelle, celles du classeur sont ignorées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>organizations already here, reused: {keys}</source>
+        <translation>organisations déjà présentes, réutilisées : {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../services/program_transfer.py" line="+95"/>
+        <source>the program workbook was not imported: {problems} (and {count} more problems)</source>
+        <translation>le classeur de programme n’a pas été importé : {problems} (et {count} autres problèmes)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the program workbook was not imported: {problems} (and 1 more problem)</source>
+        <translation>le classeur de programme n’a pas été importé : {problems} (et 1 autre problème)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the program workbook was not imported: {problems}</source>
+        <translation>le classeur de programme n’a pas été importé : {problems}</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>program {reference} is already in {database}; nothing was imported (delete it there first, or import into another database)</source>
+        <translation>le programme {reference} est déjà dans {database} ; rien n’a été importé (supprimez-le d’abord de cette base, ou importez dans une autre base)</translation>
+    </message>
+    <message>
+        <location filename="../../services/templates.py" line="+110"/>
+        <source>the range of periods starts on {start}, after its end on {end}</source>
+        <translation>la plage de périodes commence le {start}, après sa fin le {end}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>initiative {initiative} is not one of program {program}&apos;s</source>
+        <translation>l’initiative {initiative} n’est pas une initiative du programme {program}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no initiative was chosen: choose one at least</source>
+        <translation>aucune initiative n’a été choisie : choisissez-en au moins une</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no KPI of {owners} has a period due ending from {start} to {end} (the program runs from {program_start} to {program_end}): there is nothing to collect</source>
+        <translation>aucun indicateur de {owners} n’a de période due se terminant entre le {start} et le {end} (le programme court du {program_start} au {program_end}) : il n’y a rien à collecter</translation>
+    </message>
+    <message>
+        <location line="+177"/>
+        <source>the template would have {count} rows (at most {limit}): choose a shorter range of periods or fewer initiatives</source>
+        <translation>le modèle aurait {count} lignes (au plus {limit}) : choisissez une plage de périodes plus courte ou moins d’initiatives</translation>
+    </message>
 </context>
 <context>
     <name>ImportAction</name>
@@ -1096,12 +1690,22 @@
         <translation>Classeurs Excel (*.xlsx *.xlsm);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+21"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The import of {name} was cancelled: nothing was written, the database is as it was.</source>
+        <translation>L’import de {name} a été annulé : rien n’a été écrit, la base de données est restée telle quelle.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>{name} is neither a data-collection template nor a program workbook made by Pilotage.</source>
         <translation>{name} n&apos;est ni un modèle de collecte ni un classeur de programme produit par Pilotage.</translation>
     </message>
