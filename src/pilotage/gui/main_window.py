@@ -4,8 +4,6 @@ the as-of date in the toolbar."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from pilotage.db.database import Database
@@ -14,21 +12,13 @@ from pilotage.gui import formats
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind
 from pilotage.gui.pages.base import Page
-from pilotage.gui.pages.initiative_page import InitiativePage
-from pilotage.gui.pages.kpi_page import KpiPage
-from pilotage.gui.pages.pillar_page import PillarPage
-from pilotage.gui.pages.program_page import ProgramPage
 from pilotage.gui.qt import (
     QCloseEvent,
-    QDate,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QModelIndex,
-    QPoint,
     QProgressBar,
     QSplitter,
     QStackedWidget,
@@ -47,27 +37,22 @@ from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext
 from pilotage.gui.window_files import FileMenuMixin
 from pilotage.gui.window_menus import MenusMixin
+from pilotage.gui.window_navigator import NavigatorMixin
+from pilotage.gui.window_pages import PagesMixin
 from pilotage.gui.window_state import WindowStateMixin
 from pilotage.gui.workers import TaskRunner
 from pilotage.services.clock import local_today
-from pilotage.services.overview import (
-    InitiativeNode,
-    KpiNode,
-    PillarNode,
-    ProgramTree,
-    program_trees,
-)
+from pilotage.services.overview import ProgramTree, program_trees
 
 log = logging.getLogger(__name__)
 
-_FIRST_DAY, _LAST_DAY = QDate(1900, 1, 1), QDate(2200, 12, 31)
-_ALL_OPEN = 5  # up to this many programs, all open in the navigator at first
 _SEARCH_DELAY_MS = 250  # the search runs this long after the last key
 _RETIRE_POLL_MS = 100  # how often a replaced database checks whether it can close
-_OPEN_MATCHES = 20  # the search opens this many matches to show what they hold
 
 
-class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
+class MainWindow(
+    MenusMixin, WindowStateMixin, FileMenuMixin, NavigatorMixin, PagesMixin, QMainWindow
+):
     tree_loaded = Signal()  # the navigator shows the trees as of the current date
     database_changed = Signal()  # another database is open (its tree follows)
     open_failed = Signal(str)  # opening another database failed; the current one stays
@@ -173,80 +158,16 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         self.reload()
 
-    # --- building -----------------------------------------------------------
-
-    def _make_pages(self, db: Database) -> None:
-        """One page per kind of node, on `db` (replacing the pages on another one)."""
-        for old in self._pages.values():
-            self.pages.removeWidget(old)
-            old.hide()
-            # Its work may still run on the pool: deleted once that is done (_close_retired).
-            self._retired_pages.append(old)
-        self._make_edits(db)
-        self.program_page = ProgramPage(db, self._pool)
-        self.pillar_page = PillarPage(db, self._pool)
-        self.initiative_page = InitiativePage(db, self._pool)
-        self.kpi_page = KpiPage(db, self._pool)
-        self._pages = {
-            NodeKind.PROGRAM: self.program_page,
-            NodeKind.PILLAR: self.pillar_page,
-            NodeKind.INITIATIVE: self.initiative_page,
-            NodeKind.KPI: self.kpi_page,
-        }
-        for page in self._pages.values():
-            self.pages.addWidget(page)
-            page.busy_changed.connect(self._on_busy_changed)
-            page.failed.connect(self._show_status)
-        self.program_page.navigate_requested.connect(self._go_to_node)
-        assert self.edits is not None
-        for page in self._pages.values():
-            page.set_editing(self.undo_stack, self.edits)
-
-    @Slot(str, int)
-    def _go_to_node(self, kind: str, node_id: int) -> None:
-        """Select a node from a dashboard row, as if the analyst had clicked it in the tree."""
-        key = (NodeKind(kind), node_id)
-        if self._search_timer.isActive():  # typed but not yet applied: apply it first
-            self.apply_search()
-        index = self.proxy.mapFromSource(self.model.index_of(key))
-        if not index.isValid():  # hidden by the search box: clear it first
-            self.clear_search()
-            index = self.proxy.mapFromSource(self.model.index_of(key))
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-
     def _update_title(self) -> None:
         db = self._db
         name = db.path.name if db.path is not None else db.name
         self.setWindowTitle(self.tr("{database} — Pilotage").format(database=name))
-
-    def _make_edits(self, db: Database) -> None:
-        """Commands on another database: the old ones cannot be undone there."""
-        self.undo_stack.clear()
-        if self.edits is not None:
-            self.edits.deleteLater()
-        # Long calls (deleting a whole program) run on the pool while the window paints.
-        self.edits = EditContext(db, self, self._pool, self)
-        self.edits.changed.connect(self.reload)
-        self.edits.failed.connect(self._on_edit_failed)
-        self.edits.busy_changed.connect(self._on_busy_changed)
 
     @Slot(str)
     def _on_edit_failed(self, message: str) -> None:
         message = sentence(message)
         self._show_status(message)
         QMessageBox.warning(self, self.tr("Pilotage"), message)
-
-    def navigator_menu(self, index: QModelIndex) -> QMenu | None:
-        """The context menu of a node of the navigator, or None if it has none."""
-        return self.record_actions.navigator_menu(index)
-
-    @Slot(QPoint)
-    def _on_tree_menu(self, pos: QPoint) -> None:
-        menu = self.navigator_menu(self.tree.indexAt(pos))
-        if menu is not None:
-            menu.exec(self.tree.viewport().mapToGlobal(pos))
-            menu.deleteLater()
 
     # --- loading the tree ---------------------------------------------------
 
@@ -293,66 +214,9 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         log.error("loading the navigator failed: %r", exc, exc_info=exc_info)
         self._show_status(self.tr("The portfolio could not be loaded: {error}").format(error=exc))
 
-    def _expand_default(self) -> None:
-        """Programs and pillars open, so that initiatives show; KPIs one step away.
-
-        In a portfolio (more programs than _ALL_OPEN), only the current program opens:
-        the others are a click away, and their branches are not built until then."""
-        with self._expanding():
-            self._open_default()
-
-    def _open_default(self) -> None:
-        self.tree.collapseAll()
-        if self.proxy.rowCount() <= _ALL_OPEN:
-            self.tree.expandToDepth(1)
-            return
-        source = self.model.index_of(self._current) if self._current else QModelIndex()
-        while source.parent().isValid():
-            source = source.parent()
-        program = self.proxy.mapFromSource(source) if source.isValid() else self.proxy.index(0, 0)
-        self.tree.expand(program)
-        while self.proxy.canFetchMore(program):
-            self.proxy.fetchMore(program)
-        for row in range(self.proxy.rowCount(program)):
-            self.tree.expand(self.proxy.index(row, 0, program))
-
-    def _restore_current(self) -> None:
-        if self._current is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index_of(self._current))
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
-
-    # --- searching ----------------------------------------------------------
-
-    @Slot(str)
-    def _on_search_typed(self, _text: str) -> None:
-        self._search_timer.start()  # (again): the search waits for a pause in the typing
-
-    @Slot()
-    def _on_search_entered(self) -> None:
-        self.apply_search()
-        self._focus_tree()
-
-    @Slot()
-    def apply_search(self) -> None:
-        """Filter the navigator by the search box's text now (typing waits for a pause)."""
-        self._search_timer.stop()
-        text = self.search.text()
-        self.proxy.set_search(text)
-        if text.strip():
-            self._expand_matches()
-            self._show_status(self._matches_text())
-        else:
-            self._expand_default()
-            self._restore_current()
-        self.search_applied.emit()
-
-    def clear_search(self) -> None:
-        """Empty the search box and show the whole tree at once."""
-        self.search.clear()
-        self.apply_search()
+    # --- the search's count -------------------------------------------------
+    # Here rather than in NavigatorMixin: its sentences keep the MainWindow context of
+    # the translation file.
 
     def _matches_text(self) -> str:
         count, shown = self.proxy.match_count(), len(self.proxy.revealed_matches())
@@ -365,88 +229,6 @@ class MainWindow(MenusMixin, WindowStateMixin, FileMenuMixin, QMainWindow):
         if count == 1:
             return self.tr("1 match")
         return self.tr("{count} matches").format(count=formats.number(count))
-
-    def _expand_matches(self) -> None:
-        """Open the branches down to the matches the search handed to the view, and
-        the first matches themselves.
-
-        Only those (the first few hundred): opening every branch of a search that
-        matches most of a portfolio would build and lay out all of it."""
-        with self._expanding():
-            self.tree.collapseAll()
-            opened: set[NodeKey] = set()
-            for number, match in enumerate(self.proxy.revealed_matches()):
-                # The first matches open too (finding an initiative shows its KPIs); not
-                # all: each open match shows everything it holds.
-                first = (match,) if number < _OPEN_MATCHES else ()
-                for key in (*first, *self.model.ancestors(match)):
-                    if key in opened:
-                        break  # and so are the ones above it
-                    opened.add(key)
-                    index = self.proxy.mapFromSource(self.model.index_of(key))
-                    if index.isValid():
-                        self.tree.expand(index)
-
-    @contextmanager
-    def _expanding(self) -> Iterator[None]:
-        """Open several branches with one measure of the progress column, not one per
-        branch (each measure reads up to a thousand rows)."""
-        header = self.tree.header()
-        column = NavigatorModel.COLUMN_PROGRESS
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        try:
-            yield
-        finally:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-
-    @Slot()
-    def _focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    @Slot()
-    def _focus_tree(self) -> None:
-        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.tree.currentIndex().isValid() and self.proxy.rowCount() > 0:
-            self.tree.setCurrentIndex(self.proxy.index(0, 0))
-
-    # --- showing a node -----------------------------------------------------
-
-    @Slot(QModelIndex, QModelIndex)
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        source = self.proxy.mapToSource(current)
-        key = self.model.key_at(source)
-        if key is None:
-            return  # filtered away: keep showing the last page
-        self._current = key
-        self._show_current()
-
-    def _show_current(self) -> None:
-        if self._current is None:
-            self.pages.setCurrentWidget(self.empty_page)
-            return
-        source = self.model.index_of(self._current)
-        row = self.model.row_at(source)
-        if row is None:  # gone from the database
-            self._current = None
-            self.pages.setCurrentWidget(self.empty_page)
-            return
-        kind = self._current[0]
-        path = self.model.path_at(source)
-        program = self.model.program_at(source)
-        if isinstance(row, ProgramTree):
-            self.program_page.show_program(row)
-        elif isinstance(row, PillarNode):
-            self.pillar_page.show_pillar(row, path, self._as_of)
-        elif isinstance(row, InitiativeNode):
-            currency = program.program.currency if program else ""
-            self.initiative_page.show_initiative(row, path, currency, self._as_of)
-        elif isinstance(row, KpiNode):
-            self.kpi_page.show_kpi(row, self._as_of)
-        self.pages.setCurrentWidget(self._pages[kind])
-
-    def current_page(self) -> QWidget | None:
-        return self.pages.currentWidget()
 
     # --- busy and status ----------------------------------------------------
 
