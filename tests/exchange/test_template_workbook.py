@@ -269,16 +269,21 @@ def test_each_cell_to_fill_refuses_what_cannot_be_right(written: Path, language:
         ]
     assert f"{value}8" not in rules  # nothing below the rows
     reached = letter(Field.DATE_REACHED)
-    assert rules[f"{reached}6"] == [("date", "between", "DATE(2024,1,1)", "DATE(2026,12,31)")]
+    # Not after the program's end, nor after the day the partner types it (TODAY()).
+    assert rules[f"{reached}6"] == [
+        ("date", "between", "DATE(2024,1,1)", "MIN(DATE(2026,12,31),TODAY())")
+    ]
     for row in (2, 3, 4, 5, 7):
         assert f"{reached}{row}" not in rules, row
     prompts = {dv.prompt for dv in ws.data_validations.dataValidation}
     if language == "fr":
         assert "Un pourcentage entre 0 % et 100 % : tapez 72 % (ou 72)." in prompts
-        assert any("du 01/01/2024 au 31/12/2026" in (p or "") for p in prompts)
+        assert any(
+            "du 01/01/2024 au 31/12/2026, au plus tard aujourd'hui." in (p or "") for p in prompts
+        )
     else:
         assert "A percentage between 0 % and 100 %: type 72 % (or 72)." in prompts
-        assert any("2024-01-01 to 2026-12-31" in (p or "") for p in prompts)
+        assert any("2024-01-01 to 2026-12-31, not after today." in (p or "") for p in prompts)
     # Each error names its limit, in the template's language.
     errors = {dv.error for dv in ws.data_validations.dataValidation}
     limit = "10\u202f000 caractères au plus." if language == "fr" else "At most 10,000 characters."

@@ -6,7 +6,9 @@ read when it can mean one day only: "2025-03-14" always; "14/03/2025" (also with
 or "-") when the day cannot be a month (above 12) or equals it, or when the template
 is French, whose partners write the day first. "03/04/2025" in an English template
 could be 3 April or 4 March: refused, asking for 2025-04-03. The day must lie within
-the bounds the template gives (the program's start and end).
+the bounds the template gives (the program's start and end), and not after the day of the
+import: a result is not reached in the future, and a day after today is most often a
+wrong year, which would also move the figure out of the KPI's status "as of today".
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ def shown(day: date, language: str) -> str:
     return day.strftime("%d/%m/%Y") if language == "fr" else day.isoformat()
 
 
-def read_day(value: object, language: str, bounds: tuple[date, date] | None) -> date | str:
-    """The day `value` means, or the sentence saying why it cannot be taken."""
+def read_day(
+    value: object, language: str, bounds: tuple[date, date] | None, today: date | None = None
+) -> date | str:
+    """The day `value` means, or the sentence saying why it cannot be taken. `today`: the
+    day of the import (None: the computer's date), the last day a result may be reached."""
     day = _day(value, language)
     if isinstance(day, str):
         return day
@@ -38,7 +43,16 @@ def read_day(value: object, language: str, bounds: tuple[date, date] | None) -> 
         )
         first, last = (shown(b, language) for b in bounds)
         return text.format(day=shown(day, language), first=first, last=last)
+    if day > (_today() if today is None else today):
+        text = translate("Import", "{day} is in the future: give the day the result was reached")
+        return text.format(day=shown(day, language))
     return day
+
+
+def _today() -> date:
+    """The day on the analyst's computer, as services/clock.local_today gives it (a function
+    of its own, so that a test can set the day)."""
+    return datetime.now().astimezone().date()
 
 
 def _day(value: object, language: str) -> date | str:

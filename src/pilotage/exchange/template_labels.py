@@ -168,8 +168,10 @@ _EN: dict[str, str] = {
     "dv.evidence.prompt": "A web address (https://…) or a file path.",
     "dv.evidence.error": "At most {length} characters.",
     "dv.date.title": "Date reached",
-    "dv.date.prompt": "One-off indicator: the day the result was reached, {first} to {last}.",
-    "dv.date.error": "A date between {first} and {last} (for example {first}).",
+    "dv.date.prompt": (
+        "One-off indicator: the day the result was reached, {first} to {last}, not after today."
+    ),
+    "dv.date.error": "A date between {first} and {last}, not after today (for example {first}).",
 }
 
 _FR: dict[str, str] = {
@@ -297,9 +299,12 @@ _FR: dict[str, str] = {
     "dv.evidence.error": "{length} caractères au plus.",
     "dv.date.title": "Date d'atteinte",
     "dv.date.prompt": (
-        "Indicateur ponctuel : le jour où le résultat a été atteint, du {first} au {last}."
+        "Indicateur ponctuel : le jour où le résultat a été atteint, du {first} au {last}, "
+        "au plus tard aujourd'hui."
     ),
-    "dv.date.error": "Une date entre le {first} et le {last} (par exemple {first}).",
+    "dv.date.error": (
+        "Une date entre le {first} et le {last}, au plus tard aujourd'hui (par exemple {first})."
+    ),
 }
 
 _TEXTS = {"en": _EN, "fr": _FR}

@@ -3,7 +3,8 @@ refused as it is typed, and each cell says what it expects when selected.
 
 The rule follows the KPI's measure (a count is a whole number, a percentage lies
 in 0 %..100 %: its cell is a percent cell holding the fraction, 0..1; a yes/no is
-one of two words; a one-off KPI's date reached lies within the program) and the
+one of two words; a one-off KPI's date reached lies within the program, and not after
+the day the partner types it: TODAY() in the rule, read by Excel and LibreOffice) and the
 bounds the database keeps
 (a figure below a billion: services/kpi_values.QUANTITY_LIMIT; an evidence link of
 at most 1,000 characters: db/base.URL_LENGTH). The import checks everything again:
@@ -158,10 +159,14 @@ def count(number: int, language: str) -> str:
 def _date_rule(
     labels: TemplateLabels, days: tuple[date, date], numbers: list[int]
 ) -> DataValidation:
-    """A date between `days`, on the date reached of the one-off rows `numbers`."""
+    """A date between `days` and not after the day it is typed, on the date reached of the
+    one-off rows `numbers`."""
     low, high = days
+    # TODAY() is worked out when the cell is checked, as the partner types: the template may
+    # be filled weeks after it was made. (LibreOffice reads this formula as Excel does.)
+    latest = f"MIN({_excel_date(high)},TODAY())"
     rule = _rule(
-        "date", labels, "date", "between", _excel_date(low), _excel_date(high),
+        "date", labels, "date", "between", _excel_date(low), latest,
         first=shown(low, labels.language), last=shown(high, labels.language),
     )  # fmt: skip
     rule.sqref = _ranges(layout.column_letter(Field.DATE_REACHED), numbers)
