@@ -107,19 +107,21 @@ def test_marked_cells_are_filled_and_commented_and_listed(tmp_path: Path) -> Non
     assert problems.title == PROBLEMS_SHEET
     assert wb.active.title == PROBLEMS_SHEET
     rows = [tuple(row) for row in problems.iter_rows(values_only=True)]
+    # In the order of the sheets, then rows (row 3 before 4), whatever order they came in;
+    # the marks of a sheet the workbook lacks come last.
     assert rows == [
         ("Sheet", "Cell", "KPI", "Period", "Problem"),
-        ("Figures", "C4", None, None, "text where a number is due"),
+        ("Figures", None, None, None, "the sheet has no header row"),
         ("Figures", "C3", None, None, "a count cannot be negative"),
         ("Figures", "C3", None, None, "the same KPI and period twice"),
         ("Figures", "C3", None, None, "the same KPI and period twice"),
-        ("Gone", "B2", None, None, "unknown KPI"),  # listed, no link: no such sheet
-        ("Figures", None, None, None, "the sheet has no header row"),
+        ("Figures", "C4", None, None, "text where a number is due"),
         ("Figures", None, None, None, '=HYPERLINK("http://x","y")'),
+        ("Gone", "B2", None, None, "unknown KPI"),  # listed, no link: no such sheet
     ]
-    assert problems["E8"].data_type == "s"  # a message is text, never a formula
-    assert problems["B2"].hyperlink.location == "'Figures'!C4"
-    assert problems["B6"].hyperlink is None
+    assert problems["E7"].data_type == "s"  # a message is text, never a formula
+    assert problems["B6"].hyperlink.location == "'Figures'!C4"
+    assert problems["B8"].hyperlink is None
 
 
 def test_a_merged_cell_is_marked_on_its_first_cell(tmp_path: Path) -> None:
@@ -223,8 +225,36 @@ def test_a_long_message_gets_a_row_as_tall_as_its_lines(tmp_path: Path) -> None:
     marks = [CellMark("Figures", 4, "C", long), CellMark("Figures", 3, "C", "short")]
     out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", marks)
     ws = openpyxl.load_workbook(out)[PROBLEMS_SHEET]
-    assert ws.row_dimensions[2].height == 3 * 15.0  # 85 characters a line: three lines
-    assert ws.row_dimensions[3].height is None
+    # Row 3's problem listed first, then row 4's.
+    assert [ws["E2"].value, ws["E3"].value] == ["short", long]
+    assert ws.row_dimensions[3].height == 3 * 15.0  # 85 characters a line: three lines
+    assert ws.row_dimensions[2].height is None
+
+
+def test_the_list_follows_the_sheet_by_row_then_column(tmp_path: Path) -> None:
+    """The review's case: row 6's Q6 (found by the reader) came before K6 (found by the
+    service); AA comes after Z, not between A and B as text would sort it."""
+    marks = [
+        CellMark("Figures", 6, "Q", "not a date"),
+        CellMark("Figures", 6, "AA", "after Z"),
+        CellMark("Figures", 14, "K", "between 0 % and 100 %"),
+        CellMark("Figures", 6, "K", "must not be negative"),
+        CellMark("Figures", 6, "Z", "column Z"),
+        CellMark("Figures", 6, "", "the whole row"),
+        CellMark("Figures", 2, "q", "lower-case column"),
+    ]
+    out = mark_errors(_partner_workbook(tmp_path), tmp_path / "copy.xlsx", marks)
+    ws = openpyxl.load_workbook(out)[PROBLEMS_SHEET]
+    listed = [(row[1], row[4]) for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert listed == [
+        ("Q2", "lower-case column"),
+        ("row 6", "the whole row"),
+        ("K6", "must not be negative"),
+        ("Q6", "not a date"),
+        ("Z6", "column Z"),
+        ("AA6", "after Z"),
+        ("K14", "between 0 % and 100 %"),
+    ]
 
 
 def test_a_list_of_an_older_copy_is_replaced_too(tmp_path: Path) -> None:
@@ -266,7 +296,7 @@ def test_a_mark_on_a_hidden_column_is_shown_on_the_kpi_code(tmp_path: Path) -> N
     assert ws["B2"].comment is None
     assert ws["A2"].comment is None
     listed = wb[PROBLEMS_SHEET]
-    assert [listed["B2"].value, listed["B3"].value] == ["E2", "row 2"]
+    assert [listed["B2"].value, listed["B3"].value] == ["row 2", "E2"]  # the row first
     assert listed["B2"].hyperlink.location == "'Data'!E2"
     assert listed["B3"].hyperlink.location == "'Data'!E2"
 

@@ -234,7 +234,7 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
         cell.font = bold
         cell.fill = fill
     wrap = Alignment(wrap_text=True, vertical="top")
-    for row, mark in enumerate(marks, start=2):
+    for row, mark in enumerate(_in_sheet_order(wb, marks), start=2):
         values = (mark.sheet, mark.place, mark.kpi, mark.period, mark.message)
         for column, value in enumerate(values, start=1):
             cell = ws.cell(row, column)
@@ -257,6 +257,20 @@ def _problems_sheet(wb: Workbook, marks: Sequence[CellMark]) -> None:
         sheet.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True
     wb.active = 0
+
+
+def _in_sheet_order(wb: Workbook, marks: Sequence[CellMark]) -> list[CellMark]:
+    """The marks as the partner meets them: by sheet, then row, then column (K before Q, Z
+    before AA; a whole row first), whatever order the import found them in (the reader's
+    problems come before the service's). Marks of another sheet follow, as they came."""
+    sheets = {title: number for number, title in enumerate(wb.sheetnames)}
+
+    def key(mark: CellMark) -> tuple[int, int, int]:
+        column = mark.column.upper()
+        index = column_index_from_string(column) if _is_cell(1, column) else 0
+        return sheets.get(mark.sheet, len(sheets)), mark.row, index
+
+    return sorted(marks, key=key)  # stable: one cell's problems keep their order
 
 
 def _drop_earlier_list(wb: Workbook) -> None:
