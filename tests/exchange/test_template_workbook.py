@@ -96,7 +96,7 @@ def test_the_instructions_come_first_then_the_data(written: Path, language: str)
                       "entre le 01/01/2024 et le 31/12/2026", "oui ou non",
                       "sexe / femmes = 400; sexe / hommes = 334",
                       "verrouillées", "Renvoyez le fichier tel quel", "P1-JIT",
-                      "du 2025-01-01 au 2025-06-30", "6 (5 indicateurs)"):  # fmt: skip
+                      "du 01/01/2025 au 30/06/2025", "6 (5 indicateurs)"):  # fmt: skip
             assert words in text, words
     else:
         for words in ("type 72 % (or 72", "6 decimals", "Date reached (one-off)",

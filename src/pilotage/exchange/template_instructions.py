@@ -120,11 +120,13 @@ def write_instructions(
     w.line(labels["program"], f"{data.program_reference} — {data.program_title}", bold_text=True)
     w.line(
         labels["periods"],
-        labels["periods.range"].format(start=data.start.isoformat(), end=data.end.isoformat()),
+        labels["periods.range"].format(
+            start=shown(data.start, labels.language), end=shown(data.end, labels.language)
+        ),
     )
     w.line(labels["initiatives"], ", ".join(data.initiatives) or labels["initiatives.all"])
     w.line(labels["rows"], labels["rows.count"].format(rows=len(data.rows), kpis=data.kpi_count))
-    w.line(labels["prepared"], data.prepared_on.isoformat())
+    w.line(labels["prepared"], shown(data.prepared_on, labels.language))
 
     w.section(labels["about"])
     w.line("", labels["about.text"].format(data=data_title))
