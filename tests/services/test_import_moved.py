@@ -200,18 +200,50 @@ def test_a_kpi_code_corrected_since_the_template_is_still_that_kpi(
     assert apply_import(db, path) == ImportResult(created=0, changed=0, unchanged=5, skipped=0)
 
 
-def test_a_program_reference_corrected_since_the_template_is_found_by_its_kpis(
+def test_a_renamed_program_refuses_the_template_and_names_the_program_its_ids_are(
     db: Database, demo: ProgramRow, tmp_path: Path
 ) -> None:
+    # The ids name this program's KPIs, but a program is never chosen by ids (they may be
+    # another database's): the refusal names the program as a hint, nothing is written.
     path = filled_template(db, demo.id, tmp_path)
     rename_program(db, DEMO, "CP-MTNRA-MNC-2")
-    preview = preview_import(db, path)
-    assert preview.program == "CP-MTNRA-MNC-2"  # the preview names the program found
-    assert preview.counts[RowOutcome.NEW] == 4
-    assert not preview.has_rejected, [str(p) for p in preview.problems]
-    assert apply_import(db, path).created == 4
-    txd = list_measurements(db, kpi_ids(db)["JIT-TXD"])[-1]
-    assert (txd.label, txd.numerator, txd.denominator) == ("2025-Q1", D(250), D(310))
+    before = rows_of(db)
+    refusal = (
+        "this template is for program CP-MTNRA-MNC, which this database does not hold (its "
+        "hidden identifiers are those of program CP-MTNRA-MNC-2's KPIs: if CP-MTNRA-MNC was "
+        "renamed CP-MTNRA-MNC-2, write a new template from it)"
+    )
+    with pytest.raises(WorkbookRefusedError) as refused:
+        preview_import(db, path)
+    assert str(refused.value) == refusal
+    with pytest.raises(WorkbookRefusedError, match="if CP-MTNRA-MNC was renamed"):
+        apply_import(db, path)
+    assert rows_of(db) == before
+
+
+def test_a_template_is_never_imported_into_the_renamed_copy_its_ids_name(
+    db: Database, demo: ProgramRow, moved: Database, tmp_path: Path
+) -> None:
+    # Review 5b F1: in the second database the demo's ids name CP-OTHER's KPIs (a copy
+    # with the same codes). Once the moved demo is renamed there, the template names a
+    # program that database does not hold: refused, CP-OTHER's figures untouched.
+    path = filled_template(db, demo.id, tmp_path)
+    rename_program(moved, DEMO, "CP-MTNRA-MNC-V2")
+    other = codes_of(moved, "CP-OTHER")
+    before = rows_of(moved)
+    with pytest.raises(WorkbookRefusedError) as refused:
+        apply_import(moved, path)
+    assert str(refused.value) == (
+        "this template is for program CP-MTNRA-MNC, which this database does not hold (its "
+        "hidden identifiers are those of program CP-OTHER's KPIs: if CP-MTNRA-MNC was "
+        "renamed CP-OTHER, write a new template from it)"
+    )
+    assert rows_of(moved) == before
+    assert [m.label for m in list_measurements(moved, other["JIT-APP"])] == [
+        "2024-Q1",
+        "2024-Q2",
+        "2024-Q3",
+    ]
 
 
 def test_an_id_and_a_code_naming_two_kpis_are_refused_and_nothing_is_written(
@@ -279,9 +311,7 @@ def test_unknown_reference_and_foreign_ids_are_still_refused(
 def test_the_kpis_are_matched_in_a_bounded_number_of_statements(
     db: Database, demo: ProgramRow, tmp_path: Path, statements: Statements
 ) -> None:
-    # The program's reference corrected and every code too: the worst case (by code, the
-    # program found by its KPIs' ids).
-    rename_program(db, DEMO, "CP-NEW")
+    # The program found by its reference, each row by its id.
     ids = kpi_ids(db)
 
     def workbook(rows: int) -> Path:
@@ -297,4 +327,4 @@ def test_the_kpis_are_matched_in_a_bounded_number_of_statements(
         assert preview_import(db, small).counts[RowOutcome.NEW] == 5
     with statements() as many:
         assert preview_import(db, large).counts[RowOutcome.NEW] == 400
-    assert len(few) == len(many) == 5
+    assert len(few) == len(many) == 4

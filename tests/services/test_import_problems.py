@@ -31,7 +31,8 @@ def one(code: str, period: tuple[date, date], **typed: object) -> Rows:
 
 def wrong_code(db: Database) -> list[dict[Field, object]]:
     # Row 3's id and code agree: the ids are this database's, so row 2's id (JIT-APP's)
-    # and code (JIT-DIP) name two KPIs: which one is meant cannot be told.
+    # and code (JIT-DIP) name two KPIs: which one is meant cannot be told. No row pairs
+    # either as the database does: the codes changed since (test_import_identities).
     return [
         figure_row(kpi_ids(db)["JIT-APP"], "JIT-DIP", *Q4, "2024-Q4", value=5),
         demo_row(db, "JIT-INS", half(2025, 1), value=70),
@@ -50,7 +51,8 @@ CASES: dict[str, tuple[Rows, int, str, str]] = {
         wrong_code,
         2,
         "E",
-        "the KPI's identifier and code do not match: its hidden identifier is that of JIT-APP (",
+        "the KPI's code changed in the database since the template was written: this row's "
+        "hidden identifier is that of JIT-APP (",
     ),
     "period outside the frequency": (
         one("JIT-APP", (date(2024, 10, 1), date(2024, 10, 31)), value=5),

@@ -77,6 +77,13 @@ class FilledTemplate:
     language: str
     headers: dict[Field, str]
     rows: tuple[FilledRow, ...]
+    # The (hidden KPI id, KPI code) of every row of the data sheet, filled or not (an
+    # unreadable id is None): whether the ids are this database's is told from them all,
+    # never from the rows the partner happened to fill. Empty: the filled rows' own.
+    identities: tuple[tuple[int | None, str], ...] = ()
+
+    def all_identities(self) -> tuple[tuple[int | None, str], ...]:
+        return self.identities or tuple((row.kpi_id, row.kpi_code) for row in self.rows)
 
     def header(self, field: Field) -> str:
         return self.headers.get(field) or field.value

@@ -105,13 +105,14 @@ def read_template(
             language=language,
             days=_days(marker) if Field.DATE_REACHED in {s.field for s in columns} else None,
         )
-        headers, rows = _read_rows(path, ws, reader, columns, progress, cancelled)
+        headers, rows, identities = _read_rows(path, ws, reader, columns, progress, cancelled)
     return FilledTemplate(
         sheet=sheet,
         program=marker.facts.get(layout.FACT_PROGRAM, ""),
         language=language,
         headers=headers,
         rows=rows,
+        identities=identities,
     )
 
 
@@ -133,7 +134,7 @@ def _read_rows(
     columns: tuple[Slot, ...],
     progress: Progress | None,
     cancelled: Cancelled | None,
-) -> tuple[dict[Field, str], tuple[FilledRow, ...]]:
+) -> tuple[dict[Field, str], tuple[FilledRow, ...], tuple[tuple[int | None, str], ...]]:
     width = len(columns)
     headers = read_headers(path, ws, width, columns)
     written = HEADERS.get(reading.language, HEADERS["en"])
@@ -143,6 +144,7 @@ def _read_rows(
     reading.headers = headers
     total = max(int(ws.max_row or 0) - layout.HEADER_ROW, 0)
     rows: list[FilledRow] = []
+    identities: list[tuple[int | None, str]] = []  # of every row, filled or not
     cells_by_row = typed_sheet_rows(
         path, ws, min_row=layout.FIRST_DATA_ROW, max_col=width, percent=True
     )
@@ -152,12 +154,15 @@ def _read_rows(
                 raise CancelledError("reading the template")
             if progress is not None:
                 progress(done, total)
+        identity = reading.identity(cells)
+        if identity is not None:
+            identities.append(identity)
         filled = reading.row(layout.FIRST_DATA_ROW + done, cells)
         if filled is not None:
             rows.append(filled)
     if progress is not None:
         progress(total, total)
-    return headers, tuple(rows)
+    return headers, tuple(rows), tuple(identities)
 
 
 __all__ = [

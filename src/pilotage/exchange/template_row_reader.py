@@ -88,6 +88,26 @@ class RowReader:
         header = "" if field is None else self.headers.get(field) or field.value
         self.problems.append(CellProblem(self.sheet, self.number, column, header, message))
 
+    def identity(self, cells: tuple[tuple[Any, str], ...]) -> tuple[int | None, str] | None:
+        """The row's hidden KPI id and its code, read quietly whether the row is filled or
+        not (None for a row with neither): the service tells from every row of the
+        template whether its ids are this database's. A formula or an unreadable id is None."""
+        by_field = dict(zip(self.fields, cells, strict=False))
+        raw, id_type = by_field.get(Field.KPI_ID, _EMPTY)
+        code, code_type = by_field.get(Field.KPI_CODE, _EMPTY)
+        text = cell_text(code) if code_type not in ("f", "e") else ""
+        kpi_id: int | None = None
+        if (
+            id_type not in ("f", "e")
+            and isinstance(raw, int | float)
+            and not isinstance(raw, bool)
+            and math.isfinite(raw)
+            and raw == int(raw)
+            and 1 <= raw <= LARGEST_ID
+        ):
+            kpi_id = int(raw)
+        return None if kpi_id is None and not text else (kpi_id, text)
+
     def row(self, number: int, cells: tuple[tuple[Any, str], ...]) -> FilledRow | None:
         """`cells`: the row's (value, data type) pairs, in the layout's column order."""
         by_field = dict(zip(self.fields, cells, strict=False))

@@ -7,13 +7,17 @@ KPIs there, or nothing. The code is the analyst's: it can be corrected after the
 template went out, while the id still names the same KPI. KPI codes are unique in a
 program (at every level, ignoring case: kpi_validation), so the code names one KPI.
 
-Hence, for the whole template first: its ids are this database's when one row's id and
-code name the same KPI of the program (ids of another database name that very KPI only
-by chance), or when no row's id and code name two different KPIs. Then each row:
+Hence, for the whole template first, from every row of its sheet, filled or not (the
+same row must not be read one way or another as other rows are filled): its ids are this
+database's when one row's id and code name the same KPI of the program (ids of another
+database name that very KPI only by chance), or when no row's id and code name two
+different KPIs. Then each filled row:
 - id and code name the same KPI: that KPI;
 - the ids are this database's: the KPI the id names (its code was corrected since), else
   the one the code names; an id and a code naming two different KPIs is a problem (which
-  one did the partner mean?);
+  one did the partner mean?). When another row of the template pairs that id, or that
+  code, as the database does, the row was altered after the template was written;
+  otherwise the KPIs' codes changed in the database since (two codes swapped);
 - the ids are another database's: the KPI the code names, the id ignored.
 
 Then the figure a row corrects: the one of its KPI and period; for a one-off KPI (one
@@ -34,41 +38,76 @@ from pilotage.domain.periods import period_label
 from pilotage.exchange.template_reading import FilledRow
 from pilotage.services.import_records import KpiFact, Recorded
 
-__all__ = ["Matched", "match_kpis", "one_off_figure", "twins_of"]
+__all__ = ["Matched", "clash_text", "match_kpis", "one_off_figure", "twins_of"]
 
 
 @dataclass(frozen=True)
 class Matched:
     """The KPI a row is about (None: no KPI of the program), or, when its id and code name
-    two different KPIs, both: `kpi` the id's, `other` the code's."""
+    two different KPIs, both: `kpi` the id's, `other` the code's; `altered` when the
+    template elsewhere pairs that id or that code as the database does (the row was
+    altered, not the KPIs' codes)."""
 
     kpi: KpiFact | None
     other: KpiFact | None = None
+    altered: bool = False
 
 
-def match_kpis(rows: Iterable[FilledRow], kpis: Mapping[int, KpiFact]) -> dict[int, Matched]:
-    """Per sheet row, the KPI of `kpis` (the program's, by id) the row is about."""
+def match_kpis(
+    rows: Iterable[FilledRow],
+    kpis: Mapping[int, KpiFact],
+    identities: Iterable[tuple[int | None, str]] = (),
+) -> dict[int, Matched]:
+    """Per sheet row, the KPI of `kpis` (the program's, by id) the row is about.
+    `identities`: the (id, code) of every row of the template, filled or not (default:
+    the filled rows')."""
     by_code = {kpi.code.casefold(): kpi for kpi in kpis.values()}
-    pairs = [
-        (
-            row.row,
-            kpis.get(row.kpi_id) if row.kpi_id is not None else None,
-            by_code.get(row.kpi_code.strip().casefold()),
-        )
-        for row in rows
-    ]
-    agreeing = any(by_id is not None and by_id is by_c for _, by_id, by_c in pairs)
-    clashing = any(by_id and by_c and by_id is not by_c for _, by_id, by_c in pairs)
+    rows = tuple(rows)
+    seen = {(i, code.strip().casefold()) for i, code in identities} or {
+        (row.kpi_id, row.kpi_code.strip().casefold()) for row in rows
+    }
+
+    def named(kpi_id: int | None, code: str) -> tuple[KpiFact | None, KpiFact | None]:
+        return (kpis.get(kpi_id) if kpi_id is not None else None), by_code.get(code)
+
+    everywhere = [named(i, code) for i, code in seen]
+    agreeing = any(by_id is not None and by_id is by_c for by_id, by_c in everywhere)
+    clashing = any(by_id and by_c and by_id is not by_c for by_id, by_c in everywhere)
     local = agreeing or not clashing
     found: dict[int, Matched] = {}
-    for number, by_id, by_c in pairs:
+    for row in rows:
+        by_id, by_c = named(row.kpi_id, row.kpi_code.strip().casefold())
         if not local:
-            found[number] = Matched(by_c)
+            found[row.row] = Matched(by_c)
         elif by_id is not None and by_c is not None and by_id is not by_c:
-            found[number] = Matched(by_id, by_c)
+            altered = (by_id.id, by_id.code.casefold()) in seen or (
+                by_c.id,
+                by_c.code.casefold(),
+            ) in seen
+            found[row.row] = Matched(by_id, by_c, altered)
         else:
-            found[number] = Matched(by_id or by_c)
+            found[row.row] = Matched(by_id or by_c)
     return found
+
+
+def clash_text(altered: bool) -> str:
+    """The problem of a row whose id and code name two KPIs ({named}, {name}, {code},
+    {program}): the row was altered (copy it again), or the KPIs' codes changed in the
+    database since the template was written (a new template: copying the row again
+    would not help)."""
+    if altered:
+        return translate(
+            "Import",
+            "the KPI's identifier and code do not match: its hidden identifier is that of "
+            "{named} ({name}), its code “{code}” that of another KPI of program {program}; "
+            "copy the row again from the template as it was sent",
+        )
+    return translate(
+        "Import",
+        "the KPI's code changed in the database since the template was written: this row's "
+        "hidden identifier is that of {named} ({name}), while its code “{code}” is now that "
+        "of another KPI of program {program}; a new template is needed",
+    )
 
 
 def twins_of(

@@ -89,11 +89,13 @@ class ProgramFound:
 
 
 def program_of(session: Session, template: FilledTemplate) -> ProgramFound:
-    """The program the marker names; else, when its reference was corrected since the
-    template went out, the one program all the rows' KPI ids belong to (and whose KPI
-    one row's id and code both name, so ids written by another database, which name other
-    KPIs, do not pick a program by chance). One statement, two when the reference is
-    unknown."""
+    """The program the marker names, or a refusal. A program is never chosen by the rows'
+    hidden KPI ids: a template written by another database carries that database's ids,
+    which may name the KPIs of another program here (a renamed copy holds the same
+    codes), and its figures would land there. When the ids name the KPIs of one program
+    of this database (one row's id and code naming the same KPI), the refusal names it as
+    a hint: the analyst may have renamed the program, and writes a new template. One
+    statement, two when the reference is unknown."""
     found = session.execute(
         select(ContractProgram.id, ContractProgram.reference).where(
             ContractProgram.reference == template.program
@@ -101,18 +103,26 @@ def program_of(session: Session, template: FilledTemplate) -> ProgramFound:
     ).first()
     if found is not None:
         return ProgramFound(found.id, found.reference)
-    moved = _program_of_ids(session, template)
-    if moved is not None:
-        return moved
-    refusal = translate(
-        "Import", "this template is for program {program}, which this database does not hold"
-    )
     named = template.program or translate("Import", "(none named)")
-    raise WorkbookRefusedError(refusal.format(program=named))
+    other = _program_of_ids(session, template)
+    if other is None:
+        refusal = translate(
+            "Import", "this template is for program {program}, which this database does not hold"
+        )
+        raise WorkbookRefusedError(refusal.format(program=named))
+    refusal = translate(
+        "Import",
+        "this template is for program {program}, which this database does not hold (its "
+        "hidden identifiers are those of program {other}'s KPIs: if {program} was renamed "
+        "{other}, write a new template from it)",
+    )
+    raise WorkbookRefusedError(refusal.format(program=named, other=other.reference))
 
 
 def _program_of_ids(session: Session, template: FilledTemplate) -> ProgramFound | None:
-    codes = {r.kpi_id: r.kpi_code.strip().casefold() for r in template.rows if r.kpi_id}
+    """The one program of this database the template's ids (of all its rows) name, when
+    one row's id and code both name the same KPI of it: a hint only, never a choice."""
+    codes = {i: code.strip().casefold() for i, code in template.all_identities() if i}
     if not codes:
         return None
     pillar, initiative, initiative_pillar = aliased(Pillar), aliased(Initiative), aliased(Pillar)

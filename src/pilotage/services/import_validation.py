@@ -33,7 +33,13 @@ from pilotage.exchange.template_layout import Field
 from pilotage.exchange.template_reading import CellProblem, FilledRow, FilledTemplate
 from pilotage.exchange.template_values import text_not_number
 from pilotage.services import audit
-from pilotage.services.import_matching import Matched, match_kpis, one_off_figure, twins_of
+from pilotage.services.import_matching import (
+    Matched,
+    clash_text,
+    match_kpis,
+    one_off_figure,
+    twins_of,
+)
 from pilotage.services.import_outcomes import Judged, RowOutcome
 from pilotage.services.import_preview_texts import figure_text, typed_text, with_day, with_details
 from pilotage.services.import_records import (
@@ -100,7 +106,8 @@ def judge(session: Session, template: FilledTemplate, program: ProgramFound) -> 
 
 
 def _judge(session: Session, template: FilledTemplate, program: ProgramFound) -> list[Judged]:
-    matched = match_kpis(template.rows, read_program_kpis(session, program.id))
+    kpis = read_program_kpis(session, program.id)
+    matched = match_kpis(template.rows, kpis, template.all_identities())
     ids = {m.kpi.id for m in matched.values() if m.kpi is not None and m.other is None}
     # Only the measurements of the periods the rows cover: a row can match or overlap no other.
     bounds = [(r.period_start, r.period_end) for r in template.rows]
@@ -137,12 +144,7 @@ def _judge_row(
     if row.columns() & _IDENTIFIERS or "" in row.columns():  # an added row: its own problem
         return _rejected(row, kpi, None)
     if kpi is not None and matched.other is not None:
-        text = translate(
-            "Import",
-            "the KPI's identifier and code do not match: its hidden identifier is that of "
-            "{named} ({name}), its code “{code}” that of another KPI of program {program}; "
-            "copy the row again from the template as it was sent",
-        )
+        text = clash_text(matched.altered)
         row.add(
             Field.KPI_CODE,
             text.format(named=kpi.code, name=kpi.name, code=source.kpi_code, program=program),
