@@ -80,7 +80,8 @@ def test_preview_says_what_is_new_and_writes_nothing(
     assert dip.kpi_id == kpi_ids(db)["JIT-DIP"]
     assert dip.kpi_name == "Diplômés"
     assert (dip.old, dip.new) == ("", "250 · sexe / femmes = 110; sexe / hommes = 140")
-    assert (txd.new, ins.new, ins.period) == ("250 / 330", "74.5", "2025-H1")
+    # A percentage is shown with its sign, as a rejected one is ("150 %").
+    assert (txd.new, ins.new, ins.period) == ("250 / 330", "74.5 %", "2025-H1")
 
 
 def test_apply_writes_every_new_row_with_its_audit_entry(

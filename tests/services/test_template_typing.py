@@ -57,7 +57,7 @@ def test_what_excel_stores_is_what_the_partner_meant(
     preview = preview_import(db, filled(template, typed, tmp_path / "f.xlsx"))
     rows = {(r.kpi_code, r.period): r for r in preview.rows}
     percentage = rows["JIT-INS", "2025-H1"]
-    assert (percentage.outcome, percentage.new) == (RowOutcome.NEW, "72")
+    assert (percentage.outcome, percentage.new) == (RowOutcome.NEW, "72 %")
     ratio = rows["JIT-TXD", "2025-Q1"]
     assert (ratio.outcome, ratio.new) == (RowOutcome.NEW, "333.333333 / 400")
     moved = rows["JIT-DIP", "2025-Q2"]  # the reader's label is the hidden bounds'

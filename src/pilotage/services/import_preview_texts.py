@@ -59,7 +59,9 @@ def typed_text(source: FilledRow, language: str) -> str:
 
 
 def figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: str) -> str:
-    """A figure as the preview shows it: "320", "240 / 330" for a ratio, "yes" or "no"."""
+    """A figure as the preview shows it: "320", "72.5 %" for a percentage (as a rejected
+    one is shown, and as the window's tables show percentages), "240 / 330" for a ratio,
+    "yes" or "no"."""
     if kpi.measure is Measure.RATIO:
         numerator, denominator = figures.get("numerator"), figures.get("denominator")
         if numerator is None or denominator is None:
@@ -71,4 +73,5 @@ def figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: s
     if kpi.measure is Measure.YES_NO and value in (0, 1):
         yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
         return yes if value == 1 else no
-    return audit.render(value) or ""
+    shown = audit.render(value) or ""
+    return f"{shown} %" if kpi.measure is Measure.PERCENTAGE else shown
