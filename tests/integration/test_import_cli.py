@@ -300,6 +300,6 @@ def test_a_french_template_is_answered_in_french(
     code, out, _ = run(capsys, "import", str(path), "--dry-run", "--db", str(demo_file))
     assert code == 1
     # The command's own words stay the analyst's; the row's problem is the partner's.
-    assert "Données!K2 JIT-DIP 2025-Q1 (Valeur): ne doit pas être négatif : c’est un nombre" in (
+    assert "Données!K2 JIT-DIP 2025-Q1 (Valeur): ne doit pas être négatif : c’est un comptage" in (
         out.splitlines()
     )

@@ -36,7 +36,7 @@ def _rows(db: Database, text: str) -> list[dict[Field, object]]:
 
 
 FRENCH = {
-    "Données!K2 (Valeur)": "ne doit pas être négatif : c’est un nombre",
+    "Données!K2 (Valeur)": "ne doit pas être négatif : c’est un comptage",
     "Données!K3 (Valeur)": "« beaucoup » est du texte là où un nombre est attendu",
     "Données!K4 (Valeur)": (
         "la période 2024-Q3 est validée et verrouillée (enregistré : 320) : un import ne "

@@ -341,8 +341,8 @@ def test_a_percentage_typed_with_a_percent_sign_is_read_in_points(
     ]
     path = _percent_formatted(filled(tmp_path, rows), {"K2": "0%", "K3": "0%", "K4": "0.0%"})
     ins, app, txd, text = preview_import(db, path).rows
-    assert (ins.outcome, ins.new) == (RowOutcome.NEW, "72")
-    assert (text.outcome, text.new) == (RowOutcome.NEW, "64.5")
+    assert (ins.outcome, ins.new) == (RowOutcome.NEW, "72 %")
+    assert (text.outcome, text.new) == (RowOutcome.NEW, "64.5 %")
     assert [str(p) for p in app.problems] == [
         "Figures!K3 (Value): typed as a percentage (50 %): type the number itself"
     ]
@@ -358,4 +358,4 @@ def test_the_template_s_own_points_format_is_not_a_percentage(
     rows = [demo_row(db, "JIT-INS", half(2025, 1), value=72)]
     path = _percent_formatted(filled(tmp_path, rows), {"K2": '#,##0.0"%"'})
     (row,) = preview_import(db, path).rows
-    assert (row.outcome, row.new) == (RowOutcome.NEW, "72")
+    assert (row.outcome, row.new) == (RowOutcome.NEW, "72 %")

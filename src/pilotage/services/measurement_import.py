@@ -129,7 +129,7 @@ def preview_import(
     digest = fingerprint(path)
     template = _read(path, progress, cancelled)
     with db.reading() as session:
-        program = program_of(session, template)  # its reference may be newer than the marker's
+        program = program_of(session, template)  # by the marker's reference only
         judged = judge(session, template, program)
     rows = tuple(_preview_row(j) for j in judged)
     return ImportPreview(path, program.reference, rows, digest, template.language)

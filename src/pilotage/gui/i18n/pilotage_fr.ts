@@ -689,7 +689,7 @@
         <translation>{sheet} : la colonne {column} est vide là où le modèle a « {header} » : une colonne a été supprimée, insérée ou déplacée ; remplissez une copie neuve du modèle</translation>
     </message>
     <message>
-        <location filename="../../exchange/template_row_reader.py" line="+216"/>
+        <location filename="../../exchange/template_row_reader.py" line="+236"/>
         <source>is a formula: type the figure itself</source>
         <translation>est une formule : saisissez le chiffre lui-même</translation>
     </message>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../services/import_validation.py" line="+348"/>
+        <location filename="../../services/import_validation.py" line="+350"/>
         <source>typed as a percentage ({typed} %): type the number itself</source>
         <translation>saisi en pourcentage ({typed} %) : saisissez le nombre lui-même</translation>
     </message>
@@ -775,12 +775,17 @@
         <translation>« {typed} » est du texte là où un nombre est attendu</translation>
     </message>
     <message>
-        <location filename="../../services/import_validation.py" line="-208"/>
+        <location filename="../../services/import_matching.py" line="+99"/>
         <source>the KPI&apos;s identifier and code do not match: its hidden identifier is that of {named} ({name}), its code “{code}” that of another KPI of program {program}; copy the row again from the template as it was sent</source>
         <translation>l’identifiant et le code de l’indicateur ne concordent pas : son identifiant masqué est celui de {named} ({name}), son code « {code} » celui d’un autre indicateur du programme {program} ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>the KPI&apos;s code changed in the database since the template was written: this row&apos;s hidden identifier is that of {named} ({name}), while its code “{code}” is now that of another KPI of program {program}; a new template is needed</source>
+        <translation>le code de l’indicateur a changé dans la base depuis l’écriture du modèle : l’identifiant masqué de cette ligne est celui de {named} ({name}), alors que son code « {code} » est désormais celui d’un autre indicateur du programme {program} ; un nouveau modèle est nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../../services/import_validation.py" line="-196"/>
         <source>unknown KPI: “{code}” is not a KPI of program {program} in this database (or its hidden identifier was changed); copy the row again from the template as it was sent</source>
         <translation>indicateur inconnu : « {code} » n’est pas un indicateur du programme {program} dans cette base (ou son identifiant masqué a été modifié) ; recopiez la ligne depuis le modèle tel qu’il a été envoyé</translation>
     </message>
@@ -837,12 +842,12 @@
     <message>
         <location line="+19"/>
         <source>must not be negative: it is a count</source>
-        <translation>ne doit pas être négatif : c’est un nombre</translation>
+        <translation>ne doit pas être négatif : c’est un comptage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must be a whole number: it is a count</source>
-        <translation>doit être un nombre entier : c’est un nombre</translation>
+        <translation>doit être un nombre entier : c’est un comptage</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1162,7 +1167,7 @@
         <translation>{problem} (colonne masquée {column})</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+132"/>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
@@ -1427,12 +1432,17 @@
         <translation>{name} ne peut pas être lu comme un classeur Excel : {reason}</translation>
     </message>
     <message>
-        <location filename="../../exchange/template_dates.py" line="+34"/>
+        <location filename="../../exchange/template_dates.py" line="+39"/>
         <source>{day} is outside the program ({first} to {last}): give the day the result was reached, within the program</source>
         <translation>{day} est hors du programme (du {first} au {last}) : donnez le jour où le résultat a été atteint, dans le programme</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>{day} is in the future: give the day the result was reached</source>
+        <translation>{day} est dans le futur : donnez le jour où le résultat a été atteint</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>“{typed}” is not a date: type it as {example}, or choose the date again</source>
         <translation>« {typed} » n&apos;est pas une date : tapez-la sous la forme {example}, ou choisissez de nouveau la date</translation>
     </message>
@@ -1477,17 +1487,22 @@
         <translation>la feuille de données « {sheet} » du modèle n’est pas une feuille de cellules (elle a été remplacée, par un graphique peut-être) : remplissez une nouvelle copie du modèle</translation>
     </message>
     <message>
-        <location filename="../../services/import_matching.py" line="+113"/>
+        <location filename="../../services/import_matching.py" line="+47"/>
         <source>{code} is a one-off KPI, with one figure in all, but {count} figures are recorded for it ({periods}), none on {day}: which one this row corrects is not known; ask for the KPI&apos;s figures to be put right first</source>
         <translation>{code} est un indicateur ponctuel, qui n’a qu’un chiffre en tout, mais {count} chiffres sont enregistrés pour lui ({periods}), aucun le {day} : on ne sait pas lequel cette ligne corrige ; demandez d’abord que les chiffres de l’indicateur soient corrigés</translation>
     </message>
     <message>
-        <location filename="../../services/import_records.py" line="+107"/>
+        <location filename="../../services/import_records.py" line="+109"/>
         <source>this template is for program {program}, which this database does not hold</source>
         <translation>ce modèle est celui du programme {program}, que cette base ne contient pas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>this template is for program {program}, which this database does not hold (its hidden identifiers are those of program {other}&apos;s KPIs: if {program} was renamed {other}, write a new template from it)</source>
+        <translation>ce modèle est celui du programme {program}, que cette base ne contient pas (ses identifiants masqués sont ceux des indicateurs du programme {other} : si {program} a été renommé {other}, créez un nouveau modèle à partir de ce programme)</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>(none named)</source>
         <translation>(aucun nommé)</translation>
     </message>
@@ -2641,22 +2656,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+115"/>
+        <location filename="../main_window.py" line="+100"/>
         <source>Search by code or name</source>
         <translation>Rechercher par code ou par nom</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+64"/>
         <source>{database} — Pilotage</source>
         <translation>{database} — Pilotage</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -2681,7 +2696,7 @@
         <translation>Le portefeuille n’a pas pu être chargé : {error}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+9"/>
         <source>No match</source>
         <translation>Aucune correspondance</translation>
     </message>
