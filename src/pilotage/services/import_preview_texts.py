@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from pilotage.domain.enums import Measure
+from pilotage.domain.formatting import styled
 from pilotage.domain.periods import period_label
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.template_reading import FilledRow
-from pilotage.services import audit
 from pilotage.services.import_records import KpiFact, Parts, Recorded
 
-__all__ = ["figure_text", "typed_text", "with_day", "with_details"]
+__all__ = ["figure_text", "grouped", "typed_text", "with_day", "with_details"]
 
 
 def with_day(recorded: Recorded, source: FilledRow, old: str, new: str) -> tuple[str, str]:
@@ -50,12 +50,12 @@ def typed_text(source: FilledRow, language: str) -> str:
         yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
         return yes if source.answer else no
     if source.value is not None:
-        shown = audit.render(source.value) or ""
+        shown = grouped(source.value)
         return f"{shown} %" if source.value_percent else shown
     terms = (source.numerator, source.denominator)
     if all(term is None for term in terms):
         return ""
-    return " / ".join("?" if term is None else audit.render(term) or "" for term in terms)
+    return " / ".join("?" if term is None else grouped(term) for term in terms)
 
 
 def figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: str) -> str:
@@ -66,12 +66,21 @@ def figure_text(kpi: KpiFact, figures: Mapping[str, Decimal | None], language: s
         numerator, denominator = figures.get("numerator"), figures.get("denominator")
         if numerator is None or denominator is None:
             return ""
-        return f"{audit.render(numerator)} / {audit.render(denominator)}"
+        return f"{grouped(numerator)} / {grouped(denominator)}"
     value = figures.get("value")
     if value is None:
         return ""
     if kpi.measure is Measure.YES_NO and value in (0, 1):
         yes, no = layout.YES_NO_WORDS.get(language, layout.YES_NO_WORDS["en"])
         return yes if value == 1 else no
-    shown = audit.render(value) or ""
+    shown = grouped(value)
     return f"{shown} %" if kpi.measure is Measure.PERCENTAGE else shown
+
+
+def grouped(value: Decimal) -> str:
+    """Every decimal of `value` (the preview shows exactly what would be written), its
+    thousands grouped as the window writes them: "1,200.5", "1 200,5" in French."""
+    if not value.is_finite():
+        return str(value)
+    exact = value.normalize() + 0  # "+ 0" turns -0 into 0 and 1.2E+3 back into 1200
+    return styled(f"{exact:,f}")
