@@ -1,16 +1,24 @@
-"""The audit log of one record, for its "History" panel: who changed what, and when."""
+"""The audit log of one record, for its "History" panel: who changed what, and when.
+
+A KPI's history is its own entries and those of its targets and measurements
+(`kpi_history`): an analyst asking "who changed this KPI" means its figures too.
+Each part's entries are named by their period, taken from the entries themselves,
+so that a measurement deleted since is still named.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import aliased
 
 from pilotage.db.database import Database
-from pilotage.db.schema import AuditEntry
+from pilotage.db.schema import AuditEntry, KpiTarget, Measurement
 from pilotage.domain.enums import AuditAction
+from pilotage.domain.periods import period_label
 
 Change = tuple[str | None, str | None]
 """(old, new), both as the audit log rendered them; None where there was no value."""
@@ -24,6 +32,16 @@ class HistoryEntry:
     action: AuditAction
     reason: str
     changes: dict[str, Change] = field(default_factory=dict)  # by field name
+    entity: str = ""  # the record the entry is about ("kpi", "measurement"…)
+    entity_id: int = 0
+    part: str = ""  # a KPI's target or measurement: its period ("2024-Q3"); "" for the KPI
+
+    def change_lines(self) -> list[str]:
+        """One "field: old → new" line per change ("—" where there was no value)."""
+        return [
+            f"{name}: {old if old is not None else '—'} → {new if new is not None else '—'}"
+            for name, (old, new) in self.changes.items()
+        ]
 
 
 def record_history(db: Database, entity: str, entity_id: int) -> list[HistoryEntry]:
@@ -43,9 +61,122 @@ def record_history(db: Database, entity: str, entity_id: int) -> list[HistoryEnt
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         ).all()
     return [
-        HistoryEntry(e.id, e.at, e.who, e.action, e.reason or "", decode_changes(e.changes))
+        HistoryEntry(
+            e.id,
+            e.at,
+            e.who,
+            e.action,
+            e.reason or "",
+            decode_changes(e.changes),
+            entity,
+            entity_id,
+        )
         for e in entries
     ]
+
+
+def history_of(db: Database, entity: str, entity_id: int) -> list[HistoryEntry]:
+    """What the History window shows for a record: a KPI's with its parts, else its own."""
+    if entity == "kpi":
+        return kpi_history(db, entity_id)
+    return record_history(db, entity, entity_id)
+
+
+def kpi_history(db: Database, kpi_id: int) -> list[HistoryEntry]:
+    """The entries of a KPI, of its targets and of its measurements (those it has and
+    those deleted since), newest first: one statement whatever their number.
+
+    A deleted part is found by its delete entry, which names the KPI it belonged to.
+    """
+    # The "kpi_id": ["12", null] a delete entry holds (json.dumps with sort_keys).
+    deleted = f'%"kpi_id": ["{kpi_id}", null]%'
+    gone = aliased(AuditEntry)
+
+    def part_of_kpi(entity: str, table: type[KpiTarget] | type[Measurement]) -> ColumnElement[bool]:
+        return and_(
+            AuditEntry.entity == entity,
+            or_(
+                AuditEntry.entity_id.in_(select(table.id).where(table.kpi_id == kpi_id)),
+                AuditEntry.entity_id.in_(
+                    select(gone.entity_id).where(
+                        gone.entity == entity,
+                        gone.action == AuditAction.DELETE,
+                        gone.changes.like(deleted),
+                    )
+                ),
+            ),
+        )
+
+    query = (
+        select(
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.who,
+            AuditEntry.action,
+            AuditEntry.reason,
+            AuditEntry.changes,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+        )
+        .where(
+            or_(
+                and_(AuditEntry.entity == "kpi", AuditEntry.entity_id == kpi_id),
+                part_of_kpi("kpi_target", KpiTarget),
+                part_of_kpi("measurement", Measurement),
+            )
+        )
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
+    with db.reading() as session:
+        rows = session.execute(query).all()
+    entries = [
+        HistoryEntry(
+            e.id,
+            e.at,
+            e.who,
+            e.action,
+            e.reason or "",
+            decode_changes(e.changes),
+            e.entity,
+            e.entity_id,
+        )
+        for e in rows
+    ]
+    names = _part_names(entries)
+    return [
+        replace(e, part=names.get((e.entity, e.entity_id), "")) if e.entity != "kpi" else e
+        for e in entries
+    ]
+
+
+def _part_names(entries: list[HistoryEntry]) -> dict[tuple[str, int], str]:
+    """Each target's and measurement's period, from the newest entry that names it."""
+    names: dict[tuple[str, int], str] = {}
+    for entry in entries:  # newest first
+        key = (entry.entity, entry.entity_id)
+        if key in names or entry.entity == "kpi":
+            continue
+        end = _day(entry.changes.get("period_end"))
+        if end is None:
+            continue
+        if entry.entity == "measurement":
+            start = _day(entry.changes.get("period_start"))
+            if start is None:
+                continue
+            names[key] = period_label(start, end)
+        else:
+            names[key] = end.isoformat()
+    return names
+
+
+def _day(change: Change | None) -> date | None:
+    if change is None:
+        return None
+    text = change[1] if change[1] is not None else change[0]
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def decode_changes(text: str | None) -> dict[str, Change]:
