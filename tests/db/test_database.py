@@ -60,7 +60,7 @@ def test_a_local_file_uses_the_wal_journal(db: Database) -> None:
 
 def test_a_foreign_key_violation_is_refused(db: Database) -> None:
     # SQLite: "FOREIGN KEY constraint failed"; PostgreSQL: "violates foreign key constraint".
-    with pytest.raises(Exception, match="(?i)foreign key"), db.engine.begin() as connection:
+    with pytest.raises(Exception, match=r"(?i)foreign key"), db.engine.begin() as connection:
         connection.execute(
             text(
                 "INSERT INTO pillar (program_id, position, code, title, objective, version)"
