@@ -14,10 +14,12 @@ from service_support import AuditLog, Count
 from pilotage.db.database import Database
 from pilotage.domain.enums import Aggregation, Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import NotFoundError, Problem, ValidationError
+from pilotage.services.identity import set_user_name
 from pilotage.services.kpis import KpiRow
 from pilotage.services.measurements import (
     DisaggregationInput,
     MeasurementInput,
+    MeasurementRecordedError,
     get_measurement,
     list_measurements,
     record_measurement,
@@ -388,13 +390,16 @@ def test_every_problem_at_once_and_nothing_written(
 def test_the_same_period_twice_is_refused_before_the_database(
     db: Database, learners: KpiRow
 ) -> None:
-    record_measurement(db, learners.id, COUNT_Q1)
-    with pytest.raises(ValidationError) as caught:
+    set_user_name("sara")
+    try:
+        first = record_measurement(db, learners.id, COUNT_Q1)
+    finally:
+        set_user_name(None)
+    with pytest.raises(MeasurementRecordedError) as caught:
         record_measurement(db, learners.id, replace(COUNT_Q1, value=D(1)))
-    [problem] = caught.value.problems
-    assert problem == Problem(
-        "period_start", "2024-Q1 already has a measurement of this KPI: edit that one instead"
-    )
+    # Who recorded it and when (from the audit log), as when two analysts race for it.
+    assert caught.value.entity_id == first.id
+    assert str(caught.value).startswith(f"2024-Q1 of {learners.code} was recorded by sara at ")
 
 
 def _one_off(db: Database, tree: Tree) -> KpiRow:

@@ -14,15 +14,18 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pilotage.db.database import Database
+from pilotage.db.database import Database, conflict_error
 from pilotage.db.schema import Disaggregation, Kpi, Measurement
 from pilotage.domain.enums import AuditAction, Measure, MeasurementStatus
-from pilotage.domain.errors import NotFoundError, Problem
+from pilotage.domain.errors import NotFoundError, PilotageError, Problem, ValidationError
 from pilotage.domain.kpi_types import Observation
+from pilotage.domain.messages import translate
 from pilotage.domain.periods import period_label
 from pilotage.services import audit
+from pilotage.services.conflicts import MeasurementRecordedError
 from pilotage.services.identity import current_user
 from pilotage.services.input_types import check_value
 from pilotage.services.measurement_validation import (
@@ -39,6 +42,7 @@ __all__ = [
     "DisaggregationInput",
     "DisaggregationRow",
     "MeasurementInput",
+    "MeasurementRecordedError",
     "MeasurementRow",
     "delete_measurement",
     "get_measurement",
@@ -174,9 +178,79 @@ def _load_with_kpi(session: Session, measurement_id: int) -> tuple[Measurement, 
 
 
 def record_measurement(db: Database, kpi_id: int, data: MeasurementInput) -> MeasurementRow:
-    """Enter the figure of one period, with its disaggregations."""
+    """Enter the figure of one period, with its disaggregations.
+
+    A period of the KPI recorded by someone else meanwhile (or before) is refused
+    with MeasurementRecordedError naming who and when; never a second row.
+    """
+    try:
+        return _record(db, kpi_id, data)
+    except _PeriodTakenError as taken:
+        raise _recorded_meanwhile(db, kpi_id, data, taken.code) from taken.__cause__
+
+
+class _PeriodTakenError(Exception):
+    """The unique (KPI, period) refused the insert: another transaction won the race."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _recorded_meanwhile(
+    db: Database, kpi_id: int, data: MeasurementInput, code: str
+) -> PilotageError:
+    """The refusal of a lost race, read after the rollback (PostgreSQL's failed
+    transaction takes no more queries)."""
+    with db.reading() as session:
+        taken = _recorded_period(session, kpi_id, data)
+        if taken is None:  # recorded and deleted again since: nothing to name
+            return ValidationError(
+                [
+                    Problem(
+                        "period_start",
+                        translate(
+                            "Conflicts", "was recorded meanwhile, then deleted: record it again"
+                        ),
+                    )
+                ]
+            )
+        return taken
+
+
+def _recorded_period(
+    session: Session, kpi_id: int, data: MeasurementInput
+) -> MeasurementRecordedError | None:
+    """The refusal naming who recorded this exact period of the KPI, if someone did."""
+    # Typed dates, but a caller may hand anything: clean_measurement says what is wrong.
+    start: object = data.period_start
+    end: object = data.period_end
+    if not isinstance(start, date) or not isinstance(end, date):
+        return None
+    found = session.execute(
+        select(Measurement.id, Kpi.code)
+        .join(Kpi, Kpi.id == Measurement.kpi_id)
+        .where(
+            Measurement.kpi_id == kpi_id,
+            Measurement.period_start == start,
+            Measurement.period_end == end,
+        )
+    ).first()
+    if found is None:
+        return None
+    last = conflict_error(session, ENTITY, found.id)
+    return MeasurementRecordedError(
+        found.code, period_label(start, end), found.id, last.changed_by, last.changed_at
+    )
+
+
+def _record(db: Database, kpi_id: int, data: MeasurementInput) -> MeasurementRow:
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
+        code = kpi.code
+        recorded = _recorded_period(session, kpi_id, data)
+        if recorded is not None:
+            raise recorded
         clean = clean_measurement(session, kpi, data, None)
         measurement = Measurement(
             kpi_id=kpi_id,
@@ -189,7 +263,11 @@ def record_measurement(db: Database, kpi_id: int, data: MeasurementInput) -> Mea
             ],
         )
         session.add(measurement)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            # Only on PostgreSQL (SQLite's write lock made the check above see the row).
+            raise _PeriodTakenError(code) from exc
         audit.record_created(session, ENTITY, measurement.id, _audited(measurement))
         return _row(measurement, kpi.measure)
 
