@@ -189,3 +189,10 @@ def db_target(
     if not {"db", "demo_db"} & set(request.fixturenames):
         server.create(server_database)
     return server.url_of(server_database).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def demo_target(demo_db: Database, db_target: str) -> str:
+    """The demo's database as a command's --db names it, closed: the command opens it alone."""
+    demo_db.close()
+    return db_target

@@ -3,7 +3,6 @@ line; --dry-run writes nothing; rejected rows write nothing unless --apply-valid
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -29,13 +28,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path, demo_template: Path) -> Path:
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, path)
-    return path
+def demo_file(demo_target: str) -> str:
+    """The demo's database as --db names it: a file, or a URL in a run on PostgreSQL."""
+    return demo_target
 
 
-def kpi_id(database_file: Path, code: str) -> int:
+def kpi_id(database_file: str, code: str) -> int:
     database = open_database(database_file)
     try:
         with database.reading() as session:
@@ -46,7 +44,7 @@ def kpi_id(database_file: Path, code: str) -> int:
     return found
 
 
-def sizes(database_file: Path) -> tuple[int, int]:
+def sizes(database_file: str) -> tuple[int, int]:
     database = open_database(database_file)
     try:
         with database.reading() as session:
@@ -58,7 +56,7 @@ def sizes(database_file: Path) -> tuple[int, int]:
         database.close()
 
 
-def figures(tmp_path: Path, demo_file: Path, *, bad: bool = False) -> Path:
+def figures(tmp_path: Path, demo_file: str, *, bad: bool = False) -> Path:
     app, dip = kpi_id(demo_file, "JIT-APP"), kpi_id(demo_file, "JIT-DIP")
     rows = [figure_row(app, "JIT-APP", *Q4, "2024-Q4", value=300)]
     rows.append(figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2 if bad else 200))
@@ -66,7 +64,7 @@ def figures(tmp_path: Path, demo_file: Path, *, bad: bool = False) -> Path:
 
 
 def test_a_clean_template_is_written(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file)
     measurements, entries = sizes(demo_file)
@@ -83,7 +81,7 @@ def test_a_clean_template_is_written(
 
 
 def test_a_dry_run_writes_nothing(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file)
     before = sizes(demo_file)
@@ -95,7 +93,7 @@ def test_a_dry_run_writes_nothing(
 
 
 def test_rejected_rows_write_nothing_and_say_how_to_proceed(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file, bad=True)
     before = sizes(demo_file)
@@ -116,7 +114,7 @@ def test_rejected_rows_write_nothing_and_say_how_to_proceed(
 
 
 def test_apply_valid_writes_the_valid_rows(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file, bad=True)
     measurements, entries = sizes(demo_file)
@@ -134,7 +132,7 @@ def test_a_file_that_is_no_template_is_one_line(
     content: bytes | None,
     words: str,
     tmp_path: Path,
-    demo_file: Path,
+    demo_file: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = tmp_path / "figures.xlsx"
@@ -151,7 +149,7 @@ def test_a_file_that_is_no_template_is_one_line(
 
 
 def test_a_workbook_pilotage_did_not_make(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import openpyxl
 
@@ -163,7 +161,7 @@ def test_a_workbook_pilotage_did_not_make(
 
 
 def test_errors_out_saves_the_marked_copy(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file, bad=True)
     out = tmp_path / "errors.xlsx"
@@ -180,7 +178,7 @@ def test_errors_out_saves_the_marked_copy(
 
 
 def test_errors_out_must_not_replace_the_workbook(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file, bad=True)
     before = path.read_bytes()
@@ -192,7 +190,7 @@ def test_errors_out_must_not_replace_the_workbook(
     assert path.read_bytes() == before
 
 
-def only_rejected(tmp_path: Path, demo_file: Path) -> Path:
+def only_rejected(tmp_path: Path, demo_file: str) -> Path:
     dip = kpi_id(demo_file, "JIT-DIP")
     rows = [figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2)]
     return write_filled(tmp_path / "figures-MNC.xlsx", rows)
@@ -200,7 +198,7 @@ def only_rejected(tmp_path: Path, demo_file: Path) -> Path:
 
 @pytest.mark.parametrize("options", [(), ("--apply-valid",)])
 def test_every_row_rejected_says_so_and_fails(
-    options: tuple[str, ...], tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    options: tuple[str, ...], tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = only_rejected(tmp_path, demo_file)
     before = sizes(demo_file)
@@ -216,7 +214,7 @@ def test_every_row_rejected_says_so_and_fails(
 
 
 def test_a_blank_template_says_it_has_no_filled_row(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     blank = tmp_path / "t.xlsx"
     code, _, _ = run(
@@ -247,7 +245,7 @@ def test_a_blank_template_says_it_has_no_filled_row(
 
 
 def test_a_dry_run_lists_the_new_rows_and_says_when_no_errors_copy_is_needed(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = figures(tmp_path, demo_file)
     out_copy = tmp_path / "errors.xlsx"
@@ -270,7 +268,7 @@ def test_a_dry_run_lists_the_new_rows_and_says_when_no_errors_copy_is_needed(
 
 
 def test_rejected_rows_and_figures_already_recorded_say_both(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # JIT-APP 2024-Q3 is 320 in the demo (unchanged); JIT-DIP 2025-Q1 at -2 is rejected.
     app, dip = kpi_id(demo_file, "JIT-APP"), kpi_id(demo_file, "JIT-DIP")
@@ -292,7 +290,7 @@ def test_rejected_rows_and_figures_already_recorded_say_both(
 
 
 def test_a_french_template_is_answered_in_french(
-    tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_file: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     dip = kpi_id(demo_file, "JIT-DIP")
     rows = [figure_row(dip, "JIT-DIP", *Q1, "2025-Q1", value=-2)]

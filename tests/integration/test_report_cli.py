@@ -4,7 +4,6 @@ code and no file; a good one writes the workbook and says where."""
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,10 +41,9 @@ def listing(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path, demo_template: Path) -> Path:
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, path)
-    return path
+def demo_file(demo_target: str) -> str:
+    """The demo's database as --db names it: a file, or a URL in a run on PostgreSQL."""
+    return demo_target
 
 
 @pytest.fixture
@@ -82,7 +80,7 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_missing_folder(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path, kind: str
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path, kind: str
 ) -> None:
     out = out_folder / "nowhere" / "report.xlsx"
     code, out_text, err = run(capsys, *KINDS[kind], "--db", str(demo_file), "--out", str(out))
@@ -93,7 +91,7 @@ def test_a_missing_folder(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_folder_instead_of_a_file(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path, kind: str
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path, kind: str
 ) -> None:
     code, _, err = run(capsys, *KINDS[kind], "--db", str(demo_file), "--out", str(out_folder))
     assert code == 1
@@ -103,7 +101,7 @@ def test_a_folder_instead_of_a_file(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_read_only_folder(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, read_only_folder: Path, kind: str
+    capsys: pytest.CaptureFixture[str], demo_file: str, read_only_folder: Path, kind: str
 ) -> None:
     before = listing(read_only_folder)
     out = read_only_folder / "report.xlsx"
@@ -115,7 +113,7 @@ def test_a_read_only_folder(
 
 def test_a_read_only_file_is_not_replaced(
     capsys: pytest.CaptureFixture[str],
-    demo_file: Path,
+    demo_file: str,
     out_folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -133,7 +131,7 @@ def test_a_read_only_file_is_not_replaced(
 
 @pytest.mark.parametrize("name", ["report.xls", "report.csv", "report"])
 def test_a_name_that_is_not_a_workbook(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path, name: str
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path, name: str
 ) -> None:
     out = out_folder / name
     code, _, err = run(capsys, *KINDS["program"], "--db", str(demo_file), "--out", str(out))
@@ -143,7 +141,7 @@ def test_a_name_that_is_not_a_workbook(
 
 
 def test_an_unknown_program(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path
 ) -> None:
     out = out_folder / "report.xlsx"
     args = ("report", "program", "--program", "CP-NOPE", "--db", str(demo_file))
@@ -156,7 +154,7 @@ def test_an_unknown_program(
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("bad", ["2024-13-01", "31/12/2024", "yesterday"])
 def test_a_bad_date(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path, kind: str, bad: str
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path, kind: str, bad: str
 ) -> None:
     out = out_folder / "report.xlsx"
     args = (*KINDS[kind], "--db", str(demo_file), "--out", str(out), "--as-of", bad)
@@ -169,7 +167,7 @@ def test_a_bad_date(
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("bad", ["de", "FR", "french", ""])
 def test_an_unknown_language(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path, kind: str, bad: str
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path, kind: str, bad: str
 ) -> None:
     out = out_folder / "report.xlsx"
     args = (*KINDS[kind], "--db", str(demo_file), "--out", str(out), "--lang", bad)
@@ -228,7 +226,7 @@ def test_the_default_language_is_the_systems(
 
 
 def test_the_program_report_of_the_demo(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path
 ) -> None:
     out = out_folder / "programme.xlsx"
     args = (*KINDS["program"], "--db", str(demo_file), "--out", str(out))
@@ -253,7 +251,7 @@ def test_the_program_report_of_the_demo(
 
 
 def test_the_portfolio_report_of_the_demo(
-    capsys: pytest.CaptureFixture[str], demo_file: Path, out_folder: Path
+    capsys: pytest.CaptureFixture[str], demo_file: str, out_folder: Path
 ) -> None:
     out = out_folder / "portfolio.xlsx"
     args = (*KINDS["portfolio"], "--db", str(demo_file), "--out", str(out))
@@ -270,7 +268,7 @@ def test_the_portfolio_report_of_the_demo(
 
 def test_a_relative_path_is_written_where_the_command_runs(
     capsys: pytest.CaptureFixture[str],
-    demo_file: Path,
+    demo_file: str,
     out_folder: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
