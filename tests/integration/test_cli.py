@@ -31,9 +31,9 @@ def assert_one_clear_line(err: str, *fragments: str) -> None:
 
 
 def test_upgrade_creates_then_info_describes(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db_target: str
 ) -> None:
-    path = tmp_path / "team.sqlite"
+    path = db_target  # a new file, or an empty database on the server
     code, out, _ = run(capsys, "db", "upgrade", "--db", str(path))
     assert code == 0
     assert f"schema empty -> {migrate.head_revision()}" in out
@@ -46,6 +46,7 @@ def test_upgrade_creates_then_info_describes(
     assert f"schema        {migrate.head_revision()}" in out
 
 
+@pytest.mark.sqlite_only
 def test_demo_then_check_then_backup(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "demo.sqlite"
     assert run(capsys, "demo", "--db", str(path))[0] == 0
@@ -64,14 +65,28 @@ def test_demo_then_check_then_backup(capsys: pytest.CaptureFixture[str], tmp_pat
     assert_one_clear_line(err, "already exists")
 
 
-def test_demo_twice_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    path = tmp_path / "demo.sqlite"
+@pytest.mark.postgresql_only
+def test_demo_then_check_on_a_server_whose_backup_is_its_own(
+    capsys: pytest.CaptureFixture[str], db_target: str, tmp_path: Path
+) -> None:
+    assert run(capsys, "demo", "--db", db_target)[0] == 0
+    assert run(capsys, "db", "check", "--db", db_target)[1].endswith("no problem found\n")
+    copy = tmp_path / "copy.sqlite"
+    code, _, err = run(capsys, "db", "backup", "--db", db_target, "--out", str(copy))
+    assert code == 1
+    assert_one_clear_line(err, "is a server database", "the server's tools")
+    assert not copy.exists()
+
+
+def test_demo_twice_is_refused(capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    path = db_target
     run(capsys, "demo", "--db", str(path))
     code, _, err = run(capsys, "demo", "--db", str(path))
     assert code == 1
     assert_one_clear_line(err, "already in this database")
 
 
+@pytest.mark.sqlite_only
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "db", "info", "--db", str(tmp_path / "nowhere.sqlite"))
     assert code == 1
@@ -79,6 +94,7 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     assert not (tmp_path / "nowhere.sqlite").exists()
 
 
+@pytest.mark.sqlite_only
 def test_not_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "minutes.txt"
     path.write_text("Compte rendu de la réunion\n", encoding="utf-8")
@@ -87,6 +103,7 @@ def test_not_a_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert_one_clear_line(err, "not a Pilotage database")
 
 
+@pytest.mark.sqlite_only
 def test_database_from_a_newer_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     run(capsys, "db", "upgrade", "--db", str(path))
@@ -99,6 +116,7 @@ def test_database_from_a_newer_version(capsys: pytest.CaptureFixture[str], tmp_p
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_locked_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -135,9 +153,9 @@ def test_python_dash_m_runs_the_same_program(tmp_path: Path) -> None:
 
 
 def test_portfolio_of_the_demo_at_the_end_of_the_pilot(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db_target: str
 ) -> None:
-    path = tmp_path / "x.sqlite"
+    path = db_target
     assert run(capsys, "demo", "--db", str(path))[0] == 0
     code, out, err = run(capsys, "portfolio", "--db", str(path), "--as-of", "2024-12-31")
     assert (code, err) == (0, "")
@@ -156,8 +174,8 @@ def test_portfolio_of_the_demo_at_the_end_of_the_pilot(
     assert rows["JIT-INS"][-5:-2] == ["72%", "50.1%", "96%"]
 
 
-def test_portfolio_shows_quality_flags(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    path = tmp_path / "x.sqlite"
+def test_portfolio_shows_quality_flags(capsys: pytest.CaptureFixture[str], db_target: str) -> None:
+    path = db_target
     run(capsys, "demo", "--db", str(path))
     _, out, _ = run(capsys, "portfolio", "--db", str(path), "--as-of", "2025-12-31")
     rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
@@ -168,9 +186,9 @@ def test_portfolio_shows_quality_flags(capsys: pytest.CaptureFixture[str], tmp_p
 
 
 def test_portfolio_with_traces_and_one_program(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db_target: str
 ) -> None:
-    path = tmp_path / "x.sqlite"
+    path = db_target
     run(capsys, "demo", "--db", str(path))
     args = ("portfolio", "--db", str(path), "--as-of", "2024-12-31", "--trace")
     code, out, _ = run(capsys, *args, "--program", "CP-MTNRA-MNC")
@@ -181,6 +199,7 @@ def test_portfolio_with_traces_and_one_program(
     assert_one_clear_line(err, "program NOPE does not exist")
 
 
+@pytest.mark.sqlite_only
 def test_start_on_an_empty_default_database(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -206,6 +225,7 @@ def test_an_unusable_url(capsys: pytest.CaptureFixture[str], url: str, fragment:
     assert_one_clear_line(err, fragment, url.split("://")[0])
 
 
+@pytest.mark.sqlite_only
 def test_looking_at_a_database_never_changes_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
