@@ -5,6 +5,12 @@ and turn them into a service input in `collect()`; on OK the input goes to
 `submit`, which saves it (usually by executing an undo command) or raises a
 ValidationError. The problems are then shown next to their fields, the dialog
 stays open and nothing is saved.
+
+A save refused because someone else changed the record meanwhile (ConflictError)
+says who and when; a form given `set_reload` then shows the record's current
+values, and under each field whose typed value differs, "You typed: …" with a
+button that puts it back ("Apply my values again" puts them all back). OK then
+saves over the version just read.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from pilotage.domain.enums import KpiStatus
-from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.domain.errors import ConflictError, PilotageError, Problem, ValidationError
 from pilotage.gui import formats
+from pilotage.gui.conflicts import conflict_sentence, field_state, set_field_state, shown_state
 from pilotage.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -30,6 +37,8 @@ from pilotage.gui.qt import (
     QLineEdit,
     QLocale,
     QPlainTextEdit,
+    QPushButton,
+    QShowEvent,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -124,6 +133,12 @@ class FormDialog(QDialog, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        # How to build this form afresh on the record as stored now (see set_reload).
+        self._reload: Callable[[], FormDialog[T] | None] | None = None
+        self._boxes: dict[str, QVBoxLayout] = {}  # each field's editor and lines under it
+        self.typed: dict[str, tuple[QWidget, object]] = {}  # field -> its line, what was typed
+        # What the fields held when the form was first shown: what the analyst changed differs.
+        self._opened: dict[str, object] | None = None
         self.setWindowTitle(title)
         self.setModal(True)
         self.setMinimumWidth(520)  # a form may ask for more (long labels, long names)
@@ -138,6 +153,10 @@ class FormDialog(QDialog, Generic[T]):
         self.heading.setVisible(bool(heading))
         self.general_error = error_label()  # problems of no field shown here
         self.general_error.setObjectName("error_general")
+        self.reapply_button = QPushButton(self.tr("Apply my values again"))
+        self.reapply_button.setObjectName("reapply_all")
+        self.reapply_button.clicked.connect(self.reapply_all)
+        self.reapply_button.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -149,6 +168,7 @@ class FormDialog(QDialog, Generic[T]):
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
+        layout.addWidget(self.reapply_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
 
     # --- building -------------------------------------------------------------
@@ -162,6 +182,7 @@ class FormDialog(QDialog, Generic[T]):
         self.errors[field] = error = error_label()
         error.setObjectName(f"error_{field}")
         box.addWidget(error)
+        self._boxes[field] = box
         self.form.addRow(text, box)
         self.editors[field] = editor
         editor.setObjectName(f"edit_{field}")
@@ -249,6 +270,9 @@ class FormDialog(QDialog, Generic[T]):
         self.show_problems(())
         try:
             self._submit(self.collect())
+        except ConflictError as exc:  # someone else saved the record meanwhile
+            self._changed_meanwhile(exc)
+            return
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
@@ -272,3 +296,97 @@ class FormDialog(QDialog, Generic[T]):
         first = next((f for f in self.errors if f in by_field), None)
         if first is not None:
             self.editors[first].setFocus()
+
+    # --- a record changed meanwhile ------------------------------------------------
+
+    def set_reload(self, reload: Callable[[], FormDialog[T] | None]) -> None:
+        """`reload` builds this form afresh on the record as stored now (None: it cannot),
+        its submit saving over the version it read; it is never shown. When a save is
+        refused as a conflict, its values and submit are taken over (see module doc)."""
+        self._reload = reload
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._opened is None:  # filled by now: subclasses fill after FormDialog.__init__
+            self._opened = self._states()
+        super().showEvent(event)
+
+    def _states(self) -> dict[str, object]:
+        return {field: field_state(editor) for field, editor in self.editors.items()}
+
+    def _changed_meanwhile(self, exc: ConflictError) -> None:
+        message = conflict_sentence(exc)
+        fresh: FormDialog[T] | None = None
+        if self._reload is not None:
+            try:
+                fresh = self._reload()
+            except PilotageError as gone:  # deleted meanwhile
+                message = f"{message} {sentence(str(gone))}"
+        if fresh is None:
+            self.show_problems([Problem("", message)])
+            return
+        typed, opened = self._states(), self._opened or {}
+        for field, editor in self.editors.items():
+            current = fresh.editors.get(field)
+            if current is not None:
+                set_field_state(editor, field_state(current))
+        self._submit, self._reload = fresh._submit, fresh._reload
+        fresh.deleteLater()
+        now = self._states()
+        # What the analyst changed (not what the other analyst changed under an untouched
+        # field), unless the record holds it already.
+        differing = {
+            field: state
+            for field, state in typed.items()
+            if state is not None and state != now[field] and state != opened.get(field, now[field])
+        }
+        self._opened = now
+        self._offer_typed(differing)
+        if differing:
+            explain = self.tr(
+                "The form now shows the current values; what you typed is shown under each "
+                "field that differs."
+            )
+        else:
+            explain = self.tr("The form now shows the current values, the same as you typed.")
+        self.show_problems([Problem("", f"{message} {explain}")])
+
+    def _offer_typed(self, typed: dict[str, object]) -> None:
+        """Under each field of `typed`: what the analyst typed, and a button to put it back."""
+        for field in list(self.typed):
+            self._drop_typed(field)
+        for field, state in typed.items():
+            line = QWidget()
+            line.setObjectName(f"typed_{field}")
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
+            text = QLabel(
+                self.tr("You typed: {value}").format(value=shown_state(self.editors[field], state))
+            )
+            text.setWordWrap(True)
+            text.setObjectName(f"typed_text_{field}")
+            button = QPushButton(self.tr("Put it back"))
+            button.setObjectName(f"put_back_{field}")
+            button.clicked.connect(lambda _checked=False, name=field: self.put_back(name))
+            row.addWidget(text, 1)
+            row.addWidget(button)
+            self._boxes[field].addWidget(line)
+            line.show()  # a widget added to a form on screen waits for the event loop
+            self.typed[field] = (line, state)
+        self.reapply_button.setVisible(bool(self.typed))
+
+    def put_back(self, field: str) -> None:
+        """Put what the analyst had typed back into `field`."""
+        if field in self.typed:
+            set_field_state(self.editors[field], self.typed[field][1])
+            self._drop_typed(field)
+        self.reapply_button.setVisible(bool(self.typed))
+
+    def reapply_all(self) -> None:
+        """Put back everything the analyst had typed."""
+        for field in list(self.typed):
+            self.put_back(field)
+
+    def _drop_typed(self, field: str) -> None:
+        line, _state = self.typed.pop(field)
+        line.hide()
+        line.deleteLater()

@@ -183,50 +183,79 @@ class RecordForms(Editor):
 
         return submit
 
+    # Each form is built by a method that reads the record as stored now; the form keeps
+    # it as its reload, to refill itself when a save is refused as a conflict.
+
     def _edit_program(self, program_id: int) -> None:
+        dialog = self._program_form(program_id)
+        if dialog is not None:
+            self._open_dialog(dialog)
+
+    def _program_form(self, program_id: int) -> ProgramDialog | None:
         edits = self.edits()
         if edits is None:
-            return
+            return None
         row = get_program(edits.db, program_id)
         before = program_input(row)
         title = self.tr("Edit program {reference}").format(reference=row.reference)
         submit = self._saver(edits, title, row, update_program, before)
-        self._open_dialog(ProgramDialog(title, submit, before, self._window))
+        dialog = ProgramDialog(title, submit, before, self._window)
+        dialog.set_reload(lambda: self._program_form(program_id))
+        return dialog
 
     def _edit_pillar(self, pillar_id: int) -> None:
+        dialog = self._pillar_form(pillar_id)
+        if dialog is not None:
+            self._open_dialog(dialog)
+
+    def _pillar_form(self, pillar_id: int) -> PillarDialog | None:
         edits = self.edits()
         if edits is None:
-            return
+            return None
         row = get_pillar(edits.db, pillar_id)
         before = pillar_input(row)
         title = self.tr("Edit pillar {code}").format(code=row.code)
         submit = self._saver(edits, title, row, update_pillar, before)
-        self._open_dialog(PillarDialog(title, "", submit, before, self._window))
+        dialog = PillarDialog(title, "", submit, before, self._window)
+        dialog.set_reload(lambda: self._pillar_form(pillar_id))
+        return dialog
 
     def _edit_initiative(self, initiative_id: int) -> None:
+        dialog = self._initiative_form(initiative_id)
+        if dialog is not None:
+            self._open_dialog(dialog)
+
+    def _initiative_form(self, initiative_id: int) -> InitiativeDialog | None:
         edits = self.edits()
         if edits is None:
-            return
+            return None
         row = get_initiative(edits.db, initiative_id)
         organizations = list_organizations(edits.db)
         before = initiative_input(row)
         title = self.tr("Edit initiative {code}").format(code=row.code)
         submit = self._saver(edits, title, row, update_initiative, before)
         warnings = "\n".join(row.warnings)  # dates outside the program's: worth knowing
-        self._open_dialog(
-            InitiativeDialog(title, warnings, submit, organizations, before, self._window)
-        )
+        dialog = InitiativeDialog(title, warnings, submit, organizations, before, self._window)
+        dialog.set_reload(lambda: self._initiative_form(initiative_id))
+        return dialog
 
     def _edit_kpi(self, kpi_id: int) -> None:
+        dialog = self._kpi_form(kpi_id)
+        if dialog is not None:
+            self._open_dialog(dialog)
+
+    def _kpi_form(self, kpi_id: int) -> KpiDialog | None:
         edits = self.edits()
         if edits is None:
-            return
+            return None
         row = get_kpi(edits.db, kpi_id)
         organizations = list_organizations(edits.db)
         before = kpi_input(row)
         title = self.tr("Edit KPI {code}").format(code=row.code)
         submit = self._saver(edits, title, row, update_kpi, before)
-        self._open_dialog(KpiDialog(title, "", submit, organizations, before, self._window))
+        dialog = KpiDialog(title, "", submit, organizations, before, self._window)
+        dialog.set_reload(lambda: self._kpi_form(kpi_id))
+        return dialog
 
     def _organizations(self) -> list[OrganizationRow] | None:
         db = self.db()

@@ -1,0 +1,134 @@
+"""Two analysts on one record: the form whose save comes second says who changed the
+record and when, shows the current values, and what the analyst typed beside each
+field, to put back one by one or all at once; OK then saves over the current version.
+
+The other analyst is another `Database` on the same database (SQLite file or
+PostgreSQL, the run's engine), saving through the services while the form is open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from editing_support import POPUP_LOG, choose_from_context_menu, click_ok, open_form, retype
+from gui_support import click_node, wait_idle
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from pilotage.db.database import Database
+from pilotage.db.schema import Initiative, Kpi
+from pilotage.gui.dialogs.form_dialog import FormDialog
+from pilotage.gui.editing.inputs import initiative_input, kpi_input
+from pilotage.gui.main_window import MainWindow
+from pilotage.gui.qt import QLabel, QPushButton, Qt, QWidget
+from pilotage.services.identity import current_user
+from pilotage.services.initiatives import get_initiative, update_initiative
+from pilotage.services.kpis import get_kpi, update_kpi
+from two_analysts import as_analyst, second_database
+
+# "sara changed this record at 2026-12-01 10:42, after you had opened it: …"
+SARA_CHANGED = re.compile(
+    r"^Sara changed this record at \d{4}-\d\d-\d\d \d\d:\d\d, after you had opened it: your "
+    r"change was not saved\. The form now shows the current values; what you typed is shown "
+    r"under each field that differs\.$"
+)
+
+
+def _id_of(db: Database, model: type[Initiative] | type[Kpi], code: str) -> int:
+    with db.reading() as session:
+        found = session.scalar(select(model.id).where(model.code == code))
+    assert found is not None, code
+    return found
+
+
+def _open_edit_form(window: MainWindow, qtbot: QtBot, code: str) -> FormDialog:  # type: ignore[type-arg]
+    click_node(qtbot, window.tree, code)
+    wait_idle(qtbot, window)
+    choose_from_context_menu(window, qtbot, code, "Edit…")
+    return open_form(window, qtbot)
+
+
+def _typed(dialog: QWidget, field: str) -> QLabel | None:
+    label = dialog.findChild(QLabel, f"typed_text_{field}")
+    return label if label is not None and label.isVisibleTo(dialog) else None
+
+
+@pytest.mark.qt_log_ignore(POPUP_LOG)
+def test_an_initiative_saved_by_another_analyst_while_its_form_is_open(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    initiative_id = _id_of(demo_db, Initiative, "P1-JIT")
+    dialog = _open_edit_form(window, qtbot, "P1-JIT")
+    assert dialog.name_edit.text() == "JobIntech"  # type: ignore[attr-defined]
+    retype(qtbot, dialog.name_edit, "JobIntech (mine)")  # type: ignore[attr-defined]
+
+    with second_database(demo_db) as other:  # Sara saves the same initiative meanwhile
+        seen = get_initiative(other, initiative_id)
+        theirs = replace(initiative_input(seen), name="JobIntech (Sara)", description="Sara's")
+        as_analyst("Sara", lambda: update_initiative(other, seen.id, seen.version, theirs))
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.general_error.isVisible())
+    assert dialog.isVisible()  # the form stays open: nothing is lost
+    assert SARA_CHANGED.match(dialog.general_error.text()), dialog.general_error.text()
+    # The current values are shown, with what the analyst typed beside the field changed.
+    assert dialog.name_edit.text() == "JobIntech (Sara)"  # type: ignore[attr-defined]
+    assert dialog.description_edit.toPlainText() == "Sara's"  # type: ignore[attr-defined]
+    typed = _typed(dialog, "name")
+    assert typed is not None
+    assert typed.text() == "You typed: JobIntech (mine)"
+    # Fields the analyst left alone show Sara's values and offer nothing to put back.
+    assert [f for f in dialog.editors if _typed(dialog, f) is not None] == ["name"]
+    assert get_initiative(demo_db, initiative_id).name == "JobIntech (Sara)"
+
+    put_back = dialog.findChild(QPushButton, "put_back_name")
+    qtbot.mouseClick(put_back, Qt.MouseButton.LeftButton)
+    assert dialog.name_edit.text() == "JobIntech (mine)"  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: _typed(dialog, "name") is None)
+    assert not dialog.reapply_button.isVisible()
+
+    click_ok(qtbot, dialog)  # saved over Sara's version, keeping her description
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_idle(qtbot, window)
+    saved = get_initiative(demo_db, initiative_id)
+    assert (saved.name, saved.description) == ("JobIntech (mine)", "Sara's")
+
+
+@pytest.mark.qt_log_ignore(POPUP_LOG)
+def test_a_kpi_form_puts_every_typed_value_back_at_once(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    kpi_id = _id_of(demo_db, Kpi, "JIT-APP")
+    dialog = _open_edit_form(window, qtbot, "JIT-APP")
+    unit_before = dialog.unit_edit.text()  # type: ignore[attr-defined]
+    retype(qtbot, dialog.name_edit, "Inscrits (moi)")  # type: ignore[attr-defined]
+    retype(qtbot, dialog.unit_edit, "inscrits")  # type: ignore[attr-defined]
+
+    with second_database(demo_db) as other:
+        seen = get_kpi(other, kpi_id)
+        theirs = replace(kpi_input(seen), name="Inscrits (Sara)")
+        as_analyst("Sara", lambda: update_kpi(other, seen.id, seen.version, theirs))
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.reapply_button.isVisible())
+    assert SARA_CHANGED.match(dialog.general_error.text()), dialog.general_error.text()
+    assert dialog.name_edit.text() == "Inscrits (Sara)"  # type: ignore[attr-defined]
+    assert dialog.unit_edit.text() == unit_before  # type: ignore[attr-defined]
+    name, unit = _typed(dialog, "name"), _typed(dialog, "unit")
+    assert name is not None
+    assert unit is not None
+    assert (name.text(), unit.text()) == ("You typed: Inscrits (moi)", "You typed: inscrits")
+
+    qtbot.mouseClick(dialog.reapply_button, Qt.MouseButton.LeftButton)
+    assert dialog.name_edit.text() == "Inscrits (moi)"  # type: ignore[attr-defined]
+    assert dialog.unit_edit.text() == "inscrits"  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dialog.reapply_button.isVisible())
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_idle(qtbot, window)
+    saved = get_kpi(demo_db, kpi_id)
+    assert (saved.name, saved.unit) == ("Inscrits (moi)", "inscrits")
+    assert current_user() != "Sara"  # the save is the analyst's, in the audit log too
