@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from editing_support import POPUP_LOG, choose_from_context_menu, click_ok, open_form, retype
 from gui_support import click_node, wait_idle
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from test_measurement_editing import Q4, _open, _start_editing, _type_and_enter, _unlock
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.editing.inputs import initiative_input, kpi_input
 from pilotage.gui.main_window import MainWindow
+from pilotage.gui.models.measurements_model import MeasurementsModel
 from pilotage.gui.qt import QLabel, QPushButton, Qt, QWidget
+from pilotage.gui.undo.kpi_commands import measurement_input
 from pilotage.services.identity import current_user
 from pilotage.services.initiatives import get_initiative, update_initiative
 from pilotage.services.kpis import get_kpi, update_kpi
+from pilotage.services.measurements import get_measurement, update_measurement
 from two_analysts import as_analyst, second_database
 
 # "sara changed this record at 2026-12-01 10:42, after you had opened it: …"
@@ -132,3 +137,35 @@ def test_a_kpi_form_puts_every_typed_value_back_at_once(
     saved = get_kpi(demo_db, kpi_id)
     assert (saved.name, saved.unit) == ("Inscrits (moi)", "inscrits")
     assert current_user() != "Sara"  # the save is the analyst's, in the audit log too
+
+
+def test_a_cell_edited_after_another_analyst_changed_its_period(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """In place: the refusal under the table says who, when and what was typed; the table
+    shows the current value; nothing is saved over it."""
+    _open(window, qtbot, "JIT-DIP")
+    _unlock(window, qtbot, Q4, "Recount")
+    page = window.kpi_page
+    seen = page.measurements_model.row_at(Q4)
+    assert seen.value == Decimal(234)
+    with second_database(demo_db) as other:
+        theirs = replace(measurement_input(seen), value=Decimal(250))
+        as_analyst("Sara", lambda: update_measurement(other, seen.id, seen.version, theirs))
+    count = window.undo_stack.count()
+
+    editor = _start_editing(qtbot, window, Q4, MeasurementsModel.VALUE)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):  # the page reloads the current values
+        _type_and_enter(qtbot, editor, "300")
+    wait_idle(qtbot, window)
+    message = page.measurements_section.message
+    assert message.isVisible()
+    assert re.fullmatch(
+        r"2024-Q4: Sara changed this record at \d{4}-\d\d-\d\d \d\d:\d\d, after you had opened "
+        r"it: your change was not saved\. The table shows the current values; you had typed "
+        r"300 in value\.",
+        message.text(),
+    ), message.text()
+    assert page.measurements_model.index(Q4, MeasurementsModel.VALUE).data() == "250"
+    assert get_measurement(demo_db, seen.id).value == Decimal(250)
+    assert window.undo_stack.count() == count  # nothing to undo: nothing was saved

@@ -21,6 +21,7 @@ from pilotage.gui.undo.commands import (
     ServiceCommand,
     UpdateCommand,
 )
+from pilotage.services.identity import set_user_name
 from pilotage.services.organizations import (
     OrganizationInput,
     OrganizationRow,
@@ -134,12 +135,17 @@ def test_a_change_by_someone_else_is_still_refused(demo_db: Database) -> None:
     _rename(context, stack, first, "Mine")
     now = get_pillar(demo_db, first.id)
     # Another analyst saves over it, outside this stack.
-    update_pillar(demo_db, first.id, now.version, replace(_input(now, "Theirs")))
+    set_user_name("Sara")
+    try:
+        update_pillar(demo_db, first.id, now.version, replace(_input(now, "Theirs")))
+    finally:
+        set_user_name(None)
 
     stack.undo()
     assert get_pillar(demo_db, first.id).title == "Theirs"  # not overwritten
     assert len(refused) == 1
-    assert "was changed" in refused[0]
+    # Who changed it and when, from the audit log.
+    assert refused[0].startswith("Sara changed this record at "), refused[0]
     with pytest.raises(ConflictError):
         update_pillar(demo_db, first.id, now.version, _input(now, "stale"))
     assert stack.count() == 0  # the refused command was taken off the list

@@ -4,7 +4,9 @@ disaggregations dialog, and the Add / Delete buttons.
 Every change is an undoable command: the model hands an edited cell to
 `_on_edit`, which builds the command from the row's current input with the one
 field changed. A refusal is said under the table, naming the period and the
-field, and the cell keeps its old value: nothing was saved.
+field, and the cell keeps its old value: nothing was saved. A refusal because
+someone else changed the period meanwhile also says who and when and what the
+analyst typed, and the page reloads the current values.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from pilotage.domain.enums import Measure, MeasurementStatus
-from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.domain.errors import ConflictError, PilotageError, Problem, ValidationError
 from pilotage.domain.periods import period_label
 from pilotage.gui import formats
+from pilotage.gui.conflicts import conflict_sentence
 from pilotage.gui.delegates import ChoiceDelegate, NumberDelegate
 from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
 from pilotage.gui.dialogs.form_dialog import parse_number
@@ -200,12 +203,19 @@ class MeasurementsSection(KpiSection):
         self.message.setText("\n".join(lines))
         self.message.show()
 
-    def _save(self, row: MeasurementRow, command: ServiceCommand) -> bool:
-        """Do `command` and push it; a refusal is said under the table."""
+    def _save(
+        self, row: MeasurementRow, command: ServiceCommand, typed: tuple[str, str] | None = None
+    ) -> bool:
+        """Do `command` and push it; a refusal is said under the table (`typed`: the field
+        and what the analyst typed in it, repeated when someone else changed the period
+        meanwhile)."""
         if self._stack is None:
             return False
         try:
             command.execute()
+        except ConflictError as exc:
+            self._changed_meanwhile(row, exc, typed)
+            return False
         except ValidationError as exc:
             self._refused(row, exc.problems)
             return False
@@ -215,6 +225,21 @@ class MeasurementsSection(KpiSection):
         self.message.hide()
         self._stack.push(command)
         return True
+
+    def _changed_meanwhile(
+        self, row: MeasurementRow, exc: ConflictError, typed: tuple[str, str] | None
+    ) -> None:
+        """Who changed the period and when, what the analyst typed; the page reloads."""
+        if typed is not None:
+            field, value = typed
+            shown = self.tr(
+                "The table shows the current values; you had typed {value} in {field}."
+            ).format(value=value or self.tr("(nothing)"), field=self._field_name(field).lower())
+        else:
+            shown = self.tr("The table shows the current values.")
+        self._refused(row, [Problem("", f"{conflict_sentence(exc)} {shown}")])
+        if self._edits is not None:
+            self._edits.changed.emit()  # the window reloads what is shown
 
     # --- editing in place -------------------------------------------------------
 
@@ -237,7 +262,7 @@ class MeasurementsSection(KpiSection):
             field=self._field_name(field).lower(), period=row.label, kpi=self.detail.kpi.code
         )
         command = UpdateMeasurementCommand(self._edits, row, after, text)
-        return command.row if self._save(row, command) else None
+        return command.row if self._save(row, command, (field, str(value).strip())) else None
 
     def _change_status(
         self, row: MeasurementRow, status: MeasurementStatus
@@ -253,7 +278,8 @@ class MeasurementsSection(KpiSection):
         unlock = row.is_locked and status is not MeasurementStatus.VALIDATED
         if not unlock:
             command = MeasurementStatusCommand(edits, row, status, "", undo_reason, text)
-            return command.row if self._save(row, command) else None
+            typed = ("status", label(status))
+            return command.row if self._save(row, command, typed) else None
         if self.dialog is not None:
             return None  # a form is open already
 

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
 from pilotage.db.database import Database
-from pilotage.domain.errors import PilotageError
+from pilotage.domain.errors import ConflictError, PilotageError
+from pilotage.gui.conflicts import conflict_sentence
 from pilotage.gui.qt import QObject, QThreadPool, QUndoCommand, QWidget, Signal, translate
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.long_calls import call_in_pool
@@ -146,7 +147,9 @@ class ServiceCommand(QUndoCommand):
                     "ServiceCommand",
                     "{reason} The change could not be redone and was taken off the Undo list.",
                 )
-            self._context.failed.emit(outcome.format(reason=sentence(str(exc))))
+            # Changed by someone else since: who and when (the window then reloads).
+            reason = conflict_sentence(exc) if isinstance(exc, ConflictError) else str(exc)
+            self._context.failed.emit(outcome.format(reason=sentence(reason)))
 
     def _do(self) -> None:
         raise NotImplementedError
