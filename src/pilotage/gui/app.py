@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from typing import TYPE_CHECKING
 
 from pilotage.domain.errors import PilotageError
@@ -72,8 +73,6 @@ def start_window(
     The caller closes the returned database after the window. `shell`: the window
     shown meanwhile (see startup.py), closed once the main window shows.
     """
-    from pilotage.gui.startup import run_off_thread
-
     settings = settings or Settings()
     target = db_target
     if target is None:
@@ -84,7 +83,7 @@ def start_window(
     try:
         # The slow part (importing the database layer, a schema upgrade, the first
         # query) runs off the GUI thread: the shell keeps painting.
-        db, empty, unsafe = run_off_thread(lambda: _open(target, on_default))
+        db, empty, unsafe = _open_asking_password(target, on_default, shell)
     except PilotageError as exc:
         QMessageBox.critical(
             shell,
@@ -100,6 +99,10 @@ def start_window(
             offer_demo(db)
         if db.path is not None:
             settings.add_recent_database(str(db.path))
+        elif db.url.get_backend_name() == "postgresql":
+            from pilotage.db.server import server_target
+
+            settings.add_recent_database(server_target(db.url))  # without the password
         window = MainWindow(db, settings=settings)
     except BaseException:
         db.close()
@@ -122,14 +125,50 @@ def start_window(
     return window, db
 
 
+def _open_asking_password(
+    target: str | None, create: bool, shell: QWidget | None
+) -> tuple[Database, bool, str | None]:
+    """`_open` off the GUI thread; a server that asks for a password (none given, or
+    refused) gets it from a small prompt, until it is right or the prompt cancelled."""
+    from pilotage.gui.startup import run_off_thread
+
+    attempt: str | None = target
+    while True:
+        try:
+            return run_off_thread(partial(_open, attempt, create))
+        except PilotageError as exc:
+            from pilotage.db.server import PASSWORD_PROBLEMS, ServerError, ServerProblem
+
+            if not isinstance(exc, ServerError) or exc.problem not in PASSWORD_PROBLEMS:
+                raise
+            from pilotage.gui.dialogs.server_dialog import PasswordPrompt, problem_sentence
+
+            refused = exc.problem is ServerProblem.PASSWORD_REFUSED
+            prompt = PasswordPrompt(exc.url, problem_sentence(exc) if refused else "", shell)
+            try:
+                if prompt.exec() != PasswordPrompt.DialogCode.Accepted:
+                    raise
+                attempt = prompt.url().render_as_string(hide_password=False)
+            finally:
+                prompt.deleteLater()
+
+
 def _open(target: str | None, create: bool) -> tuple[Database, bool, str | None]:
     """The database, whether it holds no program yet, and why workbooks from outside
     could not be read safely here (None: they can). Worker thread: no Qt here."""
     from pilotage.db.database import open_database
+    from pilotage.db.server import connect_server, parse_server_target
+    from pilotage.gui.dialogs.server_dialog import remember_password, with_known_password
     from pilotage.services.programs import list_programs
     from pilotage.services.workbook_files import xml_protection_problem
 
-    db = open_database(target, create=create)
+    server = parse_server_target(target) if target is not None else None
+    if server is not None:
+        # A server is prepared by `pilotage db upgrade`, never migrated from a desk.
+        db = connect_server(with_known_password(server))
+        remember_password(db.url)
+    else:
+        db = open_database(target, create=create)
     try:
         return db, not list_programs(db), xml_protection_problem()
     except BaseException:

@@ -7,6 +7,7 @@ import logging
 from datetime import date
 
 from pilotage.db.database import Database
+from pilotage.db.server import short_name
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
@@ -160,7 +161,8 @@ class MainWindow(
 
     def _update_title(self) -> None:
         db = self._db
-        name = db.path.name if db.path is not None else db.name
+        # A server's database as "database@host": its URL is long and may name the driver.
+        name = db.path.name if db.path is not None else short_name(db.url)
         self.setWindowTitle(self.tr("{database} — Pilotage").format(database=name))
 
     @Slot(str)

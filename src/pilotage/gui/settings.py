@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from pilotage.gui.qt import QByteArray, QSettings
 
@@ -82,10 +83,10 @@ class Settings:
 
     def last_database(self) -> str | None:
         value = self._value(_LAST_DATABASE)
-        return value if isinstance(value, str) and value.strip() else None
+        return without_password(value) if isinstance(value, str) and value.strip() else None
 
     def set_last_database(self, target: str) -> None:
-        self._store.setValue(_LAST_DATABASE, target)
+        self._store.setValue(_LAST_DATABASE, without_password(target))
 
     def recent_databases(self) -> list[str]:
         """Most recent first, at most eight, files no longer there dropped."""
@@ -96,7 +97,10 @@ class Settings:
             return []
         recent: list[str] = []
         for item in value:
-            if not isinstance(item, str) or not item.strip() or item in recent:
+            if not isinstance(item, str) or not item.strip():
+                continue
+            item = without_password(item)
+            if item in recent:
                 continue
             if "://" not in item and not Path(item).is_file():
                 continue
@@ -104,6 +108,9 @@ class Settings:
         return recent[:MAX_RECENT]
 
     def add_recent_database(self, target: str) -> None:
+        """`target` first in the recent list and the last database (a server's URL
+        without its password: the settings are a plain file)."""
+        target = without_password(target)
         recent = [target, *(item for item in self.recent_databases() if item != target)]
         self._store.setValue(_RECENT, recent[:MAX_RECENT])
         self.set_last_database(target)
@@ -179,3 +186,19 @@ class Settings:
         if language not in REPORT_LANGUAGES:
             raise ValueError(f"unknown report language {language!r}")
         self._store.setValue(_REPORT_LANGUAGE, language)
+
+
+def without_password(target: str) -> str:
+    """A server URL with its password taken out; a file path as it is.
+
+    Plain text work (urllib), not SQLAlchemy's URL: this module is imported while the
+    start-up shell shows, before the database layer (see startup.py)."""
+    if "://" not in target:
+        return target
+    parts = urlsplit(target)
+    if "@" not in parts.netloc:
+        return target
+    credentials, _, place = parts.netloc.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    netloc = f"{user}@{place}" if user else place
+    return urlunsplit(parts._replace(netloc=netloc))

@@ -9,8 +9,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import URL
+
 from pilotage.db.database import Database, open_database
+from pilotage.db.server import (
+    PASSWORD_PROBLEMS,
+    ServerError,
+    ServerProblem,
+    connect_server,
+    parse_server_target,
+    server_target,
+    short_name,
+)
 from pilotage.domain.errors import PilotageError
+from pilotage.gui.dialogs.opening import open_dialog
+from pilotage.gui.dialogs.server_dialog import (
+    PasswordPrompt,
+    ServerDialog,
+    problem_sentence,
+    remember_password,
+    with_known_password,
+)
 from pilotage.gui.qt import QFileDialog, QMessageBox
 from pilotage.gui.text import sentence
 from pilotage.services.backup import backup_copy
@@ -69,8 +88,42 @@ class FileMenuMixin(_Base):
         sentence and the current database stays open.
         """
         text = str(target)
+        server = parse_server_target(text)
+        if server is not None:
+            self.open_server(server)
+            return
         self._show_status(self.tr("Opening {database}…").format(database=text))
         self._file_runner.run(lambda: ("open", open_database(text, create=create)))
+
+    def connect_to_server_dialog(self) -> None:
+        """File > Connect to server…: the dialog, filled with the server shown (if any)."""
+        shown = self._db.url if self._db.path is None else None
+        dialog = ServerDialog(self, shown)
+        dialog.connected.connect(self._on_server_dialog_connected)
+        open_dialog(self, "server_dialog", dialog)
+
+    def _on_server_dialog_connected(self, db: object) -> None:
+        if isinstance(db, Database):
+            if self._closing:
+                db.close()
+                return
+            self._switch_to(db)
+
+    def open_server(self, url: URL) -> None:
+        """A server from the recent list: connected with the password typed this session,
+        or none (~/.pgpass, PGPASSWORD, a trusting server); asked for if refused."""
+        url = with_known_password(url)
+        self._show_status(self.tr("Connecting to {database}…").format(database=short_name(url)))
+        self._file_runner.run(lambda: ("open", connect_server(url)))
+
+    def _ask_password(self, error: ServerError) -> None:
+        """The password prompt for a server that asked for one (again, if refused)."""
+        problem = ""
+        if error.problem is ServerProblem.PASSWORD_REFUSED:
+            problem = problem_sentence(error)
+        prompt = PasswordPrompt(error.url, problem, self)
+        prompt.accepted.connect(lambda: self.open_server(prompt.url()))
+        open_dialog(self, "password_prompt", prompt)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -146,6 +199,12 @@ class FileMenuMixin(_Base):
             message = self.tr("{path} could not be written or read: {reason}").format(
                 path=path, reason=reason
             )
+        elif isinstance(exc, ServerError):
+            if exc.problem in PASSWORD_PROBLEMS:
+                self._show_status("")
+                self._ask_password(exc)
+                return
+            message = problem_sentence(exc)
         elif isinstance(exc, PilotageError):
             message = str(exc)
         else:
@@ -168,8 +227,13 @@ class FileMenuMixin(_Base):
         self.model.reload([])
         self._retire(old)  # and the old pages
         self._update_title()
-        if self._settings is not None and db.path is not None:
-            self._settings.add_recent_database(str(db.path))
+        if db.path is None:
+            remember_password(db.url)  # for this session only: the settings get the URL without
+        target = str(db.path) if db.path is not None else None
+        if db.url.get_backend_name() == "postgresql":
+            target = server_target(db.url)
+        if self._settings is not None and target is not None:
+            self._settings.add_recent_database(target)
             self._fill_recent_menu()
         self.database_changed.emit()
         self.reload()
