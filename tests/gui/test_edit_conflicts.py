@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -25,12 +26,13 @@ from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.editing.inputs import initiative_input, kpi_input
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.measurements_model import MeasurementsModel
-from pilotage.gui.qt import QLabel, QPushButton, Qt, QWidget
+from pilotage.gui.qt import QDate, QLabel, QPushButton, Qt, QWidget
 from pilotage.gui.undo.kpi_commands import measurement_input
 from pilotage.services.identity import current_user
 from pilotage.services.initiatives import get_initiative, update_initiative
 from pilotage.services.kpis import get_kpi, update_kpi
 from pilotage.services.measurements import get_measurement, update_measurement
+from pilotage.services.milestones import MilestoneInput, get_milestone, update_milestone
 from two_analysts import as_analyst, second_database
 
 # "sara changed this record at 2026-12-01 10:42, after you had opened it: …"
@@ -169,3 +171,48 @@ def test_a_cell_edited_after_another_analyst_changed_its_period(
     assert page.measurements_model.index(Q4, MeasurementsModel.VALUE).data() == "250"
     assert get_measurement(demo_db, seen.id).value == Decimal(250)
     assert window.undo_stack.count() == count  # nothing to undo: nothing was saved
+
+
+@pytest.mark.qt_log_ignore(POPUP_LOG)
+def test_a_milestone_form_of_a_page_refills_and_puts_a_date_back(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """The forms of a page's tables get the same: here a date ticked and chosen."""
+    with qtbot.waitSignal(window.initiative_page.loaded):
+        click_node(qtbot, window.tree, "P1-JIT")
+    wait_idle(qtbot, window)
+    section = window.initiative_page.milestones
+    row = section.model.row_at(3)  # Passage à l'échelle, not done
+    table = section.table
+    center = table.visualRect(section.model.index(3, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    dialog = section.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    done = dialog.done_edit  # type: ignore[attr-defined]
+    qtbot.mouseClick(done.check, Qt.MouseButton.LeftButton)
+    done.edit.setDate(QDate(2024, 12, 20))
+
+    with second_database(demo_db) as other:
+        seen = get_milestone(other, row.id)
+        theirs = MilestoneInput("Passage à l'échelle (Sara)", seen.due_date, None, seen.note)
+        as_analyst("Sara", lambda: update_milestone(other, seen.id, seen.version, theirs))
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: _typed(dialog, "done_date") is not None)
+    assert SARA_CHANGED.match(dialog.general_error.text()), dialog.general_error.text()
+    assert dialog.title_edit.text() == "Passage à l'échelle (Sara)"  # type: ignore[attr-defined]
+    assert not done.check.isChecked()  # as stored
+    typed = _typed(dialog, "done_date")
+    assert typed is not None
+    assert typed.text() == "You typed: 2024-12-20"
+    assert _typed(dialog, "title") is None  # left alone: Sara's title stays
+
+    qtbot.mouseClick(dialog.findChild(QPushButton, "put_back_done_date"), Qt.MouseButton.LeftButton)
+    assert done.value() == date(2024, 12, 20)
+    with qtbot.waitSignal(window.initiative_page.loaded):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    saved = get_milestone(demo_db, row.id)
+    assert (saved.title, saved.done_date) == ("Passage à l'échelle (Sara)", date(2024, 12, 20))

@@ -175,6 +175,10 @@ class OrganizationsDialog(QDialog):
             self._edit(self.model.row_at(index.row()))
 
     def _edit(self, row: OrganizationRow) -> None:
+        open_dialog(self, "form", self._edit_form(row))
+
+    def _edit_form(self, row: OrganizationRow) -> OrganizationDialog:
+        """The form on `row`; refused as a conflict, it refills from the stored one."""
         edits = self._edits
         before = OrganizationInput(
             row.name, row.kind, row.acronym, row.founded_year, row.website, row.notes
@@ -192,7 +196,9 @@ class OrganizationsDialog(QDialog):
             )
             self._save(command, lambda: command.row)
 
-        open_dialog(self, "form", OrganizationDialog(row, submit, self))
+        dialog = OrganizationDialog(row, submit, self)
+        dialog.set_reload(lambda: self._edit_form(get_organization(edits.db, row.id)))
+        return dialog
 
     def _save(
         self,

@@ -141,6 +141,10 @@ class BudgetSection(RecordSection):
         self.open_form(dialog)
 
     def edit(self, edits: EditContext, row: BudgetLineRow) -> None:
+        self.open_form(self._edit_form(edits, row))
+
+    def _edit_form(self, edits: EditContext, row: BudgetLineRow) -> BudgetLineDialog:
+        """The form on `row`; refused as a conflict, it refills from the stored line."""
         code = self._initiative[1] if self._initiative else ""
         before = BudgetLineInput(row.year, row.planned, row.committed, row.disbursed)
 
@@ -150,9 +154,9 @@ class BudgetSection(RecordSection):
                 UpdateCommand(edits, text, row.id, row.version, update_budget_line, before, data)
             )
 
-        self.open_form(
-            BudgetLineDialog(self.heading or code, row, row.year, self._currency, submit, self)
-        )
+        dialog = BudgetLineDialog(self.heading or code, row, row.year, self._currency, submit, self)
+        dialog.set_reload(lambda: self._edit_form(edits, get_budget_line(edits.db, row.id)))
+        return dialog
 
     def delete(self, edits: EditContext, row: BudgetLineRow) -> None:
         code = self._initiative[1] if self._initiative else ""

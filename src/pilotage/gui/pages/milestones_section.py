@@ -65,6 +65,10 @@ class MilestonesSection(RecordSection):
         self.open_form(MilestoneDialog(self.heading or code, None, self._as_of, submit, self))
 
     def edit(self, edits: EditContext, row: MilestoneRow) -> None:
+        self.open_form(self._edit_form(edits, row))
+
+    def _edit_form(self, edits: EditContext, row: MilestoneRow) -> MilestoneDialog:
+        """The form on `row`; refused as a conflict, it refills from the stored milestone."""
         code = self._initiative[1] if self._initiative else ""
         before = MilestoneInput(row.title, row.due_date, row.done_date, row.note)
 
@@ -74,7 +78,9 @@ class MilestonesSection(RecordSection):
                 UpdateCommand(edits, text, row.id, row.version, update_milestone, before, data)
             )
 
-        self.open_form(MilestoneDialog(self.heading or code, row, row.due_date, submit, self))
+        dialog = MilestoneDialog(self.heading or code, row, row.due_date, submit, self)
+        dialog.set_reload(lambda: self._edit_form(edits, get_milestone(edits.db, row.id)))
+        return dialog
 
     def delete(self, edits: EditContext, row: MilestoneRow) -> None:
         code = self._initiative[1] if self._initiative else ""

@@ -78,6 +78,10 @@ class PartiesSection(RecordSection):
         )
 
     def edit(self, edits: EditContext, row: PartyRow) -> None:
+        self.open_form(self._edit_form(edits, row))
+
+    def _edit_form(self, edits: EditContext, row: PartyRow) -> PartyDialog:
+        """The form on `row`; refused as a conflict, it refills from the stored party."""
         reference = self._program[1] if self._program else ""
         before = PartyInput(row.organization_id, row.role, row.signatory_name, row.signatory_title)
 
@@ -87,9 +91,9 @@ class PartiesSection(RecordSection):
             )
             self.save(UpdateCommand(edits, text, row.id, row.version, update_party, before, data))
 
-        self.open_form(
-            PartyDialog(self.heading or reference, row, self._organizations, submit, self)
-        )
+        dialog = PartyDialog(self.heading or reference, row, self._organizations, submit, self)
+        dialog.set_reload(lambda: self._edit_form(edits, get_party(edits.db, row.id)))
+        return dialog
 
     def delete(self, edits: EditContext, row: PartyRow) -> None:
         reference = self._program[1] if self._program else ""
