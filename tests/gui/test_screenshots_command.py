@@ -26,6 +26,7 @@ DIALOG_SHOTS = (
     "preferences-dialog",
     "template-dialog",
     "import-preview",
+    "server-dialog",
 )
 
 

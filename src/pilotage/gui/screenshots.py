@@ -40,6 +40,7 @@ from pilotage.gui.qt import (
     QTimer,
     QWidget,
 )
+from pilotage.gui.server_screenshot import save_server_dialog
 from pilotage.gui.settings import Settings
 from pilotage.services.identity import ILLUSTRATIVE_USER
 
@@ -138,6 +139,7 @@ def _save_all(db: Database, folder: Path, as_of: date) -> list[Path]:
             written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
         written.append(save_template_dialog(window, folder / "template-dialog.png", _save))
         written.append(save_import_preview(window, folder / "import-preview.png", _save))
+        written.append(save_server_dialog(window, folder / "server-dialog.png", _save))
     finally:
         window.close()  # waits for any worker still reading the database
         window.deleteLater()

@@ -27,6 +27,7 @@ from pilotage.db.server import (
     short_name,
     without_password,
 )
+from pilotage.gui.pages.widgets import mute
 from pilotage.gui.qt import (
     QT_TRANSLATE_NOOP,
     QDialog,
@@ -208,6 +209,7 @@ class ServerDialog(QDialog):
             )
         )
         self.help.setWordWrap(True)
+        mute(self.help)
         self.problem = QLabel()
         self.problem.setObjectName("serverProblem")
         self.problem.setWordWrap(True)
