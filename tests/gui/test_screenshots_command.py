@@ -22,6 +22,7 @@ DIALOG_SHOTS = (
     "kpi-form",
     "measurement-form",
     "organizations-dialog",
+    "history-dialog",
     "error-dialog",
     "preferences-dialog",
     "template-dialog",

@@ -141,6 +141,8 @@ def test_kpi_history_names_its_targets_and_measurements(
     assert update.entity_id == q1.id
     assert update.changes["value"] == ("120", "125")
     assert "value: 120 → 125" in update.change_lines()
+    assert "value: 90" in entries[0].change_lines()  # deleted: the value it held
+    assert "period start: 2024-04-01" in entries[0].change_lines()
     assert entries[4].entity_id == target.id
     assert history_of(db, "kpi", learners.id) == entries
 
@@ -176,4 +178,4 @@ def test_other_records_show_their_own_entries(db: Database, graduates: int) -> N
     assert pillar is not None
     [entry] = history_of(db, "pillar", pillar)
     assert (entry.entity, entry.entity_id, entry.part) == ("pillar", pillar, "")
-    assert "code: — → P1" in entry.change_lines()
+    assert "code: P1" in entry.change_lines()  # created: the one value there is

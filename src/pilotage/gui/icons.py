@@ -2,7 +2,7 @@
 
 Names in use: add, edit, delete, undo, redo, move-up, move-down, today, new, open,
 backup, export, import, search, settings, program, pillar, initiative, kpi,
-measurement, organization, refresh, warning, lock.
+measurement, organization, refresh, warning, lock, history.
 
 Drawn by hand in one style: 24×24 line drawings, stroke 2 with round caps, in
 #37474F; colour only where it means something (delete in red, warning in amber).

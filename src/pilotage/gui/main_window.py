@@ -10,6 +10,7 @@ from pilotage.db.database import Database
 from pilotage.db.server import short_name
 from pilotage.domain.errors import PilotageError
 from pilotage.gui import formats
+from pilotage.gui.change_watcher import watch_changes
 from pilotage.gui.models.navigator_filter import NavigatorFilterModel
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind
 from pilotage.gui.pages.base import Page
@@ -157,6 +158,8 @@ class MainWindow(
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
+        # Changes by other analysts: looked for every few seconds, shown when no edit is open.
+        self.changes = watch_changes(self)
         self.reload()
 
     def _update_title(self) -> None:
@@ -177,7 +180,8 @@ class MainWindow(
         """Read every program's tree as of the date, off the GUI thread."""
         db, as_of = self._db, self._as_of
         self._show_status(self.tr("Loading…"))
-        self._tree_runner.run(lambda: program_trees(db, as_of))
+        # The changes up to the newest audit entry read first are in the trees read after.
+        self._tree_runner.run(self.changes.covering(lambda: program_trees(db, as_of)))
 
     @Slot(object)
     def _on_trees(self, trees: list[ProgramTree]) -> None:

@@ -35,6 +35,7 @@ from pilotage.gui.qt import (
     QApplication,
     QEventLoop,
     QModelIndex,
+    QPersistentModelIndex,
     QSettings,
     QSortFilterProxyModel,
     QTimer,
@@ -47,6 +48,7 @@ from pilotage.services.identity import ILLUSTRATIVE_USER
 WIDTH, HEIGHT = 1280, 820
 _USER_VARIABLES = ("LOGNAME", "USER", "LNAME", "USERNAME")  # where getpass looks, in order
 SAMPLE_VALUE = Decimal(250)
+HISTORY_KPI = "EVT-NB"  # its history: targets and measurements besides the KPI
 SAMPLE_DIMENSION = "sexe"  # as the demo's breakdowns
 SAMPLE_BREAKDOWN = (("femmes", "120"), ("hommes", "130"))
 DEMO_END = date(2024, 12, 31)  # the end of the demo's pilot year
@@ -134,6 +136,7 @@ def _save_all(db: Database, folder: Path, as_of: date) -> list[Path]:
         if measurement is not None:
             written.append(measurement)
         written.append(_save_organizations_dialog(window, folder / "organizations-dialog.png"))
+        written.append(_save_history_dialog(window, folder / "history-dialog.png"))
         written.append(_save_error_dialog(window, folder / "error-dialog.png"))
         with _illustrative_user():
             written.append(_save_preferences_dialog(window, folder / "preferences-dialog.png"))
@@ -302,6 +305,35 @@ def _save_organizations_dialog(window: MainWindow, path: Path) -> Path:
         return _save(dialog, path)
     finally:
         dialog.reject()
+
+
+def _save_history_dialog(window: MainWindow, path: Path) -> Path:
+    """Edit > History… of the KPI with the longest story in the demo (EVT-NB: its
+    targets and its measurements), or of the node shown if there is none such."""
+    shown = QPersistentModelIndex(window.tree.currentIndex())  # shown again afterwards
+    index = _node(window.proxy, 3, HISTORY_KPI)
+    if index.isValid():
+        window.tree.setCurrentIndex(index)
+        _wait_idle(window)
+    window.history.open_current()
+    dialog = window.history.dialog
+    if dialog is None:
+        raise ScreenshotError("the history dialog did not open")
+    try:
+        if dialog.is_busy():  # reading the log off the GUI thread: until it is shown
+            loop = QEventLoop()
+            dialog.loaded.connect(loop.quit)
+            QTimer.singleShot(TIMEOUT_MS, loop.quit)
+            loop.exec()
+        if dialog.is_busy():
+            raise ScreenshotError("the history dialog did not finish loading")
+        _settle()
+        return _save(dialog, path)
+    finally:
+        dialog.close()
+        if shown.isValid():
+            window.tree.setCurrentIndex(QModelIndex(shown))
+            _wait_idle(window)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pilotage.gui import formats, icons
+from pilotage.gui.dialogs.history_dialog import HistoryLauncher
 from pilotage.gui.dialogs.organizations_dialog import OrganizationsLauncher
 from pilotage.gui.dialogs.preferences_dialog import PreferencesAction
 from pilotage.gui.dialogs.program_export_dialog import ProgramExportAction
@@ -174,4 +175,9 @@ class MenusMixin(_Base):
         self.organizations_action.triggered.connect(self.organizations.open)
         edit_menu.addSeparator()
         edit_menu.addAction(self.organizations_action)
+        # Who changed the current record, what and when (the audit log).
+        self.history = HistoryLauncher(self)
+        self.history_action = self.history.action
+        edit_menu.addAction(self.history_action)
+        self.addAction(self.history_action)  # the shortcut works with the menu closed
         self.addToolBar(self.record_actions.make_toolbar())

@@ -38,7 +38,11 @@ class NavigatorMixin(_Base):
 
     def navigator_menu(self, index: QModelIndex) -> QMenu | None:
         """The context menu of a node of the navigator, or None if it has none."""
-        return self.record_actions.navigator_menu(index)
+        menu = self.record_actions.navigator_menu(index)
+        if menu is not None and index.isValid():
+            menu.addSeparator()
+            menu.addAction(self.history_action)
+        return menu
 
     @Slot(QPoint)
     def _on_tree_menu(self, pos: QPoint) -> None:

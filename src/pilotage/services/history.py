@@ -37,11 +37,23 @@ class HistoryEntry:
     part: str = ""  # a KPI's target or measurement: its period ("2024-Q3"); "" for the KPI
 
     def change_lines(self) -> list[str]:
-        """One "field: old → new" line per change ("—" where there was no value)."""
-        return [
-            f"{name}: {old if old is not None else '—'} → {new if new is not None else '—'}"
-            for name, (old, new) in self.changes.items()
-        ]
+        """One line per changed field, the field as words ("target value"): "field: old
+        → new"; a creation's "field: value" and a deletion's "field: value" (what it held)
+        say the one value there is."""
+        lines = []
+        for name, (old, new) in self.changes.items():
+            field = name.replace("_", " ")
+            if self.action is AuditAction.CREATE and old is None:
+                lines.append(f"{field}: {_shown(new)}")
+            elif self.action is AuditAction.DELETE and new is None:
+                lines.append(f"{field}: {_shown(old)}")
+            else:
+                lines.append(f"{field}: {_shown(old)} → {_shown(new)}")
+        return lines
+
+
+def _shown(value: str | None) -> str:
+    return "—" if value is None or value == "" else value
 
 
 def record_history(db: Database, entity: str, entity_id: int) -> list[HistoryEntry]:
