@@ -5,8 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Enum, Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import CheckConstraint, Column, Enum, Integer, MetaData, String, Table, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, declared_attr, mapped_column
 
 from pilotage.db.types import ExactDecimal
 
@@ -25,10 +25,67 @@ NAME_LENGTH = 300
 SHORT_LENGTH = 120
 URL_LENGTH = 1000
 CURRENCY_LENGTH = 3
+# Free text (notes, descriptions, comments, reasons): room for pages of prose, and
+# well below the 32,767 characters an Excel cell holds, so every note exports whole.
+NOTE_LENGTH = 10_000
+
+# Where a text column's bound is kept when its type has none (TEXT on PostgreSQL).
+MAX_LENGTH_INFO = "max_length"
+# A length CHECK names its column and bound here, for the error that reports it.
+LENGTH_OF_INFO = "length_of"
+
+
+def text_limit(column: Column[Any]) -> int | None:
+    """The most characters `column` holds, or None when unbounded (or an enum, checked by IN)."""
+    bound = column.info.get(MAX_LENGTH_INFO)
+    if isinstance(bound, int):
+        return bound
+    if isinstance(column.type, String) and not isinstance(column.type, Enum):
+        return column.type.length
+    return None
+
+
+def length_check_name(column: str) -> str:
+    """The CHECK's own name; the naming convention makes it ck_<table>_<column>_length."""
+    return f"{column}_length"
+
+
+def add_length_checks(table: Table) -> None:
+    """A CHECK (length(column) <= n) for every bounded text column of `table`.
+
+    SQLite stores a text of any length in a VARCHAR(n); PostgreSQL refuses it.
+    The CHECK makes SQLite refuse it too, in the database itself, so that an
+    ORM flush, a Core executemany or a hand-written INSERT are all held to the
+    same bound. On PostgreSQL it also bounds the TEXT columns (notes).
+    """
+    for column in table.columns:
+        limit = text_limit(column)
+        if limit is None:
+            continue
+        table.append_constraint(
+            CheckConstraint(
+                func.length(column) <= limit,
+                name=length_check_name(column.name),
+                info={LENGTH_OF_INFO: (column.name, limit)},
+            )
+        )
+
+
+def note_column() -> MappedColumn[str]:
+    """A free-text column (TEXT), bounded to NOTE_LENGTH by its CHECK."""
+    return mapped_column(Text, default="", info={MAX_LENGTH_INFO: NOTE_LENGTH})
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    @classmethod
+    def __table_cls__(cls, *args: Any, **kwargs: Any) -> Table:
+        # Every mapped table gets its length checks from its columns' own lengths:
+        # a bound declared once, in the column, and never forgotten in a CHECK.
+        table = Table(*args, **kwargs)
+        add_length_checks(table)
+        return table
 
 
 class Versioned:

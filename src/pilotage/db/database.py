@@ -124,6 +124,10 @@ class Database:
                 raise
             raise conflict from exc
         except IntegrityError as exc:
+            # A text over its column's length (a CHECK) names its field.
+            known = known_error(exc, self.name)
+            if known is not None:
+                raise known from exc
             # The services check first; this is a race they could not see.
             raise ValidationError(
                 [Problem("", f"the database refused the change ({exc.orig})")]

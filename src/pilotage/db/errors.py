@@ -5,11 +5,27 @@ Anything not translated here is a bug and reaches the crash dialog.
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
 
+from sqlalchemy import CheckConstraint
 from sqlalchemy.exc import DBAPIError
 
-from pilotage.domain.errors import PilotageError
+from pilotage.db.base import LENGTH_OF_INFO
+from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.domain.messages import translate
+
+# SQLite names the failed CHECK; PostgreSQL gives it in the error's diagnostics.
+_SQLITE_CHECK = re.compile(r"check constraint failed: (\w+)", re.IGNORECASE)
+# PostgreSQL's own refusal of a VARCHAR(n) overflow names the type, not the column.
+_PG_TOO_LONG = re.compile(r"value too long for type character varying\((\d+)\)")
+_WRITTEN_TABLE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE)\s+"?(\w+)"?', re.IGNORECASE)
+# Positional (SQLite) statements: the columns in the order of their "?".
+_INSERT_COLUMNS = re.compile(r"^\s*INSERT\s+INTO\s+\S+\s*\(([^)]*)\)", re.IGNORECASE)
+_ASSIGNED = re.compile(r'(?:"?\w+"?\.)?"?(\w+)"?\s*(?:=|<=|>=|<|>|!=)\s*\?')
 
 
 class DatabaseError(PilotageError):
@@ -40,10 +56,14 @@ class BackupError(DatabaseError):
     pass
 
 
-def known_error(exc: BaseException, where: str) -> DatabaseError | None:
+def known_error(exc: BaseException, where: str) -> PilotageError | None:
     """The known problem behind a driver error, or None when it is a bug."""
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     text = str(original).lower()
+    if isinstance(exc, DBAPIError):
+        too_long = length_refusal(exc)
+        if too_long is not None:
+            return too_long
     if isinstance(original, sqlite3.OperationalError | sqlite3.DatabaseError):
         if "locked" in text or "busy" in text:
             return DatabaseLockedError(
@@ -57,3 +77,115 @@ def known_error(exc: BaseException, where: str) -> DatabaseError | None:
         if "unable to open" in text or "readonly" in text or "read-only" in text:
             return DatabaseError(f"{where} cannot be opened for writing: {original}")
     return None
+
+
+@cache
+def _length_checks() -> dict[str, tuple[str, str, int]]:
+    """Each length CHECK's name -> (table, column, most characters), from the models."""
+    from pilotage.db.schema import metadata  # the models import this module's neighbours
+
+    checks = {}
+    for table in metadata.tables.values():
+        for constraint in table.constraints:
+            bound = constraint.info.get(LENGTH_OF_INFO)
+            if isinstance(constraint, CheckConstraint) and bound is not None:
+                column, limit = bound
+                checks[f"ck_{table.name}_{column}_length"] = (table.name, column, limit)
+    return checks
+
+
+def length_refusal(exc: DBAPIError) -> ValidationError | None:
+    """A text longer than its column, as refused by either engine, naming the field.
+
+    SQLite fails the column's length CHECK (db/base.add_length_checks); PostgreSQL
+    fails it too for a TEXT column, and refuses a VARCHAR(n) overflow itself
+    (string data right truncation) before any CHECK, naming only the type: the
+    column is then the one of the written table whose value is too long.
+    """
+    original = exc.orig
+    checks = _length_checks()
+    found: tuple[str, str, int] | None = None
+    name = getattr(getattr(original, "diag", None), "constraint_name", None)
+    if name is None and isinstance(original, sqlite3.IntegrityError):
+        match = _SQLITE_CHECK.search(str(original))
+        name = match.group(1) if match else None
+    if name is not None:
+        found = checks.get(name)
+    else:
+        too_long = _PG_TOO_LONG.search(str(original))
+        if too_long is None:
+            return None
+        found = _overlong_column(exc, int(too_long.group(1)), checks)
+        if found is None:
+            return _refused("", int(too_long.group(1)), None)
+    if found is None:
+        return None
+    _table, column, limit = found
+    return _refused(column, limit, _longest_written(exc, column, limit))
+
+
+def _refused(field: str, limit: int, length: int | None) -> ValidationError:
+    if length is None:
+        text = translate(
+            "Database", "at most {limit} characters (the database refused a longer text)"
+        )
+    else:
+        text = translate("Database", "at most {limit} characters (the database refused {length})")
+    return ValidationError([Problem(field, text.format(limit=limit, length=length))])
+
+
+def _overlong_column(
+    exc: DBAPIError, limit: int, checks: Mapping[str, tuple[str, str, int]]
+) -> tuple[str, str, int] | None:
+    match = _WRITTEN_TABLE.match(exc.statement or "")
+    if match is None:
+        return None
+    for table, column, bound in checks.values():
+        if table == match.group(1) and bound == limit and _longest_written(exc, column, limit):
+            return table, column, bound
+    return None
+
+
+def _longest_written(exc: DBAPIError, column: str, limit: int) -> int | None:
+    """The length of the longest text over `limit` the failed statement wrote in `column`."""
+    params: Any = exc.params
+    rows: Sequence[Any]
+    if isinstance(params, Mapping) or (isinstance(params, Sequence) and not _is_many(params)):
+        rows = [params]
+    elif isinstance(params, Sequence):
+        rows = params  # executemany: one set of values per row
+    else:
+        return None
+    # Multi-row VALUES (insertmanyvalues) number their parameters: name__0, name__1…
+    keyed = re.compile(rf"{re.escape(column)}(?:__\d+)?")
+    positions = _positions(exc.statement or "", column)
+    lengths = []
+    for row in rows:
+        if isinstance(row, Mapping):
+            values = [v for k, v in row.items() if isinstance(k, str) and keyed.fullmatch(k)]
+        elif isinstance(row, Sequence) and not isinstance(row, str):
+            values = [row[i] for i in positions if i < len(row)]
+        else:
+            continue
+        lengths += [len(v) for v in values if isinstance(v, str) and len(v) > limit]
+    return max(lengths, default=None)
+
+
+def _is_many(params: Sequence[Any]) -> bool:
+    """Whether positional parameters hold several rows (executemany) or one."""
+    return bool(params) and all(
+        isinstance(row, Mapping) or (isinstance(row, Sequence) and not isinstance(row, str))
+        for row in params
+    )
+
+
+def _positions(statement: str, column: str) -> list[int]:
+    """Where `column`'s values sit among a positional statement's parameters."""
+    insert = _INSERT_COLUMNS.match(statement)
+    if insert is not None and "?" in statement:
+        names = [n.strip().strip('"') for n in insert.group(1).split(",")]
+        per_row = len(names)
+        count = statement.count("?")
+        # Multi-row VALUES repeat the column list once per row.
+        return [i for i in range(count) if per_row and names[i % per_row] == column]
+    return [i for i, name in enumerate(_ASSIGNED.findall(statement)) if name == column]

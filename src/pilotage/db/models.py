@@ -18,7 +18,6 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -32,6 +31,7 @@ from pilotage.db.base import (
     Versioned,
     enum_column,
     money,
+    note_column,
 )
 from pilotage.domain.enums import (
     InitiativeStatus,
@@ -57,7 +57,7 @@ class Organization(Versioned, Base):
     )
     founded_year: Mapped[int | None] = mapped_column(Integer)
     website: Mapped[str] = mapped_column(String(URL_LENGTH), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = note_column()
 
 
 class ContractProgram(Versioned, Base):
@@ -69,7 +69,7 @@ class ContractProgram(Versioned, Base):
 
     reference: Mapped[str] = mapped_column(String(CODE_LENGTH), unique=True)
     title: Mapped[str] = mapped_column(String(NAME_LENGTH))
-    description: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = note_column()
     signed_on: Mapped[date | None] = mapped_column(Date)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
@@ -118,7 +118,7 @@ class Pillar(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer)
     code: Mapped[str] = mapped_column(String(CODE_LENGTH))
     title: Mapped[str] = mapped_column(String(NAME_LENGTH))
-    objective: Mapped[str] = mapped_column(Text, default="")
+    objective: Mapped[str] = note_column()
 
     program: Mapped[ContractProgram] = relationship(back_populates="pillars")
     initiatives: Mapped[list[Initiative]] = relationship(
@@ -160,7 +160,7 @@ class Initiative(Versioned, Base):
     pillar_id: Mapped[int] = mapped_column(ForeignKey("pillar.id", ondelete="CASCADE"))
     code: Mapped[str] = mapped_column(String(CODE_LENGTH))
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
-    description: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = note_column()
     lead_organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="RESTRICT"), index=True
     )
@@ -190,7 +190,7 @@ class Milestone(Versioned, Base):
     title: Mapped[str] = mapped_column(String(NAME_LENGTH))
     due_date: Mapped[date] = mapped_column(Date)
     done_date: Mapped[date | None] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = note_column()
 
 
 class BudgetLine(Versioned, Base):

@@ -25,6 +25,7 @@ from pilotage.db.base import (
     Base,
     Versioned,
     enum_column,
+    note_column,
     quantity,
 )
 from pilotage.db.types import ExactDecimal, UtcDateTime
@@ -74,7 +75,7 @@ class Kpi(Versioned, Base):
     )
     code: Mapped[str] = mapped_column(String(CODE_LENGTH))
     name: Mapped[str] = mapped_column(String(NAME_LENGTH))
-    definition: Mapped[str] = mapped_column(Text, default="")
+    definition: Mapped[str] = note_column()
     unit: Mapped[str] = mapped_column(String(SHORT_LENGTH), default="")
     measure: Mapped[Measure] = mapped_column(enum_column(Measure, "kpi_measure"))
     direction: Mapped[Direction] = mapped_column(enum_column(Direction, "kpi_direction"))
@@ -86,11 +87,11 @@ class Kpi(Versioned, Base):
     target_date: Mapped[date | None] = mapped_column(Date)
     green: Mapped[Decimal | None] = mapped_column(ExactDecimal(5, 4))
     amber: Mapped[Decimal | None] = mapped_column(ExactDecimal(5, 4))
-    data_source: Mapped[str] = mapped_column(Text, default="")
+    data_source: Mapped[str] = note_column()
     responsible_organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organization.id", ondelete="RESTRICT"), index=True
     )
-    means_of_verification: Mapped[str] = mapped_column(Text, default="")
+    means_of_verification: Mapped[str] = note_column()
 
     targets: Mapped[list[KpiTarget]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
@@ -117,7 +118,7 @@ class KpiTarget(Versioned, Base):
     value: Mapped[Decimal] = mapped_column(quantity())
     revision: Mapped[int] = mapped_column(Integer, default=0)
     revised_on: Mapped[date | None] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = note_column()
 
 
 class Measurement(Versioned, Base):
@@ -143,7 +144,7 @@ class Measurement(Versioned, Base):
     status: Mapped[MeasurementStatus] = mapped_column(
         enum_column(MeasurementStatus, "measurement_status")
     )
-    comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = note_column()
     evidence_link: Mapped[str] = mapped_column(String(URL_LENGTH), default="")
     entered_by: Mapped[str] = mapped_column(String(SHORT_LENGTH), default="")
     entered_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from pilotage.db.base import CODE_LENGTH, NAME_LENGTH
+from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Initiative, Organization, Pillar
 from pilotage.domain.enums import AuditAction, InitiativeStatus
@@ -105,7 +105,7 @@ def _clean(
     values: dict[str, object] = {
         "code": code,
         "name": check.text("name", data.name, max_length=NAME_LENGTH, required=True),
-        "description": (data.description or "").strip(),
+        "description": check.text("description", data.description, max_length=NOTE_LENGTH),
         "lead_organization_id": data.lead_organization_id,
         "start_date": data.start_date,
         "end_date": data.end_date,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, RowMapping, func, or_, select
 from sqlalchemy.orm import Session
 
-from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, SHORT_LENGTH
+from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH
 from pilotage.db.schema import (
     Disaggregation,
     Initiative,
@@ -74,7 +74,7 @@ def clean_kpi(
     values: dict[str, object] = {
         "code": code,
         "name": check.text("name", data.name, max_length=NAME_LENGTH, required=True),
-        "definition": (data.definition or "").strip(),
+        "definition": check.text("definition", data.definition, max_length=NOTE_LENGTH),
         "unit": unit,
         "measure": measure,
         "direction": enum_value(check, "direction", data.direction, Direction, "a direction"),
@@ -82,9 +82,11 @@ def clean_kpi(
         "frequency": frequency,
         "baseline_date": data.baseline_date,
         "target_date": data.target_date,
-        "data_source": (data.data_source or "").strip(),
+        "data_source": check.text("data_source", data.data_source, max_length=NOTE_LENGTH),
         "responsible_organization_id": data.responsible_organization_id,
-        "means_of_verification": (data.means_of_verification or "").strip(),
+        "means_of_verification": check.text(
+            "means_of_verification", data.means_of_verification, max_length=NOTE_LENGTH
+        ),
     }
     for field in ("baseline_value", "target_value"):
         raw: Decimal | None = getattr(data, field)

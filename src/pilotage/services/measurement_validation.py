@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pilotage.db.base import SHORT_LENGTH, URL_LENGTH
+from pilotage.db.base import NOTE_LENGTH, SHORT_LENGTH, URL_LENGTH
 from pilotage.db.schema import Kpi, Measurement
 from pilotage.domain.enums import Frequency, Measure, MeasurementStatus
 from pilotage.domain.errors import Problem
@@ -44,7 +44,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 _FILE_NAME = re.compile(r"\.\w{1,8}$")
 # A comment is a note, not a report: far below the 32,767 characters an Excel cell holds,
 # so that every workbook carrying it (template, report, program workbook) keeps it whole.
-COMMENT_LENGTH = 10_000
+COMMENT_LENGTH = NOTE_LENGTH
 # The split written out as a template cell shows it ("sex / women = 400; ..."): a cell
 # holds 32,767 characters, and the partner must be able to read and correct it.
 DISAGGREGATIONS_LENGTH = 30_000

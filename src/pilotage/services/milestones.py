@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import or_, select
 
-from pilotage.db.base import NAME_LENGTH
+from pilotage.db.base import NAME_LENGTH, NOTE_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Milestone, Pillar
 from pilotage.domain.enums import AuditAction
@@ -89,7 +89,7 @@ def _clean(data: MilestoneInput) -> dict[str, object]:
         else check.text("title", data.title, max_length=NAME_LENGTH, required=True),
         "due_date": data.due_date,
         "done_date": data.done_date,
-        "note": "" if "note" in skipped else (data.note or "").strip(),
+        "note": "" if "note" in skipped else check.text("note", data.note, max_length=NOTE_LENGTH),
     }
     check.raise_if_any()
     return values

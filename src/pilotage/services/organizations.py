@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, URL_LENGTH
+from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH, URL_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi, Organization, ProgramParty, initiative_partner
 from pilotage.domain.enums import AuditAction, OrganizationKind
@@ -67,7 +67,7 @@ def _clean(taken_acronyms: set[str], data: OrganizationInput) -> dict[str, objec
         "kind": enum_value(check, "kind", data.kind, OrganizationKind, "a kind of organization"),
         "founded_year": data.founded_year,
         "website": check.text("website", data.website, max_length=URL_LENGTH),
-        "notes": (data.notes or "").strip(),
+        "notes": check.text("notes", data.notes, max_length=NOTE_LENGTH),
     }
     if data.founded_year is not None and not 1000 <= data.founded_year <= 9999:
         check.add("founded_year", "must be a four-digit year")

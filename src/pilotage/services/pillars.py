@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from pilotage.db.base import CODE_LENGTH, NAME_LENGTH
+from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Pillar, metadata
 from pilotage.domain.enums import AuditAction
@@ -67,7 +67,7 @@ def _clean(
     values: dict[str, object] = {
         "code": code,
         "title": check.text("title", data.title, max_length=NAME_LENGTH, required=True),
-        "objective": (data.objective or "").strip(),
+        "objective": check.text("objective", data.objective, max_length=NOTE_LENGTH),
     }
     if code:
         others = select(Pillar.code).where(Pillar.program_id == program_id)

@@ -17,7 +17,14 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TypeVar
 
-from pilotage.db.base import CODE_LENGTH, CURRENCY_LENGTH, NAME_LENGTH, SHORT_LENGTH, URL_LENGTH
+from pilotage.db.base import (
+    CODE_LENGTH,
+    CURRENCY_LENGTH,
+    NAME_LENGTH,
+    NOTE_LENGTH,
+    SHORT_LENGTH,
+    URL_LENGTH,
+)
 from pilotage.domain.messages import translate
 from pilotage.exchange.program_content import (
     KpiKey,
@@ -49,6 +56,7 @@ def check_content(
     c.length("program", 0, "reference", p.reference, CODE_LENGTH)
     c.length("program", 0, "title", p.title, NAME_LENGTH)
     c.length("program", 0, "currency", p.currency, CURRENCY_LENGTH)
+    c.length("program", 0, "description", p.description, NOTE_LENGTH)
     c.order("program", 0, "end_date", p.start_date, p.end_date)
     c.number("program", 0, "total_budget", p.total_budget, MONEY, floor="zero")
 
@@ -64,6 +72,7 @@ def check_content(
         c.length("organizations", i, "name", o.name, NAME_LENGTH)
         c.length("organizations", i, "acronym", o.acronym, CODE_LENGTH)
         c.length("organizations", i, "website", o.website, URL_LENGTH)
+        c.length("organizations", i, "notes", o.notes, NOTE_LENGTH)
         if o.founded_year is not None and not 1000 <= o.founded_year <= 9999:
             c.add(
                 "organizations",
@@ -124,6 +133,7 @@ def check_content(
             )
         c.length("pillars", i, "code", pl.code, CODE_LENGTH)
         c.length("pillars", i, "title", pl.title, NAME_LENGTH)
+        c.length("pillars", i, "objective", pl.objective, NOTE_LENGTH)
 
     initiatives = c.unique(
         "initiatives",
@@ -148,6 +158,7 @@ def check_content(
             c.known("initiatives", i, "partners", partner, orgs, partial(no_organization, partner))
         c.length("initiatives", i, "code", n.code, CODE_LENGTH)
         c.length("initiatives", i, "name", n.name, NAME_LENGTH)
+        c.length("initiatives", i, "description", n.description, NOTE_LENGTH)
         c.order("initiatives", i, "end_date", n.start_date, n.end_date)
         c.number("initiatives", i, "planned_budget", n.planned_budget, MONEY, floor="zero")
 
@@ -165,6 +176,7 @@ def check_content(
     for i, m in enumerate(content.milestones):
         initiative("milestones", i, m.pillar, m.initiative)
         c.length("milestones", i, "title", m.title, NAME_LENGTH)
+        c.length("milestones", i, "note", m.note, NOTE_LENGTH)
     c.unique(
         "budget_lines",
         "year",
@@ -227,6 +239,8 @@ def check_content(
         c.length("kpis", i, "code", k.key.code, CODE_LENGTH)
         c.length("kpis", i, "name", k.name, NAME_LENGTH)
         c.length("kpis", i, "unit", k.unit, SHORT_LENGTH)
+        for column in ("definition", "data_source", "means_of_verification"):
+            c.length("kpis", i, column, getattr(k, column), NOTE_LENGTH)
         c.order("kpis", i, "target_date", k.baseline_date, k.target_date)
         c.number("kpis", i, "baseline_value", k.baseline_value, QUANTITY)
         c.number("kpis", i, "target_value", k.target_value, QUANTITY)
@@ -264,6 +278,7 @@ def check_content(
     for i, t in enumerate(content.targets):
         kpi("targets", i, t.kpi)
         c.number("targets", i, "value", t.value, QUANTITY)
+        c.length("targets", i, "reason", t.reason, NOTE_LENGTH)
         if t.revision < 0:
             c.add(
                 "targets",
@@ -315,6 +330,7 @@ def check_content(
             )
         c.length("measurements", i, "evidence_link", me.evidence_link, URL_LENGTH)
         c.length("measurements", i, "entered_by", me.entered_by, SHORT_LENGTH)
+        c.length("measurements", i, "comment", me.comment, NOTE_LENGTH)
 
     splits = _list(content.disaggregations)
     c.unique(

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pilotage.db.base import CODE_LENGTH, CURRENCY_LENGTH, NAME_LENGTH
+from pilotage.db.base import CODE_LENGTH, CURRENCY_LENGTH, NAME_LENGTH, NOTE_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram
 from pilotage.domain.enums import AuditAction, ProgramStatus
@@ -75,7 +75,7 @@ def _clean(session: Session, data: ProgramInput, exclude_id: int | None) -> dict
     values: dict[str, object] = {
         "reference": reference,
         "title": check.text("title", data.title, max_length=NAME_LENGTH, required=True),
-        "description": (data.description or "").strip(),
+        "description": check.text("description", data.description, max_length=NOTE_LENGTH),
         "signed_on": data.signed_on,
         "start_date": data.start_date,
         "end_date": data.end_date,

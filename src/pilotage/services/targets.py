@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pilotage.db.base import NOTE_LENGTH
 from pilotage.db.database import Database, conflict_error
 from pilotage.db.schema import Kpi, KpiTarget
 from pilotage.domain.enums import AuditAction
@@ -154,7 +155,7 @@ def revise_target(
         number = _check(check, kpi, period_end, value)
         why = ""
         if check_value(check, "reason", reason, str):
-            why = check.text("reason", reason, max_length=None, required=True)
+            why = check.text("reason", reason, max_length=NOTE_LENGTH, required=True)
         dated_ok = check_value(check, "revised_on", revised_on, date)
         # The revisions of a period end that is not a date cannot be looked up.
         earlier = _revisions(session, kpi_id, period_end) if is_date(period_end) else []
