@@ -15,11 +15,14 @@ from typing import Any
 import pytest
 from kpi_fixtures import Tree, kpi_input
 from service_support import Count
+from sqlalchemy import select
 
 from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH, SHORT_LENGTH, URL_LENGTH
 from pilotage.db.database import Database
+from pilotage.db.schema import AuditEntry
 from pilotage.domain.enums import OrganizationKind, PartyRole
 from pilotage.domain.errors import ValidationError
+from pilotage.services.identity import set_user_name
 from pilotage.services.initiatives import InitiativeInput, InitiativeRow, create_initiative
 from pilotage.services.kpis import KpiRow, create_kpi, update_kpi
 from pilotage.services.measurement_validation import MeasurementInput
@@ -182,3 +185,13 @@ def test_a_measurement_text_over_its_length_is_refused(
         record_measurement(db, learners.id, data)
     assert field in caught.value.fields()
     assert count("measurement") == 0
+
+
+def test_a_user_name_over_the_audit_length_is_cut_not_refused(db: Database) -> None:
+    set_user_name("Analyste " + "a" * 200)
+    try:
+        create_organization(db, ORGANIZATION)
+    finally:
+        set_user_name(None)
+    with db.reading() as session:
+        assert session.scalars(select(AuditEntry.who)).one() == ("Analyste " + "a" * 200)[:120]

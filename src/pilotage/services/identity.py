@@ -5,6 +5,8 @@ from __future__ import annotations
 import getpass
 import os
 
+from pilotage.db.base import SHORT_LENGTH
+
 # The analyst that screenshots and examples show, the same on every machine.
 ILLUSTRATIVE_USER = "analyste"
 
@@ -18,7 +20,9 @@ def set_user_name(name: str | None) -> None:
 
 
 def current_user() -> str:
-    return _override or system_user()
+    # The audit's `who` holds SHORT_LENGTH characters on every engine: a longer name
+    # (a settings file edited by hand) is cut, never a reason to refuse every save.
+    return (_override or system_user())[:SHORT_LENGTH]
 
 
 def system_user() -> str:
