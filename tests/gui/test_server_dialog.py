@@ -12,7 +12,7 @@ from gui_support import DEMO_END
 from pytestqt.qtbot import QtBot
 from settings_support import isolated_settings
 from sqlalchemy import create_engine
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
 from pilotage.db.database import Database
@@ -362,3 +362,23 @@ def test_reopening_a_server_that_is_down_is_one_sentence(
         "and that the server is running."
     ]
     assert win.database() is demo_db  # the database shown stays open
+
+
+def test_the_dialog_starts_on_the_server_shown_else_the_last_one_used(
+    qtbot: QtBot, win: MainWindow, demo_db: Database, settings: Settings
+) -> None:
+    settings.add_recent_database(SERVER)
+    # A window on a file: the last server used; on a server (the PostgreSQL run): that one.
+    expected = make_url(SERVER) if demo_db.path is not None else demo_db.url
+    win.server_action.trigger()
+    dialog = getattr(win, "server_dialog", None)
+    assert isinstance(dialog, ServerDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert (dialog.host.text(), dialog.port.value()) == (expected.host, expected.port or 5432)
+    assert (dialog.database_name.text(), dialog.user.text()) == (
+        expected.database,
+        expected.username or "",
+    )
+    assert dialog.password.text() == ""
+    assert dialog.focusWidget() is dialog.password  # only the password is left to type
+    dialog.reject()

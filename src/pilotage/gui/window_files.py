@@ -96,8 +96,12 @@ class FileMenuMixin(_Base):
         self._file_runner.run(lambda: ("open", open_database(text, create=create)))
 
     def connect_to_server_dialog(self) -> None:
-        """File > Connect to server…: the dialog, filled with the server shown (if any)."""
+        """File > Connect to server…: the dialog, filled with the server shown, else the
+        last one used (if any): most often only the password is left to type."""
         shown = self._db.url if self._db.path is None else None
+        if shown is None and self._settings is not None:
+            servers = map(parse_server_target, self._settings.recent_databases())
+            shown = next((url for url in servers if url is not None), None)
         dialog = ServerDialog(self, shown)
         dialog.connected.connect(self._on_server_dialog_connected)
         open_dialog(self, "server_dialog", dialog)
