@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from datetime import date
 
 import pytest
 from kpi_fixtures import Q1, D, Tree, kpi_input, make_kpi, make_tree
@@ -18,11 +19,12 @@ from service_support import Count
 from pilotage.db.database import Database
 from pilotage.domain.enums import InitiativeStatus
 from pilotage.domain.errors import ConflictError
-from pilotage.services import measurement_validation, measurements
+from pilotage.services import measurement_validation, measurements, targets
 from pilotage.services.conflicts import MeasurementRecordedError, moment
 from pilotage.services.initiatives import InitiativeInput, get_initiative, update_initiative
 from pilotage.services.kpis import KpiRow, get_kpi, update_kpi
 from pilotage.services.measurements import MeasurementInput, list_measurements, record_measurement
+from pilotage.services.targets import list_targets, set_target
 from two_analysts import as_analyst, record_at_once, second_database, url_text
 
 
@@ -159,3 +161,25 @@ def test_two_processes_recording_the_same_period_at_once_keep_one_figure(
     assert sentence.endswith(" meanwhile: your figure was not saved; edit that measurement instead")
     assert count("measurement") == 1
     assert all(worker.exitcode == 0 for worker in workers)
+
+
+def test_two_first_targets_of_a_period_set_at_once_keep_one_and_name_who(
+    db: Database, kpi: KpiRow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The target set first wins; the other is told who set it (PostgreSQL's race: the
+    look before the insert saw nothing, the unique constraint refuses the insert)."""
+    end = date(2024, 12, 31)
+    with second_database(db) as other:
+        as_analyst("sara", lambda: set_target(other, kpi.id, end, D(100)))
+    real = targets._original
+    calls: list[int] = []
+
+    def blind_first(*args: object) -> object:
+        calls.append(1)
+        return None if len(calls) == 1 else real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(targets, "_original", blind_first)
+    with pytest.raises(ConflictError) as caught:
+        set_target(db, kpi.id, end, D(120))
+    assert caught.value.changed_by == "sara"
+    assert [(t.period_end, t.value) for t in list_targets(db, kpi.id)] == [(end, D(100))]

@@ -13,13 +13,16 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pilotage.db.base import NOTE_LENGTH
 from pilotage.db.database import Database, conflict_error
 from pilotage.db.schema import Kpi, KpiTarget
 from pilotage.domain.enums import AuditAction
+from pilotage.domain.errors import Problem, ValidationError
 from pilotage.domain.kpi_types import TargetPoint
+from pilotage.domain.messages import translate
 from pilotage.services import audit
 from pilotage.services.input_types import check_value, is_date
 from pilotage.services.kpi_values import check_figure, check_period_end
@@ -102,27 +105,54 @@ def set_target(
     `version` is the version of the original target as the user read it. It is
     left out only to create the period's first target: when that target exists
     already and no version comes, someone set it since the user looked, and the
-    save is refused (ConflictError naming who) rather than overwriting it blind.
+    save is refused (ConflictError naming who) rather than overwriting it blind,
+    also when the two first targets race (PostgreSQL's unique constraint).
     """
+    try:
+        return _set_target(db, kpi_id, period_end, value, version)
+    except _SetMeanwhileError as lost:
+        # Read after the rollback: the failed transaction takes no more queries.
+        with db.reading() as session:
+            original = _original(session, kpi_id, period_end)
+            if original is None:  # set and removed again since: nothing to name
+                problem = translate("Conflicts", "was set meanwhile, then removed: set it again")
+                raise ValidationError([Problem("period_end", problem)]) from lost.__cause__
+            raise conflict_error(session, ENTITY, original.id) from lost.__cause__
+
+
+class _SetMeanwhileError(Exception):
+    """The first target of the period was set by another transaction since we looked."""
+
+
+def _original(session: Session, kpi_id: int, period_end: date) -> KpiTarget | None:
+    return session.scalars(
+        select(KpiTarget).where(
+            KpiTarget.kpi_id == kpi_id,
+            KpiTarget.period_end == period_end,
+            KpiTarget.revision == ORIGINAL,
+        )
+    ).first()
+
+
+def _set_target(
+    db: Database, kpi_id: int, period_end: date, value: Decimal, version: int | None
+) -> TargetRow:
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
         check = Checker()
         number = _check(check, kpi, period_end, value)
         check.raise_if_any()
         assert number is not None  # required: the checker refused None
-        original = session.scalars(
-            select(KpiTarget).where(
-                KpiTarget.kpi_id == kpi_id,
-                KpiTarget.period_end == period_end,
-                KpiTarget.revision == ORIGINAL,
-            )
-        ).first()
+        original = _original(session, kpi_id, period_end)
         if original is None:
             original = KpiTarget(
                 kpi_id=kpi_id, period_end=period_end, value=number, revision=ORIGINAL, reason=""
             )
             session.add(original)
-            session.flush()
+            try:
+                session.flush()
+            except IntegrityError as exc:  # only on PostgreSQL: SQLite's lock saw it above
+                raise _SetMeanwhileError from exc
             audit.record_created(session, ENTITY, original.id, _audited(_row(original)))
             return _row(original)
         if version is None:
