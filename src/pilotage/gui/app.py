@@ -88,7 +88,7 @@ def start_window(
         QMessageBox.critical(
             shell,
             translate("App", "Pilotage"),
-            translate("App", "The database could not be opened:\n{error}").format(error=exc),
+            translate("App", "The database could not be opened:\n{error}").format(error=_told(exc)),
         )
         return None
     from pilotage.gui.main_window import MainWindow
@@ -123,6 +123,18 @@ def start_window(
         warning.setObjectName("xmlProtectionWarning")
         warning.open()
     return window, db
+
+
+def _told(exc: PilotageError) -> str:
+    """What went wrong, as the analyst reads it: a server's problem in one sentence of
+    the window's language, anything else as the error says it."""
+    from pilotage.db.server import ServerError
+
+    if isinstance(exc, ServerError):
+        from pilotage.gui.dialogs.server_dialog import problem_sentence
+
+        return problem_sentence(exc)
+    return str(exc)
 
 
 def _open_asking_password(
