@@ -274,8 +274,13 @@ def test_the_engine_speaks_english_again_after_a_french_window() -> None:
 # --- the import's sentences (a filled template's problems) ----------------------------
 
 
-def _import_templates() -> dict[str, set[Path]]:
-    """Every template services and exchange pass to `translate("Import", …)`, with the files
+# The contexts services and exchange mark sentences with: the import's, and the refusals of
+# a save that lost a race with another analyst (services/conflicts.py).
+SERVICE_CONTEXTS = ("Import", "Conflicts")
+
+
+def _import_templates(wanted: str = "Import") -> dict[str, set[Path]]:
+    """Every template services and exchange pass to `translate(wanted, …)`, with the files
     holding it; a call whose template is not a literal fails (lupdate could not see it)."""
     source = DOMAIN.parent
     found: dict[str, set[Path]] = {}
@@ -294,9 +299,10 @@ def _import_templates() -> dict[str, set[Path]]:
             if path.name == "engine_language.py" and context is None:
                 continue  # the translator's own definition and calls
             template = getattr(node.args[1], "value", None) if len(node.args) > 1 else None
-            assert context == "Import", (path.name, node.lineno)
+            assert context in SERVICE_CONTEXTS, (path.name, node.lineno)
             assert isinstance(template, str), (path.name, node.lineno)
-            found.setdefault(template, set()).add(path)
+            if context == wanted:
+                found.setdefault(template, set()).add(path)
     return found
 
 
@@ -321,5 +327,10 @@ def test_every_import_sentence_has_a_french_translation_scanned_by_the_tool() ->
     assert spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    holding = {path.name for paths in templates.values() for path in paths}
+    holding = {
+        path.name
+        for context in SERVICE_CONTEXTS
+        for paths in _import_templates(context).values()
+        for path in paths
+    }
     assert {path.name for path in tool.import_sources()} == holding
