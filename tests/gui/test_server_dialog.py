@@ -11,6 +11,7 @@ import pytest
 from gui_support import DEMO_END
 from pytestqt.qtbot import QtBot
 from settings_support import isolated_settings
+from shiboken6 import isValid
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
@@ -164,6 +165,26 @@ def test_cancel_while_connecting_stays_and_closes_what_arrives_late(qtbot: QtBot
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_connection_arriving_after_the_dialog_is_gone_is_closed(qtbot: QtBot) -> None:
+    release = threading.Event()
+    late: list[_Spy] = []
+
+    def slow(url: URL) -> Database:
+        release.wait(10)
+        late.append(spy_database(url))
+        return late[-1]
+
+    dialog = ServerDialog(connect=slow)  # deleted by the test itself, not by qtbot
+    dialog.show()
+    fill(qtbot, dialog)
+    click_connect(qtbot, dialog)
+    dialog.reject()  # as Escape does: the attempt is given up with the dialog
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(dialog))
+    release.set()
+    qtbot.waitUntil(lambda: bool(late) and late[0].closed)
 
 
 # --- on the test run's server ----------------------------------------------------------

@@ -180,7 +180,9 @@ class ServerDialog(QDialog):
         self.setObjectName("serverDialog")
         self.setWindowTitle(self.tr("Connect to server"))
         self.database: Database | None = None
-        self._attempt = ConnectionAttempt(connect, self)
+        # Not a child of the dialog: a connection still on its way when the dialog is
+        # gone reaches the attempt all the same, which closes what arrives.
+        self._attempt = ConnectionAttempt(connect)
         self._attempt.finished.connect(self._on_connected)
         self._attempt.failed.connect(self._on_failed)
 
