@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL, make_url
 
+from pilotage.db.database import Database
 from pilotage.db.engine import create_db_engine
+from pilotage.db.server import server_target, short_name
 
 # The URL of a database on the server the tests may use, its role allowed to CREATEDB.
 DATABASE_URL_VARIABLE = "PILOTAGE_TEST_DATABASE_URL"
@@ -79,3 +81,15 @@ class Server:
         for name in reversed(list(self._made)):
             self.drop(name)
         self.admin.dispose()
+
+
+def target_of(database: Database) -> str:
+    """What the settings remember of `database`: its file, or its URL without a password."""
+    path = database.path
+    return str(path) if path is not None else server_target(database.url)
+
+
+def title_of(database: Database) -> str:
+    """What the window's title calls `database`: its file's name, or database@host."""
+    path = database.path
+    return path.name if path is not None else short_name(database.url)

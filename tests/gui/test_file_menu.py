@@ -22,6 +22,7 @@ from pilotage.gui.qt import QFileDialog, QMessageBox, Qt
 from pilotage.gui.settings import Settings
 from pilotage.services.overview import ProgramTree
 from pilotage.services.programs import list_programs
+from server_databases import target_of
 
 
 @pytest.fixture
@@ -55,6 +56,7 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+@pytest.mark.sqlite_only
 def test_new_database_then_open_the_demo_again(
     qtbot: QtBot,
     win: MainWindow,
@@ -133,6 +135,7 @@ def test_a_file_that_is_no_database_keeps_the_current_one(
         win.set_as_of(MID_YEAR)  # it goes on working
 
 
+@pytest.mark.sqlite_only
 def test_save_a_backup_copy(
     qtbot: QtBot,
     win: MainWindow,
@@ -154,6 +157,7 @@ def test_save_a_backup_copy(
         backup.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_the_system_refuses_is_one_sentence_not_a_crash(
     qtbot: QtBot,
     win: MainWindow,
@@ -180,6 +184,7 @@ def test_opening_another_database_does_not_wait_for_work_on_the_old_one(
     qtbot: QtBot,
     win: MainWindow,
     demo_db: Database,
+    db_target: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -200,11 +205,10 @@ def test_opening_another_database_does_not_wait_for_work_on_the_old_one(
 
     monkeypatch.setattr(main_window, "program_trees", slow_trees)
     win.reload()
-    assert demo_db.path is not None
     with qtbot.waitSignal(win.database_changed):  # while the old load still runs
-        win.open_path(demo_db.path)
+        win.open_path(db_target)  # its file, or its URL on PostgreSQL
     assert not gate.is_set()
-    assert win.database().path == demo_db.path
+    assert win.database().name == demo_db.name
     assert closed == []  # still read by the load: kept open
     gate.set()
     qtbot.waitUntil(lambda: closed == [old])  # closed once its work is done
@@ -214,4 +218,4 @@ def test_opening_another_database_does_not_wait_for_work_on_the_old_one(
 def test_ctrl_q_quits(qtbot: QtBot, win: MainWindow, settings: Settings, demo_db: Database) -> None:
     qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not win.isVisible())
-    assert Settings().last_database() == str(demo_db.path)
+    assert Settings().last_database() == target_of(demo_db)

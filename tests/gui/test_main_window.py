@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from gui_support import MID_YEAR, click_node, wait_idle
 from pytestqt.qtbot import QtBot
 
@@ -12,10 +10,14 @@ from pilotage.gui.app import run_gui
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.navigator_model import CodeRole
 from pilotage.gui.qt import QApplication, QTimer
+from server_databases import title_of
 
 
-def test_the_window_opens_on_the_first_programs_page(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.windowTitle() == "test.sqlite — Pilotage"
+def test_the_window_opens_on_the_first_programs_page(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    # test.sqlite, or pilotage_t…@127.0.0.1 in the run on PostgreSQL
+    assert window.windowTitle() == f"{title_of(demo_db)} — Pilotage"
     assert window.current_page() is window.program_page
     assert window.tree.currentIndex().data(CodeRole) == "CP-MTNRA-MNC"
     wait_idle(qtbot, window)
@@ -60,7 +62,7 @@ def test_an_empty_database_shows_an_empty_tree(qtbot: QtBot, db: Database) -> No
 
 
 def test_run_gui_shows_the_window_and_returns_when_it_is_closed(
-    demo_db: Database, db_path: Path
+    demo_db: Database, db_target: str
 ) -> None:
     seen: dict[str, str] = {}
 
@@ -78,6 +80,6 @@ def test_run_gui_shows_the_window_and_returns_when_it_is_closed(
         QTimer.singleShot(20, close_once_loaded)
 
     QTimer.singleShot(0, close_once_loaded)
-    assert run_gui(str(db_path)) == 0
-    assert seen["title"] == "test.sqlite — Pilotage"
+    assert run_gui(db_target) == 0
+    assert seen["title"] == f"{title_of(demo_db)} — Pilotage"
     assert QApplication.applicationName() == "Pilotage"

@@ -16,6 +16,7 @@ from pilotage.db.database import Database
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.settings import MAX_RECENT, Settings
 from pilotage.services.clock import local_today
+from server_databases import target_of
 
 Opener = Callable[[], MainWindow]
 
@@ -55,7 +56,7 @@ def test_geometry_splitter_date_and_database_are_remembered(
     assert not first.as_of_is_today()
     first.close()
 
-    assert Settings().last_database() == str(demo_db.path)
+    assert Settings().last_database() == target_of(demo_db)
     second = open_window()
     assert (second.width(), second.height()) == (760, 560)
     assert second.splitter.sizes() == sizes
