@@ -15,7 +15,14 @@ from pilotage.gui.change_watcher import CHECK_EVERY_MS, edit_in_progress
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.measurements_model import MeasurementsModel
-from pilotage.gui.qt import QAbstractItemView, QComboBox, QDialogButtonBox, Qt
+from pilotage.gui.qt import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QEvent,
+    Qt,
+)
 from pilotage.services.changes import latest_change
 from pilotage.services.identity import set_user_name
 from pilotage.services.measurements import get_measurement, set_measurement_status
@@ -158,3 +165,18 @@ def test_our_own_save_does_not_refresh_a_second_time(
             pass
     assert refreshes == []
     assert not window.changes.note.isVisible()
+
+
+def test_coming_back_to_the_window_looks_at_once(
+    window: MainWindow, qtbot: QtBot, other: Database
+) -> None:
+    """With the timer far off, the window's activation alone finds the change."""
+    window.changes.set_interval(3_600_000)
+    with qtbot.waitSignal(window.kpi_page.loaded):
+        click_node(qtbot, window.tree, "JIT-DIP")
+    wait_idle(qtbot, window)
+    _unlock_elsewhere(window, other, Q4)
+    assert _status(window, Q4) is MeasurementStatus.VALIDATED
+    with qtbot.waitSignal(window.changes.refresh_requested):
+        QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: _status(window, Q4) is MeasurementStatus.SUBMITTED)

@@ -135,3 +135,37 @@ def test_the_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     local = at.astimezone()
     assert when_text(entries[0]).startswith(formats.date_text(local.date()) + " ")
     assert f"{local.minute:02d}" in when_text(entries[0])
+
+
+def test_a_measurements_history_from_its_tables_context_menu(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, karim: str
+) -> None:
+    with qtbot.waitSignal(window.kpi_page.loaded):
+        click_node(qtbot, window.tree, "JIT-DIP")
+    wait_idle(qtbot, window)
+    table = window.kpi_page.measurements
+    model = window.kpi_page.measurements_model
+    q4 = model.row_at(2)
+    assert q4.label == "2024-Q4"
+    set_measurement_status(demo_db, q4.id, q4.version, MeasurementStatus.SUBMITTED, "Recount")
+    index = table.model().index(2, 0)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+    [action] = [a for a in table.actions() if a.text() == "History…"]
+    assert table.contextMenuPolicy() is Qt.ContextMenuPolicy.ActionsContextMenu
+    action.trigger()
+    dialog = window.history.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    assert dialog.windowTitle() == "History of JIT-DIP measurement 2024-Q4"
+    history = dialog.model
+    assert history.rowCount() == 2  # made by the demo, unlocked by Karim
+    assert [_texts(history, r)[HistoryModel.ACTION] for r in range(2)] == ["Changed", "Created"]
+    assert _texts(history, 0)[HistoryModel.WHO] == "Karim Alaoui"
+    assert _texts(history, 0)[HistoryModel.RECORD] == "JIT-DIP measurement 2024-Q4"
+    dialog.close()
+    # The targets' table has the entry too (JIT-DIP has none: nothing selected, nothing opens).
+    [target_action] = [a for a in window.kpi_page.targets.actions() if a.text() == "History…"]
+    target_action.trigger()
+    qtbot.waitUntil(lambda: window.history.dialog is None)

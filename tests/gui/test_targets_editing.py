@@ -233,7 +233,7 @@ def test_revise_from_the_tables_context_menu(window: MainWindow, qtbot: QtBot) -
         QContextMenuEvent.Reason.Mouse, pos, table.viewport().mapToGlobal(pos)
     )
     QApplication.sendEvent(table.viewport(), event)
-    assert seen == [["Set target…", "Revise…", "Remove…"]]
+    assert seen == [["Set target…", "Revise…", "Remove…", "History…"]]
     dialog = page.dialog
     assert isinstance(dialog, RevisionDialog)
     qtbot.waitExposed(dialog)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pilotage.db.database import Database
 from pilotage.gui.qt import (
     QAbstractItemView,
     QApplication,
@@ -77,6 +78,7 @@ class ChangeWatcher(QObject):
         self._covered: ChangeMark | None = None  # what the window shows covers this mark
         self._waiting = False  # a change by others waits for an edit to end
         self._refreshing = False  # our refresh's reload is under way
+        self._stopped = False
         self._covered_signal.connect(self._on_covered)
         self.note = QLabel()  # the status bar's discreet word on it
         self.note.setObjectName("changesNote")
@@ -94,6 +96,7 @@ class ChangeWatcher(QObject):
                 app.focusChanged.connect(self._on_focus_changed)
         window.installEventFilter(self)
         window.tree_loaded.connect(self._on_reloaded)
+        window.database_changed.connect(self._on_database_changed)
 
     # --- configuration and state --------------------------------------------------
 
@@ -111,8 +114,14 @@ class ChangeWatcher(QObject):
         return self._waiting
 
     def stop(self) -> None:
+        """Look no more (neither on the timer nor on focus) until `start`."""
+        self._stopped = True
         self._timer.stop()
         self._runner.cancel()
+
+    def start(self) -> None:
+        self._stopped = False
+        self._timer.start()
 
     def covering(self, read: Callable[[], T]) -> Callable[[], T]:
         """`read` (a reload's service call, run off the GUI thread) preceded by a look at
@@ -121,7 +130,7 @@ class ChangeWatcher(QObject):
         emit = self._covered_signal.emit
 
         def task() -> T:
-            emit(latest_change(db))  # queued: reaches the GUI thread before the result
+            emit((db, latest_change(db)))  # queued: reaches the GUI thread before the result
             return read()
 
         return task
@@ -131,10 +140,10 @@ class ChangeWatcher(QObject):
     @Slot()
     def check(self) -> None:
         """Look at the newest audit entry now (off the GUI thread)."""
-        if self._runner.is_busy() or self._window._closing:
+        if self._stopped or self._runner.is_busy() or self._window._closing:
             return
         db = self._window.database()
-        self._runner.run(lambda: latest_change(db))
+        self._runner.run(lambda: (db, latest_change(db)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._window and event.type() == QEvent.Type.WindowActivate:
@@ -152,8 +161,18 @@ class ChangeWatcher(QObject):
             # After the event that moved the focus: the editor is closed by then.
             QTimer.singleShot(0, self.check)
 
+    @Slot()
+    def _on_database_changed(self) -> None:
+        """Another database: its marks have nothing to do with the last one's."""
+        self._covered = None
+        self._waiting = self._refreshing = False
+        self.note.hide()
+
     @Slot(object)
-    def _on_covered(self, mark: ChangeMark) -> None:
+    def _on_covered(self, seen: tuple[Database, ChangeMark]) -> None:
+        db, mark = seen
+        if db is not self._window.database():
+            return  # read on the database shown before
         if self._covered is None or mark.is_newer_than(self._covered):
             self._covered = mark
 
@@ -162,8 +181,13 @@ class ChangeWatcher(QObject):
         """A server out of reach for a moment: the next look will tell."""
 
     @Slot(object)
-    def _on_mark(self, mark: ChangeMark) -> None:
+    def _on_mark(self, seen: tuple[Database, ChangeMark]) -> None:
         window = self._window
+        db, mark = seen
+        if db is not window.database():
+            return  # looked at the database shown before
+        if self._refreshing and not window.is_busy():
+            self._refreshing = False  # our reload ended without a tree (it failed)
         if self._covered is None or window.is_busy() or self._refreshing:
             return  # a reload or a save under way: what it reads is looked at next time
         if not mark.is_newer_than(self._covered):

@@ -8,6 +8,7 @@ stays usable while it is open (it is not modal: reading is not editing).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pilotage.db.database import Database
@@ -158,6 +159,55 @@ class HistoryLauncher(QObject):
         self.action.setShortcut(QKeySequence(self.tr("Ctrl+H")))
         self.action.setToolTip(self.tr("Who changed the selected record, what and when"))
         self.action.triggered.connect(self.open_current)
+        # The KPI page's tables: "History…" in their context menus, for the selected row.
+        # The pages are made again for another database: their tables get it again.
+        self.table_actions: list[QAction] = []
+        self._add_to_tables()
+        window.database_changed.connect(self._add_to_tables)
+
+    @Slot()
+    def _add_to_tables(self) -> None:
+        section = self._window.kpi_page.measurements_section
+        targets = self._window.kpi_page.targets_section
+        self.table_actions = [
+            self._table_action(section.table, self._selected_measurement),
+            self._table_action(targets.table, self._selected_target),
+        ]
+
+    def _table_action(
+        self, table: QAbstractItemView, selected: Callable[[], tuple[str, int, str] | None]
+    ) -> QAction:
+        action = QAction(icons.icon("history"), self.tr("History…"), table)
+
+        def run() -> None:
+            record = selected()
+            if record is not None:
+                self.open_for(*record)
+
+        action.triggered.connect(run)
+        table.addAction(action)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        return action
+
+    def _kpi_code(self) -> str:
+        kpi = self._window.kpi_page.kpi
+        return kpi.code if kpi is not None else ""
+
+    def _selected_measurement(self) -> tuple[str, int, str] | None:
+        row = self._window.kpi_page.measurements_section.selected_measurement()
+        if row is None:
+            return None
+        name = self.tr("{kpi} measurement {period}").format(kpi=self._kpi_code(), period=row.label)
+        return "measurement", row.id, name
+
+    def _selected_target(self) -> tuple[str, int, str] | None:
+        row = self._window.kpi_page.targets_section.selected_target()
+        if row is None:
+            return None
+        name = self.tr("{kpi} target {period}").format(
+            kpi=self._kpi_code(), period=row.period_end.isoformat()
+        )
+        return "kpi_target", row.id, name
 
     @Slot()
     def open_current(self) -> None:
