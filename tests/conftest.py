@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Set before any Qt import: the tests never need a real screen.
@@ -172,6 +172,35 @@ def demo_db(request: pytest.FixtureRequest) -> Iterator[Database]:
     database = _own_database(request, "demo_template", "server_demo_template")
     yield database
     database.close()
+
+
+@pytest.fixture
+def empty_database(
+    request: pytest.FixtureRequest, tmp_path: Path, server: Server | None
+) -> Iterator[Callable[[], Database]]:
+    """empty_database() -> one more empty database at the current schema, on the run's engine
+    (a file in tmp_path, or a database on the server); closed and dropped after the test."""
+    opened: list[Database] = []
+    names: list[str] = []
+
+    def make() -> Database:
+        if server is None:
+            path = tmp_path / f"other-{len(opened)}.sqlite"
+            shutil.copyfile(request.getfixturevalue("migrated_template"), path)
+            database = open_database(path)
+        else:
+            names.append(server.new_name("other"))
+            template = request.getfixturevalue("server_template")
+            database = open_database(server.create(names[-1], template=template))
+        opened.append(database)
+        return database
+
+    yield make
+    for database in opened:
+        database.close()
+    for name in names:
+        assert server is not None
+        server.drop(name)
 
 
 @pytest.fixture

@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy import func, select
 
 from pilotage.db.database import Database, open_database
-from pilotage.db.errors import BackupError
+from pilotage.db.errors import BackupError, DatabaseError
 from pilotage.db.schema import Measurement
 from pilotage.services.backup import backup_copy
 from pilotage.services.programs import list_programs
 
 
+@pytest.mark.sqlite_only
 def test_a_copy_while_the_database_is_in_use(demo_db: Database, tmp_path: Path) -> None:
     destination = tmp_path / "copies" / "demo-copy.sqlite"
     with demo_db.reading() as session:  # a reader holds the file open meanwhile
@@ -29,9 +30,20 @@ def test_a_copy_while_the_database_is_in_use(demo_db: Database, tmp_path: Path) 
         copy.close()
 
 
+@pytest.mark.sqlite_only
 def test_an_existing_file_is_never_overwritten(demo_db: Database, tmp_path: Path) -> None:
     destination = tmp_path / "taken.sqlite"
     destination.write_bytes(b"precious")
     with pytest.raises(BackupError, match="already exists"):
         backup_copy(demo_db, destination)
     assert destination.read_bytes() == b"precious"
+
+
+@pytest.mark.postgresql_only
+def test_a_server_database_is_backed_up_by_the_servers_tools(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    destination = tmp_path / "copy.sqlite"
+    with pytest.raises(DatabaseError, match="is a server database: back it up with the server's"):
+        backup_copy(demo_db, destination)
+    assert not destination.exists()

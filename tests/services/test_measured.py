@@ -8,18 +8,16 @@ without their terms, periods after the as-of date, all-NULL values).
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from service_support import generator
 from sqlalchemy import select, text
 
-from pilotage.db.database import Database, open_database
+from pilotage.db.database import Database
 from pilotage.db.schema import Kpi, Measurement
 from pilotage.domain.engine_summary import summarize
 from pilotage.domain.enums import (
@@ -204,7 +202,7 @@ def test_program_scope_keeps_other_programs_out(db: Database) -> None:
         assert load_targets(session, END_2024, program_scope(demo.id)) == {}
 
 
-def test_generator_is_deterministic(db: Database, tmp_path: Path, migrated_template: Path) -> None:
+def test_generator_is_deterministic(db: Database, empty_database: Callable[[], Database]) -> None:
     def dump(database: Database) -> list[tuple[object, ...]]:
         """Every generated row, ids included, table by table."""
         tables = ("contract_program", "pillar", "initiative", "kpi", "kpi_target")
@@ -227,9 +225,7 @@ def test_generator_is_deterministic(db: Database, tmp_path: Path, migrated_templ
     assert counts.pillars >= 2 * 3
     copies = []
     for seed in (42, 43):
-        path = tmp_path / f"copy-{seed}.sqlite"
-        shutil.copyfile(migrated_template, path)
-        other = open_database(path)
+        other = empty_database()  # on the same engine: the rows as it stores them
         try:
             generator().generate(other, **sizes, seed=seed)
             copies.append(dump(other))
