@@ -19,6 +19,7 @@ from pilotage.db import migrate
 from pilotage.db.database import Database, open_database
 from pilotage.db.engine import create_db_engine, database_url, display_name, sqlite_path
 from pilotage.db.errors import DatabaseError
+from pilotage.db.file_lock import FileLockHeldError
 from pilotage.db.schema import ContractProgram, Kpi, Measurement, metadata
 from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.services.clock import local_today
@@ -30,13 +31,29 @@ if TYPE_CHECKING:
     from pilotage.services.reports import ReportOutcome
 
 
-def _open(args: argparse.Namespace, *, create: bool = False, upgrade: bool = True) -> Database:
+def _open(
+    args: argparse.Namespace, *, create: bool = False, upgrade: bool = True, reading: bool = False
+) -> Database:
+    """The database of `--db`; with `reading` (a command that writes nothing), read only
+    when another instance of Pilotage holds the file, rather than refused."""
+    if reading:
+        return open_reading(args.db, create=create, upgrade=upgrade)
     return open_database(args.db, create=create, upgrade=upgrade)
+
+
+def open_reading(target: str | None, *, create: bool = False, upgrade: bool = True) -> Database:
+    """Held like any opening when the file is free (so it can be created or upgraded);
+    read only, said on stderr, when another instance of Pilotage holds it."""
+    try:
+        return open_database(target, create=create, upgrade=upgrade)
+    except FileLockHeldError as held:
+        print(f"note: {held.path} is open in Pilotage {held.who}: read only", file=sys.stderr)
+        return open_database(target, upgrade=False, read_only=True)
 
 
 def db_info(args: argparse.Namespace) -> int:
     # Looking never changes the file: a schema to upgrade is reported, not upgraded.
-    database = _open(args, upgrade=False)
+    database = _open(args, upgrade=False, reading=True)
     try:
         with database.reading() as session:
             programs = session.scalar(select(func.count()).select_from(ContractProgram)) or 0
@@ -98,7 +115,7 @@ def db_check(args: argparse.Namespace) -> int:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    database = _open(args, upgrade=False)
+    database = _open(args, upgrade=False, reading=True)
     problems: list[str] = []
     try:
         with database.engine.connect() as connection:
@@ -129,7 +146,7 @@ def db_backup(args: argparse.Namespace) -> int:
             f"{display_name(url)} is a server database: back it up with the server's tools"
         )
     # Opening first refuses a missing, foreign, too-new or outdated file with its own message.
-    open_database(url, upgrade=False).close()
+    open_reading(args.db, upgrade=False).close()
     copy = migrate.backup_sqlite(path, args.out.expanduser().resolve())
     print(f"backup written to {copy}")
     return 0
@@ -147,7 +164,7 @@ def demo(args: argparse.Namespace) -> int:
 
 def portfolio(args: argparse.Namespace) -> int:
     # The default file is made on first use, as the window does; a named one must exist.
-    database = _open(args, create=args.db is None)
+    database = _open(args, create=args.db is None, reading=True)
     try:
         as_of = args.as_of or local_today()
         return _print_portfolio(database, as_of, args.program, args.trace, sys.stdout)
@@ -159,7 +176,7 @@ def report_program(args: argparse.Namespace) -> int:
     from pilotage.services.reports import program_report  # openpyxl: only for a report
 
     out = report_target(args.out)  # before anything is opened: a bad path costs nothing
-    database = _open(args, create=args.db is None)
+    database = _open(args, create=args.db is None, reading=True)
     try:
         program = find_program(database, args.program)
         if program is None:
@@ -176,7 +193,7 @@ def report_portfolio(args: argparse.Namespace) -> int:
     from pilotage.services.reports import portfolio_report
 
     out = report_target(args.out)
-    database = _open(args, create=args.db is None)
+    database = _open(args, create=args.db is None, reading=True)
     try:
         as_of, language = args.as_of or local_today(), args.lang or system_language()
         outcome = _writing(out, lambda: portfolio_report(database, as_of, language, out))

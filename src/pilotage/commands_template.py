@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
             "the range of periods would be empty"
         )
     out = report_target(args.out, "the template")
-    database = _open(args, create=args.db is None)
+    database = _open(args, create=args.db is None, reading=True)
     try:
         program = find_program(database, args.program)
         if program is None:

@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Mapping
 
-from pilotage.commands import report_target
+from pilotage.commands import open_reading, report_target
 from pilotage.db.database import open_database
 from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.services.programs import find_program
@@ -24,7 +24,7 @@ def run_export(args: argparse.Namespace) -> int:
     from pilotage.services.program_transfer import export_program  # openpyxl: only here
 
     out = report_target(args.out)  # before the database is opened: a bad path costs nothing
-    database = open_database(args.db, create=args.db is None)
+    database = open_reading(args.db, create=args.db is None)
     try:
         program = find_program(database, args.program)
         if program is None:

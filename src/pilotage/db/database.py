@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event, inspect, select
@@ -27,7 +27,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from pilotage.db import migrate
+from pilotage.db import file_lock, migrate
 from pilotage.db.base import Versioned
 from pilotage.db.engine import (
     WRITE_OPTION,
@@ -39,6 +39,7 @@ from pilotage.db.engine import (
 from pilotage.db.errors import DatabaseError, known_error
 from pilotage.db.schema import AuditEntry, metadata
 from pilotage.domain.errors import ConflictError, Problem, ValidationError
+from pilotage.domain.messages import translate
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,10 @@ class _Saving:
     table: str
     id: int
     version: int
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """A write asked of a database opened read only."""
 
 
 def conflict_error(session: Session, entity: str, entity_id: int) -> ConflictError:
@@ -89,6 +94,10 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    # Opened to look only (its file held by another instance): transaction() refuses.
+    read_only: bool = False
+    # This process's hold on the SQLite file (None: read only, or a server).
+    lock: file_lock.FileLock | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -106,6 +115,13 @@ class Database:
         waited for) before the first read, so what the action reads stays true
         until it commits.
         """
+        if self.read_only:
+            # Refused before a session exists: nothing is written, nothing half done.
+            raise ReadOnlyDatabaseError(
+                translate(
+                    "Database", "{name} is open read only: another instance of Pilotage holds it"
+                ).format(name=self.name)
+            )
         saving: list[_Saving] = []
 
         def remember(session: Session, _context: object, _instances: object) -> None:
@@ -156,8 +172,16 @@ class Database:
         finally:
             session.close()
 
+    def heartbeat(self) -> bool:
+        """Tell other instances this one still holds the file (every ~30 s: the
+        window's timer); False when the hold was lost (see FileLock.refresh)."""
+        return self.lock.refresh() if self.lock is not None else True
+
     def close(self) -> None:
         self.engine.dispose()
+        lock, self.lock = self.lock, None
+        if lock is not None:
+            lock.release()
 
     def _lost_race(self, message: str, saving: Sequence[_Saving]) -> ConflictError | None:
         """Which row of the failed flush changed meanwhile, read after the rollback."""
@@ -181,6 +205,7 @@ def open_database(
     create: bool = False,
     upgrade: bool = True,
     migrations: Path = migrate.MIGRATIONS_DIR,
+    read_only: bool = False,
 ) -> Database:
     """Open (or with `create`, make) a database and bring its schema to head.
 
@@ -188,25 +213,38 @@ def open_database(
     `create`), a foreign file or one from a newer Pilotage is refused before
     anything is written. Before migrating a file that already has a schema, a
     backup copy is written next to it and checked.
+
+    A SQLite file opened to write is held by this process (db/file_lock.py): one
+    held by another instance is refused with FileLockHeldError, naming it. With
+    `read_only` the file is neither held nor migrated nor created, and SQLite
+    itself refuses writes (see `_read_only_url`). A server arbitrates its own
+    writers: no lock.
     """
     url = target if isinstance(target, URL) else database_url(target)
     path = sqlite_path(url)
     state = None
     if path is not None:
-        state = migrate.check_sqlite_file(path, create=create, script_location=migrations)
-        if not upgrade and state.revision != migrate.head_revision(migrations):
+        state = migrate.check_sqlite_file(
+            path, create=create and not read_only, script_location=migrations
+        )
+        if (read_only or not upgrade) and state.revision != migrate.head_revision(migrations):
             # Refused before an engine touches the file (even the WAL switch writes).
             raise _needs_upgrade(display_name(url), state.revision, migrations)
         if not state.exists:
             path.parent.mkdir(parents=True, exist_ok=True)
+    lock = file_lock.acquire(path) if path is not None and not read_only else None
     try:
-        engine = create_db_engine(url)
+        engine = create_db_engine(_read_only_url(path) if read_only and path else url)
     except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+        if lock is not None:
+            lock.release()
         raise DatabaseError(f"{display_name(url)} cannot be used: {exc}") from exc
     try:
-        _bring_to_head(engine, path, state, upgrade, migrations)
+        _bring_to_head(engine, path, state, upgrade and not read_only, migrations)
     except DBAPIError as exc:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         known = known_error(exc, display_name(url))
         if known is not None:
             raise known from exc
@@ -217,8 +255,25 @@ def open_database(
         raise
     except BaseException:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         raise
-    return Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(url=url, engine=engine, sessions=sessions, read_only=read_only, lock=lock)
+
+
+def _read_only_url(path: Path) -> URL:
+    """The file opened with SQLite's read-only mode (a `file:` URI, `mode=ro`).
+
+    Chosen over `PRAGMA query_only`, which a connection could turn off: here the
+    file itself is opened read only, and it works with WAL (SQLite reads the
+    holder's `-wal` and `-shm`, creating them if the holder has none yet, so the
+    holder's commits are seen). Such a URL has no `sqlite_path`, so the engine
+    does not switch the journal mode (a write) on connecting.
+    """
+    return URL.create(
+        "sqlite", database=path.resolve().as_uri(), query={"mode": "ro", "uri": "true"}
+    )
 
 
 def _bring_to_head(

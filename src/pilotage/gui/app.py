@@ -81,9 +81,15 @@ def start_window(
             target = last
     on_default = target is None
     try:
-        # The slow part (importing the database layer, a schema upgrade, the first
-        # query) runs off the GUI thread: the shell keeps painting.
-        db, empty, unsafe = _open_asking_password(target, on_default, shell)
+        try:
+            # The slow part (importing the database layer, a schema upgrade, the first
+            # query) runs off the GUI thread: the shell keeps painting.
+            db, empty, unsafe = _open_asking_password(target, on_default, shell)
+        except PilotageError as exc:
+            instead = _read_only_instead(exc, shell)  # raises again what is not a held file
+            if instead is None:
+                return None  # the analyst would not open it read only
+            db, empty, unsafe = instead
     except PilotageError as exc:
         QMessageBox.critical(
             shell,
@@ -165,7 +171,24 @@ def _open_asking_password(
                 prompt.deleteLater()
 
 
-def _open(target: str | None, create: bool) -> tuple[Database, bool, str | None]:
+def _read_only_instead(
+    exc: PilotageError, shell: QWidget | None
+) -> tuple[Database, bool, str | None] | None:
+    """A file another instance holds: opened read only if the analyst says so (None: not)."""
+    from pilotage.db.file_lock import FileLockHeldError
+    from pilotage.gui.read_only import ask_read_only
+    from pilotage.gui.startup import run_off_thread
+
+    if not isinstance(exc, FileLockHeldError):
+        raise exc
+    if not ask_read_only(exc, shell):
+        return None
+    return run_off_thread(partial(_open, str(exc.path), False, read_only=True))
+
+
+def _open(
+    target: str | None, create: bool, *, read_only: bool = False
+) -> tuple[Database, bool, str | None]:
     """The database, whether it holds no program yet, and why workbooks from outside
     could not be read safely here (None: they can). Worker thread: no Qt here."""
     from pilotage.db.database import open_database
@@ -180,7 +203,7 @@ def _open(target: str | None, create: bool) -> tuple[Database, bool, str | None]
         db = connect_server(with_known_password(server))
         remember_password(db.url)
     else:
-        db = open_database(target, create=create)
+        db = open_database(target, create=create, read_only=read_only)
     try:
         return db, not list_programs(db), xml_protection_problem()
     except BaseException:

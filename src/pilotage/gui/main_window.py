@@ -34,6 +34,7 @@ from pilotage.gui.qt import (
     Signal,
     Slot,
 )
+from pilotage.gui.read_only import DatabaseAccess
 from pilotage.gui.settings import Settings
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.commands import EditContext
@@ -160,6 +161,8 @@ class MainWindow(
         self.statusBar().addPermanentWidget(self.busy)
         # Changes by other analysts: looked for every few seconds, shown when no edit is open.
         self.changes = watch_changes(self)
+        # The heartbeat of this instance's hold on its file; a file opened read only says so.
+        self.access = DatabaseAccess(self)
         self.reload()
 
     def _update_title(self) -> None:

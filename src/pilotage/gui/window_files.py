@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import URL
 
 from pilotage.db.database import Database, open_database
+from pilotage.db.file_lock import FileLockHeldError
 from pilotage.db.server import (
     PASSWORD_PROBLEMS,
     ServerError,
@@ -31,6 +32,7 @@ from pilotage.gui.dialogs.server_dialog import (
     with_known_password,
 )
 from pilotage.gui.qt import QFileDialog, QMessageBox
+from pilotage.gui.read_only import offer_read_only
 from pilotage.gui.text import sentence
 from pilotage.services.backup import backup_copy
 
@@ -81,7 +83,9 @@ class FileMenuMixin(_Base):
         if name:
             self.open_path(Path(name))
 
-    def open_path(self, target: Path | str, *, create: bool = False) -> None:
+    def open_path(
+        self, target: Path | str, *, create: bool = False, read_only: bool = False
+    ) -> None:
         """Open (or create) a database off the GUI thread; on success the window shows it.
 
         A failure (not a database, from a newer Pilotage, locked…) is shown in one
@@ -93,7 +97,9 @@ class FileMenuMixin(_Base):
             self.open_server(server)
             return
         self._show_status(self.tr("Opening {database}…").format(database=text))
-        self._file_runner.run(lambda: ("open", open_database(text, create=create)))
+        self._file_runner.run(
+            lambda: ("open", open_database(text, create=create, read_only=read_only))
+        )
 
     def connect_to_server_dialog(self) -> None:
         """File > Connect to server…: the dialog, filled with the server shown, else the
@@ -195,6 +201,10 @@ class FileMenuMixin(_Base):
             self.backup_saved.emit(value)
 
     def _on_file_task_failed(self, exc: object) -> None:
+        if isinstance(exc, FileLockHeldError):  # another instance holds it: read only?
+            self._show_status(str(exc))
+            offer_read_only(self, exc, lambda: self.open_path(exc.path, read_only=True))
+            return
         if isinstance(exc, OSError):
             # A file the system refused (it exists, a folder is read-only, a disk is full):
             # a known problem, said in one sentence, not a crash.

@@ -48,20 +48,24 @@ class PagesMixin(_Base):
             page.busy_changed.connect(self._on_busy_changed)
             page.failed.connect(self._show_status)
         self.program_page.navigate_requested.connect(self._go_to_node)
-        assert self.edits is not None
-        for page in self._pages.values():
-            page.set_editing(self.undo_stack, self.edits)
+        if self.edits is not None:  # a file opened read only: its pages only show
+            for page in self._pages.values():
+                page.set_editing(self.undo_stack, self.edits)
 
     def _make_edits(self, db: Database) -> None:
         """Commands on another database: the old ones cannot be undone there."""
         self.undo_stack.clear()
         if self.edits is not None:
             self.edits.deleteLater()
+        if db.read_only:  # another instance holds the file: nothing to save through
+            self.edits = None
+            return
         # Long calls (deleting a whole program) run on the pool while the window paints.
-        self.edits: EditContext | None = EditContext(db, self, self._pool, self)
-        self.edits.changed.connect(self.reload)
-        self.edits.failed.connect(self._on_edit_failed)
-        self.edits.busy_changed.connect(self._on_busy_changed)
+        edits = EditContext(db, self, self._pool, self)
+        edits.changed.connect(self.reload)
+        edits.failed.connect(self._on_edit_failed)
+        edits.busy_changed.connect(self._on_busy_changed)
+        self.edits = edits
 
     # --- showing a node -----------------------------------------------------
 
