@@ -56,6 +56,7 @@ def test_the_navigator_part(qapp: QApplication, db: Database) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # the child process opens the file
 def test_the_startup_part(db: Database, db_path: Path) -> None:
     db.close()  # the child process opens it
     results = bench_gui.bench_startup(db_path, repeat=1)

@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import bench_reports
 from generate_portfolio import generate
 
-pytestmark = pytest.mark.slow
+# The benchmarks measure the one analyst's SQLite file against a bare sqlite3 read of it.
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only]
 
 
 def test_the_reports_against_the_bare_dump(
