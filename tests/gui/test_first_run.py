@@ -67,6 +67,7 @@ def start(
     return window, db
 
 
+@pytest.mark.sqlite_only  # the default database, a file in the user's data folder
 def test_first_run_loads_the_demo_when_asked(
     qtbot: QtBot, settings: Settings, tmp_path: Path, started: list[tuple[MainWindow, Database]]
 ) -> None:
@@ -80,6 +81,7 @@ def test_first_run_loads_the_demo_when_asked(
     assert settings.last_database() == str(default)
 
 
+@pytest.mark.sqlite_only  # the default database, a file in the user's data folder
 def test_first_run_can_start_blank_and_is_not_asked_again(
     qtbot: QtBot,
     settings: Settings,
