@@ -203,3 +203,17 @@ def test_read_only_sees_what_the_holder_commits(path: Path) -> None:
     finally:
         reader.close()
         holder.close()
+
+
+def test_a_folder_that_refuses_the_lock_file_is_said_in_one_sentence(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_path: Path, _holder: LockHolder) -> None:
+        raise PermissionError(13, "Permission denied", str(lock_path(path)))
+
+    # The tests run as any user, root included, whom a folder's rights never stop.
+    monkeypatch.setattr(file_lock, "_create", refuse)
+    with pytest.raises(DatabaseError, match="cannot be locked for writing: permission denied"):
+        open_database(path)
+    reader = open_database(path, read_only=True)  # reading still works
+    reader.close()

@@ -14,9 +14,11 @@ A lock nobody holds any more is stale and taken over (logged):
 - on this host, when its process is gone (or started before this machine did:
   its number may since have gone to another program);
 - from another host (a shared folder), when its heartbeat is older than
-  `STALE_AFTER`: that process cannot be asked whether it lives. A lock from this
-  host with a living process is never judged by its heartbeat: a long command
-  that does not beat would lose its file to the next window.
+  `STALE_AFTER`: that process cannot be asked whether it lives. Nor can a process
+  of this host on Windows (`os.kill(pid, 0)` would end it there, not probe it): the
+  heartbeat decides there too. A lock from this host with a living process is
+  never judged by its heartbeat: a command line that does not beat (a long
+  import) would lose its file to the next window.
 
 The lock is per process: a second `acquire` of the same file in the process
 that holds it is granted and counted, and the file goes when the last holder
@@ -160,9 +162,9 @@ class FileLock:
         beat = replace_heartbeat(self.holder)
         try:
             _write_over(self.path, beat)
-        except OSError as exc:  # a shared folder gone away: said once the file is used
+        except OSError as exc:  # a folder gone a moment, a reader in the way: the next beat
             log.warning("cannot refresh the lock on %s: %s", self.database, exc)
-            return False
+            return True
         self.holder = beat
         return True
 
@@ -210,6 +212,12 @@ def acquire(database: Path) -> FileLock:
                 if read_holder(database) == holder:
                     path.unlink(missing_ok=True)
                 continue
+            except OSError as exc:  # a folder this user may not write in, a full disk
+                raise DatabaseError(
+                    translate("Database", "{path} cannot be locked for writing: {reason}").format(
+                        path=database, reason=(exc.strerror or str(exc)).lower()
+                    )
+                ) from exc
             lock = _held[database] = FileLock(database, mine)
             return lock
         holder = read_holder(database)
