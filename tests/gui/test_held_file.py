@@ -195,3 +195,25 @@ def test_started_on_a_held_file_cancel_opens_nothing(
     timer = answer_held_prompt("cancel")
     assert app.start_window(str(shared), isolated_settings(tmp_path, monkeypatch)) is None
     assert not timer.isActive()
+
+
+def test_the_window_beats_every_30_seconds_and_says_when_its_file_was_taken_over(
+    win: MainWindow, db: Database
+) -> None:
+    timer = win.access.heartbeat_timer
+    assert timer.isActive()
+    assert timer.interval() == 30_000
+    assert db.path is not None
+    before = json.loads(lock_path(db.path).read_text(encoding="utf-8"))
+    timer.timeout.emit()  # what the timer does every 30 s
+    after = json.loads(lock_path(db.path).read_text(encoding="utf-8"))
+    assert after["pid"] == before["pid"]
+    assert after["heartbeat_at"] >= before["heartbeat_at"]
+    assert "took this file over" not in win.statusBar().currentMessage()
+    # Another instance took the file over while this one was silent (a laptop asleep).
+    lock_path(db.path).write_text(json.dumps({**after, "token": "theirs"}), encoding="utf-8")
+    timer.timeout.emit()
+    assert win.statusBar().currentMessage() == (
+        "Another instance of Pilotage took this file over: close this window before "
+        "changing anything"
+    )
