@@ -22,6 +22,8 @@ from test_measurement_editing import Q4, _open, _start_editing, _type_and_enter,
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi
+from pilotage.domain.periods import period_label
+from pilotage.gui import formats
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.editing.inputs import initiative_input, kpi_input
 from pilotage.gui.main_window import MainWindow
@@ -31,7 +33,13 @@ from pilotage.gui.undo.kpi_commands import measurement_input
 from pilotage.services.identity import current_user
 from pilotage.services.initiatives import get_initiative, update_initiative
 from pilotage.services.kpis import get_kpi, update_kpi
-from pilotage.services.measurements import get_measurement, update_measurement
+from pilotage.services.measurements import (
+    MeasurementInput,
+    get_measurement,
+    list_measurements,
+    record_measurement,
+    update_measurement,
+)
 from pilotage.services.milestones import MilestoneInput, get_milestone, update_milestone
 from two_analysts import as_analyst, second_database
 
@@ -219,3 +227,37 @@ def test_a_milestone_form_of_a_page_refills_and_puts_a_date_back(
     wait_idle(qtbot, window)
     saved = get_milestone(demo_db, row.id)
     assert (saved.title, saved.done_date) == ("Passage à l'échelle (Sara)", date(2024, 12, 20))
+
+
+def test_a_period_recorded_by_another_analyst_while_the_form_is_open(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """Adding a period Sara recorded meanwhile: the form says who and when; one figure."""
+    _open(window, qtbot, "JIT-APP")
+    page = window.kpi_page
+    kpi_id = _id_of(demo_db, Kpi, "JIT-APP")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    start = formats.from_qdate(dialog.start_edit.date())  # type: ignore[attr-defined]
+    end = formats.from_qdate(dialog.end_edit.date())  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.value_edit, "400")  # type: ignore[attr-defined]
+
+    with second_database(demo_db) as other:
+        as_analyst(
+            "Sara",
+            lambda: record_measurement(other, kpi_id, MeasurementInput(start, end, Decimal(380))),
+        )
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.general_error.isVisible())
+    assert dialog.isVisible()
+    period = period_label(start, end)
+    assert re.fullmatch(
+        rf"{period} of JIT-APP was recorded by Sara at \d{{4}}-\d\d-\d\d \d\d:\d\d meanwhile: "
+        r"your figure was not saved; edit that measurement instead\.",
+        dialog.general_error.text(),
+    ), dialog.general_error.text()
+    same = [m for m in list_measurements(demo_db, kpi_id) if m.period_start == start]
+    assert [(m.value, m.entered_by) for m in same] == [(Decimal(380), "Sara")]
