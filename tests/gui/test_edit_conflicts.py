@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 from editing_support import POPUP_LOG, choose_from_context_menu, click_ok, open_form, retype
-from gui_support import click_node, wait_idle
+from gui_support import click_node, find_index, wait_idle
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_measurement_editing import Q4, _open, _start_editing, _type_and_enter, _unlock
@@ -28,6 +28,7 @@ from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.editing.inputs import initiative_input, kpi_input
 from pilotage.gui.main_window import MainWindow
 from pilotage.gui.models.measurements_model import MeasurementsModel
+from pilotage.gui.models.navigator_model import NameRole
 from pilotage.gui.qt import QDate, QLabel, QPushButton, Qt, QWidget
 from pilotage.gui.undo.kpi_commands import measurement_input
 from pilotage.services.identity import current_user
@@ -97,6 +98,8 @@ def test_an_initiative_saved_by_another_analyst_while_its_form_is_open(
     # Fields the analyst left alone show Sara's values and offer nothing to put back.
     assert [f for f in dialog.editors if _typed(dialog, f) is not None] == ["name"]
     assert get_initiative(demo_db, initiative_id).name == "JobIntech (Sara)"
+    # The window behind the form reloaded: the tree shows Sara's name too.
+    qtbot.waitUntil(lambda: find_index(window.proxy, "P1-JIT").data(NameRole) == "JobIntech (Sara)")
 
     put_back = dialog.findChild(QPushButton, "put_back_name")
     qtbot.mouseClick(put_back, Qt.MouseButton.LeftButton)

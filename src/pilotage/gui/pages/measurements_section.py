@@ -237,9 +237,8 @@ class MeasurementsSection(KpiSection):
             ).format(value=value or self.tr("(nothing)"), field=self._field_name(field).lower())
         else:
             shown = self.tr("The table shows the current values.")
+        # The command had the window reload what it shows (ServiceCommand.execute).
         self._refused(row, [Problem("", f"{conflict_sentence(exc)} {shown}")])
-        if self._edits is not None:
-            self._edits.changed.emit()  # the window reloads what is shown
 
     # --- editing in place -------------------------------------------------------
 

@@ -105,8 +105,15 @@ class ServiceCommand(QUndoCommand):
         self._long = long
 
     def execute(self) -> None:
-        """Do it now (raising what the services refuse); push the command afterwards."""
-        self._call(self._do)
+        """Do it now (raising what the services refuse); push the command afterwards.
+
+        Refused because someone else changed the record, the window reloads what it
+        shows (`changed`): the analyst sees the current values beside the refusal."""
+        try:
+            self._call(self._do)
+        except ConflictError:
+            self._context.changed.emit()
+            raise
         self._executed = True
 
     def _call(self, action: Callable[[], None]) -> None:
