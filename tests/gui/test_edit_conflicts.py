@@ -42,6 +42,7 @@ from pilotage.services.measurements import (
     update_measurement,
 )
 from pilotage.services.milestones import MilestoneInput, get_milestone, update_milestone
+from pilotage.services.targets import list_targets, set_target
 from two_analysts import as_analyst, second_database
 
 # "sara changed this record at 2026-12-01 10:42, after you had opened it: …"
@@ -264,3 +265,37 @@ def test_a_period_recorded_by_another_analyst_while_the_form_is_open(
     ), dialog.general_error.text()
     same = [m for m in list_measurements(demo_db, kpi_id) if m.period_start == start]
     assert [(m.value, m.entered_by) for m in same] == [(Decimal(380), "Sara")]
+
+
+def test_a_target_set_by_another_analyst_while_the_form_is_open(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """The first target of a period, set by Sara meanwhile: the form shows hers, offers
+    the analyst's back, and OK then changes hers (never a second original)."""
+    _open(window, qtbot, "JIT-DIP")
+    page = window.kpi_page
+    kpi_id = _id_of(demo_db, Kpi, "JIT-DIP")
+    assert list_targets(demo_db, kpi_id) == []
+    qtbot.mouseClick(page.targets_section.set_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    end = formats.from_qdate(dialog.period_end_edit.date())  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.value_edit, "700")  # type: ignore[attr-defined]
+
+    with second_database(demo_db) as other:
+        as_analyst("Sara", lambda: set_target(other, kpi_id, end, Decimal(650)))
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: _typed(dialog, "value") is not None)
+    assert SARA_CHANGED.match(dialog.general_error.text()), dialog.general_error.text()
+    assert dialog.value_edit.text() == "650"  # type: ignore[attr-defined]
+    typed = _typed(dialog, "value")
+    assert typed is not None
+    assert typed.text() == "You typed: 700"
+
+    qtbot.mouseClick(dialog.findChild(QPushButton, "put_back_value"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    assert [(t.period_end, t.value) for t in list_targets(demo_db, kpi_id)] == [(end, Decimal(700))]

@@ -32,7 +32,7 @@ from pilotage.gui.qt import (
 )
 from pilotage.gui.table_commands import enable, selected_row, table_command, title_row
 from pilotage.gui.text import sentence
-from pilotage.gui.undo.commands import ServiceCommand
+from pilotage.gui.undo.commands import EditContext, ServiceCommand
 from pilotage.gui.undo.kpi_commands import (
     ChangeTargetCommand,
     CreateTargetCommand,
@@ -40,7 +40,7 @@ from pilotage.gui.undo.kpi_commands import (
     ReviseTargetCommand,
 )
 from pilotage.services.clock import local_today
-from pilotage.services.kpi_detail import KpiDetail
+from pilotage.services.kpi_detail import KpiDetail, kpi_detail
 from pilotage.services.targets import TargetRow
 
 
@@ -133,8 +133,12 @@ class TargetsSection(KpiSection):
         detail, edits = self.detail, self._edits
         if detail is None or edits is None or self._stack is None or self.dialog is not None:
             return
+        open_dialog(self, "dialog", self._target_form(detail, edits, self._default_period_end()))
+
+    def _target_form(self, detail: KpiDetail, edits: EditContext, period_end: date) -> TargetDialog:
+        """The form on `detail`'s targets; refused as a conflict, it refills from the
+        KPI's targets as stored then."""
         kpi = detail.kpi
-        period_end = self._default_period_end()
         original = _original(detail, period_end)
 
         def submit(data: TargetInput) -> None:
@@ -152,9 +156,11 @@ class TargetsSection(KpiSection):
 
         value = original.value if original is not None else None
         heading = f"{kpi.code}  {kpi.name}"
-        open_dialog(
-            self, "dialog", TargetDialog(heading, kpi.unit, period_end, value, submit, self)
+        dialog = TargetDialog(heading, kpi.unit, period_end, value, submit, self)
+        dialog.set_reload(
+            lambda: self._target_form(kpi_detail(edits.db, kpi.id, detail.as_of), edits, period_end)
         )
+        return dialog
 
     @Slot()
     def revise_target(self) -> None:
