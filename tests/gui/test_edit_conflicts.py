@@ -18,12 +18,20 @@ from editing_support import POPUP_LOG, choose_from_context_menu, click_ok, open_
 from gui_support import click_node, find_index, wait_idle
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from test_measurement_editing import Q4, _open, _start_editing, _type_and_enter, _unlock
+from test_measurement_editing import (
+    Q4,
+    _double_click,
+    _open,
+    _start_editing,
+    _type_and_enter,
+    _unlock,
+)
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi
 from pilotage.domain.periods import period_label
 from pilotage.gui import formats
+from pilotage.gui.dialogs.disaggregation_dialog import CATEGORY, VALUE
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.editing.inputs import initiative_input, kpi_input
 from pilotage.gui.main_window import MainWindow
@@ -299,3 +307,44 @@ def test_a_target_set_by_another_analyst_while_the_form_is_open(
         click_ok(qtbot, dialog)
     wait_idle(qtbot, window)
     assert [(t.period_end, t.value) for t in list_targets(demo_db, kpi_id)] == [(end, Decimal(700))]
+
+
+def test_a_breakdown_edited_after_another_analyst_changed_its_period(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """A form's own editor (the breakdown's grid) is carried across the reload too."""
+    _open(window, qtbot, "JIT-DIP")
+    _unlock(window, qtbot, Q4, "Recount")
+    page = window.kpi_page
+    seen = page.measurements_model.row_at(Q4)
+    _double_click(qtbot, window, Q4, MeasurementsModel.BREAKDOWN)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    grid = dialog.grid  # type: ignore[attr-defined]
+    qtbot.mouseClick(grid.add_button, Qt.MouseButton.LeftButton)
+    grid.set_cell(2, CATEGORY, "non déclaré")
+    grid.set_cell(2, VALUE, "6")
+
+    with second_database(demo_db) as other:
+        theirs = replace(measurement_input(seen), value=Decimal(240))
+        as_analyst("Sara", lambda: update_measurement(other, seen.id, seen.version, theirs))
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: _typed(dialog, "disaggregations") is not None)
+    assert SARA_CHANGED.match(dialog.general_error.text()), dialog.general_error.text()
+    assert grid.table.rowCount() == 2  # as stored: women 110, men 124
+    typed = _typed(dialog, "disaggregations")
+    assert typed is not None
+    assert typed.text().endswith("; sexe · non déclaré: 6")
+
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "put_back_disaggregations"), Qt.MouseButton.LeftButton
+    )
+    assert grid.table.rowCount() == 3
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        click_ok(qtbot, dialog)
+    wait_idle(qtbot, window)
+    saved = get_measurement(demo_db, seen.id)
+    assert saved.value == Decimal(240)  # Sara's value kept
+    assert len(saved.disaggregations) == 3

@@ -61,7 +61,12 @@ def conflict_sentence(exc: ConflictError) -> str:
 
 
 def field_state(editor: QWidget) -> object:
-    """What `editor` holds, comparable with ==; None for an editor of a kind not known."""
+    """What `editor` holds, comparable with ==; None for an editor of a kind not known.
+
+    An editor of its own (a grid) says it with conflict_state / set_conflict_state /
+    shown_conflict_state."""
+    if hasattr(editor, "conflict_state"):
+        return ("own", editor.conflict_state())
     # OptionalDateEdit, without importing the forms: it answers value() and set_value().
     if hasattr(editor, "set_value") and hasattr(editor, "value"):
         return ("optional", editor.value())
@@ -82,7 +87,9 @@ def field_state(editor: QWidget) -> object:
 
 def set_field_state(editor: QWidget, state: object) -> None:
     """Put back what `field_state` read (a choice no longer offered is left as it is)."""
-    if isinstance(state, tuple) and state and state[0] == "optional":
+    if isinstance(state, tuple) and state and state[0] == "own":
+        editor.set_conflict_state(state[1])  # type: ignore[attr-defined]
+    elif isinstance(state, tuple) and state and state[0] == "optional":
         editor.set_value(state[1])  # type: ignore[attr-defined]
     elif isinstance(editor, QLineEdit) and isinstance(state, str):
         editor.setText(state)
@@ -110,6 +117,8 @@ def shown_state(editor: QWidget, state: object) -> str:
     empty = translate("Conflicts", "(empty)")
     if isinstance(state, tuple) and state:
         kind = state[0]
+        if kind == "own":
+            return str(editor.shown_conflict_state(state[1])) or empty  # type: ignore[attr-defined]
         if kind == "optional":
             return formats.date_text(state[1]) if state[1] is not None else empty
         if kind == "choice":

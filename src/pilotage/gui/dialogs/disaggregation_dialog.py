@@ -110,6 +110,23 @@ class DisaggregationTable(QWidget):
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
 
+    # What a form carries across a reload after a conflict (gui/conflicts.py).
+
+    def conflict_state(self) -> tuple[tuple[str, str, str], ...]:
+        """The rows as typed: (dimension, category, value) texts."""
+        return tuple(
+            (self._text(row, DIMENSION), self._text(row, CATEGORY), self._text(row, VALUE))
+            for row in range(self.table.rowCount())
+        )
+
+    def set_conflict_state(self, rows: tuple[tuple[str, str, str], ...]) -> None:
+        self.table.setRowCount(0)
+        for dimension, category, value in rows:
+            self.add_row(dimension, category, value)
+
+    def shown_conflict_state(self, rows: tuple[tuple[str, str, str], ...]) -> str:
+        return "; ".join(f"{d} · {c}: {v}" for d, c, v in rows)
+
     def set_cell(self, row: int, column: int, text: str) -> None:
         item = self.table.item(row, column)
         assert item is not None

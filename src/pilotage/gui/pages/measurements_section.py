@@ -56,6 +56,7 @@ from pilotage.services.measurements import (
     DisaggregationInput,
     MeasurementInput,
     MeasurementRow,
+    get_measurement,
 )
 
 
@@ -345,6 +346,11 @@ class MeasurementsSection(KpiSection):
             row = self.model.row_at(current.row())
         if row is None or edits is None or self.detail is None or self.dialog is not None:
             return
+        open_dialog(self, "dialog", self._breakdown_form(edits, row))
+
+    def _breakdown_form(self, edits: EditContext, row: MeasurementRow) -> DisaggregationDialog:
+        """The breakdown of `row`; refused as a conflict, it refills from the stored one."""
+        assert self.detail is not None
         kpi = self.detail.kpi
         measurement = row
 
@@ -363,13 +369,11 @@ class MeasurementsSection(KpiSection):
             total=formats.kpi_value(shown_value(row), kpi.measure, kpi.unit),
         )
         parts = measurement_input(row).disaggregations
-        open_dialog(
-            self,
-            "dialog",
-            DisaggregationDialog(
-                heading, kpi.measure, total, parts, submit, self, read_only=row.is_locked
-            ),
+        dialog = DisaggregationDialog(
+            heading, kpi.measure, total, parts, submit, self, read_only=row.is_locked
         )
+        dialog.set_reload(lambda: self._breakdown_form(edits, get_measurement(edits.db, row.id)))
+        return dialog
 
     @Slot()
     def delete_measurement(self) -> None:
