@@ -179,3 +179,43 @@ def test_other_records_show_their_own_entries(db: Database, graduates: int) -> N
     [entry] = history_of(db, "pillar", pillar)
     assert (entry.entity, entry.entity_id, entry.part) == ("pillar", pillar, "")
     assert "code: P1" in entry.change_lines()  # created: the one value there is
+
+
+def test_a_change_reads_its_telling_fields_first_without_the_bookkeeping() -> None:
+    from datetime import UTC, datetime
+
+    from pilotage.services.history import HistoryEntry
+
+    created = HistoryEntry(
+        1,
+        datetime(2025, 1, 2, tzinfo=UTC),
+        "sara",
+        AuditAction.CREATE,
+        "",
+        {
+            "comment": (None, "from the partner"),
+            "entered_at": (None, "2025-01-02T10:00:00+00:00"),
+            "entered_by": (None, "sara"),
+            "kpi_id": (None, "8"),
+            "period_end": (None, "2025-03-31"),
+            "status": (None, "draft"),
+            "value": (None, "2"),
+            "version": (None, "1"),
+        },
+    )
+    assert created.change_lines() == [
+        "value: 2",
+        "status: draft",
+        "comment: from the partner",
+        "period end: 2025-03-31",
+    ]
+    moved = HistoryEntry(
+        2,
+        datetime(2025, 1, 3, tzinfo=UTC),
+        "sara",
+        AuditAction.UPDATE,
+        "",
+        {"initiative_id": ("3", "5"), "name": ("Old", "New"), "version": ("1", "2")},
+    )
+    # A move to another initiative is a change a person wants to see.
+    assert moved.change_lines() == ["name: Old → New", "initiative id: 3 → 5"]

@@ -41,7 +41,7 @@ class HistoryEntry:
         → new"; a creation's "field: value" and a deletion's "field: value" (what it held)
         say the one value there is."""
         lines = []
-        for name, (old, new) in self.changes.items():
+        for name, (old, new) in _readable_order(self.changes, self.action):
             field = name.replace("_", " ")
             if self.action is AuditAction.CREATE and old is None:
                 lines.append(f"{field}: {_shown(new)}")
@@ -50,6 +50,28 @@ class HistoryEntry:
             else:
                 lines.append(f"{field}: {_shown(old)} → {_shown(new)}")
         return lines
+
+
+# What a person looks for first in a change; the rest follows in the log's order.
+_FIRST = ("code", "name", "title", "value", "numerator", "denominator", "status")
+# Bookkeeping the When and Who columns already say, or that only the software reads.
+_BOOKKEEPING = frozenset({"id", "version", "entered_at", "entered_by"})
+
+
+def _readable_order(
+    changes: dict[str, tuple[str | None, str | None]], action: AuditAction
+) -> list[tuple[str, tuple[str | None, str | None]]]:
+    """The changes a person reads, the telling ones first. A creation's or a deletion's
+    links to other records (kpi_id…) are left out: the Record column names the record;
+    a change of one (a move to another initiative) is kept."""
+    kept = [
+        (name, change)
+        for name, change in changes.items()
+        if name not in _BOOKKEEPING
+        and not (action is not AuditAction.UPDATE and name.endswith("_id"))
+    ]
+    rank = {name: place for place, name in enumerate(_FIRST)}
+    return sorted(kept, key=lambda item: rank.get(item[0], len(_FIRST)))
 
 
 def _shown(value: str | None) -> str:
