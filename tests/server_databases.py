@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
 from pilotage.db.database import Database
 from pilotage.db.engine import create_db_engine
@@ -27,6 +30,19 @@ DATABASE_URL_VARIABLE = "PILOTAGE_TEST_DATABASE_URL"
 # SQLite files copied per test; FILE_COPY copies the template's files as they are, which
 # for these small databases is faster than WAL_LOG's page by page copy through the WAL.
 _STRATEGY = "STRATEGY FILE_COPY"
+_DROP_ATTEMPTS = 50
+_RUN_NAME = re.compile(r"pilotage_t(\d+)_\w+")
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", None})
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def server_url() -> URL | None:
@@ -53,7 +69,23 @@ class Server:
     def connect(cls, url: URL) -> Server:
         # Autocommit: CREATE and DROP DATABASE cannot run inside a transaction.
         admin = create_db_engine(url, isolation_level="AUTOCOMMIT")
-        return cls(url=url, admin=admin)
+        server = cls(url=url, admin=admin)
+        server.drop_left_behind()
+        return server
+
+    def drop_left_behind(self) -> None:
+        """Drops what runs killed before their end left on a server on this machine (their
+        process is gone); never on another machine's server, whose runs cannot be seen."""
+        if self.url.host not in _LOOPBACK:
+            return
+        with self.admin.connect() as connection:
+            names = connection.execute(
+                text("SELECT datname FROM pg_database WHERE datname LIKE 'pilotage\\_t%'")
+            ).scalars()
+            found = [(name, _RUN_NAME.fullmatch(name)) for name in names]
+        for name, match in found:
+            if match is not None and not _running(int(match.group(1))):
+                self.drop(name)
 
     def new_name(self, what: str) -> str:
         return f"{self.prefix}_{what}{next(self._numbers)}"
@@ -70,9 +102,20 @@ class Server:
         return self.url_of(name)
 
     def drop(self, name: str) -> None:
-        """Drop a database of this run, ending any connection still open on it."""
-        with self.admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)"))
+        """Drop a database of this run, ending any connection still open on it.
+
+        A connection still starting (a worker's, as the test ends) has no role yet, which
+        a role that is not a superuser may not end: tried again a moment later."""
+        statement = text(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)")
+        for attempt in itertools.count(1):
+            try:
+                with self.admin.connect() as connection:
+                    connection.execute(statement)
+                break
+            except DBAPIError:
+                if attempt == _DROP_ATTEMPTS:
+                    raise
+                time.sleep(0.1)
         if name in self._made:
             self._made.remove(name)
 

@@ -96,6 +96,8 @@ start() {
   if [ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" ]; then
     "${psql[@]}" -c "CREATE ROLE $role LOGIN CREATEDB"
   fi
+  # pg_signal_backend: DROP DATABASE ... WITH (FORCE) ends the connections a test left.
+  "${psql[@]}" -c "SET client_min_messages = warning; GRANT pg_signal_backend TO $role"
   if [ -z "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" ]; then
     "${psql[@]}" -c "CREATE DATABASE $database OWNER $role"
   fi
