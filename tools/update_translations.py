@@ -27,7 +27,13 @@ GUI = ROOT / "src" / "pilotage" / "gui"
 DOMAIN = ROOT / "src" / "pilotage" / "domain"
 # The import's sentences (a filled template's problems, context "Import") live in these
 # layers, beside the shared rules they reuse; engine_language.py only defines a translator.
-IMPORT_LAYERS = (ROOT / "src" / "pilotage" / "services", ROOT / "src" / "pilotage" / "exchange")
+# The database layer marks its refusals the same way (context "Database": a file held by
+# another instance, a text longer than its column).
+IMPORT_LAYERS = (
+    ROOT / "src" / "pilotage" / "services",
+    ROOT / "src" / "pilotage" / "exchange",
+    ROOT / "src" / "pilotage" / "db",
+)
 _NOT_MARKING = frozenset({"engine_language.py"})
 I18N = GUI / "i18n"
 LANGUAGES = ["fr"]

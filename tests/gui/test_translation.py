@@ -274,9 +274,10 @@ def test_the_engine_speaks_english_again_after_a_french_window() -> None:
 # --- the import's sentences (a filled template's problems) ----------------------------
 
 
-# The contexts services and exchange mark sentences with: the import's, and the refusals of
-# a save that lost a race with another analyst (services/conflicts.py).
-SERVICE_CONTEXTS = ("Import", "Conflicts")
+# The contexts services, exchange and db mark sentences with: the import's, the refusals of
+# a save that lost a race with another analyst (services/conflicts.py), and the database's
+# (a file held by another instance, a text longer than its column).
+SERVICE_CONTEXTS = ("Import", "Conflicts", "Database")
 
 
 def _import_templates(wanted: str = "Import") -> dict[str, set[Path]]:
@@ -285,7 +286,9 @@ def _import_templates(wanted: str = "Import") -> dict[str, set[Path]]:
     source = DOMAIN.parent
     found: dict[str, set[Path]] = {}
     for path in sorted(
-        [*source.joinpath("services").rglob("*.py"), *source.joinpath("exchange").rglob("*.py")]
+        path
+        for layer in ("services", "exchange", "db")
+        for path in source.joinpath(layer).rglob("*.py")
     ):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (
@@ -306,14 +309,19 @@ def _import_templates(wanted: str = "Import") -> dict[str, set[Path]]:
     return found
 
 
-def test_every_import_sentence_has_a_french_translation_scanned_by_the_tool() -> None:
-    templates = _import_templates()
-    assert len(templates) > 60  # the reader's, the judge's, the shared rules', the copy's
+@pytest.mark.parametrize(
+    ("wanted", "at_least"), [("Import", 60), ("Conflicts", 4), ("Database", 4)]
+)
+def test_every_service_sentence_has_a_french_translation_scanned_by_the_tool(
+    wanted: str, at_least: int
+) -> None:
+    templates = _import_templates(wanted)
+    assert len(templates) > at_least  # e.g. the reader's, the judge's, the copy's
     root = ET.parse(TS).getroot()
     french = {
         message.findtext("source") or "": message
         for context in root.iter("context")
-        if context.findtext("name") == "Import"
+        if context.findtext("name") == wanted
         for message in context.iter("message")
     }
     assert set(french) == set(templates)  # none missing, none left over

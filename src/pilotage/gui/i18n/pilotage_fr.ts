@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="+47"/>
+        <location filename="../app.py" line="+48"/>
         <source>Welcome to Pilotage</source>
         <translation>Bienvenue dans Pilotage</translation>
     </message>
@@ -29,20 +29,20 @@
         <translation>Commencer avec une base vide</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+22"/>
+        <location line="+39"/>
+        <location line="+26"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-25"/>
         <source>The database could not be opened:
 {error}</source>
         <translation>La base de données n’a pas pu être ouverte :
 {error}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Workbooks from partners cannot be imported: {problem}.</source>
         <translation>Les classeurs des partenaires ne peuvent pas être importés : {problem}.</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>Ajout de la ligne budgétaire {year} à {code}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Edit budget line {year} of {code}</source>
         <translation>Modification de la ligne budgétaire {year} de {code}</translation>
     </message>
@@ -172,9 +172,131 @@
     </message>
 </context>
 <context>
+    <name>ChangeWatcher</name>
+    <message>
+        <location filename="../change_watcher.py" line="+201"/>
+        <source>Changed by others: will refresh when you finish</source>
+        <translation>Modifié par d’autres : actualisation quand vous aurez terminé</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changed by others: refreshed at {time}</source>
+        <translation>Modifié par d’autres : actualisé à {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../conflicts.py" line="+43"/>
+        <source>{by} changed this record at {at}, after you had opened it: your change was not saved.</source>
+        <translation>{by} a modifié cette fiche à {at}, après que vous l’avez ouverte : votre modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{by} changed this record after you had opened it: your change was not saved.</source>
+        <translation>{by} a modifié cette fiche après que vous l’avez ouverte : votre modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Someone else changed this record after you had opened it: your change was not saved.</source>
+        <translation>Quelqu’un d’autre a modifié cette fiche après que vous l’avez ouverte : votre modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>ticked</source>
+        <translation>cochée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not ticked</source>
+        <translation>non cochée</translation>
+    </message>
+    <message>
+        <location filename="../../services/conflicts.py" line="+48"/>
+        <source>{period} of {code} was recorded by {by} at {at} meanwhile: your figure was not saved; edit that measurement instead</source>
+        <translation>{period} de {code} a été enregistré entre-temps par {by} à {at} : votre chiffre n’a pas été enregistré ; modifiez plutôt cette mesure</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{period} of {code} was recorded by {by} meanwhile: your figure was not saved; edit that measurement instead</source>
+        <translation>{period} de {code} a été enregistré entre-temps par {by} : votre chiffre n’a pas été enregistré ; modifiez plutôt cette mesure</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{period} of {code} was recorded by someone else meanwhile: your figure was not saved; edit that measurement instead</source>
+        <translation>{period} de {code} a été enregistré entre-temps par quelqu’un d’autre : votre chiffre n’a pas été enregistré ; modifiez plutôt cette mesure</translation>
+    </message>
+    <message>
+        <location filename="../../services/measurements.py" line="+212"/>
+        <source>was recorded meanwhile, then deleted: record it again</source>
+        <translation>a été enregistrée entre-temps puis supprimée : enregistrez-la à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../services/targets.py" line="+118"/>
+        <source>was set meanwhile, then removed: set it again</source>
+        <translation>a été fixée entre-temps puis supprimée : fixez-la à nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <location filename="../../db/database.py" line="+121"/>
+        <source>{name} is open read only: another instance of Pilotage holds it</source>
+        <translation>{name} est ouvert en lecture seule : une autre instance de Pilotage le détient</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="+129"/>
+        <source>at most {limit} characters (the database refused a longer text)</source>
+        <translation>au plus {limit} caractères (la base de données a refusé un texte plus long)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most {limit} characters (the database refused {length})</source>
+        <translation>au plus {limit} caractères (la base de données en a refusé {length})</translation>
+    </message>
+    <message>
+        <location filename="../../db/file_lock.py" line="+85"/>
+        <source>{path} is open in Pilotage on {host} (process {pid}, {user}, since {since}); open it read only, or close it there</source>
+        <translation>{path} est ouvert dans Pilotage sur {host} (processus {pid}, {user}, depuis {since}) ; ouvrez-le en lecture seule, ou fermez-le là-bas</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>{path} cannot be locked for writing: {reason}</source>
+        <translation>{path} ne peut pas être verrouillé pour l’écriture : {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} cannot be locked: its lock file keeps changing</source>
+        <translation>{path} ne peut pas être verrouillé : son fichier de verrou change sans cesse</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseAccess</name>
+    <message>
+        <location filename="../read_only.py" line="+113"/>
+        <source>Another instance of Pilotage took this file over: close this window before changing anything</source>
+        <translation>Une autre instance de Pilotage a repris ce fichier : fermez cette fenêtre avant de modifier quoi que ce soit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{title} (read only)</source>
+        <translation>{title} (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read only: another instance holds this file</source>
+        <translation>Lecture seule : une autre instance détient ce fichier</translation>
+    </message>
+</context>
+<context>
     <name>DisaggregationDialog</name>
     <message>
-        <location filename="../dialogs/disaggregation_dialog.py" line="+179"/>
+        <location filename="../dialogs/disaggregation_dialog.py" line="+196"/>
         <source>Disaggregations</source>
         <translation>Ventilations</translation>
     </message>
@@ -192,7 +314,7 @@
 <context>
     <name>DisaggregationTable</name>
     <message>
-        <location line="-135"/>
+        <location line="-152"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
@@ -217,7 +339,7 @@
         <translation>Supprimer la ligne</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+87"/>
         <source>line {number}</source>
         <translation>ligne {number}</translation>
     </message>
@@ -235,7 +357,7 @@
 <context>
     <name>EditContext</name>
     <message>
-        <location filename="../undo/commands.py" line="+77"/>
+        <location filename="../undo/commands.py" line="+78"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
@@ -522,7 +644,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../screenshots.py" line="+325"/>
+        <location filename="../screenshots.py" line="+359"/>
         <source>The details were written to {path}.</source>
         <translation>Les détails ont été enregistrés dans {path}.</translation>
     </message>
@@ -558,7 +680,7 @@
 <context>
     <name>FileMenuMixin</name>
     <message>
-        <location filename="../window_files.py" line="+37"/>
+        <location filename="../window_files.py" line="+58"/>
         <location line="+10"/>
         <source>New database</source>
         <translation>Nouvelle base de données</translation>
@@ -566,12 +688,12 @@
     <message>
         <location line="-8"/>
         <location line="+21"/>
-        <location line="+37"/>
+        <location line="+79"/>
         <source>Pilotage databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de données Pilotage (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-91"/>
         <source>{path} already exists: open it, or choose another name.</source>
         <translation>{path} existe déjà : ouvrez-le ou choisissez un autre nom.</translation>
     </message>
@@ -581,12 +703,17 @@
         <translation>Ouvrir une base de données</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Opening {database}…</source>
         <translation>Ouverture de {database}…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
+        <source>Connecting to {database}…</source>
+        <translation>Connexion à {database}…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <location line="+8"/>
         <source>Save a backup copy</source>
         <translation>Enregistrer une copie de sauvegarde</translation>
@@ -607,12 +734,12 @@
         <translation>Copie de sauvegarde enregistrée dans {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>{path} could not be written or read: {reason}</source>
         <translation>{path} n&apos;a pas pu être écrit ou lu : {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
@@ -638,7 +765,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="+226"/>
+        <location filename="../dialogs/form_dialog.py" line="+156"/>
+        <source>Apply my values again</source>
+        <translation>Réappliquer mes valeurs</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>is not a number</source>
         <translation>n’est pas un nombre</translation>
     </message>
@@ -646,6 +778,26 @@
         <location line="+8"/>
         <source>must be a whole number</source>
         <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>The form now shows the current values; what you typed is shown under each field that differs.</source>
+        <translation>Le formulaire affiche maintenant les valeurs actuelles ; ce que vous aviez saisi apparaît sous chaque champ qui diffère.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The form now shows the current values, the same as you typed.</source>
+        <translation>Le formulaire affiche maintenant les valeurs actuelles, identiques à ce que vous aviez saisi.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You typed: {value}</source>
+        <translation>Vous aviez saisi : {value}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Put it back</source>
+        <translation>Remettre</translation>
     </message>
 </context>
 <context>
@@ -659,6 +811,163 @@
         <location line="+1"/>
         <source>no</source>
         <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>HeldFilePrompt</name>
+    <message>
+        <location filename="../read_only.py" line="-93"/>
+        <source>Pilotage</source>
+        <translation>Pilotage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is open in Pilotage on {host} (process {pid}, {user}, since {since}).</source>
+        <translation>{path} est ouvert dans Pilotage sur {host} (processus {pid}, {user}, depuis {since}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One instance at a time may change a file. Open it read only to look at it, or close it there first.</source>
+        <translation>Une seule instance à la fois peut modifier un fichier. Ouvrez-le en lecture seule pour le consulter, ou fermez-le d’abord là-bas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open read only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../dialogs/history_dialog.py" line="+71"/>
+        <source>History of {record}</source>
+        <translation>Historique de {record}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a change to read it in full.</source>
+        <translation>Sélectionnez une modification pour la lire en entier.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No change of this record is recorded.</source>
+        <translation>Aucune modification de cet enregistrement n’est consignée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change, the newest first.</source>
+        <translation>1 modification, la plus récente en premier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} changes, the newest first.</source>
+        <translation>{count} modifications, les plus récentes en premier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The history could not be read: {reason}</source>
+        <translation>L’historique n’a pas pu être lu : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLauncher</name>
+    <message>
+        <location line="+12"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who changed the selected record, what and when</source>
+        <translation>Qui a modifié l’enregistrement sélectionné, quoi et quand</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{kpi} measurement {period}</source>
+        <translation>{kpi} mesure {period}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{kpi} target {period}</source>
+        <translation>{kpi} cible {period}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../models/history_model.py" line="+33"/>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Target {period}</source>
+        <translation>Cible {period}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measurement {period}</source>
+        <translation>Mesure {period}</translation>
     </message>
 </context>
 <context>
@@ -1542,12 +1851,12 @@
         <translation>{name} a changé depuis son aperçu : prévisualisez-le à nouveau (rien n’a été écrit)</translation>
     </message>
     <message>
-        <location filename="../../services/program_import_checks.py" line="+59"/>
+        <location filename="../../services/program_import_checks.py" line="+67"/>
         <source>organization {key} is already on row {row}</source>
         <translation>l’organisation {key} figure déjà à la ligne {row}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{year} is not a year</source>
         <translation>{year} n’est pas une année</translation>
     </message>
@@ -1572,12 +1881,12 @@
         <translation>{position} n’est pas une position (1, 2, 3…)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>initiative {code} is already on row {row}</source>
         <translation>l’initiative {code} figure déjà à la ligne {row}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>the year {year} of this initiative is already on row {row}</source>
         <translation>l’année {year} de cette initiative figure déjà à la ligne {row}</translation>
     </message>
@@ -1592,7 +1901,7 @@
         <translation>l’indicateur {key} figure déjà à la ligne {row}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>{amber} is above green ({green})</source>
         <translation>{amber} est au-dessus du seuil vert ({green})</translation>
     </message>
@@ -1607,7 +1916,7 @@
         <translation>la révision {revision} de cet indicateur et de cette période figure déjà à la ligne {row}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{revision}: 0 is the original, 1 its revision…</source>
         <translation>{revision} : 0 est l’original, 1 sa révision…</translation>
     </message>
@@ -1627,7 +1936,7 @@
         <translation>une valeur, ou un numérateur et un dénominateur, est attendue</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{dimension} / {category} of this measurement is already on row {row}</source>
         <translation>{dimension} / {category} de cette mesure figure déjà à la ligne {row}</translation>
     </message>
@@ -2656,12 +2965,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+100"/>
+        <location filename="../main_window.py" line="+103"/>
         <source>Search by code or name</source>
         <translation>Rechercher par code ou par nom</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>{database} — Pilotage</source>
         <translation>{database} — Pilotage</translation>
     </message>
@@ -2676,7 +2985,7 @@
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Select a program, pillar, initiative or KPI.</source>
         <translation>Sélectionnez un programme, un pilier, une initiative ou un indicateur.</translation>
     </message>
@@ -2835,7 +3144,7 @@
 <context>
     <name>MeasurementsSection</name>
     <message>
-        <location filename="../pages/measurements_section.py" line="+80"/>
+        <location filename="../pages/measurements_section.py" line="+84"/>
         <source>Double-click or press F2 to edit a cell; Delete to delete a period</source>
         <translation>Double-cliquez ou appuyez sur F2 pour modifier une cellule ; Suppr pour supprimer une période</translation>
     </message>
@@ -2917,6 +3226,21 @@
     </message>
     <message>
         <location line="+36"/>
+        <source>The table shows the current values; you had typed {value} in {field}.</source>
+        <translation>Le tableau affiche les valeurs actuelles ; vous aviez saisi {value} dans {field}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(nothing)</source>
+        <translation>(rien)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The table shows the current values.</source>
+        <translation>Le tableau affiche les valeurs actuelles.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>is not a number</source>
         <translation>n’est pas un nombre</translation>
     </message>
@@ -2936,7 +3260,7 @@
         <translation>Annulation d’un changement de statut dans la fenêtre</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>{period} of {kpi} is validated. Say why it reopens: the reason goes to the history of the measurement.</source>
         <translation>La période {period} de {kpi} est validée. Indiquez pourquoi vous la rouvrez : le motif sera consigné dans l’historique de la mesure.</translation>
     </message>
@@ -2956,7 +3280,7 @@
         <translation>Ajout de la mesure {period} à {kpi}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Edit disaggregations of {period} of {kpi}</source>
         <translation>Modification des ventilations de {period} de {kpi}</translation>
     </message>
@@ -2966,7 +3290,7 @@
         <translation>{kpi} · {period} · total {total}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Delete a measurement</source>
         <translation>Supprimer une mesure</translation>
     </message>
@@ -2984,7 +3308,7 @@
 <context>
     <name>MenusMixin</name>
     <message>
-        <location filename="../window_menus.py" line="+42"/>
+        <location filename="../window_menus.py" line="+43"/>
         <location line="+3"/>
         <source>As of</source>
         <translation>Date d’arrêté</translation>
@@ -3021,8 +3345,13 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Connect to &amp;server…</source>
+        <translation>Se connecter à un ser&amp;veur…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open &amp;recent</source>
-        <translation>Ouvrir un fichier &amp;récent</translation>
+        <translation>Ouvrir une base &amp;récente</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3040,7 +3369,7 @@
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -3188,12 +3517,12 @@
         <translation>Ajout du jalon « {title} » à {code}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Edit milestone {title} of {code}</source>
         <translation>Modification du jalon « {title} » de {code}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Delete milestone {title} of {code}</source>
         <translation>Suppression du jalon « {title} » de {code}</translation>
     </message>
@@ -3345,12 +3674,12 @@
         <translation>Ajout de l’organisme {name}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Edit organization {name}</source>
         <translation>Modification de l’organisme {name}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Delete an organization</source>
         <translation>Supprimer un organisme</translation>
     </message>
@@ -3457,7 +3786,7 @@
         <translation>Ajout de la partie {organization} à {reference}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Edit party {organization} of {reference}</source>
         <translation>Modification de la partie {organization} de {reference}</translation>
     </message>
@@ -3513,6 +3842,19 @@
         <location line="+8"/>
         <source>add an organization first (Edit menu)</source>
         <translation>ajoutez d’abord un organisme (menu Édition)</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <location filename="../dialogs/server_dialog.py" line="+316"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password of {user} on {server}:</source>
+        <translation>Le mot de passe de {user} sur {server} :</translation>
     </message>
 </context>
 <context>
@@ -4051,27 +4393,27 @@
         <translation>Modifier</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>Edit program {reference}</source>
         <translation>Modification du programme {reference}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Edit pillar {code}</source>
         <translation>Modification du pilier {code}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Edit initiative {code}</source>
         <translation>Modification de l’initiative {code}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Edit KPI {code}</source>
         <translation>Modification de l’indicateur {code}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Organizations</source>
         <translation>Organismes</translation>
     </message>
@@ -4194,9 +4536,102 @@
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../dialogs/server_dialog.py" line="-264"/>
+        <source>No PostgreSQL server answers at {host}, port {port}: check the host and the port, and that the server is running.</source>
+        <translation>Aucun serveur PostgreSQL ne répond sur {host}, port {port} : vérifiez l’hôte et le port, et que le serveur est démarré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server asks for the password of {user}: type it in.</source>
+        <translation>Le serveur demande le mot de passe de {user} : saisissez-le.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused {user} with this password: check the user name and the password.</source>
+        <translation>Le serveur a refusé {user} avec ce mot de passe : vérifiez le nom d’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server {host} has no database named {database}: check its name.</source>
+        <translation>Le serveur {host} n’a pas de base de données nommée {database} : vérifiez son nom.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database {database} is not prepared for this version of Pilotage: whoever runs the server runs `pilotage db upgrade --db {target}` once.</source>
+        <translation>La base de données {database} n’est pas préparée pour cette version de Pilotage : la personne qui gère le serveur lance une fois `pilotage db upgrade --db {target}`.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database {database} was prepared by a newer Pilotage: install that version.</source>
+        <translation>La base de données {database} a été préparée par une version plus récente de Pilotage : installez cette version.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This installation cannot reach PostgreSQL: install Pilotage with its postgres extra (pip install &quot;pilotage[postgres]&quot;).</source>
+        <translation>Cette installation ne peut pas joindre PostgreSQL : installez Pilotage avec son option postgres (pip install &quot;pilotage[postgres]&quot;).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection to {host} failed: {detail}</source>
+        <translation>La connexion à {host} a échoué : {detail}</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Connect to server</source>
+        <translation>Se connecter à un serveur</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password is kept only while Pilotage runs, never saved. Left empty, the server may still let you in: from your ~/.pgpass file (pgpass.conf on Windows), the PGPASSWORD variable, or a server that trusts your computer.</source>
+        <translation>Le mot de passe n’est gardé que tant que Pilotage est ouvert, jamais enregistré. Laissé vide, le serveur peut quand même vous laisser entrer : par votre fichier ~/.pgpass (pgpass.conf sous Windows), la variable PGPASSWORD, ou un serveur qui fait confiance à votre ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Connecting to {server}…</source>
+        <translation>Connexion à {server}…</translation>
+    </message>
+</context>
+<context>
     <name>ServiceCommand</name>
     <message>
-        <location filename="../undo/commands.py" line="+63"/>
+        <location filename="../undo/commands.py" line="+70"/>
         <source>{reason} The change could not be undone and was taken off the Undo list.</source>
         <translation>{reason} La modification n&apos;a pas pu être annulée et a été retirée de la liste des annulations.</translation>
     </message>
@@ -4428,12 +4863,12 @@
         <translation>Retirer…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Set target {day} of {kpi}</source>
         <translation>Définition de la cible au {day} de {kpi}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Revise target {day} of {kpi}</source>
         <translation>Révision de la cible au {day} de {kpi}</translation>
     </message>
