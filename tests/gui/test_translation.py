@@ -324,7 +324,9 @@ def test_every_service_sentence_has_a_french_translation_scanned_by_the_tool(
         if context.findtext("name") == wanted
         for message in context.iter("message")
     }
-    assert set(french) == set(templates)  # none missing, none left over
+    assert set(templates) <= set(french)  # none missing
+    if wanted != "Conflicts":  # the window's gui/conflicts.py speaks in that context too
+        assert set(french) == set(templates)  # none left over
     for template, message in french.items():
         translation = message.find("translation")
         assert translation is not None, template
