@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pilotage.commands import open_reading
 from pilotage.db.database import Database, open_database
 from pilotage.domain.errors import PilotageError
 
@@ -37,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
 
         return commands_transfer.run_import(args)
     errors_out = _errors_target(args.errors_out, path) if args.errors_out else None
-    database = open_database(args.db, create=args.db is None)
+    # A dry run only previews: like the reading commands, read only on a held file.
+    opening = open_reading if args.dry_run else open_database
+    database = opening(args.db, create=args.db is None)
     try:
         return _import_figures(database, path, args, errors_out)
     finally:

@@ -52,7 +52,9 @@ def run_import(args: argparse.Namespace) -> int:
                 "whole or not at all",
                 file=sys.stderr,
             )
-    database = open_database(args.db, create=args.db is None)
+    # A dry run only checks (it reads): read only on a file another instance holds.
+    opening = open_reading if args.dry_run else open_database
+    database = opening(args.db, create=args.db is None)
     try:
         try:
             outcome = import_program(database, args.file, dry_run=args.dry_run)
