@@ -208,7 +208,15 @@ def acquire(database: Path) -> FileLock:
                     continue  # released meanwhile: try again
                 if not is_stale(holder):
                     raise FileLockHeldError(database, holder) from None
-                log.warning("taking over the stale lock on %s left by %s", database, holder)
+                log.warning(
+                    "taking over the stale lock on %s left by process %s of %s on %s "
+                    "(last seen %s)",
+                    database,
+                    holder.pid,
+                    holder.user,
+                    holder.host,
+                    holder.heartbeat_at,
+                )
                 if read_holder(database) == holder:
                     path.unlink(missing_ok=True)
                 continue
