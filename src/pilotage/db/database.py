@@ -140,7 +140,8 @@ class Database:
                 raise
             raise conflict from exc
         except IntegrityError as exc:
-            # A text over its column's length (a CHECK) names its field.
+            # A text over its column's length (a CHECK), or a unique key another analyst
+            # took meanwhile (db/errors.unique_refusal), names its field.
             known = known_error(exc, self.name)
             if known is not None:
                 raise known from exc

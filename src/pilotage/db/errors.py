@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CheckConstraint
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from pilotage.db.base import LENGTH_OF_INFO
 from pilotage.domain.errors import PilotageError, Problem, ValidationError
@@ -26,6 +26,10 @@ _WRITTEN_TABLE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE)\s+"?(\w+)"?', re.IGNO
 # Positional (SQLite) statements: the columns in the order of their "?".
 _INSERT_COLUMNS = re.compile(r"^\s*INSERT\s+INTO\s+\S+\s*\(([^)]*)\)", re.IGNORECASE)
 _ASSIGNED = re.compile(r'(?:"?\w+"?\.)?"?(\w+)"?\s*(?:=|<=|>=|<|>|!=)\s*\?')
+# SQLite names a failed unique constraint by its columns: "pillar.program_id, pillar.code".
+_SQLITE_UNIQUE = re.compile(r"unique constraint failed: ([\w.]+(?:\s*,\s*[\w.]+)*)", re.IGNORECASE)
+# PostgreSQL's SQLSTATE of a unique violation (psycopg's errors.UniqueViolation).
+_PG_UNIQUE_VIOLATION = "23505"
 
 
 class DatabaseError(PilotageError):
@@ -64,6 +68,10 @@ def known_error(exc: BaseException, where: str) -> PilotageError | None:
         too_long = length_refusal(exc)
         if too_long is not None:
             return too_long
+    if isinstance(exc, IntegrityError):
+        taken = unique_refusal(exc)
+        if taken is not None:
+            return taken
     if isinstance(original, sqlite3.OperationalError | sqlite3.DatabaseError):
         if "locked" in text or "busy" in text:
             return DatabaseLockedError(
@@ -124,6 +132,72 @@ def length_refusal(exc: DBAPIError) -> ValidationError | None:
     return _refused(column, limit, _longest_written(exc, column, limit))
 
 
+@cache
+def _unique_constraints() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each unique constraint's name -> (table, columns), from the models (db/base.py's
+    naming convention: uq_<table>_<columns>)."""
+    from pilotage.db.schema import metadata
+
+    return {
+        str(constraint.name): (table.name, tuple(c.name for c in constraint.columns))
+        for table in metadata.tables.values()
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint) and constraint.name
+    }
+
+
+def unique_refusal(exc: IntegrityError) -> ValidationError | None:
+    """A unique key another analyst took between the service's check and this write.
+
+    The services check every unique key before writing; on PostgreSQL another
+    transaction may commit the same key after that check, and the constraint
+    refuses the insert (SQLite's write lock makes the check see it). The problem
+    names the field: the key's last column that is not a reference to another
+    record (a pillar's code, not its program), with the value written when the
+    statement's parameters say it. None when the error is no unique violation.
+    """
+    original = exc.orig
+    constraints = _unique_constraints()
+    found: tuple[str, tuple[str, ...]] | None = None
+    if getattr(original, "sqlstate", None) == _PG_UNIQUE_VIOLATION:
+        name = getattr(getattr(original, "diag", None), "constraint_name", None)
+        found = constraints.get(name) if isinstance(name, str) else None
+        if found is None:
+            return _taken("", None)
+    elif isinstance(original, sqlite3.IntegrityError):
+        match = _SQLITE_UNIQUE.search(str(original))
+        if match is None:
+            return None
+        named = [part.strip().split(".") for part in match.group(1).split(",")]
+        columns = tuple(part[-1] for part in named)
+        table = named[0][0] if len(named[0]) == 2 else ""
+        found = (table, columns)
+    else:
+        return None
+    table, columns = found
+    field = _key_field(table, columns)
+    values = {str(v) for v in _written(exc, field) if v is not None}
+    return _taken(field, values.pop() if len(values) == 1 else None)
+
+
+def _key_field(table: str, columns: Sequence[str]) -> str:
+    from pilotage.db.schema import metadata
+
+    known = metadata.tables.get(table)
+    own = [c for c in columns if known is None or c not in known.c or not known.c[c].foreign_keys]
+    return (own or list(columns))[-1]
+
+
+def _taken(field: str, value: str | None) -> ValidationError:
+    if value is None:
+        text = translate("Database", "already used: another analyst created it meanwhile")
+    else:
+        text = translate(
+            "Database", "“{value}” is already used: another analyst created it meanwhile"
+        ).format(value=value)
+    return ValidationError([Problem(field, text)])
+
+
 def _refused(field: str, limit: int, length: int | None) -> ValidationError:
     if length is None:
         text = translate(
@@ -148,6 +222,12 @@ def _overlong_column(
 
 def _longest_written(exc: DBAPIError, column: str, limit: int) -> int | None:
     """The length of the longest text over `limit` the failed statement wrote in `column`."""
+    lengths = [len(v) for v in _written(exc, column) if isinstance(v, str) and len(v) > limit]
+    return max(lengths, default=None)
+
+
+def _written(exc: DBAPIError, column: str) -> list[Any]:
+    """Every value the failed statement wrote in `column` (none when it cannot be told)."""
     params: Any = exc.params
     rows: Sequence[Any]
     if isinstance(params, Mapping) or (isinstance(params, Sequence) and not _is_many(params)):
@@ -155,20 +235,17 @@ def _longest_written(exc: DBAPIError, column: str, limit: int) -> int | None:
     elif isinstance(params, Sequence):
         rows = params  # executemany: one set of values per row
     else:
-        return None
+        return []
     # Multi-row VALUES (insertmanyvalues) number their parameters: name__0, name__1…
     keyed = re.compile(rf"{re.escape(column)}(?:__\d+)?")
     positions = _positions(exc.statement or "", column)
-    lengths = []
+    written: list[Any] = []
     for row in rows:
         if isinstance(row, Mapping):
-            values = [v for k, v in row.items() if isinstance(k, str) and keyed.fullmatch(k)]
+            written += [v for k, v in row.items() if isinstance(k, str) and keyed.fullmatch(k)]
         elif isinstance(row, Sequence) and not isinstance(row, str):
-            values = [row[i] for i in positions if i < len(row)]
-        else:
-            continue
-        lengths += [len(v) for v in values if isinstance(v, str) and len(v) > limit]
-    return max(lengths, default=None)
+            written += [row[i] for i in positions if i < len(row)]
+    return written
 
 
 def _is_many(params: Sequence[Any]) -> bool:
