@@ -7,6 +7,7 @@ back as a whole.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 import re
@@ -250,6 +251,9 @@ def open_database(
         if known is not None:
             raise known from exc
         if path is None and isinstance(exc, OperationalError):
+            password = _password_problem(url, exc)
+            if password is not None:
+                raise password from exc
             # A server that is down, refuses us or does not know the database.
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise DatabaseError(f"cannot reach {display_name(url)}: {reason}") from exc
@@ -261,6 +265,41 @@ def open_database(
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, sessions=sessions, read_only=read_only, lock=lock)
+
+
+def _password_problem(url: URL, exc: OperationalError) -> DatabaseError | None:
+    """A server that asks for a password and got none, or refused the one given: one
+    sentence with the way out (libpq's own PGPASSWORD and ~/.pgpass), not libpq's
+    "fe_sendauth: no password supplied". None for any other failure."""
+    from pilotage.db import server  # server.py builds on this module
+
+    problem = server.classify(str(exc.orig or exc))
+    if problem is server.ServerProblem.PASSWORD_NEEDED:
+        text = translate(
+            "Database",
+            "the server asks for the password of {user}: set PGPASSWORD, or put it in "
+            "~/.pgpass (pgpass.conf on Windows)",
+        )
+    elif problem is server.ServerProblem.PASSWORD_REFUSED:
+        text = translate(
+            "Database",
+            "the server refused the password of {user} (or does not know this user): "
+            "check the user and the password in the URL, PGPASSWORD or ~/.pgpass "
+            "(pgpass.conf on Windows)",
+        )
+    else:
+        return None
+    return server.ServerError(problem, url, text.format(user=_libpq_user(url)))
+
+
+def _libpq_user(url: URL) -> str:
+    """The user libpq logs in as: the URL's, else PGUSER, else the system's user."""
+    if url.username:
+        return url.username
+    try:
+        return os.environ.get("PGUSER") or getpass.getuser()
+    except OSError:  # no name for this process's uid (a bare container)
+        return "?"
 
 
 def _read_only_url(path: Path) -> URL:
