@@ -21,6 +21,7 @@ from pilotage.services.records import (
     capture,
     check_version,
     load,
+    lock_pillar_positions,
     shift_positions,
 )
 from pilotage.services.validation import Checker, refuse
@@ -84,6 +85,7 @@ def create_pillar(db: Database, program_id: int, data: PillarInput) -> PillarRow
     """Add a pillar after the program's last one."""
     with db.transaction() as session:
         load(session, ContractProgram, program_id)
+        lock_pillar_positions(session, program_id)
         values = _clean(session, program_id, data, None)
         last = session.scalar(
             select(func.max(Pillar.position)).where(Pillar.program_id == program_id)
@@ -116,6 +118,8 @@ def delete_pillar(db: Database, pillar_id: int, version: int) -> Snapshot:
     """Delete a pillar with its initiatives, KPIs and all below; the next pillars move up."""
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
+        lock_pillar_positions(session, pillar.program_id)
+        session.refresh(pillar)  # as it is now that no one else may move pillars
         check_version(session, pillar, version)
         snapshot = capture(session, ENTITY, [pillar_id])
         values = asdict(_row(pillar))
@@ -200,6 +204,8 @@ def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -
         refuse("new_position", problem)
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
+        lock_pillar_positions(session, pillar.program_id)
+        session.refresh(pillar)  # as it is now that no one else may move pillars
         check_version(session, pillar, version)
         order = list(
             session.scalars(
@@ -252,6 +258,7 @@ def reorder_pillars(
     _check_pairs(ordered)
     with db.transaction() as session:
         load(session, ContractProgram, program_id)
+        lock_pillar_positions(session, program_id)
         pillars = {
             p.id: p
             for p in session.scalars(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pilotage.db.base import Base
 from pilotage.db.database import conflict_error
-from pilotage.db.schema import Pillar, metadata
+from pilotage.db.schema import ContractProgram, Pillar, metadata
 from pilotage.domain.errors import NotFoundError
 from pilotage.services.input_types import wrong_type
 from pilotage.services.validation import refuse
@@ -123,6 +123,16 @@ def rows_of(snapshot: Snapshot, table: str) -> Sequence[dict[str, Any]]:
 
 # Out of the way of any real position, and positive for the CHECK (position >= 1).
 POSITION_PARKING = 1_000_000
+
+
+def lock_pillar_positions(session: Session, program_id: int) -> None:
+    """Hold the program's row until the transaction ends, before reading or shifting its
+    pillars' positions: they are unique in a program, and two analysts adding, moving or
+    restoring pillars at once on PostgreSQL would otherwise both take the same free
+    position (on SQLite, BEGIN IMMEDIATE already serialises writers)."""
+    session.execute(
+        select(ContractProgram.id).where(ContractProgram.id == program_id).with_for_update()
+    )
 
 
 def shift_positions(session: Session, program_id: int, from_position: int, delta: int) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pilotage.db.database import Database
 from pilotage.domain.enums import AuditAction
 from pilotage.services import audit
-from pilotage.services.records import Snapshot, restore, rows_of, shift_positions
+from pilotage.services.records import (
+    Snapshot,
+    lock_pillar_positions,
+    restore,
+    rows_of,
+    shift_positions,
+)
 
 
 def restore_deleted(db: Database, snapshot: Snapshot) -> None:
@@ -13,6 +19,7 @@ def restore_deleted(db: Database, snapshot: Snapshot) -> None:
     with db.transaction() as session:
         for pillar in rows_of(snapshot, "pillar"):
             # Deleting a pillar closed the gap in the positions; open it again.
+            lock_pillar_positions(session, pillar["program_id"])
             shift_positions(session, pillar["program_id"], pillar["position"], +1)
         restore(session, snapshot)
         cascade = snapshot.summary()
