@@ -245,12 +245,32 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../db/database.py" line="+121"/>
+        <location filename="../../db/database.py" line="+122"/>
         <source>{name} is open read only: another instance of Pilotage holds it</source>
         <translation>{name} est ouvert en lecture seule : une autre instance de Pilotage le détient</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="+129"/>
+        <location line="+156"/>
+        <source>the server asks for the password of {user}: set PGPASSWORD, or put it in ~/.pgpass (pgpass.conf on Windows)</source>
+        <translation>le serveur demande le mot de passe de {user} : définissez PGPASSWORD, ou inscrivez-le dans ~/.pgpass (pgpass.conf sous Windows)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the server refused the password of {user} (or does not know this user): check the user and the password in the URL, PGPASSWORD or ~/.pgpass (pgpass.conf on Windows)</source>
+        <translation>le serveur a refusé le mot de passe de {user} (ou ne connaît pas cet utilisateur) : vérifiez l’utilisateur et le mot de passe dans l’URL, PGPASSWORD ou ~/.pgpass (pgpass.conf sous Windows)</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="+193"/>
+        <source>already used: another analyst created it meanwhile</source>
+        <translation>déjà utilisé : un autre analyste l’a créé entre-temps</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{value}” is already used: another analyst created it meanwhile</source>
+        <translation>« {value} » est déjà utilisé : un autre analyste l’a créé entre-temps</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>at most {limit} characters (the database refused a longer text)</source>
         <translation>au plus {limit} caractères (la base de données a refusé un texte plus long)</translation>
     </message>
@@ -265,7 +285,7 @@
         <translation>{path} est ouvert dans Pilotage sur {host} (processus {pid}, {user}, depuis {since}) ; ouvrez-le en lecture seule, ou fermez-le là-bas</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+140"/>
         <source>{path} cannot be locked for writing: {reason}</source>
         <translation>{path} ne peut pas être verrouillé pour l’écriture : {reason}</translation>
     </message>
