@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -184,4 +185,20 @@ class AuditEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
-__all__ = ["AuditEntry", "Disaggregation", "Kpi", "KpiTarget", "Measurement"]
+class ChangeCounter(Base):
+    """One row counting the committed writing transactions (services/changes.py).
+
+    Audit ids are handed out at insert, not at commit: on PostgreSQL a slow change
+    can commit with an id below one already seen. Every writing transaction bumps
+    this row last, just before it commits; the row lock makes the next writer wait
+    for that commit, so the value a reader sees grows with every committed change.
+    """
+
+    __tablename__ = "change_counter"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+__all__ = ["AuditEntry", "ChangeCounter", "Disaggregation", "Kpi", "KpiTarget", "Measurement"]

@@ -11,7 +11,14 @@ from pilotage.db.models import (
     ProgramParty,
     initiative_partner,
 )
-from pilotage.db.models_kpi import AuditEntry, Disaggregation, Kpi, KpiTarget, Measurement
+from pilotage.db.models_kpi import (
+    AuditEntry,
+    ChangeCounter,
+    Disaggregation,
+    Kpi,
+    KpiTarget,
+    Measurement,
+)
 
 metadata = Base.metadata
 
@@ -19,6 +26,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "BudgetLine",
+    "ChangeCounter",
     "ContractProgram",
     "Disaggregation",
     "Initiative",

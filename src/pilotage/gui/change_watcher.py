@@ -1,8 +1,8 @@
-"""Noticing what other analysts change: a cheap look at the audit log every few
+"""Noticing what other analysts change: a cheap look at the change counter every few
 seconds and when the window comes to the front, and a refresh of what is shown.
 
-Every change writes an audit entry in its own transaction, so the newest entry
-marks the database as it is now (services/changes.py). The window's reload reads
+Every change bumps the counter as it commits, in commit order, so the counter marks
+the database as it is now (services/changes.py). The window's reload reads
 that mark before it reads the trees (`covering`): what the window shows covers
 every change up to it. A newer mark is someone else's change, never the window's
 own: its own saves reload the window, and that reload covers them.
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-CHECK_EVERY_MS = 5000  # how often the audit log is looked at while the window is open
+CHECK_EVERY_MS = 5000  # how often the change counter is looked at while the window is open
 
 
 def edit_in_progress(window: QWidget) -> bool:
@@ -59,8 +59,8 @@ def edit_in_progress(window: QWidget) -> bool:
 
 
 class ChangeWatcher(QObject):
-    """Looks at the newest audit entry off the GUI thread and asks for a refresh when
-    it is newer than what the window shows."""
+    """Looks at the change counter off the GUI thread and asks for a refresh when it
+    has counted a change the window does not show."""
 
     refresh_requested = Signal(object)  # the ChangeMark of someone else's change
     _covered_signal = Signal(object)  # from the worker thread: a reload read up to this mark
@@ -125,7 +125,7 @@ class ChangeWatcher(QObject):
 
     def covering(self, read: Callable[[], T]) -> Callable[[], T]:
         """`read` (a reload's service call, run off the GUI thread) preceded by a look at
-        the newest audit entry: whatever `read` returns covers the changes up to it."""
+        the change counter: whatever `read` returns covers the changes counted by then."""
         db = self._window.database()
         emit = self._covered_signal.emit
 
@@ -139,7 +139,7 @@ class ChangeWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
-        """Look at the newest audit entry now (off the GUI thread)."""
+        """Look at the change counter now (off the GUI thread)."""
         if self._stopped or self._runner.is_busy() or self._window._closing:
             return
         db = self._window.database()

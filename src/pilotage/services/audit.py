@@ -1,4 +1,9 @@
-"""Audit entries, written in the same transaction as the change they describe."""
+"""Audit entries, written in the same transaction as the change they describe.
+
+A transaction that writes an entry also bumps the change counter, last, just before
+it commits (`_count_the_change`): a window compares that counter to tell that
+someone else changed something (services/changes.py).
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,44 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
-from pilotage.db.schema import AuditEntry
+from pilotage.db.schema import AuditEntry, ChangeCounter
 from pilotage.domain.enums import AuditAction
 from pilotage.services.identity import current_user
 
 if TYPE_CHECKING:  # records imports this module
     from pilotage.services.records import Snapshot
+
+
+# In session.info: this transaction wrote audit entries, so it bumps the counter.
+_COUNTED = "pilotage.audit.counted"
+
+
+def _counted(session: Session) -> None:
+    session.info[_COUNTED] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _count_the_change(session: Session) -> None:
+    """Bump the change counter once, as the transaction's last statement.
+
+    The flush first: every row lock the change takes is held before the counter's,
+    so a writer holding the counter waits on nothing but its commit (no deadlock).
+    On PostgreSQL the next writer's bump waits for that commit and adds one to the
+    committed value: the counter follows commit order, which audit ids do not.
+    """
+    if not session.info.pop(_COUNTED, False):
+        return
+    session.flush()
+    counter = ChangeCounter.metadata.tables[ChangeCounter.__tablename__]
+    session.execute(update(counter).where(counter.c.id == 1).values(value=counter.c.value + 1))
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_the_change(session: Session) -> None:
+    session.info.pop(_COUNTED, None)
 
 
 def render(value: Any) -> str | None:
@@ -72,6 +106,7 @@ def record(
         reason=reason,
     )
     session.add(entry)
+    _counted(session)
     return entry
 
 
@@ -122,6 +157,7 @@ def record_many(
         # The table's Core insert: a plain executemany (the ORM's bulk insert works out
         # each row's columns again: a third of a large import's time).
         session.execute(insert(AuditEntry.metadata.tables[AuditEntry.__tablename__]), rows)
+        _counted(session)
 
 
 def record_cascade(
