@@ -217,3 +217,17 @@ def test_the_window_beats_every_30_seconds_and_says_when_its_file_was_taken_over
         "Another instance of Pilotage took this file over: close this window before "
         "changing anything"
     )
+
+
+def test_a_lock_file_that_cannot_be_read_names_no_one(qtbot: QtBot, tmp_path: Path) -> None:
+    from pilotage.db.file_lock import FileLockHeldError, LockHolder
+
+    unknown = LockHolder("?", 0, "?", "?", "2026-12-01T10:00:00+00:00", "2026-12-01T10:00:00+00:00")
+    path = tmp_path / "team.sqlite"
+    prompt = HeldFilePrompt(FileLockHeldError(path, unknown))
+    qtbot.addWidget(prompt)
+    assert prompt.text() == (
+        f"{path} is held by another instance of Pilotage whose lock file cannot be read "
+        "(being written, or damaged)."
+    )
+    assert "process 0" not in prompt.text()

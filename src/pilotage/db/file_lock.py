@@ -64,6 +64,11 @@ class LockHolder:
     heartbeat_at: str
     token: str = ""  # tells this holding from a later one by the same process
 
+    @property
+    def known(self) -> bool:
+        """False for a lock file that could not be read (see read_holder): no one to name."""
+        return self.pid > 0
+
     def started(self) -> datetime | None:
         return _parse_time(self.started_at)
 
@@ -79,6 +84,16 @@ class FileLockHeldError(DatabaseError):
         self.holder = holder
         started = holder.started()
         self.since = started.astimezone().strftime("%Y-%m-%d %H:%M") if started else "?"
+        if not holder.known:
+            self.who = "by an instance whose lock file cannot be read"
+            text = translate(
+                "Database",
+                "{path} is held by another instance of Pilotage whose lock file cannot be "
+                "read (being written, or damaged): try again in a moment, or open it read "
+                "only; after {minutes} minutes without change the lock is taken over",
+            ).format(path=path, minutes=int(STALE_AFTER.total_seconds() // 60))
+            super().__init__(text)
+            return
         # "on HOST (process PID, USER, since TIME)"
         self.who = f"on {holder.host} (process {holder.pid}, {holder.user}, since {self.since})"
         super().__init__(

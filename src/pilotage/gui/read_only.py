@@ -31,13 +31,18 @@ class HeldFilePrompt(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Pilotage"))
         holder = held.holder
-        self.setText(
-            self.tr(
+        if holder.known:
+            text = self.tr(
                 "{path} is open in Pilotage on {host} (process {pid}, {user}, since {since})."
             ).format(
                 path=held.path, host=holder.host, pid=holder.pid, user=holder.user, since=held.since
             )
-        )
+        else:
+            text = self.tr(
+                "{path} is held by another instance of Pilotage whose lock file cannot be read "
+                "(being written, or damaged)."
+            ).format(path=held.path)
+        self.setText(text)
         self.setInformativeText(
             self.tr(
                 "One instance at a time may change a file. Open it read only to look at it, "

@@ -280,7 +280,12 @@
         <translation>au plus {limit} caractères (la base de données en a refusé {length})</translation>
     </message>
     <message>
-        <location filename="../../db/file_lock.py" line="+85"/>
+        <location filename="../../db/file_lock.py" line="+89"/>
+        <source>{path} is held by another instance of Pilotage whose lock file cannot be read (being written, or damaged): try again in a moment, or open it read only; after {minutes} minutes without change the lock is taken over</source>
+        <translation>{path} est détenu par une autre instance de Pilotage dont le fichier de verrou est illisible (en cours d’écriture, ou endommagé) : réessayez dans un instant, ou ouvrez-le en lecture seule ; après {minutes} minutes sans changement, le verrou est repris</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{path} is open in Pilotage on {host} (process {pid}, {user}, since {since}); open it read only, or close it there</source>
         <translation>{path} est ouvert dans Pilotage sur {host} (processus {pid}, {user}, depuis {since}) ; ouvrez-le en lecture seule, ou fermez-le là-bas</translation>
     </message>
@@ -298,7 +303,7 @@
 <context>
     <name>DatabaseAccess</name>
     <message>
-        <location filename="../read_only.py" line="+113"/>
+        <location filename="../read_only.py" line="+118"/>
         <source>Another instance of Pilotage took this file over: close this window before changing anything</source>
         <translation>Une autre instance de Pilotage a repris ce fichier : fermez cette fenêtre avant de modifier quoi que ce soit</translation>
     </message>
@@ -836,7 +841,7 @@
 <context>
     <name>HeldFilePrompt</name>
     <message>
-        <location filename="../read_only.py" line="-93"/>
+        <location filename="../read_only.py" line="-98"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
@@ -846,7 +851,12 @@
         <translation>{path} est ouvert dans Pilotage sur {host} (processus {pid}, {user}, depuis {since}).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>{path} is held by another instance of Pilotage whose lock file cannot be read (being written, or damaged).</source>
+        <translation>{path} est détenu par une autre instance de Pilotage dont le fichier de verrou est illisible (en cours d’écriture, ou endommagé).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>One instance at a time may change a file. Open it read only to look at it, or close it there first.</source>
         <translation>Une seule instance à la fois peut modifier un fichier. Ouvrez-le en lecture seule pour le consulter, ou fermez-le d’abord là-bas.</translation>
     </message>
