@@ -130,6 +130,31 @@ def test_the_insert_that_loses_the_race_on_the_unique_period_is_refused_the_same
         pass
 
 
+def test_a_period_committed_between_the_look_and_the_checks_names_who_recorded_it(
+    db: Database, kpi: KpiRow, count: Count, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL's other window: the first look saw no row, the other analyst committed,
+    and the overlap check (a later statement) sees it: still who and when, not a bare
+    "already has a measurement"."""
+    with second_database(db) as other:
+        as_analyst(
+            "sara", lambda: record_measurement(other, kpi.id, MeasurementInput(*Q1, value=D(12)))
+        )
+    real = measurements._recorded_period
+    calls: list[int] = []
+
+    def blind_first(*args: object) -> MeasurementRecordedError | None:
+        calls.append(1)
+        return None if len(calls) == 1 else real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(measurements, "_recorded_period", blind_first)
+    with pytest.raises(MeasurementRecordedError) as caught:
+        record_measurement(db, kpi.id, MeasurementInput(*Q1, value=D(15)))
+    assert len(calls) == 2  # the blind look, then the one after the overlap check
+    assert str(caught.value).startswith("2024-Q1 of K1 was recorded by sara at ")
+    assert count("measurement") == 1
+
+
 def test_two_processes_recording_the_same_period_at_once_keep_one_figure(
     db: Database, kpi: KpiRow, count: Count
 ) -> None:

@@ -251,7 +251,15 @@ def _record(db: Database, kpi_id: int, data: MeasurementInput) -> MeasurementRow
         recorded = _recorded_period(session, kpi_id, data)
         if recorded is not None:
             raise recorded
-        clean = clean_measurement(session, kpi, data, None)
+        try:
+            clean = clean_measurement(session, kpi, data, None)
+        except ValidationError:
+            # On PostgreSQL another analyst may commit this very period between the look
+            # above and the checks (each statement sees the latest commits): name them.
+            recorded = _recorded_period(session, kpi_id, data)
+            if recorded is not None:
+                raise recorded from None
+            raise
         measurement = Measurement(
             kpi_id=kpi_id,
             **clean.values,
