@@ -3,9 +3,6 @@ the table and its one row at 0, the audit log kept, writes counted again."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from alembic import command
 from sqlalchemy import Engine, inspect, text
 
 from pilotage.db import migrate
@@ -13,23 +10,6 @@ from pilotage.db.database import Database
 from pilotage.domain.enums import AuditAction
 from pilotage.services import audit
 from pilotage.services.changes import latest_change
-
-
-def downgrade(engine: Engine, revision: str) -> None:
-    """As migrate.upgrade does, the other way: one transaction, SQLite's keys off."""
-    config = migrate.alembic_config()
-    is_sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
-        raw: Any = connection.connection.driver_connection
-        if is_sqlite:
-            raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with connection.begin():
-                config.attributes["connection"] = connection
-                command.downgrade(config, revision)
-        finally:
-            if is_sqlite:
-                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def counter_rows(engine: Engine) -> list[tuple[int, int]]:
@@ -49,7 +29,7 @@ def test_down_to_0002_and_up_again(db: Database) -> None:
         audit.record(session, "kpi", 1, AuditAction.UPDATE, {})
     assert counter_rows(db.engine) == [(1, 1)]
 
-    downgrade(db.engine, "0002")
+    migrate.downgrade(db.engine, "0002")
     assert migrate.current_revision(db.engine) == "0002"
     assert "change_counter" not in inspect(db.engine).get_table_names()
     assert audit_entries(db.engine) == 1

@@ -3,33 +3,13 @@ the indexes, the foreign keys and the audit log's protection, on both engines.""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from alembic import command
 from sqlalchemy import Engine, inspect, select, text
 
 from pilotage.db import migrate
 from pilotage.db.database import Database
 from pilotage.db.schema import Organization
 from pilotage.domain.errors import ValidationError
-
-
-def downgrade(engine: Engine, revision: str) -> None:
-    """As migrate.upgrade does, the other way: one transaction, SQLite's keys off."""
-    config = migrate.alembic_config()
-    is_sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
-        raw: Any = connection.connection.driver_connection
-        if is_sqlite:
-            raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with connection.begin():
-                config.attributes["connection"] = connection
-                command.downgrade(config, revision)
-        finally:
-            if is_sqlite:
-                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def length_checks(engine: Engine) -> set[str]:
@@ -68,7 +48,7 @@ def test_down_to_0001_and_up_again(demo_db: Database) -> None:
     assert migrate.current_revision(engine) == migrate.head_revision()
     assert len(length_checks(engine)) == 32
 
-    downgrade(engine, "0001")
+    migrate.downgrade(engine, "0001")
     assert migrate.current_revision(engine) == "0001"
     assert length_checks(engine) == set()
     if engine.dialect.name == "sqlite":
@@ -98,7 +78,7 @@ def test_the_audit_log_stays_read_only_after_down_and_up(demo_db: Database, stat
         if revision == "head":
             migrate.upgrade(demo_db.engine)
         else:
-            downgrade(demo_db.engine, revision)
+            migrate.downgrade(demo_db.engine, revision)
         refused = pytest.raises(Exception, match="audit log cannot be changed")
         with refused, demo_db.engine.begin() as connection:
             connection.execute(text(statement))
@@ -106,7 +86,7 @@ def test_the_audit_log_stays_read_only_after_down_and_up(demo_db: Database, stat
 
 def test_an_upgrade_meeting_a_text_over_a_new_bound_changes_nothing(db: Database) -> None:
     engine = db.engine
-    downgrade(engine, "0001")
+    migrate.downgrade(engine, "0001")
     with engine.begin() as connection:
         connection.execute(
             text(

@@ -7,6 +7,8 @@ not know (written by a newer Pilotage) is refused with its bytes unchanged.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from pilotage.db.errors import (
     BackupError,
@@ -151,8 +153,9 @@ def pre_migration_backup_path(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.stem}.before-upgrade-from-{revision}-{stamp}{path.suffix}")
 
 
-def upgrade(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> None:
-    """Bring the schema to head in one transaction: all of it or none of it."""
+@contextmanager
+def _migrating(engine: Engine, script_location: Path) -> Iterator[tuple[Connection, Config]]:
+    """One connection and one transaction for Alembic: all of a migration or none of it."""
     config = alembic_config(script_location)
     is_sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
@@ -164,14 +167,26 @@ def upgrade(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-                if is_sqlite:
-                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+                yield connection, config
         finally:
             if is_sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> None:
+    """Bring the schema to head in one transaction: all of it or none of it."""
+    with _migrating(engine, script_location) as (connection, config):
+        command.upgrade(config, "head")
+        if engine.dialect.name == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+
+
+def downgrade(engine: Engine, revision: str, script_location: Path = MIGRATIONS_DIR) -> None:
+    """Take the schema back to `revision` in one transaction (tests of the migrations)."""
+    with _migrating(engine, script_location) as (_connection, config):
+        command.downgrade(config, revision)
 
 
 def schema_tables(engine: Engine) -> set[str]:
