@@ -6,6 +6,7 @@ Known errors carry sentences an analyst understands; anything else is a bug.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,23 @@ class ConflictError(PilotageError):
         self.changed_by = changed_by
         self.changed_at = changed_at
         who = f" by {changed_by}" if changed_by else ""
-        when = f" at {changed_at}" if changed_at else ""
+        when = f" at {_utc_minute(changed_at)}" if changed_at else ""
         super().__init__(
             f"{entity} {entity_id} was changed{who}{when} since you opened it; "
             "reload it and apply your change again"
         )
+
+
+def _utc_minute(changed_at: str) -> str:
+    """The audit's ISO time as a person reads it on the command line: "2026-12-01 11:55 UTC"
+    (the window words it again, in the analyst's language and clock)."""
+    try:
+        at = datetime.fromisoformat(changed_at)
+    except ValueError:
+        return changed_at
+    if at.tzinfo is None:
+        return f"{at:%Y-%m-%d %H:%M}"
+    return f"{at.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
 
 
 class CancelledError(PilotageError):

@@ -18,7 +18,7 @@ from pilotage.domain.errors import ConflictError
 from pilotage.domain.formatting import format_day
 from pilotage.domain.messages import translate
 
-__all__ = ["MeasurementRecordedError", "moment"]
+__all__ = ["MeasurementRecordedError", "TargetRevisedError", "moment"]
 
 
 def moment(changed_at: str | None) -> str | None:
@@ -63,6 +63,39 @@ class MeasurementRecordedError(ConflictError):
                 "saved; edit that measurement instead",
             )
         self.args = (text.format(period=period, code=code, by=by, at=when),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class TargetRevisedError(ConflictError):
+    """A period's target was revised (or its revisions removed) by someone else after the
+    analyst read it: this revision is not saved, so that it never silently supersedes one
+    the analyst has not seen; the sentence names the period, the KPI, who and when."""
+
+    def __init__(self, code: str, day: str, entity_id: int, by: str | None, at: str | None) -> None:
+        super().__init__("kpi_target", entity_id, by, at)
+        self.code, self.day = code, day
+        when = moment(at)
+        if by and when:
+            text = translate(
+                "Conflicts",
+                "the target of {day} of {code} was changed by {by} at {at}, after you had "
+                "opened this form: your revision was not saved",
+            )
+        elif by:
+            text = translate(
+                "Conflicts",
+                "the target of {day} of {code} was changed by {by} after you had opened this "
+                "form: your revision was not saved",
+            )
+        else:
+            text = translate(
+                "Conflicts",
+                "the target of {day} of {code} was changed by someone else after you had "
+                "opened this form: your revision was not saved",
+            )
+        self.args = (text.format(day=day, code=code, by=by, at=when),)
 
     def __str__(self) -> str:
         return str(self.args[0])

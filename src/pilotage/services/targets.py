@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -18,12 +19,14 @@ from sqlalchemy.orm import Session
 
 from pilotage.db.base import NOTE_LENGTH
 from pilotage.db.database import Database, conflict_error
-from pilotage.db.schema import Kpi, KpiTarget
+from pilotage.db.schema import AuditEntry, Kpi, KpiTarget
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import Problem, ValidationError
+from pilotage.domain.formatting import format_day
 from pilotage.domain.kpi_types import TargetPoint
 from pilotage.domain.messages import translate
 from pilotage.services import audit
+from pilotage.services.conflicts import TargetRevisedError
 from pilotage.services.input_types import check_value, is_date
 from pilotage.services.kpi_values import check_figure, check_period_end
 from pilotage.services.records import Snapshot, capture, check_version, load
@@ -33,6 +36,15 @@ ENTITY = "kpi_target"
 
 ORIGINAL = 0
 """The revision number of the original plan."""
+
+
+class Unseen(Enum):
+    """`revise_target` called without saying what the analyst saw: nothing to compare."""
+
+    UNSEEN = "unseen"
+
+
+UNSEEN = Unseen.UNSEEN
 
 
 @dataclass(frozen=True)
@@ -173,14 +185,26 @@ def revise_target(
     value: Decimal,
     reason: str,
     revised_on: date | None = None,
+    *,
+    seen: int | None | Unseen = UNSEEN,
 ) -> TargetRow:
-    """Add a revision of a period's target, dated (today by default) and explained."""
+    """Add a revision of a period's target, dated (today by default) and explained.
+
+    `seen` is the id of the period's latest target row as the analyst read it (None:
+    the period had none). If another revision was added, or one removed, since, the
+    revision is refused with TargetRevisedError naming who and when: it would
+    otherwise supersede a figure the analyst never saw. A caller that shows no
+    targets (a script) leaves it out.
+    """
     if revised_on is None:
         # The analyst's own calendar day, not UTC's: a revision made at 00:30 in Rabat
         # is dated that day.
         revised_on = datetime.now().astimezone().date()
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
+        # Two analysts revising a KPI at once on PostgreSQL: the second waits here and
+        # then reads the first's revision (SQLite's BEGIN IMMEDIATE serialises already).
+        session.execute(select(Kpi.id).where(Kpi.id == kpi_id).with_for_update())
         check = Checker()
         number = _check(check, kpi, period_end, value)
         why = ""
@@ -189,6 +213,8 @@ def revise_target(
         dated_ok = check_value(check, "revised_on", revised_on, date)
         # The revisions of a period end that is not a date cannot be looked up.
         earlier = _revisions(session, kpi_id, period_end) if is_date(period_end) else []
+        if not isinstance(seen, Unseen) and is_date(period_end):
+            _check_seen(session, kpi.code, period_end, earlier, seen)
         dated = [t.revised_on for t in earlier if t.revised_on is not None]
         # The engine takes the latest-dated revision: a later revision may not predate one.
         if dated_ok and dated and revised_on < max(dated):
@@ -210,6 +236,31 @@ def revise_target(
         session.flush()
         audit.record_created(session, ENTITY, revision.id, _audited(_row(revision)), reason=why)
         return _row(revision)
+
+
+def _check_seen(
+    session: Session, code: str, period_end: date, earlier: list[KpiTarget], seen: int | None
+) -> None:
+    """Refuse a revision made over a latest target other than the one the analyst saw."""
+    latest = earlier[-1].id if earlier else None
+    if latest == seen:
+        return
+    # Who changed it: the newest audit of the row seen (removed since) or of the row now
+    # latest (added since).
+    ids = [target_id for target_id in (seen, latest) if target_id is not None]
+    last = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id.in_(ids))
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    raise TargetRevisedError(
+        code,
+        format_day(period_end),
+        last.entity_id if last is not None else ids[0],
+        last.who if last is not None else None,
+        last.at.isoformat(timespec="seconds") if last is not None else None,
+    )
 
 
 def remove_target(db: Database, target_id: int, version: int) -> Snapshot:

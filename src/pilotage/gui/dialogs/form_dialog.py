@@ -319,8 +319,10 @@ class FormDialog(QDialog, Generic[T]):
         if self._reload is not None:
             try:
                 fresh = self._reload()
-            except PilotageError as gone:  # deleted meanwhile
-                message = f"{message} {sentence(str(gone))}"
+            except PilotageError as gone:  # deleted meanwhile, or nothing left to do
+                message = f"{sentence(message)} {sentence(str(gone))}"
+                # OK would be refused again, whatever is typed: Cancel is the way out.
+                self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         if fresh is None:
             self.show_problems([Problem("", message)])
             return
@@ -348,7 +350,8 @@ class FormDialog(QDialog, Generic[T]):
             )
         else:
             explain = self.tr("The form now shows the current values, the same as you typed.")
-        self.show_problems([Problem("", f"{message} {explain}")])
+        # A refusal worded as a clause (a revision made meanwhile) ends before the next one.
+        self.show_problems([Problem("", f"{sentence(message)} {explain}")])
 
     def _offer_typed(self, typed: dict[str, object]) -> None:
         """Under each field of `typed`: what the analyst typed, and a button to put it back."""

@@ -268,12 +268,8 @@ class MeasurementsSection(KpiSection):
         self, row: MeasurementRow, status: MeasurementStatus
     ) -> MeasurementRow | None:
         assert self._edits is not None
-        assert self.detail is not None
-        edits, code = self._edits, self.detail.kpi.code
-        text = self.tr("Set {period} of {kpi} to {status}").format(
-            period=row.label, kpi=code, status=label(status)
-        )
-        undo_reason = self.tr("Undo of a status change in the window")
+        edits = self._edits
+        text, undo_reason = self._status_texts(row, status)
         # Out of validated, to submitted or on to draft: an unlock, said why.
         unlock = row.is_locked and status is not MeasurementStatus.VALIDATED
         if not unlock:
@@ -282,21 +278,47 @@ class MeasurementsSection(KpiSection):
             return command.row if self._save(row, command, typed) else None
         if self.dialog is not None:
             return None  # a form is open already
+        open_dialog(self, "dialog", self._unlock_form(edits, row, status))
+        return None
+
+    def _status_texts(self, row: MeasurementRow, status: MeasurementStatus) -> tuple[str, str]:
+        """The undo stack's text of a status change, and the reason its undo records."""
+        assert self.detail is not None
+        text = self.tr("Set {period} of {kpi} to {status}").format(
+            period=row.label, kpi=self.detail.kpi.code, status=label(status)
+        )
+        return text, self.tr("Undo of a status change in the window")
+
+    def _unlock_form(
+        self, edits: EditContext, row: MeasurementRow, status: MeasurementStatus
+    ) -> ReasonDialog:
+        """The reason asked to reopen validated `row`; refused as a conflict, it binds to
+        the measurement as stored then (no form if it is no longer validated)."""
+        assert self.detail is not None
+        code = self.detail.kpi.code
+        text, undo_reason = self._status_texts(row, status)
 
         def submit(reason: str) -> None:
             command = MeasurementStatusCommand(edits, row, status, reason, undo_reason, text)
             self.push_from_form(command)  # a refusal goes back to the form
 
+        def reload() -> ReasonDialog:
+            fresh = get_measurement(edits.db, row.id)
+            if not fresh.is_locked:  # reopened by someone else meanwhile
+                raise PilotageError(
+                    self.tr(
+                        "{period} of {kpi} is no longer validated: there is nothing to unlock"
+                    ).format(period=row.label, kpi=code)
+                )
+            return self._unlock_form(edits, fresh, status)
+
         heading = self.tr(
             "{period} of {kpi} is validated. Say why it reopens: the reason goes to the "
             "history of the measurement."
         ).format(period=row.label, kpi=code)
-        open_dialog(
-            self,
-            "dialog",
-            ReasonDialog(self.tr("Unlock a validated period"), heading, submit, self),
-        )
-        return None
+        dialog = ReasonDialog(self.tr("Unlock a validated period"), heading, submit, self)
+        dialog.set_reload(reload)
+        return dialog
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:

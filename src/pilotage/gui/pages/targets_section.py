@@ -119,12 +119,6 @@ class TargetsSection(KpiSection):
             return kpi.target_date
         return period_bounds(kpi.frequency, self.detail.as_of)[1]
 
-    def _latest(self, period_end: date) -> TargetRow | None:
-        """The target in force for `period_end`: its latest revision, else the original."""
-        assert self.detail is not None
-        rows = [t for t in self.detail.targets if t.period_end == period_end]
-        return max(rows, key=lambda t: t.revision) if rows else None
-
     # --- actions ------------------------------------------------------------------
 
     @Slot()
@@ -168,24 +162,44 @@ class TargetsSection(KpiSection):
         detail, edits = self.detail, self._edits
         if detail is None or edits is None or self._stack is None or self.dialog is not None:
             return
+        open_dialog(self, "dialog", self._revision_form(detail, edits, self._default_period_end()))
+
+    def _revision_form(
+        self, detail: KpiDetail, edits: EditContext, period_end: date
+    ) -> RevisionDialog:
+        """The form on `detail`'s targets: its revision is refused if the period's latest
+        target is no longer the one shown (another analyst revised it meanwhile), and the
+        form then refills from the KPI's targets as stored."""
         kpi = detail.kpi
-        period_end = self._default_period_end()
-        latest = self._latest(period_end)
+        latest = _latest(detail, period_end)
 
         def submit(data: RevisionInput) -> None:
             text = self.tr("Revise target {day} of {kpi}").format(
                 day=formats.date_text(data.period_end), kpi=kpi.code
             )
+            seen = _latest(detail, data.period_end)
             self.push_from_form(
                 ReviseTargetCommand(
-                    edits, kpi.id, data.period_end, data.value, data.reason, data.revised_on, text
+                    edits,
+                    kpi.id,
+                    data.period_end,
+                    data.value,
+                    data.reason,
+                    data.revised_on,
+                    text,
+                    seen=seen.id if seen is not None else None,
                 )
             )
 
         value = latest.value if latest is not None else kpi.target_value
         heading = f"{kpi.code}  {kpi.name}"
         dialog = RevisionDialog(heading, kpi.unit, period_end, value, local_today(), submit, self)
-        open_dialog(self, "dialog", dialog)
+        dialog.set_reload(
+            lambda: self._revision_form(
+                kpi_detail(edits.db, kpi.id, detail.as_of), edits, period_end
+            )
+        )
+        return dialog
 
     @Slot()
     def remove_target(self) -> None:
@@ -226,3 +240,9 @@ class TargetsSection(KpiSection):
 def _original(detail: KpiDetail, period_end: date) -> TargetRow | None:
     """The original (unrevised) target of the period ending on `period_end`, if set."""
     return next((t for t in detail.targets if t.period_end == period_end and t.is_original), None)
+
+
+def _latest(detail: KpiDetail, period_end: date) -> TargetRow | None:
+    """The target in force for `period_end`: its latest revision, else the original."""
+    rows = [t for t in detail.targets if t.period_end == period_end]
+    return max(rows, key=lambda t: t.revision) if rows else None

@@ -247,11 +247,15 @@ class ReviseTargetCommand(_CreateTarget):
         reason: str,
         revised_on: date | None,
         text: str,
+        *,
+        seen: int | None,
     ) -> None:
+        # `seen`: the period's latest target row the form showed (None: none); a
+        # revision made meanwhile by someone else refuses this one (TargetRevisedError).
         super().__init__(
             context,
             text,
-            lambda db: revise_target(db, kpi_id, period_end, value, reason, revised_on),
+            lambda db: revise_target(db, kpi_id, period_end, value, reason, revised_on, seen=seen),
             remove_target,
             _target_getter(kpi_id),
         )
