@@ -67,7 +67,8 @@ def test_a_revision_made_by_another_analyst_while_the_form_is_open(
     assert dialog.value_edit.text() == "650"  # Sara's revision, now in force
     assert dialog.reason_edit.toPlainText() == ""
     value, reason = _typed(dialog, "value"), _typed(dialog, "reason")
-    assert value is not None and reason is not None
+    assert value is not None
+    assert reason is not None
     assert (value.text(), reason.text()) == (
         "You typed: 600",
         "You typed: Fewer places funded",
@@ -123,7 +124,8 @@ def test_an_unlock_after_another_analyst_reopened_and_validated_the_period_again
     qtbot.waitUntil(lambda: _typed(dialog, "reason") is not None)
     assert SARA_CHANGED.match(dialog.general_error.text()), dialog.general_error.text()
     typed = _typed(dialog, "reason")
-    assert typed is not None and typed.text() == "You typed: Recount"
+    assert typed is not None
+    assert typed.text() == "You typed: Recount"
     assert get_measurement(demo_db, seen.id).status is MeasurementStatus.VALIDATED
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "put_back_reason"), Qt.MouseButton.LeftButton)

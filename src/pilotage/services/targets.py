@@ -186,7 +186,7 @@ def revise_target(
     reason: str,
     revised_on: date | None = None,
     *,
-    seen: int | None | Unseen = UNSEEN,
+    seen: int | Unseen | None = UNSEEN,
 ) -> TargetRow:
     """Add a revision of a period's target, dated (today by default) and explained.
 
