@@ -11,7 +11,6 @@ analyst typed, and the page reloads the current values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -25,10 +24,11 @@ from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
 from pilotage.gui.dialogs.form_dialog import parse_number
 from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog, next_period
 from pilotage.gui.dialogs.opening import open_dialog
-from pilotage.gui.dialogs.reason_dialog import ReasonDialog
+from pilotage.gui.dialogs.unlock_dialog import UnlockDialog, no_longer_validated
 from pilotage.gui.labels import label
 from pilotage.gui.models.measurements_model import MeasurementsModel, shown_value
 from pilotage.gui.pages.kpi_section import KpiSection
+from pilotage.gui.pages.measurement_fields import field_name, named_periods
 from pilotage.gui.pages.widgets import TableView, section_title
 from pilotage.gui.qt import (
     QAbstractItemView,
@@ -141,7 +141,7 @@ class MeasurementsSection(KpiSection):
         self.table.setColumnHidden(MeasurementsModel.NUMERATOR, not ratio)
         self.table.setColumnHidden(MeasurementsModel.DENOMINATOR, not ratio)
         # The period's label says it; its dates are in the Period cell's tooltip.
-        named = _named_periods(detail.measurements)
+        named = named_periods(detail.measurements)
         self.table.setColumnHidden(MeasurementsModel.START, named)
         self.table.setColumnHidden(MeasurementsModel.END, named)
         self._update_buttons()
@@ -177,25 +177,10 @@ class MeasurementsSection(KpiSection):
 
     # --- saying what went wrong -------------------------------------------------
 
-    def _field_name(self, field: str) -> str:
-        names = {
-            "value": self.tr("Value"),
-            "numerator": self.tr("Numerator"),
-            "denominator": self.tr("Denominator"),
-            "comment": self.tr("Comment"),
-            "status": self.tr("Status"),
-            "reason": self.tr("Reason"),
-            "disaggregations": self.tr("Disaggregations"),
-            "period_start": self.tr("Period"),
-            "period_end": self.tr("Period"),
-            "evidence_link": self.tr("Evidence"),
-        }
-        return names.get(field, field)
-
     def _refused(self, row: MeasurementRow, problems: tuple[Problem, ...] | list[Problem]) -> None:
         lines = [
             self.tr("{period} · {field}: {message}").format(
-                period=row.label, field=self._field_name(p.field), message=p.message
+                period=row.label, field=field_name(p.field), message=p.message
             )
             if p.field
             else self.tr("{period}: {message}").format(period=row.label, message=p.message)
@@ -235,7 +220,7 @@ class MeasurementsSection(KpiSection):
             field, value = typed
             shown = self.tr(
                 "The table shows the current values; you had typed {value} in {field}."
-            ).format(value=value or self.tr("(nothing)"), field=self._field_name(field).lower())
+            ).format(value=value or self.tr("(nothing)"), field=field_name(field).lower())
         else:
             shown = self.tr("The table shows the current values.")
         # The command had the window reload what it shows (ServiceCommand.execute).
@@ -259,7 +244,7 @@ class MeasurementsSection(KpiSection):
                 return None
         after = replace(measurement_input(row), **{field: data})
         text = self.tr("Edit {field} of {period} of {kpi}").format(
-            field=self._field_name(field).lower(), period=row.label, kpi=self.detail.kpi.code
+            field=field_name(field).lower(), period=row.label, kpi=self.detail.kpi.code
         )
         command = UpdateMeasurementCommand(self._edits, row, after, text)
         return command.row if self._save(row, command, (field, str(value).strip())) else None
@@ -291,9 +276,9 @@ class MeasurementsSection(KpiSection):
 
     def _unlock_form(
         self, edits: EditContext, row: MeasurementRow, status: MeasurementStatus
-    ) -> ReasonDialog:
+    ) -> UnlockDialog:
         """The reason asked to reopen validated `row`; refused as a conflict, it binds to
-        the measurement as stored then (no form if it is no longer validated)."""
+        the measurement as stored then (none if it is no longer validated)."""
         assert self.detail is not None
         code = self.detail.kpi.code
         text, undo_reason = self._status_texts(row, status)
@@ -302,21 +287,13 @@ class MeasurementsSection(KpiSection):
             command = MeasurementStatusCommand(edits, row, status, reason, undo_reason, text)
             self.push_from_form(command)  # a refusal goes back to the form
 
-        def reload() -> ReasonDialog:
+        def reload() -> UnlockDialog:
             fresh = get_measurement(edits.db, row.id)
             if not fresh.is_locked:  # reopened by someone else meanwhile
-                raise PilotageError(
-                    self.tr(
-                        "{period} of {kpi} is no longer validated: there is nothing to unlock"
-                    ).format(period=row.label, kpi=code)
-                )
+                raise no_longer_validated(row.label, code)
             return self._unlock_form(edits, fresh, status)
 
-        heading = self.tr(
-            "{period} of {kpi} is validated. Say why it reopens: the reason goes to the "
-            "history of the measurement."
-        ).format(period=row.label, kpi=code)
-        dialog = ReasonDialog(self.tr("Unlock a validated period"), heading, submit, self)
+        dialog = UnlockDialog(row.label, code, submit, self)
         dialog.set_reload(reload)
         return dialog
 
@@ -415,9 +392,3 @@ class MeasurementsSection(KpiSection):
             return
         text = self.tr("Delete measurement {period} of {kpi}").format(period=row.label, kpi=code)
         self._save(row, DeleteMeasurementCommand(edits, row, text))  # locked: said below
-
-
-def _named_periods(rows: Sequence[MeasurementRow]) -> bool:
-    """True when every period has a name (2024-Q2, 2024-03, 2024): its dates would only
-    repeat it. A free period's label is its two dates; the columns show them then."""
-    return all("–" not in m.label for m in rows)
