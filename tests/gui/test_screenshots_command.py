@@ -8,18 +8,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from pilotage.cli import main
-from pilotage.db.database import Database
+from pilotage.db.database import Database, open_database
+from pilotage.db.schema import AuditEntry
 from pilotage.domain.enums import KpiStatus
 from pilotage.gui import formats, screenshots
 from pilotage.gui.qt import QApplication, QImage, QLocale
 from pilotage.gui.screenshots import HEIGHT, WIDTH
 from pilotage.gui.status import status_label
+from pilotage.services.changes import latest_change
 
 WINDOW_SHOTS = ("program", "pillar", "initiative", "kpi")
 DIALOG_SHOTS = (
     "kpi-form",
+    "conflict-form",
     "measurement-form",
     "organizations-dialog",
     "history-dialog",
@@ -36,6 +40,17 @@ def _image_size(path: Path) -> tuple[int, int]:
     assert not image.isNull(), f"{path} is not a readable image"
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     return image.width(), image.height()
+
+
+def _changes(path: Path) -> tuple[int, int]:
+    """How many changes the database counts, and how many audit entries it holds."""
+    db = open_database(path)
+    try:
+        with db.reading() as session:
+            entries = session.scalar(select(func.count()).select_from(AuditEntry))
+        return latest_change(db).count, int(entries or 0)
+    finally:
+        db.close()
 
 
 def test_screenshots_of_each_page_and_the_dialogs(
@@ -61,9 +76,12 @@ def test_screenshots_on_a_named_database_and_date(
 ) -> None:
     demo_db_path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_template, demo_db_path)
+    before = _changes(demo_db_path)
     folder = tmp_path / "shots"
     code = main(["screenshots", str(folder), "--db", str(demo_db_path), "--as-of", "2024-06-30"])
     assert code == 0
+    # The pictures change nothing, the refused save of conflict-form.png included.
+    assert _changes(demo_db_path) == before
     assert len(capsys.readouterr().out.splitlines()) == len(WINDOW_SHOTS + DIALOG_SHOTS)
     assert _image_size(folder / "kpi.png") == (WIDTH, HEIGHT)
 

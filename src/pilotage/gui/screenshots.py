@@ -14,10 +14,12 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from pilotage.db.database import Database
 from pilotage.gui import formats
 from pilotage.gui.collection_screenshots import save_import_preview, save_template_dialog
+from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.dialogs.measurement_dialog import MeasurementDialog
 from pilotage.gui.dialogs.preferences_dialog import PreferencesDialog
 from pilotage.gui.error_dialog import ErrorDialog, log_path
@@ -41,8 +43,8 @@ from pilotage.gui.qt import (
     QTimer,
     QWidget,
 )
-from pilotage.gui.server_screenshot import save_server_dialog
 from pilotage.gui.settings import Settings
+from pilotage.gui.team_screenshots import save_conflict_form, save_server_dialog
 from pilotage.services.identity import ILLUSTRATIVE_USER
 
 WIDTH, HEIGHT = 1280, 820
@@ -132,6 +134,9 @@ def _save_all(db: Database, folder: Path, as_of: date) -> list[Path]:
         form = _save_record_form(window, folder / "kpi-form.png")
         if form is not None:
             written.append(form)
+            conflict = _open_record_form(window)
+            if conflict is not None:
+                written.append(save_conflict_form(conflict, folder / "conflict-form.png", _save))
         measurement = _save_measurement_form(window, folder / "measurement-form.png")
         if measurement is not None:
             written.append(measurement)
@@ -247,11 +252,7 @@ def _save(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> P
 def _save_record_form(window: MainWindow, path: Path) -> Path | None:
     """The form of the selected record (Edit > Edit…), left without saving; None when
     nothing is selected that can be edited."""
-    actions = window.record_actions
-    if not actions.edit_action.isEnabled():
-        return None
-    actions.edit_action.trigger()
-    dialog = actions.dialog
+    dialog = _open_record_form(window)
     if dialog is None:
         return None
     try:
@@ -261,6 +262,15 @@ def _save_record_form(window: MainWindow, path: Path) -> Path | None:
         return _save(dialog, path)
     finally:
         dialog.reject()
+
+
+def _open_record_form(window: MainWindow) -> FormDialog[Any] | None:
+    """Edit > Edit… on the selected record: its form, or None when it cannot be edited."""
+    actions = window.record_actions
+    if not actions.edit_action.isEnabled():
+        return None
+    actions.edit_action.trigger()
+    return actions.dialog
 
 
 def _settle() -> None:

@@ -271,7 +271,7 @@ class FormDialog(QDialog, Generic[T]):
         try:
             self._submit(self.collect())
         except ConflictError as exc:  # someone else saved the record meanwhile
-            self._changed_meanwhile(exc)
+            self.changed_meanwhile(exc)
             return
         except ValidationError as exc:
             self.show_problems(exc.problems)
@@ -313,7 +313,9 @@ class FormDialog(QDialog, Generic[T]):
     def _states(self) -> dict[str, object]:
         return {field: field_state(editor) for field, editor in self.editors.items()}
 
-    def _changed_meanwhile(self, exc: ConflictError) -> None:
+    def changed_meanwhile(self, exc: ConflictError) -> None:
+        """Say `exc` (a save refused: someone changed the record), refill the fields from
+        the record as stored now and offer back what differs from what was typed."""
         message = conflict_sentence(exc)
         fresh: FormDialog[T] | None = None
         if self._reload is not None:
