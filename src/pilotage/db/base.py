@@ -76,6 +76,20 @@ def note_column() -> MappedColumn[str]:
     return mapped_column(Text, default="", info={MAX_LENGTH_INFO: NOTE_LENGTH})
 
 
+def never_reuse_ids(table: Table) -> None:
+    """AUTOINCREMENT on SQLite for a table whose key is one generated integer id.
+
+    Without it SQLite hands out the largest rowid again once that row is deleted: a
+    record added after a delete takes the deleted one's id, and undoing the delete
+    (which puts the record back with its own id) is refused; the audit log would
+    also name two records by one id. PostgreSQL's sequences never go back, so both
+    engines now agree: an id, once given, is never given again. A table whose id
+    is not generated (change_counter's single row, id 1) has nothing to hand out.
+    """
+    if table.autoincrement_column is not None:
+        table.dialect_kwargs["sqlite_autoincrement"] = True
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -85,6 +99,7 @@ class Base(DeclarativeBase):
         # a bound declared once, in the column, and never forgotten in a CHECK.
         table = Table(*args, **kwargs)
         add_length_checks(table)
+        never_reuse_ids(table)
         return table
 
 
