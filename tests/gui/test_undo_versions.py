@@ -94,11 +94,12 @@ def test_two_edits_of_one_record_undo_and_redo_in_turn(demo_db: Database) -> Non
 def test_a_move_then_an_edit_of_a_pillar_it_pushed_aside(demo_db: Database) -> None:
     context, stack, refused = _editing(demo_db)
     first, second = _pillars(demo_db)[:2]
-    move = MovePillarCommand(context, second.id, second.version, 2, 1, "move up")
+    move = MovePillarCommand(context, second.id, 2, 1, "move up")
     move.execute()
     stack.push(move)
     assert [p.id for p in _pillars(demo_db)[:2]] == [second.id, first.id]
-    # The first pillar was pushed to position 2 by the move: a new version.
+    # The first pillar was pushed to position 2 by the move, its version unchanged.
+    assert get_pillar(demo_db, first.id).version == first.version
     _rename(context, stack, get_pillar(demo_db, first.id), "Renamed")
 
     stack.undo()

@@ -212,20 +212,21 @@ def test_move_down_and_up_audits_only_the_pillars_that_moved(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
     p1, p2, p3, p4 = make_pillars(db, program.id, "P1", "P2", "P3", "P4")
-    rows = move_pillar(db, p1.id, 3, p1.version)
+    rows = move_pillar(db, p1.id, 3, 1)
     assert [(r.position, r.code) for r in rows] == [(1, "P2"), (2, "P3"), (3, "P1"), (4, "P4")]
-    # Every pillar that moved has a new version; P4 stayed put.
-    assert [(r.code, r.version) for r in rows] == [("P2", 2), ("P3", 2), ("P1", 2), ("P4", 1)]
+    # A position is not part of a pillar's version: none changes.
+    assert [(r.code, r.version) for r in rows] == [("P2", 1), ("P3", 1), ("P1", 1), ("P4", 1)]
     assert order(db, program.id) == [(1, "P2"), (2, "P3"), (3, "P1"), (4, "P4")]
     moved = audit_log()[-3:]
     assert {e.action for e in moved} == {AuditAction.UPDATE}
     assert position_changes(moved) == {p1.id: ["1", "3"], p2.id: ["2", "1"], p3.id: ["3", "2"]}
     assert moved[0].reason == "pillar P1 moved to position 3"
 
-    rows = move_pillar(db, p4.id, 1, p4.version)
-    assert [(r.code, r.version) for r in rows] == [("P4", 2), ("P2", 3), ("P3", 3), ("P1", 3)]
+    rows = move_pillar(db, p4.id, 1, 4)
+    assert [(r.code, r.position) for r in rows] == [("P4", 1), ("P2", 2), ("P3", 3), ("P1", 4)]
+    assert {r.version for r in rows} == {1}
     entries = len(audit_log())
-    assert move_pillar(db, p4.id, 1, rows[0].version) == rows  # already there: nothing written
+    assert move_pillar(db, p4.id, 1, 1) == rows  # already there: nothing written
     assert len(audit_log()) == entries
 
 
@@ -233,61 +234,74 @@ def test_move_to_a_position_out_of_range(db: Database, program: ProgramRow) -> N
     p1, _ = make_pillars(db, program.id, "P1", "P2")
     for position in (0, 3):
         with pytest.raises(ValidationError) as caught:
-            move_pillar(db, p1.id, position, p1.version)
+            move_pillar(db, p1.id, position, p1.position)
         assert str(caught.value) == "new_position: must be between 1 and 2"
     assert order(db, program.id) == [(1, "P1"), (2, "P2")]
 
 
-def test_move_checks_the_version(db: Database, program: ProgramRow) -> None:
+def test_a_move_after_an_edit_of_the_title_is_not_a_conflict(
+    db: Database, program: ProgramRow
+) -> None:
+    """The move changes the position only: a title changed meanwhile stays as saved."""
     p1, _ = make_pillars(db, program.id, "P1", "P2")
-    update_pillar(db, p1.id, p1.version, PillarInput("P1", "Changed"))
-    with pytest.raises(ConflictError):
-        move_pillar(db, p1.id, 2, p1.version)
+    edited = update_pillar(db, p1.id, p1.version, PillarInput("P1", "Changed"))
+    rows = move_pillar(db, p1.id, 2, p1.position)
+    assert [(r.code, r.title, r.version) for r in rows] == [
+        ("P2", "Pillar P2", 1),
+        ("P1", "Changed", edited.version),
+    ]
 
 
 def test_a_move_made_from_the_old_order_is_refused(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
-    """A moves P3 to 1; B, still seeing P3 at 3 in version 1, must not undo it silently."""
+    """A moves P3 to 1; B, still seeing P3 at 3, must not undo it silently."""
     p1, p2, p3 = make_pillars(db, program.id, "P1", "P2", "P3")
-    move_pillar(db, p3.id, 1, p3.version)  # user A
+    move_pillar(db, p3.id, 1, p3.position)  # user A
     entries = len(audit_log())
     with pytest.raises(ConflictError) as caught:
-        move_pillar(db, p3.id, 3, p3.version)  # user B, from the order before A's move
+        move_pillar(db, p3.id, 3, p3.position)  # user B, from the order before A's move
     assert (caught.value.entity, caught.value.entity_id) == ("pillar", p3.id)
     assert caught.value.changed_by == audit_log()[-1].who
     # Moving a pillar A's move pushed aside is refused the same way.
     with pytest.raises(ConflictError):
-        move_pillar(db, p1.id, 3, p1.version)
-    with pytest.raises(ConflictError):
-        update_pillar(db, p2.id, p2.version, PillarInput("P2", "Edited from the old form"))
+        move_pillar(db, p1.id, 3, p1.position)
     assert order(db, program.id) == [(1, "P3"), (2, "P1"), (3, "P2")]
     assert len(audit_log()) == entries
+    # An edit from a form opened before the move is saved: it changes no position.
+    saved = update_pillar(db, p2.id, p2.version, PillarInput("P2", "Edited from the old form"))
+    assert (saved.position, saved.title) == (3, "Edited from the old form")
 
 
-def test_closing_and_reopening_a_gap_gives_the_shifted_pillars_new_versions(
-    db: Database, program: ProgramRow
+def test_closing_and_reopening_a_gap_changes_no_version(
+    db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
-    p1, p2, _ = make_pillars(db, program.id, "P1", "P2", "P3")
+    p1, p2, p3 = make_pillars(db, program.id, "P1", "P2", "P3")
     snapshot = delete_pillar(db, p1.id, p1.version)
-    assert [(p.code, p.version) for p in list_pillars(db, program.id)] == [("P2", 2), ("P3", 2)]
-    with pytest.raises(ConflictError):
-        move_pillar(db, p2.id, 2, p2.version)  # from the order before the delete
-    restore_deleted(db, snapshot)
-    assert [(p.code, p.version) for p in list_pillars(db, program.id)] == [
-        ("P1", 1),  # back as it was
-        ("P2", 3),
-        ("P3", 3),
+    assert [(p.code, p.position, p.version) for p in list_pillars(db, program.id)] == [
+        ("P2", 1, 1),
+        ("P3", 2, 1),
     ]
+    with pytest.raises(ConflictError):
+        move_pillar(db, p2.id, 2, p2.position)  # from the order before the delete
+    restore_deleted(db, snapshot)
+    assert [(p.code, p.position, p.version) for p in list_pillars(db, program.id)] == [
+        ("P1", 1, 1),  # back as it was
+        ("P2", 2, 1),
+        ("P3", 3, 1),
+    ]
+    # Putting the pillar back moved the others: each move is in their history.
+    shifts = [e for e in audit_log() if e.reason == "a pillar put back at position 1"]
+    assert position_changes(shifts) == {p2.id: ["1", "2"], p3.id: ["2", "3"]}
+    # A form opened before the delete still saves.
+    assert update_pillar(db, p3.id, p3.version, PillarInput("P3", "Kept")).version == 2
 
 
 def test_reorder_sets_positions_one_to_n(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
     p1, p2, p3, p4 = make_pillars(db, program.id, "P1", "P2", "P3", "P4")
-    rows = reorder_pillars(
-        db, program.id, [(p3.id, 1), (p1.id, 1), (p2.id, 1), (p4.id, p4.version)]
-    )
+    rows = reorder_pillars(db, program.id, [(p3.id, 3), (p1.id, 1), (p2.id, 2), (p4.id, 4)])
     assert [(r.position, r.code) for r in rows] == [(1, "P3"), (2, "P1"), (3, "P2"), (4, "P4")]
     assert position_changes(audit_log()[-3:]) == {
         p3.id: ["3", "1"],
@@ -295,28 +309,32 @@ def test_reorder_sets_positions_one_to_n(
         p2.id: ["2", "3"],
     }
     assert audit_log()[-1].reason == "pillars reordered"
-    # The moved pillars have a new version; P4 did not move.
-    assert [r.version for r in rows] == [2, 2, 2, 1]
+    assert [r.version for r in rows] == [1, 1, 1, 1]  # positions are not versioned
 
 
 def test_a_reorder_from_a_stale_order_is_refused(
     db: Database, program: ProgramRow, audit_log: AuditLog
 ) -> None:
     p1, p2, p3 = make_pillars(db, program.id, "P1", "P2", "P3")
-    seen = [(p.id, p.version) for p in (p1, p2, p3)]
-    move_pillar(db, p3.id, 1, p3.version)  # someone else, meanwhile
+    seen = [(p.id, p.position) for p in (p1, p2, p3)]
+    move_pillar(db, p3.id, 1, p3.position)  # someone else, meanwhile
     entries = len(audit_log())
     with pytest.raises(ConflictError) as caught:
         reorder_pillars(db, program.id, [seen[1], seen[0], seen[2]])
+    # The first pillar of the list that is no longer where it was seen.
     assert (caught.value.entity, caught.value.entity_id) == ("pillar", p2.id)
+    assert caught.value.changed_by == audit_log()[-1].who
     assert order(db, program.id) == [(1, "P3"), (2, "P1"), (3, "P2")]
     assert len(audit_log()) == entries
-    # An edit of one pillar (not a move) also makes the order the user saw stale.
+    # An edit of one pillar (not a move) leaves the order the user saw current.
     current = list_pillars(db, program.id)
     update_pillar(db, p1.id, current[1].version, PillarInput("P1", "Renamed"))
-    with pytest.raises(ConflictError):
-        reorder_pillars(db, program.id, [(p.id, p.version) for p in reversed(current)])
-    assert order(db, program.id) == [(1, "P3"), (2, "P1"), (3, "P2")]
+    rows = reorder_pillars(db, program.id, [(p.id, p.position) for p in reversed(current)])
+    assert [(r.code, r.title) for r in rows] == [
+        ("P2", "Pillar P2"),
+        ("P1", "Renamed"),
+        ("P3", "Pillar P3"),
+    ]
 
 
 def test_reorder_must_list_exactly_the_programs_pillars(
@@ -336,7 +354,7 @@ def test_reorder_must_list_exactly_the_programs_pillars(
         "leaves out P2, P3",
     ]
     with pytest.raises(ValidationError):
-        reorder_pillars(db, program.id, [(p2.id, p2.version), (p1.id, p1.version)])
+        reorder_pillars(db, program.id, [(p2.id, p2.position), (p1.id, p1.position)])
     assert order(db, program.id) == [(1, "P1"), (2, "P2"), (3, "P3")]
     assert len(audit_log()) == before
     with pytest.raises(NotFoundError):

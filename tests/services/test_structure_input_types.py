@@ -155,8 +155,8 @@ def budget_update(**changes: Any) -> Call:
     )
 
 
-def move(position: Any) -> Call:
-    return lambda db, w: move_pillar(db, w.pillars[0].id, position, w.pillars[0].version)
+def move(position: Any, seen: Any = 1) -> Call:
+    return lambda db, w: move_pillar(db, w.pillars[0].id, position, seen)
 
 
 def reorder(ordered: Callable[[World], Any]) -> Call:
@@ -170,7 +170,7 @@ def move_to(target_pillar_id: Any) -> Call:
 
 
 def pairs(w: World) -> list[tuple[int, int]]:
-    return [(p.id, p.version) for p in reversed(w.pillars)]
+    return [(p.id, p.position) for p in reversed(w.pillars)]
 
 
 WRONG: list[Any] = [
@@ -220,6 +220,9 @@ WRONG: list[Any] = [
     pytest.param(move(None), "pillar", "new_position", id="move-position-none"),
     pytest.param(move(2.0), "pillar", "new_position", id="move-position-float"),
     pytest.param(move(True), "pillar", "new_position", id="move-position-bool"),
+    pytest.param(move(2, "1"), "pillar", "seen_position", id="move-seen-text"),
+    pytest.param(move(2, None), "pillar", "seen_position", id="move-seen-none"),
+    pytest.param(move(2, 1.0), "pillar", "seen_position", id="move-seen-float"),
     pytest.param(reorder(lambda _w: None), "pillar", "ordered", id="reorder-none"),
     pytest.param(reorder(lambda _w: "21"), "pillar", "ordered", id="reorder-text"),
     pytest.param(
@@ -229,13 +232,13 @@ WRONG: list[Any] = [
         reorder(lambda w: [(i, str(v)) for i, v in pairs(w)]),
         "pillar",
         "ordered",
-        id="reorder-version-text",
+        id="reorder-seen-text",
     ),
     pytest.param(
         reorder(lambda w: [(i, None) for i, _ in pairs(w)]),
         "pillar",
         "ordered",
-        id="reorder-version-none",
+        id="reorder-seen-none",
     ),
     pytest.param(
         reorder(lambda w: [(*p, 1) for p in pairs(w)]), "pillar", "ordered", id="reorder-triples"
@@ -317,17 +320,24 @@ def test_a_milestone_lists_wrong_types_with_its_other_problems(db: Database, wor
 def test_the_loose_arguments_say_what_was_expected(db: Database, world: World) -> None:
     first, second = world.pillars
     with pytest.raises(ValidationError) as caught:
-        move_pillar(db, first.id, "2", first.version)  # type: ignore[arg-type]
+        move_pillar(db, first.id, "2", "1")  # type: ignore[arg-type]
     assert list(caught.value.problems) == [
-        Problem("new_position", "must be a whole number, not the text '2'")
+        Problem("new_position", "must be a whole number, not the text '2'"),
+        Problem("seen_position", "must be a whole number, not the text '1'"),
     ]
     with pytest.raises(ValidationError) as caught:
-        reorder_pillars(db, world.program_id, [(second.id, second.version), (first.id, "1")])  # type: ignore[list-item]
+        reorder_pillars(db, world.program_id, [(second.id, second.position), (first.id, "1")])  # type: ignore[list-item]
     assert list(caught.value.problems) == [
         Problem(
             "ordered",
-            f"line 2: must be a pillar id and its version (whole numbers), not ({first.id}, '1')",
+            f"line 2: must be a pillar id and the position it was seen at (whole numbers), "
+            f"not ({first.id}, '1')",
         )
+    ]
+    with pytest.raises(ValidationError) as caught:
+        reorder_pillars(db, world.program_id, "21")  # type: ignore[arg-type]
+    assert list(caught.value.problems) == [
+        Problem("ordered", "must be a list of (pillar id, position seen) pairs, not '21'")
     ]
 
 
@@ -344,6 +354,6 @@ def test_texts_of_enumerations_and_numbers_are_still_accepted(db: Database, worl
     assert (line.planned, line.committed) == (D("1500.50"), D(10))
     first, second = world.pillars
     # A pair may come as a list (e.g. from JSON).
-    as_lists: Any = [[second.id, second.version], [first.id, first.version]]
+    as_lists: Any = [[second.id, second.position], [first.id, first.position]]
     reordered = reorder_pillars(db, world.program_id, as_lists)
     assert [p.code for p in reordered] == ["P2", "P1"]

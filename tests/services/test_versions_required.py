@@ -1,4 +1,7 @@
-"""Every update, delete and move requires the version the user saw: no way to skip the check."""
+"""Every update, delete and move requires the version the user saw: no way to skip the check.
+
+A pillar's move (or reorder) requires the position the user saw instead: a position is
+not part of a pillar's version."""
 
 from __future__ import annotations
 
@@ -47,7 +50,6 @@ GUARDED: list[Callable[..., Any]] = [
     parties.remove_party,
     pillars.update_pillar,
     pillars.delete_pillar,
-    pillars.move_pillar,
     kpis.update_kpi,
     kpis.delete_kpi,
     measurements.update_measurement,
@@ -86,7 +88,14 @@ def test_set_target_may_leave_the_version_out_only_by_name() -> None:
     assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
 
 
-def test_a_reorder_carries_the_version_of_every_pillar() -> None:
+def test_a_pillar_move_requires_the_position_seen() -> None:
+    parameter = inspect.signature(pillars.move_pillar).parameters["seen_position"]
+    assert get_type_hints(pillars.move_pillar)["seen_position"] is int
+    assert parameter.default is inspect.Parameter.empty
+    assert "version" not in inspect.signature(pillars.move_pillar).parameters
+
+
+def test_a_reorder_carries_the_position_seen_of_every_pillar() -> None:
     hints = get_type_hints(pillars.reorder_pillars)
     assert str(hints["ordered"]) == "collections.abc.Sequence[tuple[int, int]]"
 

@@ -13,6 +13,7 @@ from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Pillar, metadata
 from pilotage.domain.enums import AuditAction
+from pilotage.domain.messages import translate
 from pilotage.services import audit
 from pilotage.services.input_types import check_types, wrong_type
 from pilotage.services.records import (
@@ -22,6 +23,7 @@ from pilotage.services.records import (
     check_version,
     load,
     lock_pillar_positions,
+    position_conflict,
     shift_positions,
 )
 from pilotage.services.validation import Checker, refuse
@@ -124,24 +126,11 @@ def delete_pillar(db: Database, pillar_id: int, version: int) -> Snapshot:
         snapshot = capture(session, ENTITY, [pillar_id])
         values = asdict(_row(pillar))
         program_id, position, code = pillar.program_id, pillar.position, pillar.code
-        followers = session.execute(
-            select(Pillar.id, Pillar.position)
-            .where(Pillar.program_id == program_id, Pillar.position > position)
-            .order_by(Pillar.position)
-        ).all()
         session.delete(pillar)
         session.flush()
-        shift_positions(session, program_id, position + 1, -1)
         audit.record_cascade(session, snapshot, f"deleted with pillar {code}")
         audit.record_deleted(session, ENTITY, pillar_id, values, snapshot)
-        audit.record_many(
-            session,
-            [
-                (ENTITY, other_id, AuditAction.UPDATE, {"position": (str(old), str(old - 1))})
-                for other_id, old in followers
-            ],
-            reason=f"pillar {code} deleted",
-        )
+        shift_positions(session, program_id, position + 1, -1, reason=f"pillar {code} deleted")
         return snapshot
 
 
@@ -150,8 +139,10 @@ def _apply_order(
 ) -> list[PillarRow]:
     """Give the pillars positions 1..n in `ordered_ids` order; audit each one that moved.
 
-    Each pillar that moves gets a new version, so that an order decided from
-    the old positions is refused instead of silently undoing this one.
+    Versions stay as they are: a position is not part of what a pillar's version
+    guards, so an analyst's open form on a pillar that moved is still saved. A
+    move or reorder decided from an old order is refused on the positions seen
+    instead (`_check_seen`).
     """
     current = dict(
         session.execute(
@@ -174,7 +165,7 @@ def _apply_order(
         session.execute(
             update(table)
             .where(table.c.id == bindparam("pillar_id"))
-            .values(position=bindparam("new_position"), version=table.c.version + 1),
+            .values(position=bindparam("new_position")),
             [{"pillar_id": pillar_id, "new_position": new} for pillar_id, _, new in moves],
         )
         audit.record_many(
@@ -193,20 +184,34 @@ def _apply_order(
     return [_row(p) for p in pillars]
 
 
-def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -> list[PillarRow]:
+def _check_seen(session: Session, pillar: Pillar, seen_position: int) -> None:
+    """Refuse a move decided from an order that changed since: the pillar is no longer
+    where the analyst saw it (someone else moved it, or added or removed a pillar above
+    it), and moving it now would silently undo that. Names who and when."""
+    if pillar.position != seen_position:
+        raise position_conflict(session, pillar.id)
+
+
+def move_pillar(
+    db: Database, pillar_id: int, new_position: int, seen_position: int
+) -> list[PillarRow]:
     """Move one pillar to `new_position` (1..n); returns the program's pillars in order.
 
-    `version` is the moved pillar's version as the user saw it; the pillars it
-    pushes aside get new versions too.
+    `seen_position` is where the analyst saw the pillar: if it is elsewhere now,
+    the move is refused as a conflict. A change of its code or title meanwhile is
+    not (the move changes neither), and no pillar's version changes.
     """
-    problem = wrong_type(new_position, int)
-    if problem:
-        refuse("new_position", problem)
+    check = Checker()
+    for field, value in (("new_position", new_position), ("seen_position", seen_position)):
+        problem = wrong_type(value, int)
+        if problem:
+            check.add(field, problem)
+    check.raise_if_any()
     with db.transaction() as session:
         pillar = load(session, Pillar, pillar_id)
         lock_pillar_positions(session, pillar.program_id)
         session.refresh(pillar)  # as it is now that no one else may move pillars
-        check_version(session, pillar, version)
+        _check_seen(session, pillar, seen_position)
         order = list(
             session.scalars(
                 select(Pillar.id)
@@ -215,7 +220,6 @@ def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -
             )
         )
         if not 1 <= new_position <= len(order):
-            check = Checker()
             check.add("new_position", f"must be between 1 and {len(order)}")
             check.raise_if_any()
         order.remove(pillar_id)
@@ -229,10 +233,13 @@ def move_pillar(db: Database, pillar_id: int, new_position: int, version: int) -
 
 
 def _check_pairs(ordered: object) -> None:
-    """Refuse, on "ordered", what is not a list of (pillar id, version) pairs of whole
-    numbers, before any of it is read."""
+    """Refuse, on "ordered", what is not a list of (pillar id, position seen) pairs of
+    whole numbers, before any of it is read."""
     if not isinstance(ordered, list | tuple):
-        refuse("ordered", f"must be a list of (pillar id, version) pairs, not {ordered!r}")
+        text = translate(
+            "Import", "must be a list of (pillar id, position seen) pairs, not {value}"
+        )
+        refuse("ordered", text.format(value=repr(ordered)))
     check = Checker()
     for number, pair in enumerate(ordered, start=1):
         if (
@@ -240,10 +247,12 @@ def _check_pairs(ordered: object) -> None:
             or len(pair) != 2
             or any(wrong_type(value, int) for value in pair)
         ):
-            check.add(
-                "ordered",
-                f"line {number}: must be a pillar id and its version (whole numbers), not {pair!r}",
+            text = translate(
+                "Import",
+                "line {number}: must be a pillar id and the position it was seen at "
+                "(whole numbers), not {value}",
             )
+            check.add("ordered", text.format(number=number, value=repr(pair)))
     check.raise_if_any()
 
 
@@ -252,8 +261,11 @@ def reorder_pillars(
 ) -> list[PillarRow]:
     """Set the order of all of a program's pillars at once (e.g. after a drag and drop).
 
-    `ordered` lists (id, version) pairs as the user saw them: if any pillar
-    changed since (moved, edited), the whole order is refused.
+    `ordered` lists (id, position seen) pairs in the new order: the position is
+    where the analyst saw the pillar before reordering. If any pillar is no
+    longer there (someone else moved, added or removed pillars), the whole order
+    is refused as a conflict naming the first such pillar of the list. Edits of
+    codes or titles meanwhile are not a conflict: the order does not change them.
     """
     _check_pairs(ordered)
     with db.transaction() as session:
@@ -279,8 +291,8 @@ def reorder_pillars(
         if missing:
             check.add("ordered", f"leaves out {', '.join(missing)}")
         check.raise_if_any()
-        for pillar_id, version in ordered:
-            check_version(session, pillars[pillar_id], version)
+        for pillar_id, seen_position in ordered:
+            _check_seen(session, pillars[pillar_id], seen_position)
         return _apply_order(session, program_id, ordered_ids, reason="pillars reordered")
 
 

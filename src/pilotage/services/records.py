@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from pilotage.db.base import Base
 from pilotage.db.database import conflict_error
-from pilotage.db.schema import ContractProgram, Pillar, metadata
-from pilotage.domain.errors import NotFoundError
+from pilotage.db.schema import AuditEntry, ContractProgram, Pillar, metadata
+from pilotage.domain.enums import AuditAction
+from pilotage.domain.errors import ConflictError, NotFoundError
+from pilotage.services import audit
 from pilotage.services.input_types import wrong_type
 from pilotage.services.validation import refuse
 
@@ -43,7 +45,46 @@ def check_version(session: Session, row: Base, expected_version: int) -> None:
     if current == expected_version:
         return
     record_id = int(getattr(row, "id"))  # noqa: B009 - every Versioned row has an id
-    raise conflict_error(session, entity_name(type(row)), record_id)
+    entity = entity_name(type(row))
+    if entity == entity_name(Pillar):
+        # A move of the pillar changed no version: the one who changed it is the last
+        # one who changed something else than its position.
+        raise _named_conflict(session, entity, record_id, ~_position_only())
+    raise conflict_error(session, entity, record_id)
+
+
+# A move audits {"position": [old, new]} alone (audit.py writes the keys sorted, with
+# json's default separators, and positions as digits): no "], " of a second key.
+def _position_only() -> ColumnElement[bool]:
+    return (
+        (AuditEntry.action == AuditAction.UPDATE)
+        & AuditEntry.changes.like('{"position": [%')
+        & AuditEntry.changes.not_like('%], "%')
+    )
+
+
+def position_conflict(session: Session, pillar_id: int) -> ConflictError:
+    """The refusal of a move decided from an old order: names the last one who changed
+    the pillar's position (moved it, pushed it aside, put it back), not a later edit
+    of its title."""
+    changed_position = AuditEntry.changes.like('%"position": [%') | (
+        AuditEntry.action == AuditAction.CREATE
+    )
+    return _named_conflict(session, entity_name(Pillar), pillar_id, changed_position)
+
+
+def _named_conflict(
+    session: Session, entity: str, entity_id: int, condition: ColumnElement[bool]
+) -> ConflictError:
+    last = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id, condition)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:  # none of that kind: the last entry, as for any other record
+        return conflict_error(session, entity, entity_id)
+    return ConflictError(entity, entity_id, last.who, last.at.isoformat(timespec="seconds"))
 
 
 @dataclass(frozen=True)
@@ -135,20 +176,50 @@ def lock_pillar_positions(session: Session, program_id: int) -> None:
     )
 
 
-def shift_positions(session: Session, program_id: int, from_position: int, delta: int) -> None:
-    """Move the pillars at or after `from_position` by `delta`, keeping positions unique.
+def shift_positions(
+    session: Session, program_id: int, from_position: int, delta: int, reason: str = ""
+) -> None:
+    """Move the pillars at or after `from_position` by `delta`, keeping positions unique,
+    and audit each one's new position with `reason` (by default, that a pillar was put
+    back or taken out there).
 
     The unique (program, position) constraint is checked row by row on SQLite,
-    so the rows are parked far away first and brought back shifted. Each moved
-    pillar gets a new version: a move made from the old order is then refused.
+    so the rows are parked far away first and brought back shifted. Versions stay
+    as they are: a position is not part of what a pillar's version guards (its
+    code, title, objective), so an analyst's open form on a pillar pushed aside is
+    not refused for it; a move checks the position the analyst saw instead, and
+    the audit entry names who shifted it and when. The ORM update also shifts the
+    Pillar objects `session` holds.
     """
     at_or_after = (Pillar.program_id == program_id) & (Pillar.position >= from_position)
+    shifted = session.execute(
+        select(Pillar.id, Pillar.position).where(at_or_after).order_by(Pillar.position)
+    ).all()
+    if not shifted:
+        return
     session.execute(
         update(Pillar).where(at_or_after).values(position=Pillar.position + POSITION_PARKING)
     )
     parked = (Pillar.program_id == program_id) & (Pillar.position >= POSITION_PARKING)
     session.execute(
-        update(Pillar)
-        .where(parked)
-        .values(position=Pillar.position - POSITION_PARKING + delta, version=Pillar.version + 1)
+        update(Pillar).where(parked).values(position=Pillar.position - POSITION_PARKING + delta)
+    )
+    if not reason:
+        reason = (
+            f"a pillar put back at position {from_position}"
+            if delta > 0
+            else f"a pillar taken out of position {from_position + delta}"
+        )
+    audit.record_many(
+        session,
+        [
+            (
+                entity_name(Pillar),
+                pillar_id,
+                AuditAction.UPDATE,
+                {"position": (str(old), str(old + delta))},
+            )
+            for pillar_id, old in shifted
+        ],
+        reason=reason,
     )

@@ -96,7 +96,7 @@ class StructureChanges(Editor):
         text = (
             self.tr("Move pillar {code} up") if step < 0 else self.tr("Move pillar {code} down")
         ).format(code=row.code)
-        command = MovePillarCommand(edits, row.id, row.version, row.position, new, text)
+        command = MovePillarCommand(edits, row.id, row.position, new, text)
         self.apply(command, self.tr("Move a pillar"))
 
     def move_to_pillar(self, context: NodeContext) -> None:

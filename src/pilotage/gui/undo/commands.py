@@ -5,12 +5,13 @@ A command is done once with `execute()` before it is pushed, so that a refusal
 stack's first `redo()` then only announces the change. Later redos and undos
 call the services again; a refusal then is reported through `EditContext.failed`.
 
-Several commands of the stack may change the same record (edit a pillar, move
-it, undo both). Each save gives the record a new version, so the version a
-command kept would be out of date when its turn to undo comes. The context
-therefore remembers the last version the stack's own commands saw of each
-record, and a command saves with that one: a change made meanwhile by anyone
-else still shows as a newer version, and the save is refused as a conflict.
+Several commands of the stack may change the same record (edit an initiative,
+move it to another pillar, undo both). Each save gives the record a new version,
+so the version a command kept would be out of date when its turn to undo comes.
+The context therefore remembers the last version the stack's own commands saw of
+each record, and a command saves with that one: a change made meanwhile by
+anyone else still shows as a newer version, and the save is refused as a
+conflict. (A pillar's move changes no version: see MovePillarCommand.)
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pilotage.gui.text import sentence
 from pilotage.gui.undo.long_calls import call_in_pool
 from pilotage.services.initiatives import InitiativeRow, move_initiative
 from pilotage.services.measurements import MeasurementRow, delete_measurement, get_measurement
-from pilotage.services.pillars import PillarRow, move_pillar
+from pilotage.services.pillars import move_pillar
 from pilotage.services.records import Snapshot
 from pilotage.services.undo import restore_deleted
 
@@ -306,29 +307,24 @@ class DeleteMeasurementCommand(DeleteCommand):
 
 
 class MovePillarCommand(ServiceCommand):
-    """Move a pillar to another position of its program; undo moves it back. The
-    version each move gives the pillar is the one the next move needs."""
+    """Move a pillar from position `old` to `new` of its program; undo moves it back.
 
-    def __init__(
-        self, context: EditContext, pillar_id: int, version: int, old: int, new: int, text: str
-    ) -> None:
+    Each call says where the pillar is expected (`old` when doing, `new` when
+    undoing): if someone else moved it meanwhile, the call is refused rather than
+    undoing their move. A move changes no version, and the command tells the
+    context of none: the rows it gets back may carry others' edits of titles,
+    which the stack's own later undos must still see as someone else's change.
+    """
+
+    def __init__(self, context: EditContext, pillar_id: int, old: int, new: int, text: str) -> None:
         super().__init__(context, text)
-        self._id, self._version, self._old, self._new = pillar_id, version, old, new
-        self._rows: list[PillarRow] = []
-
-    def _move(self, position: int) -> None:
-        moved = next((r for r in self._rows if r.id == self._id), None)
-        if moved is not None:
-            self._version = self._context.version_of(moved, self._version)
-        self._rows = move_pillar(self._context.db, self._id, position, self._version)
-        self._version = next(row.version for row in self._rows if row.id == self._id)
-        self._context.saw(*self._rows)  # the pillars pushed aside have new versions too
+        self._id, self._old, self._new = pillar_id, old, new
 
     def _do(self) -> None:
-        self._move(self._new)
+        move_pillar(self._context.db, self._id, self._new, self._old)
 
     def _undo(self) -> None:
-        self._move(self._old)
+        move_pillar(self._context.db, self._id, self._old, self._new)
 
 
 class MoveInitiativeCommand(ServiceCommand):
