@@ -232,12 +232,27 @@
         <translation>{period} de {code} a été enregistré entre-temps par quelqu’un d’autre : votre chiffre n’a pas été enregistré ; modifiez plutôt cette mesure</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>the target of {day} of {code} was changed by {by} at {at}, after you had opened this form: your revision was not saved</source>
+        <translation>la cible du {day} de {code} a été modifiée par {by} à {at}, après que vous avez ouvert ce formulaire : votre révision n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the target of {day} of {code} was changed by {by} after you had opened this form: your revision was not saved</source>
+        <translation>la cible du {day} de {code} a été modifiée par {by} après que vous avez ouvert ce formulaire : votre révision n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the target of {day} of {code} was changed by someone else after you had opened this form: your revision was not saved</source>
+        <translation>la cible du {day} de {code} a été modifiée par quelqu’un d’autre après que vous avez ouvert ce formulaire : votre révision n’a pas été enregistrée</translation>
+    </message>
+    <message>
         <location filename="../../services/measurements.py" line="+212"/>
         <source>was recorded meanwhile, then deleted: record it again</source>
         <translation>a été enregistrée entre-temps puis supprimée : enregistrez-la à nouveau</translation>
     </message>
     <message>
-        <location filename="../../services/targets.py" line="+118"/>
+        <location filename="../../services/targets.py" line="+130"/>
         <source>was set meanwhile, then removed: set it again</source>
         <translation>a été fixée entre-temps puis supprimée : fixez-la à nouveau</translation>
     </message>
@@ -382,7 +397,7 @@
 <context>
     <name>EditContext</name>
     <message>
-        <location filename="../undo/commands.py" line="+78"/>
+        <location filename="../undo/commands.py" line="+79"/>
         <source>Working…</source>
         <translation>Traitement en cours…</translation>
     </message>
@@ -669,7 +684,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../screenshots.py" line="+359"/>
+        <location filename="../screenshots.py" line="+369"/>
         <source>The details were written to {path}.</source>
         <translation>Les détails ont été enregistrés dans {path}.</translation>
     </message>
@@ -805,7 +820,7 @@
         <translation>doit être un nombre entier</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>The form now shows the current values; what you typed is shown under each field that differs.</source>
         <translation>Le formulaire affiche maintenant les valeurs actuelles ; ce que vous aviez saisi apparaît sous chaque champ qui diffère.</translation>
     </message>
@@ -815,7 +830,7 @@
         <translation>Le formulaire affiche maintenant les valeurs actuelles, identiques à ce que vous aviez saisi.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>You typed: {value}</source>
         <translation>Vous aviez saisi : {value}</translation>
     </message>
@@ -2025,6 +2040,16 @@
         <source>the template would have {count} rows (at most {limit}): choose a shorter range of periods or fewer initiatives</source>
         <translation>le modèle aurait {count} lignes (au plus {limit}) : choisissez une plage de périodes plus courte ou moins d’initiatives</translation>
     </message>
+    <message>
+        <location filename="../../services/pillars.py" line="+239"/>
+        <source>must be a list of (pillar id, position seen) pairs, not {value}</source>
+        <translation>doit être une liste de paires (identifiant du pilier, position vue), et non {value}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>line {number}: must be a pillar id and the position it was seen at (whole numbers), not {value}</source>
+        <translation>ligne {number} : doit être un identifiant de pilier et la position à laquelle il était affiché (nombres entiers), et non {value}</translation>
+    </message>
 </context>
 <context>
     <name>ImportAction</name>
@@ -3200,52 +3225,6 @@
     </message>
     <message>
         <location line="+47"/>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Numerator</source>
-        <translation>Numérateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Denominator</source>
-        <translation>Dénominateur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Disaggregations</source>
-        <translation>Ventilations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Period</source>
-        <translation>Période</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Evidence</source>
-        <translation>Justificatif</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>{period} · {field}: {message}</source>
         <translation>{period} · {field} : {message}</translation>
     </message>
@@ -3280,7 +3259,7 @@
         <translation>Modification de « {field} » pour {period} de {kpi}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>Set {period} of {kpi} to {status}</source>
         <translation>Passage de {period} de {kpi} au statut {status}</translation>
     </message>
@@ -3290,17 +3269,7 @@
         <translation>Annulation d’un changement de statut dans la fenêtre</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>{period} of {kpi} is validated. Say why it reopens: the reason goes to the history of the measurement.</source>
-        <translation>La période {period} de {kpi} est validée. Indiquez pourquoi vous la rouvrez : le motif sera consigné dans l’historique de la mesure.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Unlock a validated period</source>
-        <translation>Déverrouiller une période validée</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+35"/>
         <source>is validated and locked: set its status back to submitted (with a reason) to change it</source>
         <translation>est validée et verrouillée : repassez-la au statut « Soumise » (avec un motif) pour la modifier</translation>
     </message>
@@ -4893,17 +4862,17 @@
         <translation>Retirer…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+73"/>
         <source>Set target {day} of {kpi}</source>
         <translation>Définition de la cible au {day} de {kpi}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>Revise target {day} of {kpi}</source>
         <translation>Révision de la cible au {day} de {kpi}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+35"/>
         <source>the original target</source>
         <translation>la cible initiale</translation>
     </message>
@@ -5037,6 +5006,24 @@
         <location line="+2"/>
         <source>{rows}, for {kpis} KPIs.</source>
         <translation>{rows}, pour {kpis} indicateurs.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../dialogs/unlock_dialog.py" line="+24"/>
+        <source>{period} of {kpi} is validated. Say why it reopens: the reason goes to the history of the measurement.</source>
+        <translation>La période {period} de {kpi} est validée. Indiquez pourquoi vous la rouvrez : le motif sera consigné dans l’historique de la mesure.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unlock a validated period</source>
+        <translation>Déverrouiller une période validée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{period} of {kpi} is no longer validated: there is nothing to unlock</source>
+        <translation>la période {period} de {kpi} n’est plus validée : il n’y a plus rien à déverrouiller</translation>
     </message>
 </context>
 <context>
