@@ -207,3 +207,22 @@ def test_a_stale_move_names_who_moved_the_pillar_not_who_changed_its_title_since
     with pytest.raises(ConflictError) as caught:
         move_pillar(db, p2.id, 1, 2)
     assert caught.value.changed_by == "sara"
+
+
+def test_a_pillar_put_back_after_another_was_deleted_since_leaves_no_gap(
+    db: Database, program: ProgramRow, pillars: list[PillarRow]
+) -> None:
+    """P3 (3rd of 3) is deleted, then Sara deletes P1: undoing the first delete puts P3
+    back last, at 2, not at 3 after an empty place."""
+    p1, _p2, p3 = pillars
+    snapshot = delete_pillar(db, p3.id, p3.version)
+    with second_database(db) as other:
+        as_analyst("sara", lambda: delete_pillar(other, p1.id, p1.version))
+    restore_deleted(db, snapshot)
+    assert [(code, position) for code, position, _ in _order(db, program.id)] == [
+        ("P2", 1),
+        ("P3", 2),
+    ]
+    # A pillar added next takes the next place, as always.
+    added = create_pillar(db, program.id, PillarInput("P4", "Pillar P4"))
+    assert added.position == 3
