@@ -21,6 +21,8 @@ def test_a_copy_while_the_database_is_in_use(demo_db: Database, tmp_path: Path) 
         count = session.scalar(select(func.count()).select_from(Measurement))
         written = backup_copy(demo_db, destination)
     assert written == destination
+    # One file, whole: nothing beside it (a WAL database's -wal and -shm files).
+    assert sorted(p.name for p in destination.parent.iterdir()) == ["demo-copy.sqlite"]
     copy = open_database(destination, upgrade=False)
     try:
         assert list_programs(copy) == list_programs(demo_db)

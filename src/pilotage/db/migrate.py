@@ -132,6 +132,9 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
             dst = sqlite3.connect(destination)
             try:
                 src.backup(dst)
+                # The copy is one file, read without the -wal and -shm files a WAL
+                # database has beside it (WAL comes back when Pilotage opens it).
+                dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
         finally:
