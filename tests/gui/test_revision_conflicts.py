@@ -9,6 +9,7 @@ The other analyst is another `Database` on the run's database (see two_analysts.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from editing_support import click_ok, retype
@@ -19,6 +20,7 @@ from test_measurement_editing import Q4, _open, _start_editing
 from pilotage.db.database import Database
 from pilotage.db.schema import Kpi
 from pilotage.domain.enums import MeasurementStatus
+from pilotage.gui import formats
 from pilotage.gui.dialogs.reason_dialog import ReasonDialog
 from pilotage.gui.dialogs.target_dialog import RevisionDialog
 from pilotage.gui.main_window import MainWindow
@@ -163,3 +165,78 @@ def test_an_unlock_after_another_analyst_reopened_the_period(
     qtbot.waitUntil(lambda: window.kpi_page.dialog is None)
     after = get_measurement(demo_db, seen.id)
     assert (after.status, after.version) == (MeasurementStatus.SUBMITTED, seen.version + 1)
+
+
+def test_a_revision_of_another_period_than_the_form_opened_on(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """The analyst moves the form to 2024-09-30 and types 250; Sara revises that period
+    to 280 meanwhile. The refused form shows 2024-09-30 with her 280, not the period it
+    opened on, and the analyst's 250 is saved over hers only once put back."""
+    kpi_id = _id_of(demo_db, Kpi, "JIT-DIP")
+    end = get_kpi(demo_db, kpi_id).target_date
+    assert end == date(2024, 12, 31)
+    q3 = date(2024, 9, 30)
+    set_target(demo_db, kpi_id, end, Decimal(700))
+    set_target(demo_db, kpi_id, q3, Decimal(300))
+    _open(window, qtbot, "JIT-DIP")
+    page = window.kpi_page
+    page.targets_section.table.clearSelection()  # the form opens on the final target's date
+    qtbot.mouseClick(page.targets_section.revise_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, RevisionDialog)
+    qtbot.waitExposed(dialog)
+    assert formats.from_qdate(dialog.period_end_edit.date()) == end
+    dialog.period_end_edit.setDate(formats.to_qdate(q3))
+    retype(qtbot, dialog.value_edit, "250")
+    qtbot.keyClicks(dialog.reason_edit, "Slower intake")
+
+    with second_database(demo_db) as other:
+        as_analyst("Sara", lambda: revise_target(other, kpi_id, q3, Decimal(280), "Sara's"))
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: _typed(dialog, "value") is not None)
+    assert SARA_REVISED.match(dialog.general_error.text()), dialog.general_error.text()
+    assert formats.from_qdate(dialog.period_end_edit.date()) == q3
+    assert dialog.value_edit.text() == "280"  # Sara's revision of that period
+    assert _typed(dialog, "period_end") is None  # the period is the one the analyst chose
+
+    qtbot.mouseClick(dialog.reapply_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert [(t.revision, t.value) for t in list_targets(demo_db, kpi_id) if t.period_end == q3] == [
+        (0, Decimal(300)),
+        (1, Decimal(280)),
+        (2, Decimal(250)),
+    ]
+
+
+def test_a_revision_after_another_analyst_changed_the_original(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    """The form shows the original, 700; Sara changes that original to 750: the revision
+    typed over the 700 is refused instead of silently standing over her 750."""
+    kpi_id = _id_of(demo_db, Kpi, "JIT-DIP")
+    end = get_kpi(demo_db, kpi_id).target_date
+    assert end is not None
+    original = set_target(demo_db, kpi_id, end, Decimal(700))
+    _open(window, qtbot, "JIT-DIP")
+    page = window.kpi_page
+    qtbot.mouseClick(page.targets_section.revise_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, RevisionDialog)
+    qtbot.waitExposed(dialog)
+    retype(qtbot, dialog.value_edit, "600")
+    qtbot.keyClicks(dialog.reason_edit, "Fewer places funded")
+    with second_database(demo_db) as other:
+        as_analyst(
+            "Sara",
+            lambda: set_target(other, kpi_id, end, Decimal(750), version=original.version),
+        )
+
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: _typed(dialog, "value") is not None)
+    assert SARA_REVISED.match(dialog.general_error.text()), dialog.general_error.text()
+    assert dialog.value_edit.text() == "750"
+    assert [(t.revision, t.value) for t in list_targets(demo_db, kpi_id)] == [(0, Decimal(750))]

@@ -36,16 +36,17 @@ def figures(db: Database, kpi: KpiRow) -> list[tuple[int, Decimal]]:
     return [(t.revision, t.value) for t in list_targets(db, kpi.id)]
 
 
-def latest_id(db: Database, kpi: KpiRow) -> int:
-    return list_targets(db, kpi.id)[-1].id
+def latest(db: Database, kpi: KpiRow) -> targets.TargetRow:
+    """The period's latest target as the analyst's form shows it."""
+    return list_targets(db, kpi.id)[-1]
 
 
 def test_a_revision_over_the_latest_target_seen_is_saved(db: Database, learners: KpiRow) -> None:
     set_target(db, learners.id, END_Q1, Decimal(300))
     first = revise_target(
-        db, learners.id, END_Q1, Decimal(250), "Late start", seen=latest_id(db, learners)
+        db, learners.id, END_Q1, Decimal(250), "Late start", seen=latest(db, learners)
     )
-    second = revise_target(db, learners.id, END_Q1, Decimal(200), "Later", seen=first.id)
+    second = revise_target(db, learners.id, END_Q1, Decimal(200), "Later", seen=first)
     assert second.revision == 2
     assert figures(db, learners) == [(0, Decimal(300)), (1, Decimal(250)), (2, Decimal(200))]
 
@@ -54,7 +55,7 @@ def test_a_revision_added_by_another_analyst_since_is_refused(
     db: Database, learners: KpiRow
 ) -> None:
     set_target(db, learners.id, END_Q1, Decimal(300))
-    seen = latest_id(db, learners)  # the form shows the original: 300
+    seen = latest(db, learners)  # the form shows the original: 300
     with second_database(db) as other:
         theirs = as_analyst(
             "sara", lambda: revise_target(other, learners.id, END_Q1, Decimal(250), "Sara's")
@@ -67,6 +68,24 @@ def test_a_revision_added_by_another_analyst_since_is_refused(
     assert BY_SARA.match(str(refusal)), str(refusal)
     # Nothing added: Sara's revision stands alone, and nothing was renumbered.
     assert figures(db, learners) == [(0, Decimal(300)), (1, Decimal(250))]
+
+
+def test_the_original_changed_by_another_analyst_since_is_refused(
+    db: Database, learners: KpiRow
+) -> None:
+    """The form showed the original at 300; Sara set it to 350 since: a revision to 200
+    made over the 300 would hide her change."""
+    set_target(db, learners.id, END_Q1, Decimal(300))
+    seen = latest(db, learners)
+    with second_database(db) as other:
+        as_analyst(
+            "sara",
+            lambda: set_target(other, learners.id, END_Q1, Decimal(350), version=seen.version),
+        )
+    with pytest.raises(TargetRevisedError) as caught:
+        revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen)
+    assert (caught.value.changed_by, caught.value.entity_id) == ("sara", seen.id)
+    assert figures(db, learners) == [(0, Decimal(350))]
 
 
 def test_a_first_target_set_by_another_analyst_since_is_refused(
@@ -90,7 +109,7 @@ def test_the_revision_seen_removed_by_another_analyst_since_is_refused(
     with second_database(db) as other:
         as_analyst("sara", lambda: remove_target(other, seen.id, seen.version))
     with pytest.raises(TargetRevisedError) as caught:
-        revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen.id)
+        revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen)
     assert (caught.value.changed_by, caught.value.entity_id) == ("sara", seen.id)
     assert figures(db, learners) == [(0, Decimal(300))]
 
@@ -111,64 +130,127 @@ def test_a_bad_input_is_said_before_the_revisions_are_compared(
     assert [p.field for p in caught.value.problems] == ["period_end"]
 
 
-@pytest.mark.postgresql_only  # SQLite's writes run one at a time: the second waits anyway
-def test_two_analysts_revising_one_period_at_once(
-    db: Database, learners: KpiRow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Sara's revision is written and not committed when the analyst's starts: the
-    analyst's waits for hers, then reads it and is refused naming her, instead of
-    taking the same revision number and hitting the unique key ("already used")."""
-    set_target(db, learners.id, END_Q1, Decimal(300))
-    seen = latest_id(db, learners)
+@pytest.fixture
+def pause_sara(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """(written, release): Sara's target action, in a thread named "sara", stops inside
+    its transaction (its lock held, its row read) until `release` is set."""
     written, release = threading.Event(), threading.Event()
     real = targets._audited
 
     def pausing(row: targets.TargetRow) -> dict[str, object]:
-        if threading.current_thread().name == "sara":  # hers is flushed: hold it open
+        if threading.current_thread().name == "sara":
             written.set()
             assert release.wait(10)
         return real(row)
 
     monkeypatch.setattr(targets, "_audited", pausing)
-    outcomes: dict[str, object] = {}
+    return written, release
 
-    def revise(name: str, database: Database, value: int) -> None:
-        try:
-            revise_target(database, learners.id, END_Q1, Decimal(value), name, seen=seen)
-            outcomes[name] = "saved"
-        except Exception as exc:  # handed to the test's thread
-            outcomes[name] = exc
 
+@pytest.mark.postgresql_only  # SQLite's writes run one at a time: the second waits anyway
+def test_two_analysts_revising_one_period_at_once(
+    db: Database, learners: KpiRow, pause_sara: tuple[threading.Event, threading.Event]
+) -> None:
+    """Sara's revision is written and not committed when the analyst's starts: the
+    analyst's waits for hers, then reads it and is refused naming her, instead of
+    taking the same revision number and hitting the unique key ("already used")."""
+    set_target(db, learners.id, END_Q1, Decimal(300))
+    seen = latest(db, learners)
     with second_database(db) as other:
-        # Who acts is process-wide: "sara" for both threads; the refused one writes nothing.
-        as_analyst("sara", lambda: _race(db, other, revise, written, release))
-    assert outcomes["sara"] == "saved"
+        outcomes = _race(
+            db,
+            lambda: revise_target(other, learners.id, END_Q1, Decimal(250), "Sara's", seen=seen),
+            lambda: revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen),
+            *pause_sara,
+        )
+    assert outcomes["sara"] == "done"
     refusal = outcomes["mine"]
     assert isinstance(refusal, TargetRevisedError), refusal
     assert refusal.changed_by == "sara"
     assert figures(db, learners) == [(0, Decimal(300)), (1, Decimal(250))]
 
 
+@pytest.mark.postgresql_only
+def test_a_revision_while_another_analyst_removes_the_original(
+    db: Database, learners: KpiRow, pause_sara: tuple[threading.Event, threading.Event]
+) -> None:
+    """Sara removes the original the analyst's form shows: the analyst's revision waits
+    for her removal and is refused, never left as a revision without its original."""
+    set_target(db, learners.id, END_Q1, Decimal(300))
+    seen = latest(db, learners)
+    with second_database(db) as other:
+        outcomes = _race(
+            db,
+            lambda: remove_target(other, seen.id, seen.version),
+            lambda: revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen),
+            *pause_sara,
+        )
+    assert outcomes["sara"] == "done"
+    refusal = outcomes["mine"]
+    assert isinstance(refusal, TargetRevisedError), refusal
+    assert (refusal.changed_by, refusal.entity_id) == ("sara", seen.id)
+    assert figures(db, learners) == []
+
+
+@pytest.mark.postgresql_only
+def test_a_removal_of_the_original_while_another_analyst_revises_it(
+    db: Database, learners: KpiRow, pause_sara: tuple[threading.Event, threading.Event]
+) -> None:
+    """The other way round: Sara's revision first, so the original now has a revision
+    and the analyst's removal of it is refused (the revisions would lose their plan)."""
+    set_target(db, learners.id, END_Q1, Decimal(300))
+    seen = latest(db, learners)
+    with second_database(db) as other:
+        outcomes = _race(
+            db,
+            lambda: revise_target(other, learners.id, END_Q1, Decimal(250), "Sara's", seen=seen),
+            lambda: remove_target(db, seen.id, seen.version),
+            *pause_sara,
+        )
+    assert outcomes["sara"] == "done"
+    refusal = outcomes["mine"]
+    assert isinstance(refusal, ValidationError), refusal
+    assert [p.field for p in refusal.problems] == ["revision"]
+    assert figures(db, learners) == [(0, Decimal(300)), (1, Decimal(250))]
+
+
 def _race(
     db: Database,
-    other: Database,
-    revise: Callable[[str, Database, int], None],
+    saras: Callable[[], object],
+    mine: Callable[[], object],
     written: threading.Event,
     release: threading.Event,
-) -> None:
-    sara = threading.Thread(target=revise, args=("sara", other, 250), name="sara")
-    sara.start()
-    assert written.wait(10), "Sara's revision was never written"
-    mine = threading.Thread(target=revise, args=("mine", db, 200), name="mine")
-    mine.start()
-    try:
-        with db.engine.connect() as watcher:  # the analyst's waits on Sara's lock
-            deadline = time.monotonic() + 10
-            waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-            while not watcher.execute(waiting).scalar():
-                assert time.monotonic() < deadline, "the second revision never waited"
-                time.sleep(0.01)
-    finally:
-        release.set()
-        sara.join(10)
-        mine.join(10)
+) -> dict[str, object]:
+    """Sara's action, held open inside its transaction; the analyst's, started then and
+    seen waiting on Sara's lock; Sara's let go. What each ended with ("done" or its
+    exception). Who acts is process-wide: "sara" for both; a refused one writes nothing."""
+    outcomes: dict[str, object] = {}
+
+    def run(name: str, action: Callable[[], object]) -> None:
+        try:
+            action()
+            outcomes[name] = "done"
+        except Exception as exc:  # handed to the test's thread
+            outcomes[name] = exc
+
+    def both() -> None:
+        sara = threading.Thread(target=run, args=("sara", saras), name="sara")
+        second = threading.Thread(target=run, args=("mine", mine), name="mine")
+        sara.start()
+        try:
+            assert written.wait(10), "Sara's action never reached its write"
+            second.start()
+            with db.engine.connect() as watcher:
+                deadline = time.monotonic() + 10
+                waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                while not watcher.execute(waiting).scalar():
+                    assert time.monotonic() < deadline, "the analyst's action never waited"
+                    time.sleep(0.01)
+        finally:
+            release.set()
+            sara.join(10)
+            if second.ident is not None:  # started
+                second.join(10)
+
+    as_analyst("sara", both)
+    return outcomes

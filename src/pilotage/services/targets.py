@@ -94,6 +94,14 @@ def _check(
     )
 
 
+def _lock_targets(session: Session, kpi_id: int) -> None:
+    """Hold the KPI's row until the transaction ends, before reading its targets: two
+    analysts setting, revising or removing a KPI's targets at once on PostgreSQL then
+    take turns, the second reading what the first committed (on SQLite, BEGIN IMMEDIATE
+    serialises writers already)."""
+    session.execute(select(Kpi.id).where(Kpi.id == kpi_id).with_for_update())
+
+
 def _revisions(session: Session, kpi_id: int, period_end: date) -> list[KpiTarget]:
     return list(
         session.scalars(
@@ -151,6 +159,7 @@ def _set_target(
 ) -> TargetRow:
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
+        _lock_targets(session, kpi_id)
         check = Checker()
         number = _check(check, kpi, period_end, value)
         check.raise_if_any()
@@ -186,12 +195,12 @@ def revise_target(
     reason: str,
     revised_on: date | None = None,
     *,
-    seen: int | Unseen | None = UNSEEN,
+    seen: TargetRow | Unseen | None = UNSEEN,
 ) -> TargetRow:
     """Add a revision of a period's target, dated (today by default) and explained.
 
-    `seen` is the id of the period's latest target row as the analyst read it (None:
-    the period had none). If another revision was added, or one removed, since, the
+    `seen` is the period's latest target row as the analyst read it (None: the period
+    had none). If it was changed or removed, or another revision added, since, the
     revision is refused with TargetRevisedError naming who and when: it would
     otherwise supersede a figure the analyst never saw. A caller that shows no
     targets (a script) leaves it out.
@@ -202,9 +211,7 @@ def revise_target(
         revised_on = datetime.now().astimezone().date()
     with db.transaction() as session:
         kpi = load(session, Kpi, kpi_id)
-        # Two analysts revising a KPI at once on PostgreSQL: the second waits here and
-        # then reads the first's revision (SQLite's BEGIN IMMEDIATE serialises already).
-        session.execute(select(Kpi.id).where(Kpi.id == kpi_id).with_for_update())
+        _lock_targets(session, kpi_id)
         check = Checker()
         number = _check(check, kpi, period_end, value)
         why = ""
@@ -239,15 +246,21 @@ def revise_target(
 
 
 def _check_seen(
-    session: Session, code: str, period_end: date, earlier: list[KpiTarget], seen: int | None
+    session: Session,
+    code: str,
+    period_end: date,
+    earlier: list[KpiTarget],
+    seen: TargetRow | None,
 ) -> None:
-    """Refuse a revision made over a latest target other than the one the analyst saw."""
-    latest = earlier[-1].id if earlier else None
-    if latest == seen:
+    """Refuse a revision made over a latest target other than the one the analyst saw,
+    or over the same one changed since (its original value set again)."""
+    latest = earlier[-1] if earlier else None
+    now = (latest.id, latest.version) if latest is not None else None
+    if now == ((seen.id, seen.version) if seen is not None else None):
         return
-    # Who changed it: the newest audit of the row seen (removed since) or of the row now
-    # latest (added since).
-    ids = [target_id for target_id in (seen, latest) if target_id is not None]
+    # Who changed it: the newest audit of the row seen (changed or removed since) or of
+    # the row now latest (added since).
+    ids = [row.id for row in (seen, latest) if row is not None]
     last = session.scalars(
         select(AuditEntry)
         .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id.in_(ids))
@@ -271,7 +284,12 @@ def remove_target(db: Database, target_id: int, version: int) -> Snapshot:
     """
     with db.transaction() as session:
         target = load(session, KpiTarget, target_id)
-        check_version(session, target, version)
+        _lock_targets(session, target.kpi_id)
+        # As committed by whoever held the lock before us: removed, it is named.
+        fresh = session.get(KpiTarget, target_id, populate_existing=True)
+        if fresh is None:
+            raise conflict_error(session, ENTITY, target_id)
+        check_version(session, fresh, version)
         if target.revision == ORIGINAL:
             revisions = session.scalar(
                 select(func.count())

@@ -172,12 +172,13 @@ class TargetsSection(KpiSection):
         form then refills from the KPI's targets as stored."""
         kpi = detail.kpi
         latest = _latest(detail, period_end)
+        asked = [period_end]  # the period of the last save tried: a reload shows that one
 
         def submit(data: RevisionInput) -> None:
             text = self.tr("Revise target {day} of {kpi}").format(
                 day=formats.date_text(data.period_end), kpi=kpi.code
             )
-            seen = _latest(detail, data.period_end)
+            asked[0] = data.period_end
             self.push_from_form(
                 ReviseTargetCommand(
                     edits,
@@ -187,7 +188,7 @@ class TargetsSection(KpiSection):
                     data.reason,
                     data.revised_on,
                     text,
-                    seen=seen.id if seen is not None else None,
+                    seen=_latest(detail, data.period_end),
                 )
             )
 
@@ -195,9 +196,7 @@ class TargetsSection(KpiSection):
         heading = f"{kpi.code}  {kpi.name}"
         dialog = RevisionDialog(heading, kpi.unit, period_end, value, local_today(), submit, self)
         dialog.set_reload(
-            lambda: self._revision_form(
-                kpi_detail(edits.db, kpi.id, detail.as_of), edits, period_end
-            )
+            lambda: self._revision_form(kpi_detail(edits.db, kpi.id, detail.as_of), edits, asked[0])
         )
         return dialog
 

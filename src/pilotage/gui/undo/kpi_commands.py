@@ -248,7 +248,7 @@ class ReviseTargetCommand(_CreateTarget):
         revised_on: date | None,
         text: str,
         *,
-        seen: int | None,
+        seen: TargetRow | None,
     ) -> None:
         # `seen`: the period's latest target row the form showed (None: none); a
         # revision made meanwhile by someone else refuses this one (TargetRevisedError).
