@@ -13,14 +13,19 @@ from pilotage.db.base import CODE_LENGTH, NAME_LENGTH, NOTE_LENGTH
 from pilotage.db.database import Database
 from pilotage.db.schema import ContractProgram, Pillar, metadata
 from pilotage.domain.enums import AuditAction
+from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.domain.messages import translate
 from pilotage.services import audit
+from pilotage.services.conflicts import moment
 from pilotage.services.input_types import check_types, wrong_type
 from pilotage.services.records import (
     POSITION_PARKING,
+    DeletedMeanwhileError,
     Snapshot,
     capture,
     check_version,
+    deleted_value,
+    deletion,
     load,
     lock_pillar_positions,
     position_conflict,
@@ -116,12 +121,39 @@ def update_pillar(db: Database, pillar_id: int, version: int, data: PillarInput)
         return _row(pillar)
 
 
+def _locked(session: Session, pillar_id: int) -> Pillar:
+    """The pillar as it is once its program's pillars are locked (no one else may move or
+    delete them until this transaction ends), read again after the lock: another analyst
+    may have deleted it while this action waited for the lock (PostgreSQL), or before."""
+    pillar = session.get(Pillar, pillar_id)
+    if pillar is None:
+        raise _gone(session, pillar_id)
+    lock_pillar_positions(session, pillar.program_id)
+    now = session.scalars(
+        select(Pillar).where(Pillar.id == pillar_id).execution_options(populate_existing=True)
+    ).first()
+    if now is None:
+        raise _gone(session, pillar_id)
+    return now
+
+
+def _gone(session: Session, pillar_id: int) -> PilotageError:
+    """The refusal of an action on a pillar that no longer exists: who deleted it and
+    when, from the audit log; a pillar never seen stays "does not exist"."""
+    entry = deletion(session, ENTITY, pillar_id)
+    if entry is None:
+        return NotFoundError(ENTITY, pillar_id)
+    code = deleted_value(entry, "code")
+    text = translate("Conflicts", "pillar {code} was deleted by {by} at {at}").format(
+        code=code, by=entry.who, at=moment(entry.at.isoformat(timespec="seconds"))
+    )
+    return DeletedMeanwhileError(entry, code, text)
+
+
 def delete_pillar(db: Database, pillar_id: int, version: int) -> Snapshot:
     """Delete a pillar with its initiatives, KPIs and all below; the next pillars move up."""
     with db.transaction() as session:
-        pillar = load(session, Pillar, pillar_id)
-        lock_pillar_positions(session, pillar.program_id)
-        session.refresh(pillar)  # as it is now that no one else may move pillars
+        pillar = _locked(session, pillar_id)
         check_version(session, pillar, version)
         snapshot = capture(session, ENTITY, [pillar_id])
         values = asdict(_row(pillar))
@@ -208,9 +240,7 @@ def move_pillar(
             check.add(field, problem)
     check.raise_if_any()
     with db.transaction() as session:
-        pillar = load(session, Pillar, pillar_id)
-        lock_pillar_positions(session, pillar.program_id)
-        session.refresh(pillar)  # as it is now that no one else may move pillars
+        pillar = _locked(session, pillar_id)
         _check_seen(session, pillar, seen_position)
         order = list(
             session.scalars(

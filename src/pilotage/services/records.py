@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -85,6 +86,46 @@ def _named_conflict(
     if last is None:  # none of that kind: the last entry, as for any other record
         return conflict_error(session, entity, entity_id)
     return ConflictError(entity, entity_id, last.who, last.at.isoformat(timespec="seconds"))
+
+
+class DeletedMeanwhileError(ConflictError):
+    """A record the action needs was deleted by another analyst: refused with one sentence
+    naming it, who deleted it and when (its DELETE audit entry). A ConflictError, so that
+    the window reloads what it shows; the sentence is its own, as the caller words it."""
+
+    def __init__(self, entry: AuditEntry, label: str, text: str) -> None:
+        super().__init__(
+            entry.entity, entry.entity_id, entry.who, entry.at.isoformat(timespec="seconds")
+        )
+        self.label = label
+        self.args = (text,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def deletion(session: Session, entity: str, entity_id: int) -> AuditEntry | None:
+    """The audit entry of the record's delete (its own, or the cascade of its parent's)."""
+    return session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.entity == entity,
+            AuditEntry.entity_id == entity_id,
+            AuditEntry.action == AuditAction.DELETE,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+
+
+def deleted_value(entry: AuditEntry, field: str) -> str:
+    """What `field` held when the record was deleted (its code, reference…), from the
+    entry's changes ({field: [old, null]}); the record's id if the entry lacks it."""
+    try:
+        old = json.loads(entry.changes or "{}").get(field, [None])[0]
+    except (ValueError, AttributeError, IndexError, TypeError):
+        old = None
+    return str(old) if old else str(entry.entity_id)
 
 
 @dataclass(frozen=True)
