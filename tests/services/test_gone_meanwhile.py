@@ -21,10 +21,21 @@ from sqlalchemy import func, select, text
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi, Pillar
+from pilotage.domain.enums import OrganizationKind
 from pilotage.domain.errors import ConflictError, NotFoundError
 from pilotage.services import audit
-from pilotage.services.initiatives import delete_initiative, get_initiative
+from pilotage.services.initiatives import (
+    InitiativeInput,
+    create_initiative,
+    delete_initiative,
+    get_initiative,
+)
 from pilotage.services.kpis import KpiRow, delete_kpi, get_kpi
+from pilotage.services.organizations import (
+    OrganizationInput,
+    create_organization,
+    delete_organization,
+)
 from pilotage.services.pillars import (
     PillarInput,
     PillarRow,
@@ -32,6 +43,7 @@ from pilotage.services.pillars import (
     delete_pillar,
     list_pillars,
     move_pillar,
+    reorder_pillars,
 )
 from pilotage.services.programs import ProgramRow, delete_program, get_program
 from pilotage.services.records import DeletedMeanwhileError
@@ -191,6 +203,50 @@ def test_an_action_waiting_on_the_delete_of_its_pillar_names_who_deleted_it(
     assert order(db, program) == [(1, "P1"), (2, "P3")]
 
 
+def test_a_pillar_added_or_reordered_in_a_program_deleted_since_names_who_deleted_it(
+    db: Database, program: ProgramRow, pillars: list[PillarRow], audit_log: AuditLog
+) -> None:
+    seen = get_program(db, program.id)
+    with second_database(db) as other:
+        as_analyst("sara", lambda: delete_program(other, seen.id, seen.version))
+    before = len(audit_log())
+    actions: list[Callable[[], object]] = [
+        lambda: create_pillar(db, program.id, PillarInput("P4", "P4")),
+        lambda: reorder_pillars(db, program.id, [(p.id, p.position) for p in pillars[::-1]]),
+    ]
+    for action in actions:
+        with pytest.raises(DeletedMeanwhileError) as caught:
+            action()
+        assert (caught.value.entity, caught.value.changed_by) == ("contract_program", "sara")
+        assert re.fullmatch(
+            rf"program CP-MNC-2024 was deleted by sara at {AT}", str(caught.value)
+        ), str(caught.value)
+    assert (count(db, Pillar), len(audit_log())) == (0, before)
+
+
+@pytest.mark.postgresql_only
+def test_a_pillar_added_while_its_program_is_being_deleted_is_refused(
+    db: Database,
+    program: ProgramRow,
+    pause_sara: tuple[threading.Event, threading.Event],
+) -> None:
+    """The add waits for Sara's delete of the program, then names her (it used to fail
+    on the foreign key, in the driver's words)."""
+    seen = get_program(db, program.id)
+    with second_database(db) as other:
+        outcomes = race(
+            db,
+            lambda: delete_program(other, seen.id, seen.version),
+            lambda: create_pillar(db, program.id, PillarInput("P1", "P1")),
+            *pause_sara,
+        )
+    assert outcomes["sara"] == "done"
+    refusal = outcomes["mine"]
+    assert isinstance(refusal, DeletedMeanwhileError), refusal
+    assert str(refusal).startswith("program CP-MNC-2024 was deleted by sara at ")
+    assert count(db, Pillar) == 0
+
+
 # --- the undo of a delete whose parent another analyst deleted since --------------------
 
 
@@ -247,6 +303,29 @@ def test_a_kpi_whose_pillar_went_with_its_initiative_names_the_initiative(
     assert re.fullmatch(
         rf"cannot be put back: its initiative JIT was deleted by sara at {AT}", str(caught.value)
     ), str(caught.value)
+
+
+def test_an_initiative_put_back_after_its_partner_was_deleted_is_refused(
+    db: Database, tree: Tree
+) -> None:
+    """Not only the root's parent: a partner link that came with the initiative refers
+    to an organization, deleted since (nothing referred to it any more)."""
+    partner = create_organization(
+        db, OrganizationInput("Maroc Numeric Cluster", OrganizationKind.ASSOCIATION)
+    )
+    initiative = create_initiative(
+        db, tree.pillar_id, InitiativeInput("DIG", "Digitalisation", partner_ids=(partner.id,))
+    )
+    snapshot = delete_initiative(db, initiative.id, initiative.version)
+    with second_database(db) as other:
+        as_analyst("sara", lambda: delete_organization(other, partner.id, partner.version))
+    with pytest.raises(DeletedMeanwhileError) as caught:
+        restore_deleted(db, snapshot)
+    assert re.fullmatch(
+        rf"cannot be put back: its organization Maroc Numeric Cluster was deleted by sara at {AT}",
+        str(caught.value),
+    ), str(caught.value)
+    assert count(db, Initiative) == 1  # JIT alone
 
 
 def test_the_undo_of_a_delete_still_puts_everything_back(

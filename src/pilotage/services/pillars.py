@@ -91,8 +91,7 @@ def _clean(
 def create_pillar(db: Database, program_id: int, data: PillarInput) -> PillarRow:
     """Add a pillar after the program's last one."""
     with db.transaction() as session:
-        load(session, ContractProgram, program_id)
-        lock_pillar_positions(session, program_id)
+        _lock_program(session, program_id)
         values = _clean(session, program_id, data, None)
         last = session.scalar(
             select(func.max(Pillar.position)).where(Pillar.program_id == program_id)
@@ -135,6 +134,27 @@ def _locked(session: Session, pillar_id: int) -> Pillar:
     if now is None:
         raise _gone(session, pillar_id)
     return now
+
+
+def _lock_program(session: Session, program_id: int) -> None:
+    """Lock the program's pillars (`lock_pillar_positions`), refusing a program deleted
+    by another analyst, before or while this action waited for the lock (PostgreSQL:
+    its pillars would otherwise be written for a program that no longer exists)."""
+    if session.get(ContractProgram, program_id) is None or not lock_pillar_positions(
+        session, program_id
+    ):
+        entry = deletion(session, "contract_program", program_id)
+        if entry is None:
+            raise NotFoundError("contract_program", program_id)
+        reference = deleted_value(entry, "reference")
+        text = translate("Conflicts", "program {reference} was deleted by {by} at {at}")
+        raise DeletedMeanwhileError(
+            entry,
+            reference,
+            text.format(
+                reference=reference, by=entry.who, at=moment(entry.at.isoformat(timespec="seconds"))
+            ),
+        )
 
 
 def _gone(session: Session, pillar_id: int) -> PilotageError:
@@ -299,8 +319,7 @@ def reorder_pillars(
     """
     _check_pairs(ordered)
     with db.transaction() as session:
-        load(session, ContractProgram, program_id)
-        lock_pillar_positions(session, program_id)
+        _lock_program(session, program_id)
         pillars = {
             p.id: p
             for p in session.scalars(

@@ -207,14 +207,16 @@ def rows_of(snapshot: Snapshot, table: str) -> Sequence[dict[str, Any]]:
 POSITION_PARKING = 1_000_000
 
 
-def lock_pillar_positions(session: Session, program_id: int) -> None:
+def lock_pillar_positions(session: Session, program_id: int) -> bool:
     """Hold the program's row until the transaction ends, before reading or shifting its
     pillars' positions: they are unique in a program, and two analysts adding, moving or
     restoring pillars at once on PostgreSQL would otherwise both take the same free
-    position (on SQLite, BEGIN IMMEDIATE already serialises writers)."""
-    session.execute(
+    position (on SQLite, BEGIN IMMEDIATE already serialises writers). False when the
+    program is gone (deleted by another analyst while this one waited for the lock)."""
+    locked = session.execute(
         select(ContractProgram.id).where(ContractProgram.id == program_id).with_for_update()
     )
+    return locked.first() is not None
 
 
 def shift_positions(
