@@ -83,8 +83,8 @@ def _check_parents(session: Session, snapshot: Snapshot) -> None:
     the insert with its own words). One statement per table of parents. On PostgreSQL
     the parents found are locked against a delete (FOR KEY SHARE) until the commit, so
     that none goes between this check and the insert."""
-    # The nearest parent first: a KPI whose initiative went with its pillar names the
-    # initiative (children come after their parents in sorted_tables).
+    # The nearest parent first (children come after their parents in sorted_tables): an
+    # initiative whose pillar and partner both went names its pillar.
     nearest_first = {table.name: -n for n, table in enumerate(metadata.sorted_tables)}
     for parent, ids in sorted(
         _outside_parents(snapshot).items(), key=lambda p: nearest_first[p[0]]
