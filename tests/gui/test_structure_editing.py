@@ -3,6 +3,7 @@ as a person would: menus, shortcuts, forms; Ctrl+Z and Ctrl+Shift+Z take each ba
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from decimal import Decimal
@@ -284,7 +285,12 @@ def test_a_delete_refused_because_the_pillar_changed_meanwhile_shows_a_warning(
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     assert len(warnings) == 1
-    assert "was changed" in warnings[0]
+    # Who and when, in the window's words (the audit's "who" is this test's OS user).
+    assert re.fullmatch(
+        r"\S+ changed this record at \S+ \d\d:\d\d, after you had opened it: your change "
+        r"was not saved\.",
+        warnings[0],
+    ), warnings[0]
     assert _pillar_codes(demo_db) == ["P1", "P2", "P3"]
     assert window.undo_stack.count() == 0
 

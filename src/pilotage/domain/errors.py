@@ -44,6 +44,21 @@ class NotFoundError(PilotageError):
         super().__init__(f"{entity} {key!s} does not exist")
 
 
+class DeletedError(NotFoundError):
+    """The record was deleted (by another analyst, or earlier): who deleted it and when,
+    from the audit log, so that a save over it says so instead of "does not exist"."""
+
+    def __init__(
+        self, entity: str, key: object, deleted_by: str | None, deleted_at: str | None
+    ) -> None:
+        super().__init__(entity, key)
+        self.deleted_by = deleted_by
+        self.deleted_at = deleted_at
+        who = f" by {deleted_by}" if deleted_by else ""
+        when = f" at {_utc_minute(deleted_at)}" if deleted_at else ""
+        self.args = (f"{entity} {key!s} was deleted{who}{when}",)
+
+
 class ConflictError(PilotageError):
     """The record changed since it was read: the save is refused, never merged."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilotage.domain.errors import ConflictError
+from pilotage.domain.errors import ConflictError, DeletedError, PilotageError
 from pilotage.gui import formats
 from pilotage.gui.qt import (
     QCheckBox,
@@ -55,6 +55,28 @@ def conflict_sentence(exc: ConflictError) -> str:
             "Someone else changed this record after you had opened it: your change was not saved.",
         )
     return text.format(by=exc.changed_by, at=when)
+
+
+def deleted_sentence(exc: DeletedError) -> str:
+    """Who deleted the record and when (one sentence), in the window's language."""
+    when = moment(exc.deleted_at)
+    if exc.deleted_by and when:
+        text = translate("Conflicts", "{by} deleted this record at {at}.")
+    elif exc.deleted_by:
+        text = translate("Conflicts", "{by} deleted this record.")
+    else:
+        text = translate("Conflicts", "This record was deleted.")
+    return text.format(by=exc.deleted_by, at=when)
+
+
+def refusal(exc: PilotageError) -> str:
+    """A service's refusal as the window says it: a record changed or deleted by someone
+    else in the analyst's language, with who and when; anything else as worded."""
+    if isinstance(exc, ConflictError):
+        return conflict_sentence(exc)
+    if isinstance(exc, DeletedError):
+        return deleted_sentence(exc)
+    return str(exc)
 
 
 # --- what a field holds ---------------------------------------------------------------

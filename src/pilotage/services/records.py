@@ -14,7 +14,7 @@ from pilotage.db.base import Base
 from pilotage.db.database import conflict_error
 from pilotage.db.schema import AuditEntry, ContractProgram, Pillar, metadata
 from pilotage.domain.enums import AuditAction
-from pilotage.domain.errors import ConflictError, NotFoundError
+from pilotage.domain.errors import ConflictError, DeletedError, NotFoundError
 from pilotage.services import audit
 from pilotage.services.input_types import wrong_type
 from pilotage.services.validation import refuse
@@ -23,9 +23,15 @@ T = TypeVar("T", bound=Base)
 
 
 def load(session: Session, model: type[T], record_id: int) -> T:
+    """The record, or NotFoundError; DeletedError (who deleted it and when) if its delete
+    is in the audit log: a form saved over a record deleted meanwhile says so."""
     row = session.get(model, record_id)
     if row is None:
-        raise NotFoundError(entity_name(model), record_id)
+        entity = entity_name(model)
+        entry = deletion(session, entity, record_id) if isinstance(record_id, int) else None
+        if entry is not None:
+            raise DeletedError(entity, record_id, entry.who, entry.at.isoformat(timespec="seconds"))
+        raise NotFoundError(entity, record_id)
     return row
 
 

@@ -29,7 +29,8 @@ from pilotage.services import audit
 from pilotage.services.conflicts import TargetRevisedError
 from pilotage.services.input_types import check_value, is_date
 from pilotage.services.kpi_values import check_figure, check_period_end
-from pilotage.services.records import Snapshot, capture, check_version, load
+from pilotage.services.records import Snapshot, capture, check_version, load, rows_of
+from pilotage.services.undo import restore_deleted
 from pilotage.services.validation import Checker, refuse
 
 ENTITY = "kpi_target"
@@ -274,6 +275,22 @@ def _check_seen(
         last.who if last is not None else None,
         last.at.isoformat(timespec="seconds") if last is not None else None,
     )
+
+
+def restore_revision(db: Database, snapshot: Snapshot, seen: TargetRow | None) -> None:
+    """Put back a revision its undo removed (the window's redo), over `seen`: the
+    period's latest target after that undo, as the analyst saw it. Revised, changed
+    or removed meanwhile, it is refused as revise_target would be (TargetRevisedError),
+    instead of slipping the revision back in under another analyst's."""
+    (removed,) = rows_of(snapshot, ENTITY)
+    kpi_id, period_end = int(removed["kpi_id"]), removed["period_end"]
+
+    def over_what_was_seen(session: Session) -> None:
+        kpi = load(session, Kpi, kpi_id)
+        _lock_targets(session, kpi_id)
+        _check_seen(session, kpi.code, period_end, _revisions(session, kpi_id, period_end), seen)
+
+    restore_deleted(db, snapshot, over_what_was_seen)
 
 
 def remove_target(db: Database, target_id: int, version: int) -> Snapshot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,14 +28,19 @@ from pilotage.services.records import (
 )
 
 
-def restore_deleted(db: Database, snapshot: Snapshot) -> None:
+def restore_deleted(
+    db: Database, snapshot: Snapshot, check: Callable[[Session], None] | None = None
+) -> None:
     """Re-insert every row of `snapshot` with its old ids, in one transaction.
 
     A row whose parent another analyst deleted since (the program of a pillar, the
     initiative of a KPI…) cannot come back: the undo is refused naming that parent,
-    who deleted it and when, and nothing is put back.
+    who deleted it and when, and nothing is put back. `check`, given, runs first in
+    the same transaction and may refuse too (what the record comes back over changed).
     """
     with db.transaction() as session:
+        if check is not None:
+            check(session)
         # A program's pillars come back with it; a pillar alone reopens its place.
         pillars = rows_of(snapshot, "pillar") if snapshot.root_table == "pillar" else ()
         for pillar in pillars:

@@ -22,9 +22,21 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from pilotage.domain.enums import KpiStatus
-from pilotage.domain.errors import ConflictError, PilotageError, Problem, ValidationError
+from pilotage.domain.errors import (
+    ConflictError,
+    DeletedError,
+    PilotageError,
+    Problem,
+    ValidationError,
+)
 from pilotage.gui import formats
-from pilotage.gui.conflicts import conflict_sentence, field_state, set_field_state, shown_state
+from pilotage.gui.conflicts import (
+    conflict_sentence,
+    field_state,
+    refusal,
+    set_field_state,
+    shown_state,
+)
 from pilotage.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -276,8 +288,12 @@ class FormDialog(QDialog, Generic[T]):
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
-        except PilotageError as exc:  # changed meanwhile, gone, a duplicate…
-            self.show_problems([Problem("", str(exc))])
+        except DeletedError as exc:  # nothing left to save over
+            self.show_problems([Problem("", refusal(exc))])
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        except PilotageError as exc:  # gone, a duplicate…
+            self.show_problems([Problem("", refusal(exc))])
             return
         super().accept()
 
@@ -322,7 +338,7 @@ class FormDialog(QDialog, Generic[T]):
             try:
                 fresh = self._reload()
             except PilotageError as gone:  # deleted meanwhile, or nothing left to do
-                message = f"{sentence(message)} {sentence(str(gone))}"
+                message = f"{sentence(message)} {sentence(refusal(gone))}"
                 # OK would be refused again, whatever is typed: Cancel is the way out.
                 self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         if fresh is None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import PilotageError
+from pilotage.gui.conflicts import refusal
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.models.navigator_model import NavigatorModel, NodeKey, NodeKind, NodeRow
 from pilotage.gui.qt import QMessageBox, QModelIndex, QObject, QUndoStack, QWidget
@@ -86,7 +87,7 @@ class Editor(QObject):
         try:
             command.execute()
         except PilotageError as exc:  # changed meanwhile, gone, a clash…
-            self.warn(title, str(exc))
+            self.warn(title, refusal(exc))
             return False
         self._stack.push(command)
         return True

@@ -9,6 +9,7 @@ from typing import TypeVar
 from pilotage.db.database import Database
 from pilotage.domain.enums import OwnerKind
 from pilotage.domain.errors import PilotageError
+from pilotage.gui.conflicts import refusal
 from pilotage.gui.dialogs.initiative_dialog import InitiativeDialog
 from pilotage.gui.dialogs.kpi_dialog import KpiDialog
 from pilotage.gui.dialogs.pillar_dialog import PillarDialog
@@ -164,7 +165,7 @@ class RecordForms(Editor):
             else:
                 self._edit_kpi(record_id)
         except PilotageError as exc:  # deleted meanwhile
-            self.warn(self.tr("Edit"), str(exc))
+            self.warn(self.tr("Edit"), refusal(exc))
 
     def _saver(
         self,

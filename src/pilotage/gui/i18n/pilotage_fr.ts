@@ -202,7 +202,22 @@
         <translation>Quelqu’un d’autre a modifié cette fiche après que vous l’avez ouverte : votre modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+11"/>
+        <source>{by} deleted this record at {at}.</source>
+        <translation>{by} a supprimé cette fiche à {at}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{by} deleted this record.</source>
+        <translation>{by} a supprimé cette fiche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record was deleted.</source>
+        <translation>Cette fiche a été supprimée.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -252,9 +267,44 @@
         <translation>a été enregistrée entre-temps puis supprimée : enregistrez-la à nouveau</translation>
     </message>
     <message>
-        <location filename="../../services/targets.py" line="+130"/>
+        <location filename="../../services/targets.py" line="+138"/>
         <source>was set meanwhile, then removed: set it again</source>
         <translation>a été fixée entre-temps puis supprimée : fixez-la à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../services/pillars.py" line="+150"/>
+        <source>program {reference} was deleted by {by} at {at}</source>
+        <translation>le programme {reference} a été supprimé par {by} à {at}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>pillar {code} was deleted by {by} at {at}</source>
+        <translation>le pilier {code} a été supprimé par {by} à {at}</translation>
+    </message>
+    <message>
+        <location filename="../../services/undo.py" line="+124"/>
+        <source>cannot be put back: its program {parent} was deleted by {by} at {at}</source>
+        <translation>restauration impossible : son programme {parent} a été supprimé par {by} à {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot be put back: its pillar {parent} was deleted by {by} at {at}</source>
+        <translation>restauration impossible : son pilier {parent} a été supprimé par {by} à {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot be put back: its initiative {parent} was deleted by {by} at {at}</source>
+        <translation>restauration impossible : son initiative {parent} a été supprimée par {by} à {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot be put back: its KPI {parent} was deleted by {by} at {at}</source>
+        <translation>restauration impossible : son indicateur {parent} a été supprimé par {by} à {at}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot be put back: its organization {parent} was deleted by {by} at {at}</source>
+        <translation>restauration impossible : son organisme {parent} a été supprimé par {by} à {at}</translation>
     </message>
 </context>
 <context>
@@ -805,7 +855,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form_dialog.py" line="+156"/>
+        <location filename="../dialogs/form_dialog.py" line="+168"/>
         <source>Apply my values again</source>
         <translation>Réappliquer mes valeurs</translation>
     </message>
@@ -820,7 +870,7 @@
         <translation>doit être un nombre entier</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>The form now shows the current values; what you typed is shown under each field that differs.</source>
         <translation>Le formulaire affiche maintenant les valeurs actuelles ; ce que vous aviez saisi apparaît sous chaque champ qui diffère.</translation>
     </message>
@@ -2041,7 +2091,7 @@
         <translation>le modèle aurait {count} lignes (au plus {limit}) : choisissez une plage de périodes plus courte ou moins d’initiatives</translation>
     </message>
     <message>
-        <location filename="../../services/pillars.py" line="+239"/>
+        <location filename="../../services/pillars.py" line="+122"/>
         <source>must be a list of (pillar id, position seen) pairs, not {value}</source>
         <translation>doit être une liste de paires (identifiant du pilier, position vue), et non {value}</translation>
     </message>
@@ -3724,7 +3774,7 @@
 <context>
     <name>Page</name>
     <message>
-        <location filename="../pages/base.py" line="+124"/>
+        <location filename="../pages/base.py" line="+125"/>
         <source>This page could not be loaded: {error}</source>
         <translation>Cette page n’a pas pu être chargée : {error}</translation>
     </message>
@@ -4332,7 +4382,7 @@
 <context>
     <name>RecordForms</name>
     <message>
-        <location filename="../editing/record_forms.py" line="+69"/>
+        <location filename="../editing/record_forms.py" line="+70"/>
         <source>New program {reference}</source>
         <translation>Création du programme {reference}</translation>
     </message>
@@ -4420,7 +4470,7 @@
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../pages/record_section.py" line="+54"/>
+        <location filename="../pages/record_section.py" line="+55"/>
         <source>Double-click or press Enter to edit; Delete to delete</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour modifier ; Suppr pour supprimer</translation>
     </message>
@@ -4837,7 +4887,7 @@
 <context>
     <name>TargetsSection</name>
     <message>
-        <location filename="../pages/targets_section.py" line="+51"/>
+        <location filename="../pages/targets_section.py" line="+52"/>
         <source>Targets</source>
         <translation>Cibles</translation>
     </message>
@@ -4867,12 +4917,12 @@
         <translation>Définition de la cible au {day} de {kpi}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Revise target {day} of {kpi}</source>
         <translation>Révision de la cible au {day} de {kpi}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>the original target</source>
         <translation>la cible initiale</translation>
     </message>

@@ -14,6 +14,7 @@ from typing import Any
 from pilotage.db.database import Database
 from pilotage.domain.enums import KpiStatus
 from pilotage.domain.errors import PilotageError
+from pilotage.gui.conflicts import refusal
 from pilotage.gui.pages.widgets import SPACING, PageHeader, rule
 from pilotage.gui.qt import (
     QLabel,
@@ -87,7 +88,7 @@ class Page(QScrollArea):
         try:
             command.execute()
         except PilotageError as exc:  # changed meanwhile, gone, locked…
-            QMessageBox.warning(self, title, sentence(str(exc)))
+            QMessageBox.warning(self, title, sentence(refusal(exc)))
             return False
         self._stack.push(command)
         return True

@@ -18,7 +18,7 @@ from pilotage.domain.enums import Measure, MeasurementStatus
 from pilotage.domain.errors import ConflictError, PilotageError, Problem, ValidationError
 from pilotage.domain.periods import period_label
 from pilotage.gui import formats
-from pilotage.gui.conflicts import conflict_sentence
+from pilotage.gui.conflicts import conflict_sentence, refusal
 from pilotage.gui.delegates import ChoiceDelegate, NumberDelegate
 from pilotage.gui.dialogs.disaggregation_dialog import DisaggregationDialog
 from pilotage.gui.dialogs.form_dialog import parse_number
@@ -206,7 +206,7 @@ class MeasurementsSection(KpiSection):
             self._refused(row, exc.problems)
             return False
         except PilotageError as exc:  # changed meanwhile, gone…
-            self._refused(row, [Problem("", str(exc))])
+            self._refused(row, [Problem("", refusal(exc))])
             return False
         self.message.hide()
         self._stack.push(command)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from pilotage.domain.errors import PilotageError, Problem, ValidationError
+from pilotage.gui.conflicts import refusal
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.models.rows_model import RowsModel
@@ -159,7 +160,7 @@ class RecordSection(QWidget):
         try:
             command.execute()
         except PilotageError as exc:  # changed meanwhile, gone, still in use…
-            QMessageBox.warning(self, title, sentence(str(exc)))
+            QMessageBox.warning(self, title, sentence(refusal(exc)))
             return False
         self._stack.push(command)
         return True

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pilotage.domain.errors import PilotageError, ValidationError
 from pilotage.domain.periods import period_bounds
 from pilotage.gui import formats
+from pilotage.gui.conflicts import refusal
 from pilotage.gui.dialogs.opening import open_dialog
 from pilotage.gui.dialogs.target_dialog import (
     RevisionDialog,
@@ -229,7 +230,7 @@ class TargetsSection(KpiSection):
             self.message.show()
             return
         except PilotageError as exc:  # changed meanwhile, gone…
-            self.message.setText(sentence(str(exc)))
+            self.message.setText(sentence(refusal(exc)))
             self.message.show()
             return
         self.message.hide()

@@ -21,7 +21,7 @@ from typing import Generic, Protocol, TypeVar
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import ConflictError, PilotageError
-from pilotage.gui.conflicts import conflict_sentence
+from pilotage.gui.conflicts import refusal
 from pilotage.gui.qt import QObject, QThreadPool, QUndoCommand, QWidget, Signal, translate
 from pilotage.gui.text import sentence
 from pilotage.gui.undo.long_calls import call_in_pool
@@ -156,8 +156,7 @@ class ServiceCommand(QUndoCommand):
                     "{reason} The change could not be redone and was taken off the Undo list.",
                 )
             # Changed by someone else since: who and when (the window then reloads).
-            reason = conflict_sentence(exc) if isinstance(exc, ConflictError) else str(exc)
-            self._context.failed.emit(outcome.format(reason=sentence(reason)))
+            self._context.failed.emit(outcome.format(reason=sentence(refusal(exc))))
 
     def _do(self) -> None:
         raise NotImplementedError
@@ -198,11 +197,15 @@ class CreateCommand(ServiceCommand, Generic[R]):
                 return
             self.row = self._create(db)
         else:
-            restore_deleted(db, self._snapshot)
+            self._restore(db, self._snapshot)
             self._snapshot = None
             assert self.row is not None
             self.row = self._get(db, self.row.id)
         self._context.saw(self.row)
+
+    def _restore(self, db: Database, snapshot: Snapshot) -> None:
+        """Redo: the record its undo removed, back with its id."""
+        restore_deleted(db, snapshot)
 
     def _undo(self) -> None:
         if self.row is not None and self._snapshot is None:

@@ -40,10 +40,12 @@ from pilotage.services.measurements import (
     set_measurement_status,
     update_measurement,
 )
+from pilotage.services.records import Snapshot
 from pilotage.services.targets import (
     TargetRow,
     list_targets,
     remove_target,
+    restore_revision,
     revise_target,
     set_target,
 )
@@ -236,7 +238,8 @@ class ChangeTargetCommand(UpdateCommand[TargetRow, Decimal]):
 
 
 class ReviseTargetCommand(_CreateTarget):
-    """Add a dated, explained revision of a period's target; undo removes it."""
+    """Add a dated, explained revision of a period's target; undo removes it, and redo
+    puts it back only over the period's target as it was after that undo."""
 
     def __init__(
         self,
@@ -259,6 +262,21 @@ class ReviseTargetCommand(_CreateTarget):
             remove_target,
             _target_getter(kpi_id),
         )
+        self._kpi_id, self._period_end = kpi_id, period_end
+        self._after_undo: TargetRow | None = None
+
+    def _undo(self) -> None:
+        super()._undo()
+        # What the analyst sees once the revision is gone: a redo goes over that.
+        rows = [
+            t
+            for t in list_targets(self._context.db, self._kpi_id)
+            if t.period_end == self._period_end
+        ]
+        self._after_undo = max(rows, key=lambda t: t.revision) if rows else None
+
+    def _restore(self, db: Database, snapshot: Snapshot) -> None:
+        restore_revision(db, snapshot, self._after_undo)
 
 
 class RemoveTargetCommand(DeleteCommand):
