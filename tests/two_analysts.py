@@ -9,12 +9,15 @@ the test is about two sessions, not about opening a file twice.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from sqlalchemy import text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import sessionmaker
 
@@ -81,3 +84,54 @@ def record_at_once(
 def url_text(url: URL) -> str:
     """The URL with its password, for another process to connect with."""
     return url.render_as_string(hide_password=False)
+
+
+def wait_until_blocked(db: Database, done: Callable[[], bool] = lambda: False) -> None:
+    """Until a PostgreSQL session of `db`'s database waits on a lock another holds (within
+    10 s); `done` true meanwhile means the action expected to wait finished without."""
+    with db.engine.connect() as watcher:
+        deadline = time.monotonic() + 10
+        waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+        while not watcher.execute(waiting).scalar():
+            assert not done(), "the second action finished without waiting"
+            assert time.monotonic() < deadline, "the second action never waited"
+            time.sleep(0.01)
+
+
+def race_while_held(
+    db: Database,
+    saras: Callable[[], object],
+    mine: Callable[[], object],
+    written: threading.Event,
+    release: threading.Event,
+) -> dict[str, object]:
+    """Sara's action (in a thread named "sara", which the caller's patch holds open inside
+    its transaction once `written` is set, until `release`), then the analyst's, started
+    and seen waiting on Sara's lock; Sara's let go. What each ended with ("done" or its
+    exception), by "sara" and "mine". Who acts is process-wide: "sara" for both; a
+    refused action writes nothing."""
+    outcomes: dict[str, object] = {}
+
+    def run(name: str, action: Callable[[], object]) -> None:
+        try:
+            action()
+            outcomes[name] = "done"
+        except Exception as exc:  # handed to the test's thread
+            outcomes[name] = exc
+
+    def both() -> None:
+        sara = threading.Thread(target=run, args=("sara", saras), name="sara")
+        second = threading.Thread(target=run, args=("mine", mine), name="mine")
+        sara.start()
+        try:
+            assert written.wait(10), "Sara's action never reached its write"
+            second.start()
+            wait_until_blocked(db)
+        finally:
+            release.set()
+            sara.join(10)
+            if second.ident is not None:  # started
+                second.join(10)
+
+    as_analyst("sara", both)
+    return outcomes

@@ -4,7 +4,6 @@ even one whose audit entry was written before a change that committed first."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -21,6 +20,7 @@ from pilotage.services import audit
 from pilotage.services.changes import latest_change
 from pilotage.services.kpis import KpiRow
 from pilotage.services.targets import set_target
+from two_analysts import wait_until_blocked
 
 
 @pytest.fixture
@@ -118,13 +118,7 @@ def test_a_writer_counting_waits_for_the_one_counting_before_it(
 
         writer = threading.Thread(target=fast)
         writer.start()
-        with db.engine.connect() as watcher:
-            deadline = time.monotonic() + 10
-            waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-            while not watcher.execute(waiting).scalar():
-                assert not done, "B committed without waiting for A"
-                assert time.monotonic() < deadline, "B never waited for A"
-                time.sleep(0.01)
+        wait_until_blocked(db, lambda: bool(done))  # B waits on A's row lock
         # Neither committed: the window sees neither.
         assert latest_change(db).count == start
         slow.commit()

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
 from kpi_fixtures import Tree
 from service_support import AuditLog
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Kpi, Pillar
@@ -48,7 +47,7 @@ from pilotage.services.pillars import (
 from pilotage.services.programs import ProgramRow, delete_program, get_program
 from pilotage.services.records import DeletedMeanwhileError
 from pilotage.services.undo import restore_deleted
-from two_analysts import as_analyst, second_database
+from two_analysts import as_analyst, race_while_held, second_database
 
 # "01/12/2026 14:02" or "2026-12-01 14:02": the day as the analyst's pattern writes it.
 AT = r"\S+ \d\d:\d\d"
@@ -133,48 +132,6 @@ def pause_sara(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, thread
     return written, release
 
 
-def race(
-    db: Database,
-    saras: Callable[[], object],
-    mine: Callable[[], object],
-    written: threading.Event,
-    release: threading.Event,
-) -> dict[str, object]:
-    """Sara's delete, held open inside its transaction; the analyst's action, started then
-    and seen waiting on her lock (pg_locks); Sara's let go. What each ended with ("done"
-    or its exception). Who acts is process-wide: "sara" for both."""
-    outcomes: dict[str, object] = {}
-
-    def run(name: str, action: Callable[[], object]) -> None:
-        try:
-            action()
-            outcomes[name] = "done"
-        except Exception as exc:  # handed to the test's thread
-            outcomes[name] = exc
-
-    def both() -> None:
-        sara = threading.Thread(target=run, args=("sara", saras), name="sara")
-        second = threading.Thread(target=run, args=("mine", mine), name="mine")
-        sara.start()
-        try:
-            assert written.wait(10), "Sara's delete never reached its write"
-            second.start()
-            with db.engine.connect() as watcher:
-                deadline = time.monotonic() + 10
-                waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-                while not watcher.execute(waiting).scalar():
-                    assert time.monotonic() < deadline, "the analyst's action never waited"
-                    time.sleep(0.01)
-        finally:
-            release.set()
-            sara.join(10)
-            if second.ident is not None:
-                second.join(10)
-
-    as_analyst("sara", both)
-    return outcomes
-
-
 @pytest.mark.postgresql_only
 @ACTIONS
 def test_an_action_waiting_on_the_delete_of_its_pillar_names_who_deleted_it(
@@ -189,7 +146,7 @@ def test_an_action_waiting_on_the_delete_of_its_pillar_names_who_deleted_it(
     to crash: "Could not refresh instance")."""
     p2 = pillars[1]
     with second_database(db) as other:
-        outcomes = race(
+        outcomes = race_while_held(
             db,
             lambda: delete_pillar(other, p2.id, p2.version),
             lambda: action(db, p2),
@@ -234,7 +191,7 @@ def test_a_pillar_added_while_its_program_is_being_deleted_is_refused(
     on the foreign key, in the driver's words)."""
     seen = get_program(db, program.id)
     with second_database(db) as other:
-        outcomes = race(
+        outcomes = race_while_held(
             db,
             lambda: delete_program(other, seen.id, seen.version),
             lambda: create_pillar(db, program.id, PillarInput("P1", "P1")),
@@ -354,7 +311,7 @@ def test_a_pillar_put_back_while_its_program_is_being_deleted_is_refused(
     snapshot = delete_pillar(db, p2.id, p2.version)
     seen = get_program(db, program.id)
     with second_database(db) as other:
-        outcomes = race(
+        outcomes = race_while_held(
             db,
             lambda: delete_program(other, seen.id, seen.version),
             lambda: restore_deleted(db, snapshot),
@@ -378,7 +335,7 @@ def test_a_kpi_put_back_while_its_initiative_is_being_deleted_is_refused(
     snapshot = delete_kpi(db, learners.id, learners.version)
     initiative = get_initiative(db, tree.initiative_id)
     with second_database(db) as other:
-        outcomes = race(
+        outcomes = race_while_held(
             db,
             lambda: delete_initiative(other, initiative.id, initiative.version),
             lambda: restore_deleted(db, snapshot),

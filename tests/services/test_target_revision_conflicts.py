@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import re
 import threading
-import time
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
 
 from pilotage.db.database import Database
 from pilotage.domain.errors import ConflictError, ValidationError
@@ -21,7 +18,7 @@ from pilotage.services import targets
 from pilotage.services.conflicts import TargetRevisedError
 from pilotage.services.kpis import KpiRow
 from pilotage.services.targets import list_targets, remove_target, revise_target, set_target
-from two_analysts import as_analyst, second_database
+from two_analysts import as_analyst, race_while_held, second_database
 
 END_Q1 = date(2024, 3, 31)
 # "the target of 31/03/2024 of K1 was changed by sara at 2026-12-01 10:42, after you had
@@ -157,7 +154,7 @@ def test_two_analysts_revising_one_period_at_once(
     set_target(db, learners.id, END_Q1, Decimal(300))
     seen = latest(db, learners)
     with second_database(db) as other:
-        outcomes = _race(
+        outcomes = race_while_held(
             db,
             lambda: revise_target(other, learners.id, END_Q1, Decimal(250), "Sara's", seen=seen),
             lambda: revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen),
@@ -179,7 +176,7 @@ def test_a_revision_while_another_analyst_removes_the_original(
     set_target(db, learners.id, END_Q1, Decimal(300))
     seen = latest(db, learners)
     with second_database(db) as other:
-        outcomes = _race(
+        outcomes = race_while_held(
             db,
             lambda: remove_target(other, seen.id, seen.version),
             lambda: revise_target(db, learners.id, END_Q1, Decimal(200), "Mine", seen=seen),
@@ -201,7 +198,7 @@ def test_a_removal_of_the_original_while_another_analyst_revises_it(
     set_target(db, learners.id, END_Q1, Decimal(300))
     seen = latest(db, learners)
     with second_database(db) as other:
-        outcomes = _race(
+        outcomes = race_while_held(
             db,
             lambda: revise_target(other, learners.id, END_Q1, Decimal(250), "Sara's", seen=seen),
             lambda: remove_target(db, seen.id, seen.version),
@@ -212,45 +209,3 @@ def test_a_removal_of_the_original_while_another_analyst_revises_it(
     assert isinstance(refusal, ValidationError), refusal
     assert [p.field for p in refusal.problems] == ["revision"]
     assert figures(db, learners) == [(0, Decimal(300)), (1, Decimal(250))]
-
-
-def _race(
-    db: Database,
-    saras: Callable[[], object],
-    mine: Callable[[], object],
-    written: threading.Event,
-    release: threading.Event,
-) -> dict[str, object]:
-    """Sara's action, held open inside its transaction; the analyst's, started then and
-    seen waiting on Sara's lock; Sara's let go. What each ended with ("done" or its
-    exception). Who acts is process-wide: "sara" for both; a refused one writes nothing."""
-    outcomes: dict[str, object] = {}
-
-    def run(name: str, action: Callable[[], object]) -> None:
-        try:
-            action()
-            outcomes[name] = "done"
-        except Exception as exc:  # handed to the test's thread
-            outcomes[name] = exc
-
-    def both() -> None:
-        sara = threading.Thread(target=run, args=("sara", saras), name="sara")
-        second = threading.Thread(target=run, args=("mine", mine), name="mine")
-        sara.start()
-        try:
-            assert written.wait(10), "Sara's action never reached its write"
-            second.start()
-            with db.engine.connect() as watcher:
-                deadline = time.monotonic() + 10
-                waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")
-                while not watcher.execute(waiting).scalar():
-                    assert time.monotonic() < deadline, "the analyst's action never waited"
-                    time.sleep(0.01)
-        finally:
-            release.set()
-            sara.join(10)
-            if second.ident is not None:  # started
-                second.join(10)
-
-    as_analyst("sara", both)
-    return outcomes
