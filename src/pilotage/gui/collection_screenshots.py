@@ -8,20 +8,18 @@ no workbook itself, and a picture needs no file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from pilotage.gui.dialogs.import_dialog import ImportPreviewDialog
 from pilotage.gui.main_window import MainWindow
-from pilotage.gui.qt import QApplication, QModelIndex, QThreadPool, QWidget
+from pilotage.gui.qt import QModelIndex, QThreadPool
+from pilotage.gui.shot_support import Save, settle
 from pilotage.services.measurement_import import (
     CellProblem,
     ImportPreview,
     PreviewRow,
     RowOutcome,
 )
-
-Save = Callable[[QWidget, Path], Path]
 
 SAMPLE_FILE = Path("~/Documents/figures-MNC-2025-Q4.xlsx")
 _NEW, _CHANGED, _SAME, _REJECTED = (
@@ -61,19 +59,13 @@ SAMPLE_ROWS = (
 )  # fmt: skip
 
 
-def _settle() -> None:
-    for _ in range(2):  # a layout pass can post another (word-wrapped labels)
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-
-
 def save_template_dialog(window: MainWindow, path: Path, save: Save) -> Path:
     """File > Export data-collection template… on the program shown, left without writing."""
     dialog = window.template_action.open_dialog()
     try:
         # The home folder as "~": the same picture on every machine.
         dialog.file.setText(dialog.file.text().replace(str(Path.home()), "~"))
-        _settle()
+        settle()
         return save(dialog, path)
     finally:
         dialog.reject()
@@ -91,7 +83,7 @@ def save_import_preview(window: MainWindow, path: Path, save: Save) -> Path:
         dialog.table.selectionModel().setCurrentIndex(
             index, dialog.table.selectionModel().SelectionFlag.NoUpdate
         )
-        _settle()
+        settle()
         return save(dialog, path)
     finally:
         dialog.reject()

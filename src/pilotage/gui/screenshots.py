@@ -44,6 +44,7 @@ from pilotage.gui.qt import (
     QWidget,
 )
 from pilotage.gui.settings import Settings
+from pilotage.gui.shot_support import settle
 from pilotage.gui.team_screenshots import save_conflict_form, save_server_dialog
 from pilotage.services.identity import ILLUSTRATIVE_USER
 
@@ -171,9 +172,7 @@ def _wait_idle(window: MainWindow, *, first_tree: bool = False) -> None:
         _wait_for(window, lambda: seen["tree"] and not window.is_busy())
     finally:
         window.tree_loaded.disconnect(tree_loaded)
-    for _ in range(2):  # a layout pass can post another (word-wrapped labels)
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
+    settle()
 
 
 def _wait_for(window: MainWindow, done: Callable[[], bool]) -> None:
@@ -256,9 +255,7 @@ def _save_record_form(window: MainWindow, path: Path) -> Path | None:
     if dialog is None:
         return None
     try:
-        for _ in range(2):
-            QApplication.sendPostedEvents()
-            QApplication.processEvents()
+        settle()
         return _save(dialog, path)
     finally:
         dialog.reject()
@@ -271,12 +268,6 @@ def _open_record_form(window: MainWindow) -> FormDialog[Any] | None:
         return None
     actions.edit_action.trigger()
     return actions.dialog
-
-
-def _settle() -> None:
-    for _ in range(2):  # a layout pass can post another (word-wrapped labels)
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
 
 
 def _save_measurement_form(window: MainWindow, path: Path) -> Path | None:
@@ -297,7 +288,7 @@ def _save_measurement_form(window: MainWindow, path: Path) -> Path | None:
             dialog.disaggregations.add_row(SAMPLE_DIMENSION, category, value)
         dialog.disaggregations.table.clearSelection()  # the rows as typed, not highlighted
         dialog.value_edit.setFocus()
-        _settle()
+        settle()
         return _save(dialog, path)
     finally:
         dialog.reject()
@@ -311,7 +302,7 @@ def _save_organizations_dialog(window: MainWindow, path: Path) -> Path:
     if dialog is None:
         raise ScreenshotError("the organizations dialog did not open")
     try:
-        _settle()
+        settle()
         return _save(dialog, path)
     finally:
         dialog.reject()
@@ -337,7 +328,7 @@ def _save_history_dialog(window: MainWindow, path: Path) -> Path:
             loop.exec()
         if dialog.is_busy():
             raise ScreenshotError("the history dialog did not finish loading")
-        _settle()
+        settle()
         return _save(dialog, path)
     finally:
         dialog.close()
@@ -374,9 +365,7 @@ def _save_error_dialog(window: MainWindow, path: Path) -> Path:
         dialog.details_button.setChecked(True)
         dialog.resize(720, 380)
         dialog.show()
-        for _ in range(2):
-            QApplication.sendPostedEvents()
-            QApplication.processEvents()
+        settle()
         return _save(dialog, path)
     finally:
         dialog.close()
@@ -392,9 +381,7 @@ def _save_preferences_dialog(window: MainWindow, path: Path) -> Path:
         try:
             dialog.language.setCurrentIndex(dialog.language.findData("fr"))
             dialog.show()
-            for _ in range(2):
-                QApplication.sendPostedEvents()
-                QApplication.processEvents()
+            settle()
             return _save(dialog, path)
         finally:
             dialog.close()

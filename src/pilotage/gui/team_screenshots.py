@@ -4,15 +4,13 @@ refused (nothing is written: the refusal is shown on the database as it is)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from pilotage.domain.errors import ConflictError
 from pilotage.gui.dialogs.form_dialog import FormDialog
 from pilotage.gui.dialogs.server_dialog import ServerDialog
-from pilotage.gui.qt import QApplication, QLineEdit, QWidget
-
-Save = Callable[[QWidget, Path], Path]
+from pilotage.gui.qt import QLineEdit, QWidget
+from pilotage.gui.shot_support import Save, settle
 
 SAMPLE_SERVER = ("db.example.org", 5432, "pilotage", "amina", "a-password")
 # Who the picture says changed the record, and when: an illustration, the same on every
@@ -32,7 +30,7 @@ def save_server_dialog(parent: QWidget, path: Path, save: Save) -> Path:
         dialog.connect_button.setFocus()  # as after typing the password and pressing Tab
         dialog.resize(460, dialog.sizeHint().height())
         dialog.show()
-        _settle()
+        settle()
         return save(dialog, path)
     finally:
         dialog.close()
@@ -48,15 +46,9 @@ def save_conflict_form(form: FormDialog[object], path: Path, save: Save) -> Path
         if isinstance(name, QLineEdit):
             name.setText(f"{name.text()} (2025)")
         form.show()
-        _settle()
+        settle()
         form.changed_meanwhile(ConflictError("record", 0, OTHER_ANALYST, CHANGED_AT))
-        _settle()
+        settle()
         return save(form, path)
     finally:
         form.reject()
-
-
-def _settle() -> None:
-    for _ in range(2):  # a layout pass can post another (word-wrapped labels)
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
