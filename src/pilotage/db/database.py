@@ -11,12 +11,12 @@ import getpass
 import logging
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, event, inspect, select
+from sqlalchemy import ColumnElement, Engine, event, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import (
     ArgumentError,
@@ -61,19 +61,32 @@ class ReadOnlyDatabaseError(DatabaseError):
     """A write asked of a database opened read only."""
 
 
-def conflict_error(session: Session, entity: str, entity_id: int) -> ConflictError:
-    """The refusal of a stale save, naming who last changed the record and when."""
-    last = session.scalars(
+def newest_entry(
+    session: Session,
+    entity: str,
+    entity_ids: Iterable[int],
+    *where: ColumnElement[bool],
+) -> AuditEntry | None:
+    """The newest audit entry of any of the records (those `where` keeps, if given)."""
+    return session.scalars(
         select(AuditEntry)
-        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id.in_(list(entity_ids)), *where)
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
+
+
+def who_and_when(entry: AuditEntry | None) -> tuple[str | None, str | None]:
+    """Who wrote `entry` and when (ISO, to the second), as a ConflictError takes them."""
+    if entry is None:
+        return None, None
+    return entry.who, entry.at.isoformat(timespec="seconds")
+
+
+def conflict_error(session: Session, entity: str, entity_id: int) -> ConflictError:
+    """The refusal of a stale save, naming who last changed the record and when."""
     return ConflictError(
-        entity,
-        entity_id,
-        last.who if last else None,
-        last.at.isoformat(timespec="seconds") if last else None,
+        entity, entity_id, *who_and_when(newest_entry(session, entity, [entity_id]))
     )
 
 

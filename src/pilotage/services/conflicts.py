@@ -64,9 +64,6 @@ class MeasurementRecordedError(ConflictError):
             )
         self.args = (text.format(period=period, code=code, by=by, at=when),)
 
-    def __str__(self) -> str:
-        return str(self.args[0])
-
 
 class TargetRevisedError(ConflictError):
     """A period's target was revised (or its revisions removed) by someone else after the
@@ -96,6 +93,3 @@ class TargetRevisedError(ConflictError):
                 "opened this form: your revision was not saved",
             )
         self.args = (text.format(day=day, code=code, by=by, at=when),)
-
-    def __str__(self) -> str:
-        return str(self.args[0])

@@ -16,7 +16,6 @@ from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.domain.messages import translate
 from pilotage.services import audit
-from pilotage.services.conflicts import moment
 from pilotage.services.input_types import check_types, wrong_type
 from pilotage.services.records import (
     POSITION_PARKING,
@@ -148,13 +147,7 @@ def _lock_program(session: Session, program_id: int) -> None:
             raise NotFoundError("contract_program", program_id)
         reference = deleted_value(entry, "reference")
         text = translate("Conflicts", "program {reference} was deleted by {by} at {at}")
-        raise DeletedMeanwhileError(
-            entry,
-            reference,
-            text.format(
-                reference=reference, by=entry.who, at=moment(entry.at.isoformat(timespec="seconds"))
-            ),
-        )
+        raise DeletedMeanwhileError(entry, reference, text, reference=reference)
 
 
 def _gone(session: Session, pillar_id: int) -> PilotageError:
@@ -164,10 +157,8 @@ def _gone(session: Session, pillar_id: int) -> PilotageError:
     if entry is None:
         return NotFoundError(ENTITY, pillar_id)
     code = deleted_value(entry, "code")
-    text = translate("Conflicts", "pillar {code} was deleted by {by} at {at}").format(
-        code=code, by=entry.who, at=moment(entry.at.isoformat(timespec="seconds"))
-    )
-    return DeletedMeanwhileError(entry, code, text)
+    text = translate("Conflicts", "pillar {code} was deleted by {by} at {at}")
+    return DeletedMeanwhileError(entry, code, text, code=code)
 
 
 def delete_pillar(db: Database, pillar_id: int, version: int) -> Snapshot:

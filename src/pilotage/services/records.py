@@ -11,11 +11,12 @@ from sqlalchemy import ColumnElement, Table, select, update
 from sqlalchemy.orm import Session
 
 from pilotage.db.base import Base
-from pilotage.db.database import conflict_error
+from pilotage.db.database import conflict_error, newest_entry, who_and_when
 from pilotage.db.schema import AuditEntry, ContractProgram, Pillar, metadata
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import ConflictError, DeletedError, NotFoundError
 from pilotage.services import audit
+from pilotage.services.conflicts import moment
 from pilotage.services.input_types import wrong_type
 from pilotage.services.validation import refuse
 
@@ -30,7 +31,7 @@ def load(session: Session, model: type[T], record_id: int) -> T:
         entity = entity_name(model)
         entry = deletion(session, entity, record_id) if isinstance(record_id, int) else None
         if entry is not None:
-            raise DeletedError(entity, record_id, entry.who, entry.at.isoformat(timespec="seconds"))
+            raise DeletedError(entity, record_id, *who_and_when(entry))
         raise NotFoundError(entity, record_id)
     return row
 
@@ -83,15 +84,10 @@ def position_conflict(session: Session, pillar_id: int) -> ConflictError:
 def _named_conflict(
     session: Session, entity: str, entity_id: int, condition: ColumnElement[bool]
 ) -> ConflictError:
-    last = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id, condition)
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).first()
+    last = newest_entry(session, entity, [entity_id], condition)
     if last is None:  # none of that kind: the last entry, as for any other record
         return conflict_error(session, entity, entity_id)
-    return ConflictError(entity, entity_id, last.who, last.at.isoformat(timespec="seconds"))
+    return ConflictError(entity, entity_id, *who_and_when(last))
 
 
 class DeletedMeanwhileError(ConflictError):
@@ -99,29 +95,18 @@ class DeletedMeanwhileError(ConflictError):
     naming it, who deleted it and when (its DELETE audit entry). A ConflictError, so that
     the window reloads what it shows; the sentence is its own, as the caller words it."""
 
-    def __init__(self, entry: AuditEntry, label: str, text: str) -> None:
-        super().__init__(
-            entry.entity, entry.entity_id, entry.who, entry.at.isoformat(timespec="seconds")
-        )
+    def __init__(self, entry: AuditEntry, label: str, template: str, **names: str) -> None:
+        """`template` (translated) names who with {by} and when with {at}; `names` fill
+        its other places (the record's code…)."""
+        by, at = who_and_when(entry)
+        super().__init__(entry.entity, entry.entity_id, by, at)
         self.label = label
-        self.args = (text,)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+        self.args = (template.format(by=by, at=moment(at), **names),)
 
 
 def deletion(session: Session, entity: str, entity_id: int) -> AuditEntry | None:
     """The audit entry of the record's delete (its own, or the cascade of its parent's)."""
-    return session.scalars(
-        select(AuditEntry)
-        .where(
-            AuditEntry.entity == entity,
-            AuditEntry.entity_id == entity_id,
-            AuditEntry.action == AuditAction.DELETE,
-        )
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).first()
+    return newest_entry(session, entity, [entity_id], AuditEntry.action == AuditAction.DELETE)
 
 
 def deleted_value(entry: AuditEntry, field: str) -> str:

@@ -18,8 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pilotage.db.base import NOTE_LENGTH
-from pilotage.db.database import Database, conflict_error
-from pilotage.db.schema import AuditEntry, Kpi, KpiTarget
+from pilotage.db.database import Database, conflict_error, newest_entry, who_and_when
+from pilotage.db.schema import Kpi, KpiTarget
 from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import Problem, ValidationError
 from pilotage.domain.formatting import format_day
@@ -262,19 +262,9 @@ def _check_seen(
     # Who changed it: the newest audit of the row seen (changed or removed since) or of
     # the row now latest (added since).
     ids = [row.id for row in (seen, latest) if row is not None]
-    last = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.entity == ENTITY, AuditEntry.entity_id.in_(ids))
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).first()
-    raise TargetRevisedError(
-        code,
-        format_day(period_end),
-        last.entity_id if last is not None else ids[0],
-        last.who if last is not None else None,
-        last.at.isoformat(timespec="seconds") if last is not None else None,
-    )
+    last = newest_entry(session, ENTITY, ids)
+    entity_id = last.entity_id if last is not None else ids[0]
+    raise TargetRevisedError(code, format_day(period_end), entity_id, *who_and_when(last))
 
 
 def restore_revision(db: Database, snapshot: Snapshot, seen: TargetRow | None) -> None:
@@ -332,6 +322,13 @@ def remove_target(db: Database, target_id: int, version: int) -> Snapshot:
         audit.record_cascade(session, snapshot, f"deleted with target {target_id}")
         audit.record_deleted(session, ENTITY, target_id, values)
         return snapshot
+
+
+def latest_target(rows: Iterable[TargetRow], period_end: date) -> TargetRow | None:
+    """The target in force for `period_end` among `rows`: its latest revision, else the
+    original (None: the period has no target)."""
+    of_period = [t for t in rows if t.period_end == period_end]
+    return max(of_period, key=lambda t: t.revision) if of_period else None
 
 
 def list_targets(db: Database, kpi_id: int) -> list[TargetRow]:

@@ -15,7 +15,6 @@ from pilotage.domain.enums import AuditAction
 from pilotage.domain.errors import NotFoundError, PilotageError
 from pilotage.domain.messages import translate
 from pilotage.services import audit
-from pilotage.services.conflicts import moment
 from pilotage.services.records import (
     DeletedMeanwhileError,
     Snapshot,
@@ -114,10 +113,7 @@ def _parent_gone(session: Session, parent: str, parent_id: int) -> PilotageError
     if entry is None or template is None:
         return NotFoundError(parent, parent_id)
     label = deleted_value(entry, _NAMED_BY.get(parent, "code"))
-    text = template.format(
-        parent=label, by=entry.who, at=moment(entry.at.isoformat(timespec="seconds"))
-    )
-    return DeletedMeanwhileError(entry, label, text)
+    return DeletedMeanwhileError(entry, label, template, parent=label)
 
 
 # The field that names a parent in the audit entry of its delete.

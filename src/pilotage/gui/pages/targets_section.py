@@ -42,7 +42,7 @@ from pilotage.gui.undo.kpi_commands import (
 )
 from pilotage.services.clock import local_today
 from pilotage.services.kpi_detail import KpiDetail, kpi_detail
-from pilotage.services.targets import TargetRow
+from pilotage.services.targets import TargetRow, latest_target
 
 
 class TargetsSection(KpiSection):
@@ -172,7 +172,7 @@ class TargetsSection(KpiSection):
         target is no longer the one shown (another analyst revised it meanwhile), and the
         form then refills from the KPI's targets as stored."""
         kpi = detail.kpi
-        latest = _latest(detail, period_end)
+        latest = latest_target(detail.targets, period_end)
         asked = [period_end]  # the period of the last save tried: a reload shows that one
 
         def submit(data: RevisionInput) -> None:
@@ -189,7 +189,7 @@ class TargetsSection(KpiSection):
                     data.reason,
                     data.revised_on,
                     text,
-                    seen=_latest(detail, data.period_end),
+                    seen=latest_target(detail.targets, data.period_end),
                 )
             )
 
@@ -240,9 +240,3 @@ class TargetsSection(KpiSection):
 def _original(detail: KpiDetail, period_end: date) -> TargetRow | None:
     """The original (unrevised) target of the period ending on `period_end`, if set."""
     return next((t for t in detail.targets if t.period_end == period_end and t.is_original), None)
-
-
-def _latest(detail: KpiDetail, period_end: date) -> TargetRow | None:
-    """The target in force for `period_end`: its latest revision, else the original."""
-    rows = [t for t in detail.targets if t.period_end == period_end]
-    return max(rows, key=lambda t: t.revision) if rows else None

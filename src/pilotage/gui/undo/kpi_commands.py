@@ -43,6 +43,7 @@ from pilotage.services.measurements import (
 from pilotage.services.records import Snapshot
 from pilotage.services.targets import (
     TargetRow,
+    latest_target,
     list_targets,
     remove_target,
     restore_revision,
@@ -268,12 +269,8 @@ class ReviseTargetCommand(_CreateTarget):
     def _undo(self) -> None:
         super()._undo()
         # What the analyst sees once the revision is gone: a redo goes over that.
-        rows = [
-            t
-            for t in list_targets(self._context.db, self._kpi_id)
-            if t.period_end == self._period_end
-        ]
-        self._after_undo = max(rows, key=lambda t: t.revision) if rows else None
+        targets = list_targets(self._context.db, self._kpi_id)
+        self._after_undo = latest_target(targets, self._period_end)
 
     def _restore(self, db: Database, snapshot: Snapshot) -> None:
         restore_revision(db, snapshot, self._after_undo)
