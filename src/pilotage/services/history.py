@@ -81,19 +81,27 @@ def _shown(value: str | None) -> str:
 def record_history(db: Database, entity: str, entity_id: int) -> list[HistoryEntry]:
     """Every audit entry of one record (entity as in the log: "kpi", "pillar"...),
     newest first: one statement."""
+    return _entries(db, and_(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id))
+
+
+def _entries(db: Database, where: ColumnElement[bool]) -> list[HistoryEntry]:
+    """The audit entries `where` keeps, newest first, in one statement."""
+    query = (
+        select(
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.who,
+            AuditEntry.action,
+            AuditEntry.reason,
+            AuditEntry.changes,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+        )
+        .where(where)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
     with db.reading() as session:
-        entries = session.execute(
-            select(
-                AuditEntry.id,
-                AuditEntry.at,
-                AuditEntry.who,
-                AuditEntry.action,
-                AuditEntry.reason,
-                AuditEntry.changes,
-            )
-            .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        ).all()
+        rows = session.execute(query).all()
     return [
         HistoryEntry(
             e.id,
@@ -102,10 +110,10 @@ def record_history(db: Database, entity: str, entity_id: int) -> list[HistoryEnt
             e.action,
             e.reason or "",
             decode_changes(e.changes),
-            entity,
-            entity_id,
+            e.entity,
+            e.entity_id,
         )
-        for e in entries
+        for e in rows
     ]
 
 
@@ -141,46 +149,16 @@ def kpi_history(db: Database, kpi_id: int) -> list[HistoryEntry]:
             ),
         )
 
-    query = (
-        select(
-            AuditEntry.id,
-            AuditEntry.at,
-            AuditEntry.who,
-            AuditEntry.action,
-            AuditEntry.reason,
-            AuditEntry.changes,
-            AuditEntry.entity,
-            AuditEntry.entity_id,
-        )
-        .where(
-            or_(
-                and_(AuditEntry.entity == "kpi", AuditEntry.entity_id == kpi_id),
-                part_of_kpi("kpi_target", KpiTarget),
-                part_of_kpi("measurement", Measurement),
-            )
-        )
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    entries = _entries(
+        db,
+        or_(
+            and_(AuditEntry.entity == "kpi", AuditEntry.entity_id == kpi_id),
+            part_of_kpi("kpi_target", KpiTarget),
+            part_of_kpi("measurement", Measurement),
+        ),
     )
-    with db.reading() as session:
-        rows = session.execute(query).all()
-    entries = [
-        HistoryEntry(
-            e.id,
-            e.at,
-            e.who,
-            e.action,
-            e.reason or "",
-            decode_changes(e.changes),
-            e.entity,
-            e.entity_id,
-        )
-        for e in rows
-    ]
-    names = _part_names(entries)
-    return [
-        replace(e, part=names.get((e.entity, e.entity_id), "")) if e.entity != "kpi" else e
-        for e in entries
-    ]
+    names = _part_names(entries)  # a KPI's own entries have no part: "" as before
+    return [replace(e, part=names.get((e.entity, e.entity_id), "")) for e in entries]
 
 
 def _part_names(entries: list[HistoryEntry]) -> dict[tuple[str, int], str]:
