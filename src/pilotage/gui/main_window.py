@@ -169,7 +169,10 @@ class MainWindow(
         db = self._db
         # A server's database as "database@host": its URL is long and may name the driver.
         name = db.path.name if db.path is not None else short_name(db.url)
-        self.setWindowTitle(self.tr("{database} — Pilotage").format(database=name))
+        title = self.tr("{database} — Pilotage").format(database=name)
+        if db.read_only:
+            title = self.tr("{title} (read only)").format(title=title)
+        self.setWindowTitle(title)
 
     @Slot(str)
     def _on_edit_failed(self, message: str) -> None:

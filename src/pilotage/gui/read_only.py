@@ -122,11 +122,10 @@ class DatabaseAccess(QObject):
 
     @Slot()
     def show_access(self) -> None:
-        """Title, status bar and commands for the database shown (after the title is set)."""
+        """Status bar and commands for the database shown (the title says it itself)."""
         window = self._window
         read_only = window.database().read_only
         if read_only:
-            window.setWindowTitle(self.tr("{title} (read only)").format(title=window.windowTitle()))
             self.read_only_label.setText(self.tr("Read only: another instance holds this file"))
         self.read_only_label.setVisible(read_only)
         for action in (window.import_action, window.organizations_action):

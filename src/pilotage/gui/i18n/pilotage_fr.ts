@@ -247,7 +247,7 @@
         <translation>{period} de {code} a été enregistré entre-temps par quelqu’un d’autre : votre chiffre n’a pas été enregistré ; modifiez plutôt cette mesure</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>the target of {day} of {code} was changed by {by} at {at}, after you had opened this form: your revision was not saved</source>
         <translation>la cible du {day} de {code} a été modifiée par {by} à {at}, après que vous avez ouvert ce formulaire : votre révision n’a pas été enregistrée</translation>
     </message>
@@ -267,22 +267,22 @@
         <translation>a été enregistrée entre-temps puis supprimée : enregistrez-la à nouveau</translation>
     </message>
     <message>
-        <location filename="../../services/targets.py" line="+138"/>
+        <location filename="../../services/targets.py" line="+139"/>
         <source>was set meanwhile, then removed: set it again</source>
         <translation>a été fixée entre-temps puis supprimée : fixez-la à nouveau</translation>
     </message>
     <message>
-        <location filename="../../services/pillars.py" line="+150"/>
+        <location filename="../../services/pillars.py" line="+149"/>
         <source>program {reference} was deleted by {by} at {at}</source>
         <translation>le programme {reference} a été supprimé par {by} à {at}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>pillar {code} was deleted by {by} at {at}</source>
         <translation>le pilier {code} a été supprimé par {by} à {at}</translation>
     </message>
     <message>
-        <location filename="../../services/undo.py" line="+124"/>
+        <location filename="../../services/undo.py" line="+126"/>
         <source>cannot be put back: its program {parent} was deleted by {by} at {at}</source>
         <translation>restauration impossible : son programme {parent} a été supprimé par {by} à {at}</translation>
     </message>
@@ -310,12 +310,12 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../db/database.py" line="+122"/>
+        <location filename="../../db/database.py" line="+135"/>
         <source>{name} is open read only: another instance of Pilotage holds it</source>
         <translation>{name} est ouvert en lecture seule : une autre instance de Pilotage le détient</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+153"/>
         <source>the server asks for the password of {user}: set PGPASSWORD, or put it in ~/.pgpass (pgpass.conf on Windows)</source>
         <translation>le serveur demande le mot de passe de {user} : définissez PGPASSWORD, ou inscrivez-le dans ~/.pgpass (pgpass.conf sous Windows)</translation>
     </message>
@@ -325,7 +325,7 @@
         <translation>le serveur a refusé le mot de passe de {user} (ou ne connaît pas cet utilisateur) : vérifiez l’utilisateur et le mot de passe dans l’URL, PGPASSWORD ou ~/.pgpass (pgpass.conf sous Windows)</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="+193"/>
+        <location filename="../../db/errors.py" line="+194"/>
         <source>already used: another analyst created it meanwhile</source>
         <translation>déjà utilisé : un autre analyste l’a créé entre-temps</translation>
     </message>
@@ -374,11 +374,6 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>{title} (read only)</source>
-        <translation>{title} (lecture seule)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Read only: another instance holds this file</source>
         <translation>Lecture seule : une autre instance détient ce fichier</translation>
     </message>
@@ -734,7 +729,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../screenshots.py" line="+369"/>
+        <location filename="../screenshots.py" line="+360"/>
         <source>The details were written to {path}.</source>
         <translation>Les détails ont été enregistrés dans {path}.</translation>
     </message>
@@ -906,7 +901,7 @@
 <context>
     <name>HeldFilePrompt</name>
     <message>
-        <location filename="../read_only.py" line="-98"/>
+        <location filename="../read_only.py" line="-97"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
@@ -2091,7 +2086,7 @@
         <translation>le modèle aurait {count} lignes (au plus {limit}) : choisissez une plage de périodes plus courte ou moins d’initiatives</translation>
     </message>
     <message>
-        <location filename="../../services/pillars.py" line="+122"/>
+        <location filename="../../services/pillars.py" line="+120"/>
         <source>must be a list of (pillar id, position seen) pairs, not {value}</source>
         <translation>doit être une liste de paires (identifiant du pilier, position vue), et non {value}</translation>
     </message>
@@ -3080,7 +3075,12 @@
         <translation>{database} — Pilotage</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>{title} (read only)</source>
+        <translation>{title} (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
