@@ -9,17 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.cli import main
+from cli_support import run
 from pilotage.db import migrate
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse's own errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_one_clear_line(err: str, *fragments: str) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from cli_support import run
 from filled_templates import figure_row, write_filled
 from lock_holder import held_elsewhere
-from pilotage.cli import main
 from pilotage.db.database import open_database
 from pilotage.db.file_lock import this_host
 from pilotage.db.schema import Kpi
@@ -24,12 +24,6 @@ from pilotage.services.demo_data import REFERENCE
 pytestmark = pytest.mark.sqlite_only
 
 Q4 = (date(2024, 10, 1), date(2024, 12, 31))
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from cli_support import run
 from lock_holder import held_elsewhere
-from pilotage.cli import main
 from pilotage.db.file_lock import this_host
 from pilotage.services.demo_data import REFERENCE
 
 pytestmark = pytest.mark.sqlite_only
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

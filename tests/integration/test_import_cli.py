@@ -9,22 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from cli_support import run
 from filled_templates import figure_row, write_filled
-from pilotage.cli import main
 from pilotage.db.database import open_database
 from pilotage.db.schema import AuditEntry, Kpi, Measurement
 
 Q4 = (date(2024, 10, 1), date(2024, 12, 31))
 Q1 = (date(2025, 1, 1), date(2025, 3, 31))
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -13,23 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from cli_support import run
 from filled_templates import figure_row, write_filled
-from pilotage.cli import main
 from pilotage.db.database import open_database
 from pilotage.db.schema import ContractProgram, Kpi, Measurement
 from pilotage.services.measured import program_scope
 
 REFERENCE = "CP-MTNRA-MNC"
 Q4 = (date(2024, 10, 1), date(2024, 12, 31))
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def values(database_file: Path, code: str) -> dict[str, list[Decimal | None]]:

@@ -10,22 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cli_support import run
 from pilotage import commands
-from pilotage.cli import main
 
 KINDS = {
     "program": ("report", "program", "--program", "CP-MTNRA-MNC"),
     "portfolio": ("report", "portfolio"),
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse's own errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_one_clear_line(err: str, *fragments: str) -> None:

@@ -8,18 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from pilotage.cli import main
+from cli_support import run
 from pilotage.db import migrate
 from pilotage.db.server import ServerError, ServerProblem, connect_server
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse's own errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_backup_of_a_server_database_is_refused_in_one_sentence(

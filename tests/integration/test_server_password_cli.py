@@ -13,7 +13,7 @@ import psycopg
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from pilotage.cli import main
+from cli_support import run
 from pilotage.db import migrate
 from pilotage.db.database import open_database
 from pilotage.db.server import ServerError, ServerProblem
@@ -29,12 +29,6 @@ def server_says(monkeypatch: pytest.MonkeyPatch, message: str) -> None:
         raise OperationalError("select version_num", {}, psycopg.OperationalError(message))
 
     monkeypatch.setattr(migrate, "current_revision", refuse)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_password_asked_and_not_given_says_where_to_put_it(

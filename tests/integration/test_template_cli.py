@@ -9,21 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cli_support import run
 from pilotage import commands
-from pilotage.cli import main
 from pilotage.exchange import template_layout as layout
 from pilotage.exchange.workbook_marker import WorkbookKind, marker_of
 
 H1_2025 = ("--from", "2025-01-01", "--to", "2025-06-30")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse's own errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_one_clear_line(err: str, *fragments: str) -> None:

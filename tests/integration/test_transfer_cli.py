@@ -11,22 +11,13 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from pilotage.cli import main
+from cli_support import run
 from pilotage.db.database import open_database
 from pilotage.db.schema import metadata
 from pilotage.services.program_transfer import program_snapshot
 from pilotage.services.programs import find_program
 
 REFERENCE = "CP-MTNRA-MNC"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse's own errors
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
