@@ -7,7 +7,8 @@ Pilotage on one desk cannot change the schema under the others.
 
 The password never leaves memory: the URL remembered (recent list, last
 database) is built without it, and libpq's own ~/.pgpass and PGPASSWORD still
-work when it is left out.
+work when it is left out. A password typed is kept for the session only
+(`remember_password`), so that a server reopened is not asked for it again.
 """
 
 from __future__ import annotations
@@ -76,6 +77,28 @@ def server_target(url: URL) -> str:
     Not `render_as_string(hide_password=True)`: that keeps a "***" placeholder,
     which would then be sent as the password."""
     return without_password(url).render_as_string(hide_password=False)
+
+
+# Passwords typed this session, by the URL without its password. Never written anywhere.
+# Read and written from the GUI thread and from workers (start-up opens off it): a
+# dict's get and set are atomic.
+_PASSWORDS: dict[str, str] = {}
+
+
+def remember_password(url: URL) -> None:
+    """Keep the password of `url` for this session (nothing kept if it has none)."""
+    if url.password:
+        _PASSWORDS[server_target(url)] = str(url.password)
+
+
+def with_known_password(url: URL) -> URL:
+    """`url` with the password typed earlier this session, if any."""
+    password = _PASSWORDS.get(server_target(url))
+    return url.set(password=password) if password else url
+
+
+def forget_passwords() -> None:
+    _PASSWORDS.clear()
 
 
 def is_server_target(target: str) -> bool:

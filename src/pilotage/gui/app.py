@@ -155,14 +155,13 @@ def _open_asking_password(
         try:
             return run_off_thread(partial(_open, attempt, create))
         except PilotageError as exc:
-            from pilotage.db.server import PASSWORD_PROBLEMS, ServerError, ServerProblem
+            from pilotage.db.server import PASSWORD_PROBLEMS, ServerError
 
             if not isinstance(exc, ServerError) or exc.problem not in PASSWORD_PROBLEMS:
                 raise
-            from pilotage.gui.dialogs.server_dialog import PasswordPrompt, problem_sentence
+            from pilotage.gui.dialogs.server_dialog import PasswordPrompt, password_prompt
 
-            refused = exc.problem is ServerProblem.PASSWORD_REFUSED
-            prompt = PasswordPrompt(exc.url, problem_sentence(exc) if refused else "", shell)
+            prompt = password_prompt(exc, shell)
             try:
                 if prompt.exec() != PasswordPrompt.DialogCode.Accepted:
                     raise
@@ -192,8 +191,12 @@ def _open(
     """The database, whether it holds no program yet, and why workbooks from outside
     could not be read safely here (None: they can). Worker thread: no Qt here."""
     from pilotage.db.database import open_database
-    from pilotage.db.server import connect_server, parse_server_target
-    from pilotage.gui.dialogs.server_dialog import remember_password, with_known_password
+    from pilotage.db.server import (
+        connect_server,
+        parse_server_target,
+        remember_password,
+        with_known_password,
+    )
     from pilotage.services.programs import list_programs
     from pilotage.services.workbook_files import xml_protection_problem
 

@@ -83,7 +83,8 @@ class Settings:
 
     def last_database(self) -> str | None:
         value = self._value(_LAST_DATABASE)
-        return without_password(value) if isinstance(value, str) and value.strip() else None
+        # Written without its password (set_last_database): read as it is.
+        return value if isinstance(value, str) and value.strip() else None
 
     def set_last_database(self, target: str) -> None:
         self._store.setValue(_LAST_DATABASE, without_password(target))
@@ -99,8 +100,7 @@ class Settings:
         for item in value:
             if not isinstance(item, str) or not item.strip():
                 continue
-            item = without_password(item)
-            if item in recent:
+            if item in recent:  # written without passwords (add_recent_database)
                 continue
             if "://" not in item and not Path(item).is_file():
                 continue

@@ -9,34 +9,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import URL
-
 from pilotage.db.database import Database, open_database
 from pilotage.db.file_lock import FileLockHeldError
 from pilotage.db.server import (
     PASSWORD_PROBLEMS,
     ServerError,
-    ServerProblem,
     connect_server,
     parse_server_target,
+    remember_password,
     server_target,
     short_name,
+    with_known_password,
 )
 from pilotage.domain.errors import PilotageError
 from pilotage.gui.dialogs.opening import open_dialog
-from pilotage.gui.dialogs.server_dialog import (
-    PasswordPrompt,
-    ServerDialog,
-    problem_sentence,
-    remember_password,
-    with_known_password,
-)
+from pilotage.gui.dialogs.server_dialog import ServerDialog, password_prompt, problem_sentence
 from pilotage.gui.qt import QFileDialog, QMessageBox
 from pilotage.gui.read_only import offer_read_only
 from pilotage.gui.text import sentence
 from pilotage.services.backup import backup_copy
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from pilotage.gui.main_window import MainWindow
 
     _Base = MainWindow
@@ -128,10 +123,7 @@ class FileMenuMixin(_Base):
 
     def _ask_password(self, error: ServerError) -> None:
         """The password prompt for a server that asked for one (again, if refused)."""
-        problem = ""
-        if error.problem is ServerProblem.PASSWORD_REFUSED:
-            problem = problem_sentence(error)
-        prompt = PasswordPrompt(error.url, problem, self)
+        prompt = password_prompt(error, self)
         prompt.accepted.connect(lambda: self.open_server(prompt.url()))
         open_dialog(self, "password_prompt", prompt)
 
@@ -241,8 +233,9 @@ class FileMenuMixin(_Base):
         self.model.reload([])
         self._retire(old)  # and the old pages
         self._update_title()
-        if db.path is None:
-            remember_password(db.url)  # for this session only: the settings get the URL without
+        # From the Connect dialog, the recent list or the password prompt: kept for this
+        # session only (the settings get the URL without it).
+        remember_password(db.url)
         target = str(db.path) if db.path is not None else None
         if db.url.get_backend_name() == "postgresql":
             target = server_target(db.url)

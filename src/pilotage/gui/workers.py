@@ -29,9 +29,17 @@ class TaskRunner(QObject):
     # lives in the GUI thread) is queued, so _deliver runs in the GUI thread.
     _done = Signal(int, bool, object)
 
-    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        pool: QThreadPool,
+        parent: QObject | None = None,
+        dropped: Callable[[object], None] | None = None,
+    ) -> None:
+        """`dropped`: called (GUI thread) with the result of a request superseded or
+        cancelled, for a result that holds something to release (an open database)."""
         super().__init__(parent)
         self._pool = pool
+        self._dropped = dropped
         self._serial = 0  # the number of the latest request
         self._pending = 0  # requests started and not yet delivered or dropped
         self._done.connect(self._deliver)
@@ -67,8 +75,10 @@ class TaskRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        if serial != self._serial:
-            return  # superseded by a newer request
+        if serial != self._serial:  # superseded by a newer request, or cancelled
+            if ok and self._dropped is not None:
+                self._dropped(payload)
+            return
         if ok:
             self.finished.emit(payload)
         else:

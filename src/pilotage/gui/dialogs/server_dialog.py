@@ -2,18 +2,16 @@
 again when a server is reopened.
 
 The connection is tried on a worker thread, so the window keeps painting and
-Cancel works while a far server takes its time. The password stays in this
-process's memory (`remember_password`) for the session only: the recent list and
-the last database hold the URL built without it.
+Cancel works while a far server takes its time. The window that shows the
+database keeps its password for the session only (`remember_password`): the
+recent list and the last database hold the URL built without it.
 """
 
 from __future__ import annotations
 
 import getpass
-import threading
 from collections.abc import Callable
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from pilotage.db.database import Database
 from pilotage.db.server import (
@@ -27,6 +25,7 @@ from pilotage.db.server import (
     short_name,
     without_password,
 )
+from pilotage.db.server import forget_passwords as forget_passwords  # re-exported
 from pilotage.gui.pages.widgets import mute
 from pilotage.gui.qt import (
     QT_TRANSLATE_NOOP,
@@ -35,21 +34,22 @@ from pilotage.gui.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QObject,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QThreadPool,
     QVBoxLayout,
     QWidget,
     Signal,
     Slot,
     translate,
 )
+from pilotage.gui.workers import TaskRunner
 
-Connect = Callable[[URL], Database]
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
-# Passwords typed this session, by the URL without its password. Never written anywhere.
-_PASSWORDS: dict[str, str] = {}
+    Connect = Callable[[URL], Database]
 
 _PROBLEMS = {
     ServerProblem.UNREACHABLE: QT_TRANSLATE_NOOP(
@@ -87,22 +87,6 @@ _PROBLEMS = {
 }
 
 
-def remember_password(url: URL) -> None:
-    """Keep the password of `url` for this session (nothing kept if it has none)."""
-    if url.password:
-        _PASSWORDS[server_target(url)] = str(url.password)
-
-
-def with_known_password(url: URL) -> URL:
-    """`url` with the password typed earlier this session, if any."""
-    password = _PASSWORDS.get(server_target(url))
-    return url.set(password=password) if password else url
-
-
-def forget_passwords() -> None:
-    _PASSWORDS.clear()
-
-
 def problem_sentence(error: ServerError) -> str:
     """The one sentence a person reads for a failed connection, in the window's language."""
     url = error.url
@@ -116,53 +100,9 @@ def problem_sentence(error: ServerError) -> str:
     )
 
 
-class ConnectionAttempt(QObject):
-    """One connection at a time off the GUI thread; `finished` brings the database,
-    `failed` the exception. A cancelled attempt's database is closed when it arrives."""
-
-    finished = Signal(object)
-    failed = Signal(object)
-    _done = Signal(int, bool, object)  # emitted on the worker thread, received queued
-
-    def __init__(self, connect: Connect | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # Looked up when the attempt is made: tests put another in its place.
-        self._connect = connect
-        self._serial = 0
-        self._running = False
-        self._done.connect(self._deliver)
-
-    def is_running(self) -> bool:
-        return self._running
-
-    def start(self, url: URL) -> None:
-        self._serial += 1
-        self._running = True
-        serial, emit = self._serial, self._done.emit
-        connect = self._connect or connect_server
-
-        def work() -> None:
-            try:
-                result = connect(url)
-            except Exception as exc:
-                emit(serial, False, exc)
-            else:
-                emit(serial, True, result)
-
-        threading.Thread(target=work, name="pilotage-connect", daemon=True).start()
-
-    def cancel(self) -> None:
-        self._serial += 1
-        self._running = False
-
-    @Slot(int, bool, object)
-    def _deliver(self, serial: int, ok: bool, payload: object) -> None:
-        if serial != self._serial:
-            if ok and isinstance(payload, Database):
-                payload.close()  # nobody waits for it any more
-            return
-        self._running = False
-        (self.finished if ok else self.failed).emit(payload)
+def _close_database(result: object) -> None:
+    if isinstance(result, Database):
+        result.close()  # a connection given up: nobody waits for it any more
 
 
 class ServerDialog(QDialog):
@@ -180,9 +120,11 @@ class ServerDialog(QDialog):
         self.setObjectName("serverDialog")
         self.setWindowTitle(self.tr("Connect to server"))
         self.database: Database | None = None
+        self._connect = connect
+        self._connecting = False
         # Not a child of the dialog: a connection still on its way when the dialog is
-        # gone reaches the attempt all the same, which closes what arrives.
-        self._attempt = ConnectionAttempt(connect)
+        # gone reaches the runner all the same, which closes what arrives.
+        self._attempt = TaskRunner(QThreadPool.globalInstance(), dropped=_close_database)
         self._attempt.finished.connect(self._on_connected)
         self._attempt.failed.connect(self._on_failed)
 
@@ -251,10 +193,11 @@ class ServerDialog(QDialog):
         )
 
     def _update_connect(self) -> None:
-        ready = bool(self.database_name.text().strip()) and not self._attempt.is_running()
+        ready = bool(self.database_name.text().strip()) and not self._connecting
         self.connect_button.setEnabled(ready)
 
     def _set_busy(self, busy: bool) -> None:
+        self._connecting = busy
         for field in (self.host, self.port, self.database_name, self.user, self.password):
             field.setEnabled(not busy)
         self.busy.setVisible(busy)
@@ -266,14 +209,15 @@ class ServerDialog(QDialog):
             return
         url = self.url()
         self.problem.hide()
-        self._attempt.start(url)
+        connect = self._connect or connect_server  # looked up now: tests replace it
+        self._attempt.run(lambda: connect(url))
         self._set_busy(True)
         self.busy.setToolTip(self.tr("Connecting to {server}…").format(server=short_name(url)))
 
     @Slot()
     def cancel(self) -> None:
         """While connecting: give up the attempt and stay; otherwise close the dialog."""
-        if self._attempt.is_running():
+        if self._connecting:
             self._attempt.cancel()
             self._set_busy(False)
             return
@@ -288,7 +232,6 @@ class ServerDialog(QDialog):
         if not isinstance(database, Database):
             return
         self.database = database
-        remember_password(database.url)
         self.connected.emit(database)
         self.accept()
 
@@ -342,3 +285,10 @@ class PasswordPrompt(QDialog):
     def url(self) -> URL:
         """The server's URL with the password typed."""
         return self._url.set(password=self.password.text() or None)
+
+
+def password_prompt(error: ServerError, parent: QWidget | None = None) -> PasswordPrompt:
+    """The prompt for a server that asked for a password: why it asks again when the
+    password was refused, nothing more when none was given yet."""
+    refused = error.problem is ServerProblem.PASSWORD_REFUSED
+    return PasswordPrompt(error.url, problem_sentence(error) if refused else "", parent)
