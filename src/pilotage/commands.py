@@ -31,19 +31,10 @@ if TYPE_CHECKING:
     from pilotage.services.reports import ReportOutcome
 
 
-def _open(
-    args: argparse.Namespace, *, create: bool = False, upgrade: bool = True, reading: bool = False
-) -> Database:
-    """The database of `--db`; with `reading` (a command that writes nothing), read only
-    when another instance of Pilotage holds the file, rather than refused."""
-    if reading:
-        return open_reading(args.db, create=create, upgrade=upgrade)
-    return open_database(args.db, create=create, upgrade=upgrade)
-
-
 def open_reading(target: str | None, *, create: bool = False, upgrade: bool = True) -> Database:
-    """Held like any opening when the file is free (so it can be created or upgraded);
-    read only, said on stderr, when another instance of Pilotage holds it."""
+    """The database of a command that writes nothing: held like any opening when the
+    file is free (so it can be created or upgraded); read only, said on stderr, when
+    another instance of Pilotage holds it, rather than refused."""
     try:
         return open_database(target, create=create, upgrade=upgrade)
     except FileLockHeldError as held:
@@ -53,7 +44,7 @@ def open_reading(target: str | None, *, create: bool = False, upgrade: bool = Tr
 
 def db_info(args: argparse.Namespace) -> int:
     # Looking never changes the file: a schema to upgrade is reported, not upgraded.
-    database = _open(args, upgrade=False, reading=True)
+    database = open_reading(args.db, upgrade=False)
     try:
         with database.reading() as session:
             programs = session.scalar(select(func.count()).select_from(ContractProgram)) or 0
@@ -88,7 +79,7 @@ def db_upgrade(args: argparse.Namespace) -> int:
         before = migrate.inspect_sqlite_file(path).revision if path.exists() else None
     else:
         before = _server_revision(url)
-    database = _open(args, create=True)
+    database = open_database(args.db, create=True)
     try:
         after = migrate.current_revision(database.engine)
         if before == after:
@@ -115,7 +106,7 @@ def db_check(args: argparse.Namespace) -> int:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    database = _open(args, upgrade=False, reading=True)
+    database = open_reading(args.db, upgrade=False)
     problems: list[str] = []
     try:
         with database.engine.connect() as connection:
@@ -153,7 +144,7 @@ def db_backup(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    database = _open(args, create=True)
+    database = open_database(args.db, create=True)
     try:
         program = load_demo(database)
         print(f"demo program {program.reference} loaded into {database.name}")
@@ -164,7 +155,7 @@ def demo(args: argparse.Namespace) -> int:
 
 def portfolio(args: argparse.Namespace) -> int:
     # The default file is made on first use, as the window does; a named one must exist.
-    database = _open(args, create=args.db is None, reading=True)
+    database = open_reading(args.db, create=args.db is None)
     try:
         as_of = args.as_of or local_today()
         return _print_portfolio(database, as_of, args.program, args.trace, sys.stdout)
@@ -176,7 +167,7 @@ def report_program(args: argparse.Namespace) -> int:
     from pilotage.services.reports import program_report  # openpyxl: only for a report
 
     out = report_target(args.out)  # before anything is opened: a bad path costs nothing
-    database = _open(args, create=args.db is None, reading=True)
+    database = open_reading(args.db, create=args.db is None)
     try:
         program = find_program(database, args.program)
         if program is None:
@@ -193,7 +184,7 @@ def report_portfolio(args: argparse.Namespace) -> int:
     from pilotage.services.reports import portfolio_report
 
     out = report_target(args.out)
-    database = _open(args, create=args.db is None, reading=True)
+    database = open_reading(args.db, create=args.db is None)
     try:
         as_of, language = args.as_of or local_today(), args.lang or system_language()
         outcome = _writing(out, lambda: portfolio_report(database, as_of, language, out))
@@ -276,7 +267,7 @@ def screenshots(args: argparse.Namespace) -> int:
                 database.close()
                 raise
         else:
-            database = _open(args)
+            database = open_database(args.db)
         try:
             from pilotage.gui.app import application
             from pilotage.gui.screenshots import DEMO_END, choose_platform, save_screenshots

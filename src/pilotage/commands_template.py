@@ -10,7 +10,7 @@ import argparse
 
 from sqlalchemy import select
 
-from pilotage.commands import _open, _reason, report_target, system_language
+from pilotage.commands import _reason, open_reading, report_target, system_language
 from pilotage.db.database import Database
 from pilotage.db.schema import Initiative, Pillar
 from pilotage.domain.errors import NotFoundError, PilotageError
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
             "the range of periods would be empty"
         )
     out = report_target(args.out, "the template")
-    database = _open(args, create=args.db is None, reading=True)
+    database = open_reading(args.db, create=args.db is None)
     try:
         program = find_program(database, args.program)
         if program is None:

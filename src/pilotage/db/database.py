@@ -7,12 +7,11 @@ back as a whole.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +119,25 @@ class Database:
     @property
     def path(self) -> Path | None:
         return sqlite_path(self.url)
+
+    @property
+    def is_server(self) -> bool:
+        """A database on a server (PostgreSQL), not a SQLite file (nor SQLite in memory)."""
+        return self.url.get_backend_name() != "sqlite"
+
+    @property
+    def recent_target(self) -> str | None:
+        """What the recent list and the last database remember: the file's path, or a
+        server's URL without its password (never written anywhere); None for SQLite in
+        memory, which cannot be reopened."""
+        path = self.path
+        if path is not None:
+            return str(path)
+        if not self.is_server:
+            return None
+        from pilotage.db.server import server_target  # server.py builds on this module
+
+        return server_target(self.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -247,35 +265,32 @@ def open_database(
             raise _needs_upgrade(display_name(url), state.revision, migrations)
         if not state.exists:
             path.parent.mkdir(parents=True, exist_ok=True)
-    lock = file_lock.acquire(path) if path is not None and not read_only else None
-    try:
-        engine = create_db_engine(_read_only_url(path) if read_only and path else url)
-    except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+    with ExitStack() as undo:
+        # Whatever fails below (even an interrupt), the engine is disposed of and the
+        # file no longer held; on success pop_all() keeps both.
+        lock = file_lock.acquire(path) if path is not None and not read_only else None
         if lock is not None:
-            lock.release()
-        raise DatabaseError(f"{display_name(url)} cannot be used: {exc}") from exc
-    try:
-        _bring_to_head(engine, path, state, upgrade and not read_only, migrations)
-    except DBAPIError as exc:
-        engine.dispose()
-        if lock is not None:
-            lock.release()
-        known = known_error(exc, display_name(url))
-        if known is not None:
-            raise known from exc
-        if path is None and isinstance(exc, OperationalError):
-            password = _password_problem(url, exc)
-            if password is not None:
-                raise password from exc
-            # A server that is down, refuses us or does not know the database.
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise DatabaseError(f"cannot reach {display_name(url)}: {reason}") from exc
-        raise
-    except BaseException:
-        engine.dispose()
-        if lock is not None:
-            lock.release()
-        raise
+            undo.callback(lock.release)
+        try:
+            engine = create_db_engine(_read_only_url(path) if read_only and path else url)
+        except (ImportError, NoSuchModuleError, ArgumentError) as exc:
+            raise DatabaseError(f"{display_name(url)} cannot be used: {exc}") from exc
+        undo.callback(engine.dispose)
+        try:
+            _bring_to_head(engine, path, state, upgrade and not read_only, migrations)
+        except DBAPIError as exc:
+            known = known_error(exc, display_name(url))
+            if known is not None:
+                raise known from exc
+            if path is None and isinstance(exc, OperationalError):
+                password = _password_problem(url, exc)
+                if password is not None:
+                    raise password from exc
+                # A server that is down, refuses us or does not know the database.
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+                raise DatabaseError(f"cannot reach {display_name(url)}: {reason}") from exc
+            raise
+        undo.pop_all()
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(url=url, engine=engine, sessions=sessions, read_only=read_only, lock=lock)
 
@@ -307,12 +322,7 @@ def _password_problem(url: URL, exc: OperationalError) -> DatabaseError | None:
 
 def _libpq_user(url: URL) -> str:
     """The user libpq logs in as: the URL's, else PGUSER, else the system's user."""
-    if url.username:
-        return url.username
-    try:
-        return os.environ.get("PGUSER") or getpass.getuser()
-    except OSError:  # no name for this process's uid (a bare container)
-        return "?"
+    return url.username or os.environ.get("PGUSER") or file_lock.system_user()
 
 
 def _read_only_url(path: Path) -> URL:

@@ -89,7 +89,8 @@ def known_error(exc: BaseException, where: str) -> PilotageError | None:
 
 @cache
 def _length_checks() -> dict[str, tuple[str, str, int]]:
-    """Each length CHECK's name -> (table, column, most characters), from the models."""
+    """Each length CHECK's name -> (table, column, most characters), from the models
+    (db/base.py's naming convention: ck_<table>_<column>_length)."""
     from pilotage.db.schema import metadata  # the models import this module's neighbours
 
     checks = {}
@@ -98,7 +99,7 @@ def _length_checks() -> dict[str, tuple[str, str, int]]:
             bound = constraint.info.get(LENGTH_OF_INFO)
             if isinstance(constraint, CheckConstraint) and bound is not None:
                 column, limit = bound
-                checks[f"ck_{table.name}_{column}_length"] = (table.name, column, limit)
+                checks[str(constraint.name)] = (table.name, column, limit)
     return checks
 
 

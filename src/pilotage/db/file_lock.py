@@ -29,6 +29,7 @@ instance of Pilotage, not two.
 
 from __future__ import annotations
 
+import getpass
 import json
 import logging
 import os
@@ -115,6 +116,16 @@ def this_host() -> str:
     return socket.gethostname() or "localhost"
 
 
+def system_user() -> str:
+    """The OS user's login name: the lock's holder, and who acts when the settings
+    name no one (services/identity.py)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        # No passwd entry (containers): the environment is the next best witness.
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
 def read_holder(database: Path) -> LockHolder | None:
     """Who holds `database` per its lock file; None when there is none.
 
@@ -125,7 +136,6 @@ def read_holder(database: Path) -> LockHolder | None:
     path = lock_path(database)
     try:
         text = path.read_text(encoding="utf-8")
-        stat = path.stat()
     except FileNotFoundError:
         return None
     try:
@@ -140,13 +150,17 @@ def read_holder(database: Path) -> LockHolder | None:
             token=str(data.get("token", "")),
         )
     except (ValueError, KeyError, TypeError):
-        modified = datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds")
+        # Only here is the file's age needed (not on every heartbeat's read).
+        try:
+            mtime = path.stat().st_mtime
+        except FileNotFoundError:  # removed since it was read: held by no one
+            return None
+        modified = datetime.fromtimestamp(mtime, UTC).isoformat(timespec="seconds")
         return LockHolder("?", 0, "?", "?", modified, modified)
 
 
-def is_stale(holder: LockHolder, now: datetime | None = None) -> bool:
+def is_stale(holder: LockHolder) -> bool:
     """Whether nobody holds the file any more (see the module's notes)."""
-    now = now or datetime.now(UTC)
     alive = _process_alive(holder.pid) if holder.host == this_host() and holder.pid > 0 else None
     if alive is not None:
         if not alive:
@@ -155,7 +169,7 @@ def is_stale(holder: LockHolder, now: datetime | None = None) -> bool:
         booted = _boot_time()
         return started is not None and booted is not None and started < booted
     beat = holder.heartbeat()
-    return beat is None or now - beat > STALE_AFTER
+    return beat is None or datetime.now(UTC) - beat > STALE_AFTER
 
 
 class FileLock:
@@ -263,21 +277,12 @@ def _new_holder() -> LockHolder:
     return LockHolder(
         host=this_host(),
         pid=os.getpid(),
-        user=_user(),
+        user=system_user(),
         version=__version__,
         started_at=now,
         heartbeat_at=now,
         token=secrets.token_hex(8),
     )
-
-
-def _user() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
 
 
 def _create(path: Path, holder: LockHolder) -> None:

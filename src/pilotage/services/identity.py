@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-
 from pilotage.db.base import SHORT_LENGTH
+
+# Who acts when the settings name no one; the lock file of a SQLite database names
+# the same user, so it is defined beside it (db/ may not import services/).
+from pilotage.db.file_lock import system_user as system_user
 
 # The analyst that screenshots and examples show, the same on every machine.
 ILLUSTRATIVE_USER = "analyste"
@@ -23,12 +24,3 @@ def current_user() -> str:
     # The audit's `who` holds SHORT_LENGTH characters on every engine: a longer name
     # (a settings file edited by hand) is cut, never a reason to refuse every save.
     return (_override or system_user())[:SHORT_LENGTH]
-
-
-def system_user() -> str:
-    """The OS user's login name (who acts when the settings name no one)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        # No passwd entry (containers): the environment is the next best witness.
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
