@@ -103,12 +103,9 @@ def start_window(
         if on_default and not settings.demo_offered() and empty:
             settings.set_demo_offered()
             offer_demo(db)
-        if db.path is not None:
-            settings.add_recent_database(str(db.path))
-        elif db.url.get_backend_name() == "postgresql":
-            from pilotage.db.server import server_target
-
-            settings.add_recent_database(server_target(db.url))  # without the password
+        recent = db.recent_target  # a server's URL without the password
+        if recent is not None:
+            settings.add_recent_database(recent)
         window = MainWindow(db, settings=settings)
     except BaseException:
         db.close()

@@ -17,7 +17,6 @@ from pilotage.db.server import (
     connect_server,
     parse_server_target,
     remember_password,
-    server_target,
     short_name,
     with_known_password,
 )
@@ -99,7 +98,7 @@ class FileMenuMixin(_Base):
     def connect_to_server_dialog(self) -> None:
         """File > Connect to server…: the dialog, filled with the server shown, else the
         last one used (if any): most often only the password is left to type."""
-        shown = self._db.url if self._db.path is None else None
+        shown = self._db.url if self._db.is_server else None
         if shown is None and self._settings is not None:
             servers = map(parse_server_target, self._settings.recent_databases())
             shown = next((url for url in servers if url is not None), None)
@@ -236,9 +235,7 @@ class FileMenuMixin(_Base):
         # From the Connect dialog, the recent list or the password prompt: kept for this
         # session only (the settings get the URL without it).
         remember_password(db.url)
-        target = str(db.path) if db.path is not None else None
-        if db.url.get_backend_name() == "postgresql":
-            target = server_target(db.url)
+        target = db.recent_target
         if self._settings is not None and target is not None:
             self._settings.add_recent_database(target)
             self._fill_recent_menu()

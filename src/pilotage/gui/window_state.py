@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pilotage.db.server import server_target
 from pilotage.gui import formats
 from pilotage.gui.dialogs.preferences_dialog import apply_user_name
 from pilotage.gui.qt import QDate
@@ -67,7 +66,7 @@ class WindowStateMixin(_Base):
         self._settings.set_geometry(self.saveGeometry())
         self._settings.set_splitter_state(self.splitter.saveState())
         self._remember_as_of()
-        # A server's URL without its password: the settings are a plain file.
-        path = self._db.path
-        self._settings.set_last_database(str(path) if path else server_target(self._db.url))
+        target = self._db.recent_target  # a server's URL without its password
+        if target is not None:
+            self._settings.set_last_database(target)
         self._settings.sync()
