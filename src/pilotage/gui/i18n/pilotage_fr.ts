@@ -30,19 +30,19 @@
     </message>
     <message>
         <location line="+39"/>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Pilotage</source>
         <translation>Pilotage</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-22"/>
         <source>The database could not be opened:
 {error}</source>
         <translation>La base de données n’a pas pu être ouverte :
 {error}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Workbooks from partners cannot be imported: {problem}.</source>
         <translation>Les classeurs des partenaires ne peuvent pas être importés : {problem}.</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../db/database.py" line="+135"/>
+        <location filename="../../db/database.py" line="+153"/>
         <source>{name} is open read only: another instance of Pilotage holds it</source>
         <translation>{name} est ouvert en lecture seule : une autre instance de Pilotage le détient</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>au plus {limit} caractères (la base de données en a refusé {length})</translation>
     </message>
     <message>
-        <location filename="../../db/file_lock.py" line="+89"/>
+        <location filename="../../db/file_lock.py" line="+90"/>
         <source>{path} is held by another instance of Pilotage whose lock file cannot be read (being written, or damaged): try again in a moment, or open it read only; after {minutes} minutes without change the lock is taken over</source>
         <translation>{path} est détenu par une autre instance de Pilotage dont le fichier de verrou est illisible (en cours d’écriture, ou endommagé) : réessayez dans un instant, ou ouvrez-le en lecture seule ; après {minutes} minutes sans changement, le verrou est repris</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>{path} est ouvert dans Pilotage sur {host} (processus {pid}, {user}, depuis {since}) ; ouvrez-le en lecture seule, ou fermez-le là-bas</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+153"/>
         <source>{path} cannot be locked for writing: {reason}</source>
         <translation>{path} ne peut pas être verrouillé pour l’écriture : {reason}</translation>
     </message>
@@ -765,7 +765,7 @@
 <context>
     <name>FileMenuMixin</name>
     <message>
-        <location filename="../window_files.py" line="+58"/>
+        <location filename="../window_files.py" line="+52"/>
         <location line="+10"/>
         <source>New database</source>
         <translation>Nouvelle base de données</translation>
@@ -773,12 +773,12 @@
     <message>
         <location line="-8"/>
         <location line="+21"/>
-        <location line="+79"/>
+        <location line="+76"/>
         <source>Pilotage databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de données Pilotage (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-88"/>
         <source>{path} already exists: open it, or choose another name.</source>
         <translation>{path} existe déjà : ouvrez-le ou choisissez un autre nom.</translation>
     </message>
@@ -798,7 +798,7 @@
         <translation>Connexion à {database}…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <location line="+8"/>
         <source>Save a backup copy</source>
         <translation>Enregistrer une copie de sauvegarde</translation>
@@ -3896,7 +3896,7 @@
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../dialogs/server_dialog.py" line="+316"/>
+        <location filename="../dialogs/server_dialog.py" line="+259"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
@@ -4587,7 +4587,7 @@
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../dialogs/server_dialog.py" line="-264"/>
+        <location filename="../dialogs/server_dialog.py" line="-207"/>
         <source>No PostgreSQL server answers at {host}, port {port}: check the host and the port, and that the server is running.</source>
         <translation>Aucun serveur PostgreSQL ne répond sur {host}, port {port} : vérifiez l’hôte et le port, et que le serveur est démarré.</translation>
     </message>
@@ -4627,12 +4627,12 @@
         <translation>La connexion à {host} a échoué : {detail}</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+37"/>
         <source>Connect to server</source>
         <translation>Se connecter à un serveur</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>localhost</source>
         <translation>localhost</translation>
     </message>
@@ -4672,7 +4672,7 @@
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Connecting to {server}…</source>
         <translation>Connexion à {server}…</translation>
     </message>
